@@ -1,0 +1,152 @@
+package dev.planb;
+
+import dev.planb.catalog.PlanName;
+import dev.planb.engine.DatabaseEngine;
+import dev.planb.engine.DatabaseEngines;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What to back up, how, and where to: a name, a database, a compression and one or more
+ * destinations. Immutable; made with {@link #builder(String)}, which checks every setting.
+ *
+ * <pre>{@code
+ * BackupPlan plan = BackupPlan.builder("app")
+ *         .database(DatabaseSource.of("jdbc:sqlite:/var/lib/app/app.db"))
+ *         .destination(new LocalDirectoryDestination(Path.of("/var/backups/app")))
+ *         .destination(new LocalDirectoryDestination(Path.of("/mnt/offsite/app")))
+ *         .build();
+ * BackupResult result = PlanB.backup(plan);
+ * }</pre>
+ */
+public final class BackupPlan {
+
+    private final String name;
+    private final DatabaseSource database;
+    private final DatabaseEngine engine;
+    private final Compression compression;
+    private final List<Destination> destinations;
+
+    private BackupPlan(Builder builder, DatabaseEngine engine) {
+        this.name = builder.name;
+        this.database = builder.database;
+        this.engine = engine;
+        this.compression = builder.compression;
+        this.destinations = List.copyOf(builder.destinations);
+    }
+
+    /**
+     * Starts a plan.
+     *
+     * @param name the plan's name: it becomes a folder on every destination, so use lower-case
+     *     letters, digits, '.', '_' and '-'
+     */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** The plan's name. */
+    public String name() {
+        return name;
+    }
+
+    /** The database to back up. */
+    public DatabaseSource database() {
+        return database;
+    }
+
+    /** The engine chosen for the database's JDBC URL. */
+    public DatabaseEngine engine() {
+        return engine;
+    }
+
+    /** How dumps are compressed; {@link Compression#ZSTD} unless set. */
+    public Compression compression() {
+        return compression;
+    }
+
+    /** Where every backup is written, each a complete copy. */
+    public List<Destination> destinations() {
+        return destinations;
+    }
+
+    @Override
+    public String toString() {
+        return "BackupPlan[" + name + ", " + database.redactedUrl() + " -> "
+                + destinations.stream().map(Destination::description).toList() + "]";
+    }
+
+    /** Builds a {@link BackupPlan}; {@link #build()} names any bad setting. */
+    public static final class Builder {
+        private final String name;
+        private DatabaseSource database;
+        private Compression compression = Compression.ZSTD;
+        private final List<Destination> destinations = new ArrayList<>();
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        /** The database to back up (required). */
+        public Builder database(DatabaseSource database) {
+            this.database = database;
+            return this;
+        }
+
+        /** How dumps are compressed (default {@link Compression#ZSTD}). */
+        public Builder compression(Compression compression) {
+            this.compression = compression;
+            return this;
+        }
+
+        /** Adds a destination; a plan needs at least one, and each gets a complete copy. */
+        public Builder destination(Destination destination) {
+            this.destinations.add(Objects.requireNonNull(destination, "destination"));
+            return this;
+        }
+
+        /** Adds several destinations. */
+        public Builder destinations(List<? extends Destination> destinations) {
+            destinations.forEach(this::destination);
+            return this;
+        }
+
+        /**
+         * Checks the settings and makes the plan.
+         *
+         * @throws PlanBException naming the plan and the bad setting
+         */
+        public BackupPlan build() {
+            PlanName.check(name);
+            if (database == null) {
+                throw invalid("database is not set: call database(DatabaseSource.of(\"jdbc:...\"))");
+            }
+            if (compression == null) {
+                throw invalid("compression is null: use Compression.ZSTD, GZIP or NONE");
+            }
+            if (destinations.isEmpty()) {
+                throw invalid("has no destination: add at least one, e.g. new LocalDirectoryDestination(Path.of(\"backups\"))");
+            }
+            Set<String> seen = new HashSet<>();
+            for (Destination destination : destinations) {
+                if (!seen.add(destination.description())) {
+                    throw invalid("lists destination " + destination.description() + " twice");
+                }
+            }
+            DatabaseEngine engine;
+            try {
+                engine = DatabaseEngines.forUrl(database.jdbcUrl());
+            } catch (PlanBException e) {
+                throw new PlanBException(e.code(), "Plan '" + name + "': " + e.getMessage(), e);
+            }
+            return new BackupPlan(this, engine);
+        }
+
+        private PlanBException invalid(String problem) {
+            return new PlanBException(ErrorCode.INVALID_SETTING, "Plan '" + name + "' " + problem);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.planb;
+
+import dev.planb.catalog.BackupId;
+import dev.planb.catalog.Manifest;
+import java.util.List;
+
+/**
+ * The outcome of a backup run that stored at least one complete copy. (A run that stored none
+ * throws {@link PlanBException}.)
+ *
+ * @param manifest what was stored
+ * @param destinations how each destination fared, in the plan's order
+ */
+public record BackupResult(Manifest manifest, List<DestinationResult> destinations) {
+
+    /** Copies the list. */
+    public BackupResult {
+        destinations = List.copyOf(destinations);
+    }
+
+    /** The new backup's id. */
+    public BackupId id() {
+        return manifest.id();
+    }
+
+    /** Whether every destination holds the backup. */
+    public boolean isComplete() {
+        return destinations.stream().allMatch(DestinationResult::succeeded);
+    }
+
+    /** The destinations that failed. */
+    public List<DestinationResult> failures() {
+        return destinations.stream().filter(result -> !result.succeeded()).toList();
+    }
+}

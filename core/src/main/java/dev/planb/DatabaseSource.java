@@ -1,0 +1,75 @@
+package dev.planb;
+
+import dev.planb.internal.Redaction;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to reach a database: a JDBC URL and, where the database needs them, a user and password.
+ * {@link #toString()} redacts credentials, including any password written into the URL.
+ *
+ * <pre>{@code
+ * DatabaseSource app = DatabaseSource.of("jdbc:sqlite:/var/lib/app/app.db");
+ * DatabaseSource h2 = DatabaseSource.of("jdbc:h2:/var/lib/app/db", "sa", Secret.fromEnvironment("H2_PASSWORD"));
+ * }</pre>
+ *
+ * @param jdbcUrl the JDBC URL; it chooses the {@link dev.planb.engine.DatabaseEngine}
+ * @param user the user name, or {@code null} when the URL or the database needs none
+ * @param password the password, or {@code null}
+ */
+public record DatabaseSource(String jdbcUrl, String user, Secret password) {
+
+    /** Validates the URL. */
+    public DatabaseSource {
+        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+            throw new PlanBException(ErrorCode.INVALID_SETTING, "database URL is missing: give a JDBC URL such as jdbc:sqlite:app.db");
+        }
+        if (!jdbcUrl.startsWith("jdbc:")) {
+            throw new PlanBException(ErrorCode.INVALID_SETTING,
+                    "database URL '" + Redaction.url(jdbcUrl) + "' is not a JDBC URL: it must start with jdbc:, e.g. jdbc:sqlite:app.db");
+        }
+    }
+
+    /** A database that needs no credentials. */
+    public static DatabaseSource of(String jdbcUrl) {
+        return new DatabaseSource(jdbcUrl, null, null);
+    }
+
+    /** A database with a user and password. */
+    public static DatabaseSource of(String jdbcUrl, String user, Secret password) {
+        return new DatabaseSource(jdbcUrl, user, password);
+    }
+
+    /** The user, if one is set. */
+    public Optional<String> userName() {
+        return Optional.ofNullable(user);
+    }
+
+    /** The password, if one is set. */
+    public Optional<Secret> passwordSecret() {
+        return Optional.ofNullable(password);
+    }
+
+    /** The URL with any credentials replaced by {@code ******}: safe for logs and messages. */
+    public String redactedUrl() {
+        return Redaction.url(jdbcUrl);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DatabaseSource source
+                && source.jdbcUrl.equals(jdbcUrl)
+                && Objects.equals(source.user, user)
+                && Objects.equals(source.password, password);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(jdbcUrl, user);
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseSource[" + redactedUrl() + (user == null ? "" : ", user=" + user) + "]";
+    }
+}

@@ -1,0 +1,29 @@
+package dev.planb;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * A stream that writes one object to a {@link Destination}. Nothing is visible until
+ * {@link #commit()} returns; {@link #close()} without a commit discards what was written.
+ *
+ * <pre>{@code
+ * try (ObjectWriter out = destination.create("app/x/data.bin")) {
+ *     out.write(bytes);
+ *     out.commit();
+ * }
+ * }</pre>
+ */
+public abstract class ObjectWriter extends OutputStream {
+
+    /**
+     * Makes the object visible, complete and durable. After this, {@link #close()} does nothing.
+     *
+     * @throws IOException if the object could not be stored; it is then not visible
+     */
+    public abstract void commit() throws IOException;
+
+    /** Discards the object unless it was committed. */
+    @Override
+    public abstract void close() throws IOException;
+}

@@ -1,0 +1,15 @@
+package dev.planb;
+
+/**
+ * Receives {@link Progress} reports while a backup or restore runs, at most a few times a second
+ * and once more when it is done. Called on PlanB's thread: return quickly.
+ */
+@FunctionalInterface
+public interface ProgressListener {
+
+    /** A listener that ignores every report. */
+    ProgressListener NONE = progress -> { };
+
+    /** Called with the latest progress. */
+    void onProgress(Progress progress);
+}

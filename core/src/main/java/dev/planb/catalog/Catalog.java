@@ -1,0 +1,195 @@
+package dev.planb.catalog;
+
+import dev.planb.Compression;
+import dev.planb.Destination;
+import dev.planb.ErrorCode;
+import dev.planb.PlanBException;
+import dev.planb.StoredObject;
+import dev.planb.catalog.Layout.BackupRef;
+import dev.planb.catalog.Manifest.Artifact;
+import dev.planb.internal.Json;
+import dev.planb.internal.VerifiedDumpInputStream;
+import dev.planb.internal.VerifyingInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The backups on one destination, read from their manifests alone: no local state, so any
+ * surviving destination can be listed and restored from. A folder without a manifest (an
+ * interrupted run) is not a backup and is not listed.
+ *
+ * <pre>{@code
+ * Catalog catalog = PlanB.catalog(new LocalDirectoryDestination(Path.of("/var/backups")));
+ * for (Manifest backup : catalog.backups("app")) {
+ *     System.out.println(backup.backupId() + " " + backup.storedBytes());
+ * }
+ * }</pre>
+ */
+public final class Catalog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Catalog.class);
+    private static final Comparator<Manifest> NEWEST_FIRST = Comparator.comparing(Manifest::startedAt)
+            .thenComparing(Manifest::backupId).reversed();
+
+    private final Destination destination;
+
+    /** A catalog of {@code destination}. */
+    public Catalog(Destination destination) {
+        this.destination = destination;
+    }
+
+    /** The destination this catalog reads. */
+    public Destination destination() {
+        return destination;
+    }
+
+    /** The names of the plans that have at least one backup here, sorted. */
+    public List<String> plans() {
+        TreeSet<String> plans = new TreeSet<>();
+        manifestRefs("").forEach(ref -> plans.add(ref.plan()));
+        return List.copyOf(plans);
+    }
+
+    /** The backups of every plan, newest first. */
+    public List<Manifest> backups() {
+        return read(manifestRefs(""));
+    }
+
+    /** The backups of one plan, newest first; empty when the plan has none here. */
+    public List<Manifest> backups(String plan) {
+        PlanName.check(plan);
+        return read(manifestRefs(plan + "/"));
+    }
+
+    /**
+     * The plan to use when the user may not have named one: the given plan, or the only plan on
+     * this destination.
+     *
+     * @throws PlanBException when no plan is given and the destination holds none or several
+     */
+    public String resolvePlan(Optional<String> plan) {
+        if (plan.isPresent()) {
+            return PlanName.check(plan.get());
+        }
+        List<String> plans = plans();
+        if (plans.size() == 1) {
+            return plans.get(0);
+        }
+        if (plans.isEmpty()) {
+            throw new PlanBException(ErrorCode.BACKUP_NOT_FOUND, "No backups on " + destination.description()
+                    + ": check the location, or run a backup first");
+        }
+        throw new PlanBException(ErrorCode.INVALID_SETTING, destination.description() + " holds several plans ("
+                + String.join(", ", plans) + "): choose one with --plan");
+    }
+
+    /**
+     * Finds a backup by id, or the newest with {@code latest}.
+     *
+     * @throws PlanBException with {@link ErrorCode#BACKUP_NOT_FOUND} naming the plan and what exists
+     */
+    public Manifest find(String plan, String backup) {
+        List<Manifest> backups = backups(plan);
+        if (backups.isEmpty()) {
+            List<String> plans = plans();
+            throw new PlanBException(ErrorCode.BACKUP_NOT_FOUND, "No backups of plan '" + plan + "' on "
+                    + destination.description() + (plans.isEmpty() ? "" : ": plans here are " + String.join(", ", plans)));
+        }
+        if ("latest".equals(backup)) {
+            return backups.get(0);
+        }
+        BackupId id = new BackupId(backup);
+        return backups.stream().filter(manifest -> manifest.backupId().equals(id.value())).findFirst()
+                .orElseThrow(() -> new PlanBException(ErrorCode.BACKUP_NOT_FOUND, "Backup " + id + " of plan '" + plan
+                        + "' is not on " + destination.description() + ": 'planb list' shows the backups there"));
+    }
+
+    /** The key of an artifact of a backup. */
+    public static String artifactKey(Manifest manifest, Artifact artifact) {
+        return Layout.key(manifest.plan(), manifest.id(), artifact.name());
+    }
+
+    /** Where an artifact is, for messages: the destination and the key. */
+    public String location(Manifest manifest, Artifact artifact) {
+        return destination.description() + "/" + artifactKey(manifest, artifact);
+    }
+
+    /**
+     * Opens an artifact's stored bytes. At their end, the stream checks the size and SHA-256
+     * recorded in the manifest and throws an {@link IOException} naming the file on a mismatch.
+     */
+    public VerifyingInputStream openStored(Manifest manifest, Artifact artifact) throws IOException {
+        try {
+            return new VerifyingInputStream(destination.open(artifactKey(manifest, artifact)), artifact.size(),
+                    artifact.sha256(), location(manifest, artifact));
+        } catch (NoSuchFileException e) {
+            throw new PlanBException(ErrorCode.CORRUPT_BACKUP, location(manifest, artifact)
+                    + " is missing although the manifest lists it: restore from another destination", e);
+        }
+    }
+
+    /**
+     * Opens an artifact's dump, decompressed. Its end is reported only after the stored bytes
+     * have matched their checksum.
+     */
+    public InputStream openDump(Manifest manifest, Artifact artifact) throws IOException {
+        VerifyingInputStream stored = openStored(manifest, artifact);
+        try {
+            Compression compression = Compression.fromId(artifact.compression());
+            return new VerifiedDumpInputStream(compression.decompress(stored), stored);
+        } catch (IOException | RuntimeException e) {
+            stored.close();
+            throw e;
+        }
+    }
+
+    private List<BackupRef> manifestRefs(String prefix) {
+        List<StoredObject> objects;
+        try {
+            objects = destination.list(prefix);
+        } catch (IOException e) {
+            throw new PlanBException(ErrorCode.DESTINATION_FAILED, "Cannot list " + destination.description() + ": "
+                    + e.getMessage(), e);
+        }
+        List<BackupRef> refs = new ArrayList<>();
+        for (StoredObject object : objects) {
+            Layout.parseManifestKey(object.key()).ifPresent(refs::add);
+        }
+        return refs;
+    }
+
+    private List<Manifest> read(List<BackupRef> refs) {
+        List<Manifest> manifests = new ArrayList<>();
+        for (BackupRef ref : refs) {
+            readManifest(ref).ifPresent(manifests::add);
+        }
+        manifests.sort(NEWEST_FIRST);
+        return manifests;
+    }
+
+    private Optional<Manifest> readManifest(BackupRef ref) {
+        String key = Layout.manifestKey(ref.plan(), ref.id());
+        try (InputStream in = destination.open(key)) {
+            Manifest manifest = Json.mapper().readValue(in, Manifest.class);
+            if (manifest.formatVersion() > Manifest.FORMAT_VERSION) {
+                throw new PlanBException(ErrorCode.INVALID_SETTING, destination.description() + "/" + key
+                        + " was written by a newer PlanB (manifest format " + manifest.formatVersion()
+                        + "): use PlanB " + "that reads that format");
+            }
+            return Optional.of(manifest);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            LOG.warn("Skipping {}/{}: its manifest cannot be read ({})", destination.description(), key, e.getMessage());
+            return Optional.empty();
+        }
+    }
+}

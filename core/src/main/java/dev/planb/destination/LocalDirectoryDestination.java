@@ -1,0 +1,223 @@
+package dev.planb.destination;
+
+import dev.planb.Destination;
+import dev.planb.ErrorCode;
+import dev.planb.ObjectWriter;
+import dev.planb.PlanBException;
+import dev.planb.StoredObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * A folder on a local or mounted file system. An object is written to a hidden temporary file
+ * beside its final name ({@code .<name>.partial-<random>}), flushed to disk, then renamed
+ * atomically; temporary files are never listed, so an interrupted write is invisible.
+ *
+ * <pre>{@code
+ * Destination local = new LocalDirectoryDestination(Path.of("/var/backups/app"));
+ * }</pre>
+ */
+public final class LocalDirectoryDestination implements Destination {
+
+    private static final String PARTIAL = ".partial-";
+
+    private final Path root;
+
+    /** A destination rooted at {@code root}; the folder is created on the first write. */
+    public LocalDirectoryDestination(Path root) {
+        if (root == null) {
+            throw new PlanBException(ErrorCode.INVALID_SETTING, "destination folder is not set");
+        }
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** The folder backups are written to. */
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public String description() {
+        return root.toUri().toString().replaceFirst("/$", "").replaceFirst("^file:///", "file:/");
+    }
+
+    @Override
+    public ObjectWriter create(String key) throws IOException {
+        Path target = resolve(key);
+        Path temporary = target.resolveSibling("." + target.getFileName() + PARTIAL + UUID.randomUUID());
+        try {
+            Files.createDirectories(target.getParent());
+            FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            return new FileWriter(channel, temporary, target);
+        } catch (IOException e) {
+            throw explain("Cannot write to", e);
+        }
+    }
+
+    @Override
+    public InputStream open(String key) throws IOException {
+        Path file = resolve(key);
+        try {
+            return Files.newInputStream(file);
+        } catch (NoSuchFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw explain("Cannot read", e);
+        }
+    }
+
+    @Override
+    public List<StoredObject> list(String prefix) throws IOException {
+        if (!Files.isDirectory(root)) {
+            if (Files.exists(root)) {
+                throw new IOException(root + " is not a folder");
+            }
+            return List.of();
+        }
+        List<StoredObject> objects = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (!Files.isRegularFile(file) || file.getFileName().toString().startsWith(".")) {
+                    continue;
+                }
+                String key = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+                if (key.startsWith(prefix)) {
+                    objects.add(new StoredObject(key, Files.size(file)));
+                }
+            }
+        } catch (IOException e) {
+            throw explain("Cannot list", e);
+        }
+        return objects;
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        Path file = resolve(key);
+        try {
+            Files.deleteIfExists(file);
+            removeEmptyFolders(file.getParent());
+        } catch (IOException e) {
+            throw explain("Cannot delete from", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LocalDirectoryDestination[" + root + "]";
+    }
+
+    private void removeEmptyFolders(Path folder) throws IOException {
+        for (Path current = folder; current != null && current.startsWith(root) && !current.equals(root);
+                current = current.getParent()) {
+            try {
+                Files.deleteIfExists(current);
+            } catch (DirectoryNotEmptyException e) {
+                return;
+            }
+        }
+    }
+
+    private Path resolve(String key) {
+        if (key.isEmpty() || key.startsWith("/") || key.contains("\\")) {
+            throw new IllegalArgumentException("invalid key: " + key);
+        }
+        Path path = root.resolve(key).normalize();
+        if (!path.startsWith(root) || path.equals(root)) {
+            throw new IllegalArgumentException("key escapes the destination folder: " + key);
+        }
+        return path;
+    }
+
+    private IOException explain(String action, IOException e) {
+        String reason;
+        if (e instanceof AccessDeniedException) {
+            reason = "permission denied on " + ((FileSystemException) e).getFile();
+        } else if (e instanceof FileSystemException fs) {
+            reason = (fs.getReason() == null ? fs.getClass().getSimpleName() : fs.getReason()) + " (" + fs.getFile() + ")";
+        } else {
+            reason = e.getMessage();
+        }
+        return new IOException(action + " " + description() + ": " + reason, e);
+    }
+
+    /** Writes to a hidden temporary file; commit flushes it to disk and renames it into place. */
+    private final class FileWriter extends ObjectWriter {
+        private final FileChannel channel;
+        private final OutputStream out;
+        private final Path temporary;
+        private final Path target;
+        private boolean done;
+
+        FileWriter(FileChannel channel, Path temporary, Path target) {
+            this.channel = channel;
+            this.out = Channels.newOutputStream(channel);
+            this.temporary = temporary;
+            this.target = target;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw explain("Cannot write to", e);
+            }
+        }
+
+        @Override
+        public void commit() throws IOException {
+            if (done) {
+                throw new IOException("already committed or discarded: " + target);
+            }
+            try {
+                channel.force(true);
+                channel.close();
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+                syncFolder(target.getParent());
+                done = true;
+            } catch (IOException e) {
+                close();
+                throw explain("Cannot write to", e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (done) {
+                return;
+            }
+            done = true;
+            channel.close();
+            Files.deleteIfExists(temporary);
+        }
+
+        private void syncFolder(Path folder) {
+            try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
+                directory.force(true);
+            } catch (IOException e) {
+                // Not every platform can sync a folder; the rename itself is still atomic.
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.planb.engine;
+
+import dev.planb.ErrorCode;
+import dev.planb.PlanBException;
+import dev.planb.internal.Redaction;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+
+/** Finds the {@link DatabaseEngine} for a JDBC URL among those on the class path. */
+public final class DatabaseEngines {
+
+    /** Engines that live in other artifacts, by URL prefix, to say what to add. */
+    private static final Map<String, String> KNOWN_ELSEWHERE = Map.of(
+            "jdbc:postgresql:", "PostgreSQL (coming in a later PlanB release)",
+            "jdbc:mariadb:", "MariaDB (coming in a later PlanB release)",
+            "jdbc:mysql:", "MySQL (coming in a later PlanB release)");
+
+    private DatabaseEngines() {
+    }
+
+    /** All engines found on the class path. */
+    public static List<DatabaseEngine> available() {
+        return ServiceLoader.load(DatabaseEngine.class, DatabaseEngines.class.getClassLoader()).stream()
+                .map(ServiceLoader.Provider::get)
+                .toList();
+    }
+
+    /**
+     * The engine that handles {@code jdbcUrl}.
+     *
+     * @throws PlanBException listing the engines present when none handles the URL
+     */
+    public static DatabaseEngine forUrl(String jdbcUrl) {
+        List<DatabaseEngine> engines = available();
+        return engines.stream()
+                .filter(engine -> engine.handles(jdbcUrl))
+                .findFirst()
+                .orElseThrow(() -> noEngine(jdbcUrl, engines));
+    }
+
+    private static PlanBException noEngine(String jdbcUrl, List<DatabaseEngine> engines) {
+        String present = engines.isEmpty() ? "none"
+                : engines.stream()
+                        .map(engine -> engine.name() + " (" + String.join(", ", engine.urlPrefixes()) + ")")
+                        .collect(Collectors.joining(", "));
+        String hint = KNOWN_ELSEWHERE.entrySet().stream()
+                .filter(entry -> jdbcUrl.startsWith(entry.getKey()))
+                .map(entry -> "; support for " + entry.getValue() + " is not on the class path")
+                .findFirst()
+                .orElse("; add the artifact of an engine for this database, or implement dev.planb.engine.DatabaseEngine");
+        return new PlanBException(ErrorCode.NO_ENGINE, "No PlanB engine handles '" + Redaction.url(jdbcUrl)
+                + "'. Engines present: " + present + hint);
+    }
+}

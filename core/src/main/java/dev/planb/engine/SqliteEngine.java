@@ -1,0 +1,222 @@
+package dev.planb.engine;
+
+import dev.planb.DatabaseSource;
+import dev.planb.ErrorCode;
+import dev.planb.PlanBException;
+import dev.planb.catalog.PlanName;
+import dev.planb.internal.Jdbc;
+import dev.planb.internal.Jdbc.QualifiedTable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * SQLite through the {@code org.xerial:sqlite-jdbc} driver. A backup is a consistent copy of the
+ * database file taken with SQLite's online backup API, so the application may keep writing; the
+ * stored artifact, once decompressed, is an ordinary SQLite database file.
+ *
+ * <p>The online backup API writes to a file: the snapshot is staged in the JVM's temporary
+ * folder ({@code java.io.tmpdir}) and deleted when the run ends.
+ */
+public final class SqliteEngine implements DatabaseEngine {
+
+    private static final String PREFIX = "jdbc:sqlite:";
+    private static final String DRIVER = "org.xerial:sqlite-jdbc";
+    private static final byte[] HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+    @Override
+    public String name() {
+        return "sqlite";
+    }
+
+    @Override
+    public List<String> urlPrefixes() {
+        return List.of(PREFIX);
+    }
+
+    @Override
+    public String dumpFileName() {
+        return "database.sqlite";
+    }
+
+    @Override
+    public String defaultPlanName(DatabaseSource source) {
+        String file = databaseFile(source).getFileName().toString();
+        int dot = file.lastIndexOf('.');
+        return PlanName.derive(dot > 0 ? file.substring(0, dot) : file);
+    }
+
+    @Override
+    public void checkReadable(DatabaseSource source) {
+        Path file = databaseFile(source);
+        if (!Files.isRegularFile(file)) {
+            throw new PlanBException(ErrorCode.DATABASE_UNAVAILABLE, "SQLite database file " + file.toAbsolutePath()
+                    + " does not exist: check the path in the database URL " + source.redactedUrl());
+        }
+        if (!hasSqliteHeader(file)) {
+            throw new PlanBException(ErrorCode.DATABASE_UNAVAILABLE,
+                    "File " + file.toAbsolutePath() + " is not a SQLite database: check the database URL");
+        }
+    }
+
+    @Override
+    public long estimateDumpSize(DatabaseSource source) {
+        try {
+            return Files.size(databaseFile(source));
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public DumpResult dump(DatabaseSource source, OutputStream out) throws IOException {
+        checkReadable(source);
+        Path snapshot = Files.createTempFile("planb-sqlite-", ".snapshot");
+        try {
+            String serverVersion;
+            String driverVersion;
+            try (Connection connection = Jdbc.connect(source, source.jdbcUrl(), readOnly(), DRIVER);
+                    Statement statement = connection.createStatement()) {
+                serverVersion = Jdbc.queryString(connection, "SELECT sqlite_version()");
+                driverVersion = connection.getMetaData().getDriverVersion();
+                statement.executeUpdate("backup to " + quotePath(snapshot));
+            } catch (SQLException e) {
+                throw new PlanBException(ErrorCode.DUMP_FAILED, "SQLite online backup of " + source.redactedUrl()
+                        + " failed: " + Jdbc.firstLine(e), e);
+            }
+            List<TableCount> tables = tableCounts(DatabaseSource.of(PREFIX + snapshot));
+            Files.copy(snapshot, out);
+            return new DumpResult(serverVersion, "sqlite online backup (sqlite-jdbc)", driverVersion, tables);
+        } finally {
+            Files.deleteIfExists(snapshot);
+        }
+    }
+
+    @Override
+    public void checkRestoreTarget(DatabaseSource target, boolean force) {
+        Path file = databaseFile(target);
+        if (force || !Files.exists(file) || sizeOf(file) == 0) {
+            return;
+        }
+        List<TableCount> tables = tableCounts(target);
+        if (!tables.isEmpty()) {
+            throw new PlanBException(ErrorCode.RESTORE_REFUSED, "SQLite database " + file.toAbsolutePath() + " already has "
+                    + tables.size() + " table(s): restore into a new file, or use --force to replace its content");
+        }
+    }
+
+    @Override
+    public void restore(InputStream dump, DatabaseSource target) throws IOException {
+        Path file = databaseFile(target).toAbsolutePath();
+        Path folder = file.getParent();
+        Files.createDirectories(folder);
+        Path staged = Files.createTempFile(folder, "." + file.getFileName(), ".planb-restore");
+        try {
+            Files.copy(dump, staged, StandardCopyOption.REPLACE_EXISTING);
+            if (!hasSqliteHeader(staged)) {
+                throw new PlanBException(ErrorCode.RESTORE_FAILED, "The backup does not contain a SQLite database file");
+            }
+            if (!Files.exists(file) || sizeOf(file) == 0) {
+                Files.move(staged, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                return;
+            }
+            // An existing database may be open elsewhere or have a WAL: SQLite's own restore replaces it safely.
+            try (Connection connection = Jdbc.connect(target, target.jdbcUrl(), new Properties(), DRIVER);
+                    Statement statement = connection.createStatement()) {
+                statement.executeUpdate("restore from " + quotePath(staged));
+            } catch (SQLException e) {
+                throw new PlanBException(ErrorCode.RESTORE_FAILED, "Cannot restore into SQLite database " + file
+                        + ": " + Jdbc.firstLine(e), e);
+            }
+        } finally {
+            Files.deleteIfExists(staged);
+        }
+    }
+
+    @Override
+    public List<TableCount> tableCounts(DatabaseSource source) {
+        try (Connection connection = Jdbc.connect(source, source.jdbcUrl(), readOnly(), DRIVER)) {
+            List<QualifiedTable> tables = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'"
+                            + " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")) {
+                while (rows.next()) {
+                    String name = rows.getString(1);
+                    tables.add(new QualifiedTable(null, name, name));
+                }
+            }
+            return Jdbc.countRows(connection, tables);
+        } catch (SQLException e) {
+            throw new PlanBException(ErrorCode.DATABASE_UNAVAILABLE, "Cannot read tables of SQLite database "
+                    + source.redactedUrl() + ": " + Jdbc.firstLine(e), e);
+        }
+    }
+
+    @Override
+    public String manualRestoreSteps(String dumpFile) {
+        return """
+                The decompressed file `%1$s` is a complete SQLite database. Check it, then put it in place
+                of the application's database while the application is stopped:
+
+                ```sh
+                sqlite3 %1$s 'PRAGMA integrity_check'      # prints: ok
+                mv %1$s /path/to/app.db
+                ```
+                """.formatted(dumpFile);
+    }
+
+    /** The database file named by a {@code jdbc:sqlite:} URL. */
+    static Path databaseFile(DatabaseSource source) {
+        String rest = source.jdbcUrl().substring(PREFIX.length());
+        int query = rest.indexOf('?');
+        if (query >= 0) {
+            rest = rest.substring(0, query);
+        }
+        if (rest.startsWith("file:")) {
+            rest = rest.substring("file:".length());
+        }
+        if (rest.isEmpty() || rest.equals(":memory:") || rest.startsWith(":resource:")) {
+            throw new PlanBException(ErrorCode.INVALID_SETTING, "SQLite URL " + source.redactedUrl()
+                    + " does not name a database file: use jdbc:sqlite:/path/to/app.db");
+        }
+        return Path.of(rest);
+    }
+
+    private static Properties readOnly() {
+        Properties properties = new Properties();
+        properties.setProperty("open_mode", "1");
+        return properties;
+    }
+
+    private static String quotePath(Path path) {
+        return "'" + path.toAbsolutePath() + "'";
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static boolean hasSqliteHeader(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Arrays.equals(in.readNBytes(HEADER.length), HEADER);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.planb.internal;
+
+import dev.planb.DatabaseSource;
+import dev.planb.ErrorCode;
+import dev.planb.PlanBException;
+import dev.planb.engine.TableCount;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/** JDBC plumbing shared by the engines that work through a JDBC driver. */
+public final class Jdbc {
+
+    private Jdbc() {
+    }
+
+    /**
+     * Opens a connection with the source's credentials, translating failures into messages that
+     * name the database and what to do.
+     *
+     * @param url the URL to connect to (the source's, possibly with engine-specific options)
+     * @param driverArtifact the Maven coordinates of the driver, named when it is missing
+     */
+    public static Connection connect(DatabaseSource source, String url, Properties options, String driverArtifact) {
+        Properties properties = new Properties();
+        properties.putAll(options);
+        source.userName().ifPresent(user -> properties.setProperty("user", user));
+        source.passwordSecret().ifPresent(password -> properties.setProperty("password", password.reveal()));
+        try {
+            return DriverManager.getConnection(url, properties);
+        } catch (SQLException e) {
+            if ("08001".equals(e.getSQLState()) && e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {
+                throw new PlanBException(ErrorCode.NO_ENGINE, "No JDBC driver for " + source.redactedUrl()
+                        + " on the class path: add " + driverArtifact, e);
+            }
+            throw new PlanBException(ErrorCode.DATABASE_UNAVAILABLE, "Cannot open database " + source.redactedUrl()
+                    + source.userName().map(user -> " as user " + user).orElse("") + ": " + firstLine(e), e);
+        }
+    }
+
+    /** Counts the rows of each table, in the order given. */
+    public static List<TableCount> countRows(Connection connection, List<QualifiedTable> tables) throws SQLException {
+        List<TableCount> counts = new ArrayList<>();
+        try (Statement statement = connection.createStatement()) {
+            for (QualifiedTable table : tables) {
+                try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table.quoted())) {
+                    rows.next();
+                    counts.add(new TableCount(table.displayName(), rows.getLong(1)));
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** Runs a query that returns one string, such as a version. */
+    public static String queryString(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+
+    /** The first line of an exception's message, for one-line errors. */
+    public static String firstLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int newline = message.indexOf('\n');
+        return (newline < 0 ? message : message.substring(0, newline)).strip();
+    }
+
+    /** Quotes an SQL identifier with double quotes. */
+    public static String quoteIdentifier(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * A table, optionally in a schema.
+     *
+     * @param schema the schema, or {@code null} when the database has none
+     * @param name the table's name
+     * @param displayName how the table is named in manifests
+     */
+    public record QualifiedTable(String schema, String name, String displayName) {
+
+        /** The quoted, qualified name to use in SQL. */
+        public String quoted() {
+            return (schema == null ? "" : quoteIdentifier(schema) + ".") + quoteIdentifier(name);
+        }
+    }
+}

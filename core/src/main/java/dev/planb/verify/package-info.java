@@ -1,0 +1,2 @@
+/** Proof that backups restore: checksum checks and restores into a scratch database. */
+package dev.planb.verify;
