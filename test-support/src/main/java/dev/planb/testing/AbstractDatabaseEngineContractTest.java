@@ -1,0 +1,236 @@
+package dev.planb.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planb.DatabaseSource;
+import dev.planb.ErrorCode;
+import dev.planb.PlanBException;
+import dev.planb.engine.DatabaseEngine;
+import dev.planb.engine.DumpResult;
+import dev.planb.engine.TableCount;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules every {@link DatabaseEngine} follows: it dumps every table with exact row counts,
+ * restores every row (unicode and binary included), refuses to overwrite data without force,
+ * and fails clearly on a database it cannot read. An engine's test extends this class:
+ *
+ * <pre>{@code
+ * class SqliteEngineContractTest extends AbstractDatabaseEngineContractTest {
+ *     @TempDir Path dir;
+ *     protected DatabaseEngine engine() { return new SqliteEngine(); }
+ *     protected DatabaseSource newDatabase() { return DatabaseSource.of("jdbc:sqlite:" + dir.resolve(UUID.randomUUID() + ".db")); }
+ *     protected DatabaseSource unreadableDatabase() { return DatabaseSource.of("jdbc:sqlite:" + dir.resolve("missing.db")); }
+ * }
+ * }</pre>
+ *
+ * Engines that take a password also implement {@link CredentialsContract}.
+ */
+public abstract class AbstractDatabaseEngineContractTest {
+
+    /** Rows in the sample tables, by table. */
+    protected static final int CUSTOMERS = 250;
+    /** Rows in the sample orders table. */
+    protected static final int ORDERS = 1_000;
+    /** Rows in the sample attachments table. */
+    protected static final int ATTACHMENTS = 20;
+
+    /** The engine under test. */
+    protected abstract DatabaseEngine engine();
+
+    /** A new, empty database (it may not exist yet), different on every call. */
+    protected abstract DatabaseSource newDatabase() throws Exception;
+
+    /** A database the engine cannot read, such as a missing file or an unreachable server. */
+    protected abstract DatabaseSource unreadableDatabase() throws Exception;
+
+    /** The SQL type of a binary column in this database. */
+    protected String binaryType() {
+        return "BLOB";
+    }
+
+    @Test
+    void dumpRecordsEveryTableWithItsRowCount() throws Exception {
+        DatabaseSource source = populatedDatabase();
+        DumpResult dump = engine().dump(source, new ByteArrayOutputStream());
+
+        assertThat(normalized(dump.tables())).containsExactlyInAnyOrder(
+                new TableCount("attachments", ATTACHMENTS), new TableCount("customers", CUSTOMERS),
+                new TableCount("orders", ORDERS));
+        assertThat(dump.serverVersion()).isNotBlank();
+        assertThat(dump.dumpTool()).isNotBlank();
+    }
+
+    @Test
+    void restoreReproducesEveryRow() throws Exception {
+        DatabaseSource source = populatedDatabase();
+        DatabaseSource copy = newDatabase();
+
+        restore(dumpOf(source), copy, false);
+
+        for (String table : List.of("customers", "orders", "attachments")) {
+            assertThat(rows(copy, table)).as(table).isEqualTo(rows(source, table));
+        }
+        assertThat(normalized(engine().tableCounts(copy))).isEqualTo(normalized(engine().tableCounts(source)));
+    }
+
+    @Test
+    void restoreRefusesDatabaseWithDataUnlessForced() throws Exception {
+        byte[] dump = dumpOf(populatedDatabase());
+        DatabaseSource target = newDatabase();
+        execute(target, "CREATE TABLE precious (id INTEGER PRIMARY KEY)", "INSERT INTO precious VALUES (42)");
+
+        assertThatThrownBy(() -> engine().checkRestoreTarget(target, false))
+                .isInstanceOfSatisfying(PlanBException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.RESTORE_REFUSED));
+        assertThat(rows(target, "precious")).hasSize(1);
+
+        restore(dump, target, true);
+        assertThat(normalized(engine().tableCounts(target))).extracting(TableCount::table)
+                .containsExactlyInAnyOrder("attachments", "customers", "orders");
+    }
+
+    @Test
+    void emptyTargetIsAccepted() throws Exception {
+        DatabaseSource target = newDatabase();
+        engine().checkRestoreTarget(target, false);
+    }
+
+    @Test
+    void unreadableDatabaseFailsWithClearMessage() throws Exception {
+        DatabaseSource unreadable = unreadableDatabase();
+        assertThatThrownBy(() -> engine().checkReadable(unreadable))
+                .isInstanceOfSatisfying(PlanBException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.DATABASE_UNAVAILABLE);
+                    assertThat(e.getMessage()).isNotBlank().doesNotContain("\n");
+                });
+    }
+
+    @Test
+    void handlesItsOwnUrls() throws Exception {
+        assertThat(engine().handles(newDatabase().jdbcUrl())).isTrue();
+        assertThat(engine().handles("jdbc:unknown:db")).isFalse();
+    }
+
+    /** A new database filled with the sample tables. */
+    protected DatabaseSource populatedDatabase() throws Exception {
+        DatabaseSource source = newDatabase();
+        populate(source);
+        return source;
+    }
+
+    /** Creates the sample tables: customers (unicode text), orders (decimals), attachments (binary). */
+    protected void populate(DatabaseSource source) throws SQLException {
+        try (Connection connection = connect(source); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name VARCHAR(100), note VARCHAR(200))");
+            statement.execute("CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER, amount DECIMAL(10,2))");
+            statement.execute("CREATE TABLE attachments (id INTEGER PRIMARY KEY, data " + binaryType() + ")");
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO customers VALUES (?, ?, ?)")) {
+                for (int i = 1; i <= CUSTOMERS; i++) {
+                    insert.setInt(1, i);
+                    insert.setString(2, "customer " + i);
+                    insert.setString(3, i % 3 == 0 ? null : "Zoë 東京 🚀 'quoted' \"double\" \\ " + i);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO orders VALUES (?, ?, ?)")) {
+                for (int i = 1; i <= ORDERS; i++) {
+                    insert.setInt(1, i);
+                    insert.setInt(2, 1 + i % CUSTOMERS);
+                    insert.setBigDecimal(3, new java.math.BigDecimal(i * 7 % 10_000 + ".25"));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO attachments VALUES (?, ?)")) {
+                for (int i = 1; i <= ATTACHMENTS; i++) {
+                    byte[] data = new byte[256 * i];
+                    for (int b = 0; b < data.length; b++) {
+                        data[b] = (byte) (b + i);
+                    }
+                    insert.setInt(1, i);
+                    insert.setBytes(2, data);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            connection.commit();
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** Opens a JDBC connection to a database with its credentials. */
+    protected Connection connect(DatabaseSource source) throws SQLException {
+        Properties properties = new Properties();
+        source.userName().ifPresent(user -> properties.setProperty("user", user));
+        source.passwordSecret().ifPresent(password -> properties.setProperty("password", password.reveal()));
+        return DriverManager.getConnection(source.jdbcUrl(), properties);
+    }
+
+    /** Runs statements in a database. */
+    protected void execute(DatabaseSource source, String... statements) throws SQLException {
+        try (Connection connection = connect(source); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    /** Every row of a table ordered by id, with values as comparable strings (binary as hex). */
+    protected List<List<String>> rows(DatabaseSource source, String table) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        try (Connection connection = connect(source); Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT * FROM " + table + " ORDER BY id")) {
+            int columns = result.getMetaData().getColumnCount();
+            while (result.next()) {
+                List<String> row = new ArrayList<>();
+                for (int column = 1; column <= columns; column++) {
+                    Object value = result.getObject(column);
+                    row.add(value instanceof byte[] bytes ? HexFormat.of().formatHex(bytes)
+                            : value instanceof java.sql.Blob blob ? HexFormat.of().formatHex(blob.getBytes(1, (int) blob.length()))
+                            : String.valueOf(value));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /** Dumps a database into memory (the sample is small). */
+    protected byte[] dumpOf(DatabaseSource source) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        engine().dump(source, out);
+        return out.toByteArray();
+    }
+
+    /** Checks the target and restores a dump into it. */
+    protected void restore(byte[] dump, DatabaseSource target, boolean force) throws Exception {
+        engine().checkRestoreTarget(target, force);
+        engine().restore(new ByteArrayInputStream(dump), target);
+    }
+
+    /** Table names in lower case, so engines that upper-case identifiers compare equal. */
+    protected static List<TableCount> normalized(List<TableCount> tables) {
+        return tables.stream()
+                .map(table -> new TableCount(table.table().toLowerCase(Locale.ROOT), table.rows()))
+                .sorted(java.util.Comparator.comparing(TableCount::table))
+                .toList();
+    }
+}

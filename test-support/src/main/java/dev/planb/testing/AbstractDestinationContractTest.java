@@ -1,0 +1,126 @@
+package dev.planb.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planb.Destination;
+import dev.planb.ErrorCode;
+import dev.planb.ObjectWriter;
+import dev.planb.PlanBException;
+import dev.planb.StoredObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules every {@link Destination} follows. An implementation's test extends this class and
+ * returns a fresh, empty destination from {@link #destination()}:
+ *
+ * <pre>{@code
+ * class S3DestinationContractTest extends AbstractDestinationContractTest {
+ *     protected Destination destination() { return S3Destination.builder()...build(); }
+ * }
+ * }</pre>
+ */
+public abstract class AbstractDestinationContractTest {
+
+    /** A destination with nothing in it, new for each test. */
+    protected abstract Destination destination() throws Exception;
+
+    @Test
+    void committedObjectReadsBackIdentical() throws Exception {
+        Destination destination = destination();
+        byte[] content = randomBytes(3 * 1024 * 1024 + 17);
+        put(destination, "plan/20260101T000000Z-000001/data.bin", content);
+
+        try (InputStream in = destination.open("plan/20260101T000000Z-000001/data.bin")) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+    }
+
+    @Test
+    void objectIsInvisibleUntilCommitted() throws Exception {
+        Destination destination = destination();
+        try (ObjectWriter writer = destination.create("plan/pending/data.bin")) {
+            writer.write(randomBytes(100_000));
+            writer.flush();
+            assertThat(destination.list("")).isEmpty();
+            assertThatThrownBy(() -> destination.open("plan/pending/data.bin")).isInstanceOf(NoSuchFileException.class);
+            writer.commit();
+        }
+        assertThat(destination.list("")).extracting(StoredObject::key).containsExactly("plan/pending/data.bin");
+    }
+
+    @Test
+    void writerClosedWithoutCommitLeavesNothing() throws Exception {
+        Destination destination = destination();
+        try (ObjectWriter writer = destination.create("plan/interrupted/data.bin")) {
+            writer.write(randomBytes(1024 * 1024));
+        }
+        assertThat(destination.list("")).isEmpty();
+        assertThatThrownBy(() -> destination.open("plan/interrupted/data.bin")).isInstanceOf(NoSuchFileException.class);
+    }
+
+    @Test
+    void listReturnsKeysUnderPrefixWithSizes() throws Exception {
+        Destination destination = destination();
+        put(destination, "a/1/x.bin", new byte[10]);
+        put(destination, "a/2/y.bin", new byte[20]);
+        put(destination, "b/1/z.bin", new byte[30]);
+
+        assertThat(destination.list("a/")).containsExactlyInAnyOrder(
+                new StoredObject("a/1/x.bin", 10), new StoredObject("a/2/y.bin", 20));
+        assertThat(destination.list("")).hasSize(3);
+        assertThat(destination.list("c/")).isEmpty();
+    }
+
+    @Test
+    void openingMissingKeyThrowsNoSuchFile() throws Exception {
+        Destination destination = destination();
+        assertThatThrownBy(() -> destination.open("plan/none/manifest.json")).isInstanceOf(NoSuchFileException.class);
+    }
+
+    @Test
+    void deleteRemovesObjectOrIsRefusedClearly() throws Exception {
+        Destination destination = destination();
+        put(destination, "plan/1/keep.txt", "keep".getBytes(StandardCharsets.UTF_8));
+        put(destination, "plan/1/gone.txt", "gone".getBytes(StandardCharsets.UTF_8));
+
+        if (destination.canDelete()) {
+            destination.delete("plan/1/gone.txt");
+            destination.delete("plan/1/never-existed.txt");
+            assertThat(destination.list("")).extracting(StoredObject::key).containsExactly("plan/1/keep.txt");
+        } else {
+            assertThatThrownBy(() -> destination.delete("plan/1/gone.txt"))
+                    .isInstanceOfSatisfying(PlanBException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.DELETE_NOT_PERMITTED));
+            assertThat(destination.list("")).hasSize(2);
+        }
+    }
+
+    @Test
+    void descriptionIsStable() throws Exception {
+        Destination destination = destination();
+        assertThat(destination.description()).isNotBlank().isEqualTo(destination.description());
+    }
+
+    /** Writes and commits one object. */
+    protected static void put(Destination destination, String key, byte[] content) throws IOException {
+        try (ObjectWriter writer = destination.create(key)) {
+            for (int offset = 0; offset < content.length; offset += 65_536) {
+                writer.write(content, offset, Math.min(65_536, content.length - offset));
+            }
+            writer.commit();
+        }
+    }
+
+    /** Reproducible pseudo-random bytes. */
+    protected static byte[] randomBytes(int size) {
+        byte[] bytes = new byte[size];
+        new Random(size).nextBytes(bytes);
+        return bytes;
+    }
+}
