@@ -53,13 +53,14 @@ public final class RestoreVerifier {
             checked.add(catalog.location(manifest, artifact));
             checkArtifact(catalog, manifest, artifact).ifPresent(problems::add);
         }
+        String restoredInto = null;
         if (problems.isEmpty() && restoreTo.isPresent()) {
             RestoreResult restored = PlanB.restore(RestoreRequest.builder().from(destination).plan(manifest.plan())
                     .backup(manifest.backupId()).target(restoreTo.get()).build());
+            restoredInto = restoreTo.get().redactedUrl();
             problems.addAll(restored.mismatches());
         }
-        return new VerificationResult(manifest, checked, restoreTo.map(DatabaseSource::redactedUrl).orElse(null),
-                problems);
+        return new VerificationResult(manifest, checked, restoredInto, problems);
     }
 
     private static Optional<String> checkArtifact(Catalog catalog, Manifest manifest, Artifact artifact) {

@@ -1,0 +1,80 @@
+package dev.planb.cli;
+
+import dev.planb.BackupPlan;
+import dev.planb.BackupResult;
+import dev.planb.Compression;
+import dev.planb.DatabaseSource;
+import dev.planb.DestinationResult;
+import dev.planb.ErrorCode;
+import dev.planb.PlanB;
+import dev.planb.catalog.Manifest;
+import dev.planb.engine.DatabaseEngines;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code planb backup}: one backup now, to one or more destinations. */
+@Command(name = "backup", description = "Back up a database once, to one or more destinations. Prints the new backup id.")
+final class BackupCommand implements Callable<Integer> {
+
+    @Option(names = "--db", required = true, paramLabel = "JDBC_URL", description = "Database to back up, e.g. jdbc:sqlite:app.db")
+    String jdbcUrl;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Option(names = "--to", required = true, arity = "1..*", paramLabel = "URI",
+            description = "Destination folder or file:/// URI; repeat for more copies.")
+    List<String> destinations;
+
+    @Option(names = "--plan", paramLabel = "NAME", description = "Plan name (default: the database's name).")
+    String plan;
+
+    @Option(names = "--compression", paramLabel = "zstd|gzip|none", defaultValue = "zstd",
+            description = "Compression (default: ${DEFAULT-VALUE}).")
+    String compression;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        DatabaseSource source = database.source(jdbcUrl);
+        String planName = plan != null ? plan : DatabaseEngines.forUrl(jdbcUrl).defaultPlanName(source);
+        BackupPlan.Builder builder = BackupPlan.builder(planName)
+                .database(source)
+                .compression(Compression.fromId(compression));
+        destinations.stream().map(DestinationUris::forWriting).forEach(builder::destination);
+
+        BackupResult result;
+        try (ProgressDisplay progress = ProgressDisplay.on(err)) {
+            result = PlanB.backup(builder.build(), progress);
+        }
+        Manifest manifest = result.manifest();
+        err.println(String.format(Locale.ROOT, "Backed up plan '%s' (%s, %d tables, %d rows): %s dumped, %s stored in %.1f s",
+                manifest.plan(), manifest.engine().name(), manifest.tables().size(), manifest.totalRows(),
+                Sizes.format(manifest.artifacts().get(0).dumpSize()), Sizes.format(manifest.storedBytes()),
+                manifest.duration().toMillis() / 1000.0));
+        for (DestinationResult destination : result.destinations()) {
+            err.println((destination.succeeded() ? "  stored on " : "  FAILED on ") + destination.destination()
+                    + destination.failure().map(reason -> ": " + reason).orElse(""));
+        }
+        out.println(result.id());
+        out.flush();
+        err.flush();
+        if (!result.isComplete()) {
+            err.println("planb: backup " + result.id() + " is missing on " + result.failures().size()
+                    + " destination(s): see above");
+            return ErrorCode.DESTINATION_FAILED.exitCode();
+        }
+        return 0;
+    }
+}

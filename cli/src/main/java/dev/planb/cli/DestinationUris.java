@@ -1,0 +1,57 @@
+package dev.planb.cli;
+
+import dev.planb.Destination;
+import dev.planb.ErrorCode;
+import dev.planb.PlanBException;
+import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.internal.Redaction;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Turns the command line's destination URIs ({@code DIR}, {@code file:///DIR}) into destinations. */
+final class DestinationUris {
+
+    private DestinationUris() {
+    }
+
+    /** A destination to write to; its folder is created when needed. */
+    static Destination forWriting(String uri) {
+        return parse(uri);
+    }
+
+    /**
+     * A destination to read from; it must exist, so a mistyped path is an error rather than an
+     * empty listing.
+     */
+    static Destination forReading(String uri) {
+        Destination destination = parse(uri);
+        if (destination instanceof LocalDirectoryDestination local && !Files.isDirectory(local.root())) {
+            throw new PlanBException(ErrorCode.BACKUP_NOT_FOUND, "Folder " + local.root()
+                    + " does not exist: check the --from location");
+        }
+        return destination;
+    }
+
+    private static Destination parse(String uri) {
+        int colon = uri.indexOf(':');
+        String scheme = colon > 1 ? uri.substring(0, colon) : "";
+        switch (scheme) {
+            case "" -> {
+                return new LocalDirectoryDestination(Path.of(uri));
+            }
+            case "file" -> {
+                try {
+                    return new LocalDirectoryDestination(Path.of(URI.create(uri)));
+                } catch (IllegalArgumentException e) {
+                    throw new PlanBException(ErrorCode.INVALID_SETTING, "'" + uri
+                            + "' is not a valid file URI: use file:///absolute/path or a plain path", e);
+                }
+            }
+            case "s3", "sftp" -> throw new PlanBException(ErrorCode.INVALID_SETTING, scheme
+                    + ":// destinations are not in this PlanB build yet: use a local folder");
+            default -> throw new PlanBException(ErrorCode.INVALID_SETTING, "Destination '" + Redaction.url(uri)
+                    + "' has an unknown scheme '" + scheme + "': use a folder path or file:///path");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.planb.cli;
+
+import dev.planb.ErrorCode;
+import dev.planb.PlanB;
+import dev.planb.PlanBException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+
+/** The root {@code planb} command. */
+@Command(name = "planb", mixinStandardHelpOptions = true, versionProvider = PlanBCommand.VersionProvider.class,
+        description = "Database backups that you control, and proof that they restore.",
+        subcommands = {DemoCommand.class, BackupCommand.class, ListCommand.class, RestoreCommand.class,
+            VerifyCommand.class},
+        usageHelpAutoWidth = true)
+public final class PlanBCommand implements Runnable {
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Show PlanB's debug log and the stack trace of errors.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The configured command line; {@code execute} returns the exit status. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new PlanBCommand());
+        commandLine.setExecutionExceptionHandler(new ErrorHandler());
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("planb: " + e.getMessage());
+            err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            return ErrorCode.INVALID_SETTING.exitCode();
+        });
+        return commandLine;
+    }
+
+    /** One clear line on standard error, the stack trace only with --verbose. */
+    static final class ErrorHandler implements IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+            PrintWriter err = commandLine.getErr();
+            boolean verbose = parseResult.matchedOption("--verbose") != null
+                    || parseResult.subcommand() != null && parseResult.subcommand().matchedOption("--verbose") != null;
+            if (e instanceof PlanBException planb) {
+                err.println("planb: " + planb.getMessage());
+                if (verbose) {
+                    e.printStackTrace(err);
+                }
+                err.flush();
+                return planb.code().exitCode();
+            }
+            err.println("planb: unexpected error: " + e + (verbose ? "" : " (run again with --verbose for details)"));
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return ErrorCode.INTERNAL.exitCode();
+        }
+    }
+
+    /** Reports the library's version. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"planb " + PlanB.version()};
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.planb.cli;
+
+import dev.planb.DatabaseSource;
+import dev.planb.ErrorCode;
+import dev.planb.verify.RestoreVerifier;
+import dev.planb.verify.VerificationResult;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code planb verify}: checksums, and optionally a restore into a scratch database. */
+@Command(name = "verify", description = "Check a backup's checksums; with --restore-to, also restore it and compare row counts.")
+final class VerifyCommand implements Callable<Integer> {
+
+    @Option(names = "--from", required = true, paramLabel = "URI", description = "Destination holding the backup.")
+    String from;
+
+    @Option(names = "--plan", paramLabel = "NAME", description = "Plan (optional when the destination holds one plan).")
+    String plan;
+
+    @Option(names = "--backup", paramLabel = "ID|latest", defaultValue = "latest",
+            description = "Backup id, or latest (default).")
+    String backup;
+
+    @Option(names = "--restore-to", paramLabel = "JDBC_URL", description = "Empty scratch database to restore into.")
+    String restoreTo;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<DatabaseSource> scratch = Optional.ofNullable(restoreTo).map(database::source);
+        VerificationResult result = new RestoreVerifier(DestinationUris.forReading(from))
+                .verify(Optional.ofNullable(plan), backup, scratch);
+        String name = "backup " + result.manifest().backupId() + " of plan '" + result.manifest().plan() + "'";
+        if (!result.passed()) {
+            result.problems().forEach(problem -> err.println("  " + problem));
+            err.println("planb: " + name + " FAILED verification: " + result.problems().get(0));
+            err.flush();
+            return (result.restoredInto() == null ? ErrorCode.CORRUPT_BACKUP : ErrorCode.VERIFICATION_FAILED).exitCode();
+        }
+        result.checkedArtifacts().forEach(artifact -> out.println("checksum OK  " + artifact));
+        if (result.restoredInto() != null) {
+            out.println("restore OK   " + result.restoredInto() + ": " + result.manifest().tables().size()
+                    + " tables, row counts match the manifest");
+        }
+        out.println(name + " is sound");
+        out.flush();
+        return 0;
+    }
+}
