@@ -45,8 +45,7 @@ final class VerifyCommand implements Callable<Integer> {
                 .verify(Optional.ofNullable(plan), backup, scratch);
         String name = "backup " + result.manifest().backupId() + " of plan '" + result.manifest().plan() + "'";
         if (!result.passed()) {
-            result.problems().forEach(problem -> err.println("  " + problem));
-            err.println("planb: " + name + " FAILED verification: " + result.problems().get(0));
+            err.println("planb: " + name + " FAILED verification: " + String.join("; ", result.problems()));
             err.flush();
             return (result.restoredInto() == null ? ErrorCode.CORRUPT_BACKUP : ErrorCode.VERIFICATION_FAILED).exitCode();
         }
