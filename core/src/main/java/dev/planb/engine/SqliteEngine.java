@@ -28,7 +28,8 @@ import java.util.Properties;
  * stored artifact, once decompressed, is an ordinary SQLite database file.
  *
  * <p>The online backup API writes to a file: the snapshot is staged in the JVM's temporary
- * folder ({@code java.io.tmpdir}) and deleted when the run ends.
+ * folder ({@code java.io.tmpdir}) and deleted when the run ends, or by the next run if the
+ * process was killed.
  */
 public final class SqliteEngine implements DatabaseEngine {
 
@@ -83,7 +84,7 @@ public final class SqliteEngine implements DatabaseEngine {
     @Override
     public DumpResult dump(DatabaseSource source, OutputStream out) throws IOException {
         checkReadable(source);
-        Path snapshot = Files.createTempFile("planb-sqlite-", ".snapshot");
+        Path snapshot = Snapshots.create();
         try {
             String serverVersion;
             String driverVersion;

@@ -1,0 +1,29 @@
+package dev.planb.cli;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** A large SQLite database made inside SQLite itself: random bytes and their hex, so it compresses about 1.5x. */
+final class LargeDatabase {
+
+    private LargeDatabase() {
+    }
+
+    /** Creates a database of about {@code megabytes} MiB at {@code file}. */
+    static void create(Path file, int megabytes) throws SQLException {
+        long rows = megabytes * 1024L * 1024L / 1_100;
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA journal_mode = OFF");
+            statement.execute("PRAGMA synchronous = OFF");
+            statement.execute("CREATE TABLE events (id INTEGER PRIMARY KEY, payload BLOB, note TEXT)");
+            statement.execute("CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT)");
+            statement.execute("INSERT INTO tags (name) VALUES ('a'), ('b'), ('c')");
+            statement.execute("INSERT INTO events (payload, note) WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL"
+                    + " SELECT x + 1 FROM n WHERE x < " + rows + ") SELECT randomblob(500), hex(randomblob(250)) FROM n");
+        }
+    }
+}

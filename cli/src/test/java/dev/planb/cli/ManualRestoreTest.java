@@ -1,0 +1,74 @@
+package dev.planb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The restore a person does during an outage, without PlanB: the shell commands written in a
+ * backup's RESTORE.md, run as written with the stock tools (sha256sum, zstd, sqlite3).
+ */
+class ManualRestoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void restoreGuideCommandsRestoreTheDatabaseWithStockTools() throws Exception {
+        requireTool("zstd");
+        requireTool("sqlite3");
+        Path database = dir.resolve("app.db");
+        DemoDatabase.create(database);
+        Path backups = dir.resolve("backups");
+        Cli.Result backup = Cli.run("backup", "--db", "jdbc:sqlite:" + database, "--to", backups.toString(), "--plan", "app");
+        assertThat(backup.exitCode()).as(backup.err()).isZero();
+        Path folder = backups.resolve("app").resolve(backup.out().strip());
+
+        String script = String.join("\n", shellCommands(Files.readString(folder.resolve("RESTORE.md")))
+                .stream().filter(line -> !line.startsWith("mv ")).toList());
+        Cli.Result byHand = shell(folder, "set -e\n" + script);
+
+        assertThat(byHand.exitCode()).as(script + "\n" + byHand.out()).isZero();
+        assertThat(byHand.out()).contains("database.sqlite.zst: OK").contains("ok");
+        assertThat(SqliteRows.contentOf(folder.resolve("database.sqlite"))).isEqualTo(SqliteRows.contentOf(database));
+    }
+
+    /** The lines of the fenced sh blocks after the "By hand" heading, comments removed. */
+    private static List<String> shellCommands(String guide) {
+        List<String> commands = new ArrayList<>();
+        boolean byHand = false;
+        boolean inBlock = false;
+        for (String line : guide.lines().map(String::strip).toList()) {
+            if (line.startsWith("## ")) {
+                byHand = line.contains("By hand");
+            } else if (line.startsWith("```")) {
+                inBlock = !inBlock;
+            } else if (byHand && inBlock && !line.isEmpty()) {
+                commands.add(line.replaceAll("\\s+#.*$", ""));
+            }
+        }
+        assertThat(commands).as("commands in RESTORE.md").isNotEmpty();
+        return commands;
+    }
+
+    private static Cli.Result shell(Path workDir, String script) throws Exception {
+        Process process = new ProcessBuilder("bash", "-c", script).directory(workDir.toFile())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        return new Cli.Result(process.exitValue(), output, output);
+    }
+
+    private static void requireTool(String tool) throws Exception {
+        Process which = new ProcessBuilder("sh", "-c", "command -v " + tool).start();
+        assertThat(which.waitFor()).as(tool + " is needed for this test: apt-get install -y " + tool
+                + " (scripts/test.sh installs it)").isZero();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.planb.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the command line in its own JVM, for what needs a real process: kill -9, a small heap. */
+final class PlanBProcess {
+
+    private PlanBProcess() {
+    }
+
+    static Process start(Path workDir, List<String> jvmOptions, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+    }
+
+    /** Runs to the end and returns the exit code and output. */
+    static Cli.Result run(Path workDir, List<String> jvmOptions, String... args) throws Exception {
+        Process process = start(workDir, jvmOptions, args);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("planb " + String.join(" ", args) + " did not finish: " + output);
+        }
+        return new Cli.Result(process.exitValue(), output, output);
+    }
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs PlanB's whole test suite. On a fresh Debian machine it first installs the stock tools the
+# tests use (zstd and sqlite3 for the by-hand restore test); it needs a JDK 17+ and Maven.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+missing=()
+for tool in zstd sqlite3; do
+  command -v "$tool" >/dev/null || missing+=("$tool")
+done
+if ((${#missing[@]})); then
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+    echo "Installing ${missing[*]} for the tests..." >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "The tests need: ${missing[*]}. Install them (Debian: sudo apt-get install -y ${missing[*]}) and run again." >&2
+    exit 1
+  fi
+fi
+command -v mvn >/dev/null || { echo "The tests need Maven: apt-get install -y maven" >&2; exit 1; }
+
+exec mvn -B -ntp verify "$@"
