@@ -78,9 +78,11 @@ public final class BackupRun {
             dump = engine.dump(plan.database(), dumped);
             compressed.close();
         } catch (IOException | RuntimeException e) {
+            // Classify before abort(): aborting interrupts every writer, which then counts as failed.
+            PlanBException failure = dumpFailure(e, fanOut);
             fanOut.abort();
             writers.values().forEach(BackupRun::discard);
-            throw dumpFailure(e, fanOut);
+            throw failure;
         }
         meter.done(dumped.count());
         Instant finishedAt = clock.instant();

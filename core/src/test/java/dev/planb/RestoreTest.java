@@ -1,0 +1,171 @@
+package dev.planb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planb.catalog.Manifest;
+import dev.planb.destination.LocalDirectoryDestination;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class RestoreTest {
+
+    @TempDir
+    Path tmp;
+    Path db;
+    LocalDirectoryDestination destination;
+
+    @BeforeEach
+    void createDatabase() throws Exception {
+        db = tmp.resolve("app.db");
+        SampleDb.create(db);
+        destination = new LocalDirectoryDestination(tmp.resolve("backups"));
+    }
+
+    @Test
+    void restoresTheLatestBackupIntoANewFile() throws Exception {
+        BackupResult backup = backup(Compression.ZSTD);
+        Path target = tmp.resolve("restored.db");
+
+        RestoreResult result = PlanB.restore(request(target).build());
+
+        assertThat(result.manifest()).isEqualTo(backup.manifest());
+        assertThat(result.restoredTables()).isEqualTo(backup.manifest().tables());
+        assertThat(result.mismatches()).isEmpty();
+        assertThat(SampleDb.content(target)).isEqualTo(SampleDb.content(db));
+    }
+
+    @Test
+    void latestIsTheNewestBackupAndAnIdSelectsAnOlderOne() throws Exception {
+        BackupResult first = backup(Compression.ZSTD);
+        Map<String, List<String>> before = SampleDb.content(db);
+        SampleDb.execute(db, "INSERT INTO orders (customer_id, amount) VALUES (1, 99.5)");
+        backup(Compression.ZSTD);
+
+        PlanB.restore(request(tmp.resolve("latest.db")).build());
+        PlanB.restore(request(tmp.resolve("first.db")).backup(first.id().value()).build());
+
+        assertThat(SampleDb.content(tmp.resolve("latest.db"))).isEqualTo(SampleDb.content(db));
+        assertThat(SampleDb.content(tmp.resolve("first.db"))).isEqualTo(before);
+    }
+
+    @Test
+    void refusesToOverwriteADatabaseThatHoldsDataUnlessForced() throws Exception {
+        backup(Compression.ZSTD);
+        Path target = existingDatabase();
+        String original = SampleDb.sha256(target);
+
+        assertFails(() -> PlanB.restore(request(target).build()), ErrorCode.RESTORE_REFUSED)
+                .hasMessageContaining(target.getFileName().toString());
+        assertThat(SampleDb.sha256(target)).isEqualTo(original);
+
+        RestoreResult forced = PlanB.restore(request(target).force(true).build());
+        assertThat(forced.matchesManifest()).isTrue();
+        assertThat(SampleDb.content(target)).isEqualTo(SampleDb.content(db));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Compression.class)
+    void aFlippedByteIsReportedAsCorruptAndChangesNothing(Compression compression) throws Exception {
+        BackupResult backup = backup(compression);
+        String artifact = backup.manifest().artifacts().get(0).name();
+        SampleDb.flipMiddleByte(storedArtifact(backup));
+        Path fresh = tmp.resolve("fresh.db");
+        Path existing = existingDatabase();
+        String original = SampleDb.sha256(existing);
+
+        assertFails(() -> PlanB.restore(request(fresh).build()), ErrorCode.CORRUPT_BACKUP)
+                .hasMessageContaining(artifact)
+                .hasMessageContaining("checksum");
+        assertFails(() -> PlanB.restore(request(existing).force(true).build()), ErrorCode.CORRUPT_BACKUP);
+
+        assertThat(fresh).doesNotExist();
+        assertThat(SampleDb.sha256(existing)).isEqualTo(original);
+        assertThat(SampleDb.regularFiles(tmp)).noneMatch(file -> file.toString().contains("planb-restore"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Compression.class)
+    void aTruncatedArtifactIsReportedByItsSize(Compression compression) throws Exception {
+        BackupResult backup = backup(compression);
+        Path stored = storedArtifact(backup);
+        byte[] bytes = Files.readAllBytes(stored);
+        Files.write(stored, Arrays.copyOf(bytes, bytes.length - 100));
+        Path fresh = tmp.resolve("fresh.db");
+
+        assertFails(() -> PlanB.restore(request(fresh).build()), ErrorCode.CORRUPT_BACKUP)
+                .hasMessageContaining(backup.manifest().artifacts().get(0).name())
+                .hasMessageContaining("size");
+        assertThat(fresh).doesNotExist();
+    }
+
+    @Test
+    void aMissingArtifactIsReportedAsCorrupt() throws Exception {
+        BackupResult backup = backup(Compression.ZSTD);
+        Files.delete(storedArtifact(backup));
+
+        assertFails(() -> PlanB.restore(request(tmp.resolve("fresh.db")).build()), ErrorCode.CORRUPT_BACKUP)
+                .hasMessageContaining("missing");
+    }
+
+    @Test
+    void unknownOrInvalidBackupsAndPlansAreRejected() throws Exception {
+        backup(Compression.ZSTD);
+        Path target = tmp.resolve("fresh.db");
+
+        assertFails(() -> PlanB.restore(request(target).backup("20200101T000000Z-abcdef").build()),
+                ErrorCode.BACKUP_NOT_FOUND).hasMessageContaining("20200101T000000Z-abcdef");
+        assertFails(() -> PlanB.restore(request(target).backup("../../etc").build()), ErrorCode.INVALID_SETTING);
+        assertFails(() -> PlanB.restore(request(target).plan("other").build()), ErrorCode.BACKUP_NOT_FOUND)
+                .hasMessageContaining("other");
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void anSqliteBackupCannotBeRestoredIntoH2() throws Exception {
+        backup(Compression.ZSTD);
+        Path h2 = tmp.resolve("h2db");
+
+        assertFails(() -> PlanB.restore(RestoreRequest.builder().from(destination)
+                .target(DatabaseSource.of("jdbc:h2:" + h2)).build()), ErrorCode.INVALID_SETTING)
+                .hasMessageContaining("sqlite");
+        assertThat(tmp.resolve("h2db.mv.db")).doesNotExist();
+    }
+
+    private BackupResult backup(Compression compression) {
+        return PlanB.backup(BackupPlan.builder("app").database(DatabaseSource.of(SampleDb.url(db)))
+                .compression(compression).destination(destination).build());
+    }
+
+    private RestoreRequest.Builder request(Path target) {
+        return RestoreRequest.builder().from(destination).plan("app").target(DatabaseSource.of(SampleDb.url(target)));
+    }
+
+    private Path storedArtifact(BackupResult backup) {
+        Manifest manifest = backup.manifest();
+        return destination.root().resolve(manifest.plan()).resolve(manifest.backupId())
+                .resolve(manifest.artifacts().get(0).name());
+    }
+
+    private Path existingDatabase() throws Exception {
+        Path file = tmp.resolve("existing.db");
+        SampleDb.execute(file, "CREATE TABLE keep (id INTEGER PRIMARY KEY, note TEXT)");
+        SampleDb.execute(file, "INSERT INTO keep (note) VALUES ('precious')");
+        return file;
+    }
+
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertFails(ThrowingCallable call, ErrorCode code) {
+        return assertThatThrownBy(call).isInstanceOfSatisfying(PlanBException.class,
+                e -> assertThat(e.code()).isEqualTo(code));
+    }
+}

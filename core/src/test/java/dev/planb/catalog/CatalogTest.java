@@ -1,0 +1,112 @@
+package dev.planb.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planb.BackupPlan;
+import dev.planb.BackupResult;
+import dev.planb.DatabaseSource;
+import dev.planb.ErrorCode;
+import dev.planb.PlanB;
+import dev.planb.PlanBException;
+import dev.planb.SampleDb;
+import dev.planb.destination.LocalDirectoryDestination;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CatalogTest {
+
+    @TempDir
+    Path tmp;
+    Path db;
+    LocalDirectoryDestination destination;
+    Catalog catalog;
+
+    @BeforeEach
+    void createDatabase() throws Exception {
+        db = tmp.resolve("app.db");
+        SampleDb.create(db);
+        destination = new LocalDirectoryDestination(tmp.resolve("backups"));
+        catalog = PlanB.catalog(destination);
+    }
+
+    @Test
+    void listsBackupsNewestFirst() {
+        BackupResult first = backup("app");
+        BackupResult second = backup("app");
+
+        assertThat(catalog.backups("app")).containsExactly(second.manifest(), first.manifest());
+        assertThat(catalog.backups()).containsExactly(second.manifest(), first.manifest());
+        assertThat(catalog.find("app", "latest")).isEqualTo(second.manifest());
+        assertThat(catalog.find("app", first.id().value())).isEqualTo(first.manifest());
+        assertThat(catalog.plans()).containsExactly("app");
+    }
+
+    @Test
+    void aFolderWithoutManifestIsNotABackup() throws Exception {
+        BackupResult real = backup("app");
+        Path realFolder = destination.root().resolve("app").resolve(real.id().value());
+        Path interrupted = Files.createDirectories(destination.root().resolve("app/20200101T000000Z-abcdef"));
+        String artifact = real.manifest().artifacts().get(0).name();
+        Files.copy(realFolder.resolve(artifact), interrupted.resolve(artifact));
+        Files.copy(realFolder.resolve("RESTORE.md"), interrupted.resolve("RESTORE.md"));
+
+        assertThat(catalog.backups("app")).containsExactly(real.manifest());
+        assertThatThrownBy(() -> catalog.find("app", "20200101T000000Z-abcdef"))
+                .isInstanceOfSatisfying(PlanBException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.BACKUP_NOT_FOUND));
+    }
+
+    @Test
+    void ignoresFilesOutsideTheLayout() throws Exception {
+        BackupResult real = backup("app");
+        Path root = destination.root();
+        Path manifest = root.resolve("app").resolve(real.id().value()).resolve("manifest.json");
+        Files.writeString(root.resolve("README.txt"), "hello");
+        Files.writeString(root.resolve("app/notes.txt"), "hello");
+        copy(manifest, root.resolve("app").resolve(real.id().value()).resolve("nested/manifest.json"));
+        copy(manifest, root.resolve("Not_A_Plan").resolve(real.id().value()).resolve("manifest.json"));
+        copy(manifest, root.resolve("app/not-an-id/manifest.json"));
+        Files.createDirectories(root.resolve("app/20200101T000000Z-abcdef"));
+        Files.writeString(root.resolve("app/20200101T000000Z-abcdef/manifest.json"), "{ not json");
+
+        assertThat(catalog.backups()).containsExactly(real.manifest());
+        assertThat(catalog.plans()).containsExactly("app");
+    }
+
+    @Test
+    void resolvesThePlanWhenOnlyOneIsStored() {
+        assertThatThrownBy(() -> catalog.resolvePlan(Optional.empty()))
+                .isInstanceOfSatisfying(PlanBException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.BACKUP_NOT_FOUND));
+
+        backup("app");
+        assertThat(catalog.resolvePlan(Optional.empty())).isEqualTo("app");
+        assertThat(catalog.resolvePlan(Optional.of("elsewhere"))).isEqualTo("elsewhere");
+
+        backup("billing");
+        assertThatThrownBy(() -> catalog.resolvePlan(Optional.empty()))
+                .isInstanceOfSatisfying(PlanBException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_SETTING))
+                .hasMessageContaining("app")
+                .hasMessageContaining("billing");
+        assertThat(catalog.resolvePlan(Optional.of("billing"))).isEqualTo("billing");
+        assertThatThrownBy(() -> catalog.resolvePlan(Optional.of("../app")))
+                .isInstanceOfSatisfying(PlanBException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_SETTING));
+    }
+
+    private BackupResult backup(String plan) {
+        return PlanB.backup(BackupPlan.builder(plan).database(DatabaseSource.of(SampleDb.url(db)))
+                .destination(destination).build());
+    }
+
+    private static void copy(Path from, Path to) throws Exception {
+        Files.createDirectories(to.getParent());
+        Files.copy(from, to);
+    }
+}
