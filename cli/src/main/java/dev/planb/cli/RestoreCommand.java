@@ -16,15 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "restore", description = "Restore a backup into a database, then compare its tables with the manifest.")
 final class RestoreCommand implements Callable<Integer> {
 
-    @Option(names = "--from", required = true, paramLabel = "URI", description = "Destination holding the backup.")
-    String from;
-
-    @Option(names = "--plan", paramLabel = "NAME", description = "Plan (optional when the destination holds one plan).")
-    String plan;
-
-    @Option(names = "--backup", paramLabel = "ID|latest", defaultValue = "latest",
-            description = "Backup id, or latest (default).")
-    String backup;
+    @Mixin
+    BackupSelection selection;
 
     @Option(names = "--to-db", required = true, paramLabel = "JDBC_URL", description = "Database to restore into.")
     String targetUrl;
@@ -45,9 +38,9 @@ final class RestoreCommand implements Callable<Integer> {
         RestoreResult result;
         try (ProgressDisplay progress = ProgressDisplay.on(err)) {
             result = PlanB.restore(RestoreRequest.builder()
-                    .from(DestinationUris.forReading(from))
-                    .plan(plan)
-                    .backup(backup)
+                    .from(selection.destination())
+                    .plan(selection.plan)
+                    .backup(selection.backup)
                     .target(database.source(targetUrl))
                     .force(force)
                     .progress(progress)

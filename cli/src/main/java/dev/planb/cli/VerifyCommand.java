@@ -17,15 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "verify", description = "Check a backup's checksums; with --restore-to, also restore it and compare row counts.")
 final class VerifyCommand implements Callable<Integer> {
 
-    @Option(names = "--from", required = true, paramLabel = "URI", description = "Destination holding the backup.")
-    String from;
-
-    @Option(names = "--plan", paramLabel = "NAME", description = "Plan (optional when the destination holds one plan).")
-    String plan;
-
-    @Option(names = "--backup", paramLabel = "ID|latest", defaultValue = "latest",
-            description = "Backup id, or latest (default).")
-    String backup;
+    @Mixin
+    BackupSelection selection;
 
     @Option(names = "--restore-to", paramLabel = "JDBC_URL", description = "Empty scratch database to restore into.")
     String restoreTo;
@@ -41,8 +34,8 @@ final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Optional<DatabaseSource> scratch = Optional.ofNullable(restoreTo).map(database::source);
-        VerificationResult result = new RestoreVerifier(DestinationUris.forReading(from))
-                .verify(Optional.ofNullable(plan), backup, scratch);
+        VerificationResult result = new RestoreVerifier(selection.destination())
+                .verify(selection.plan(), selection.backup, scratch);
         String name = "backup " + result.manifest().backupId() + " of plan '" + result.manifest().plan() + "'";
         if (!result.passed()) {
             err.println("planb: " + name + " FAILED verification: " + String.join("; ", result.problems()));

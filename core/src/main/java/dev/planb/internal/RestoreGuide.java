@@ -40,16 +40,18 @@ public final class RestoreGuide {
 
                 Copy this folder somewhere safe and work on the copy.
 
-                1. Check the file against the manifest; this must print `%11$s: OK`:
+                ### 1. Check the file against the manifest
 
-                   ```sh
-                   echo '%12$s  %11$s' | sha256sum -c
-                   ```
+                This must print `%11$s: OK`:
 
-                2. Decompress it:
+                ```sh
+                echo '%12$s  %11$s' | sha256sum -c
+                ```
+
+                ### 2. Decompress it
 
                 %13$s
-                3. Restore:
+                ### 3. Restore
 
                 %14$s""".formatted(
                 manifest.plan(), manifest.backupId(), manifest.planbVersion(), manifest.engine().name(),
