@@ -11,7 +11,14 @@ public final class Main {
     /** Runs the command and exits with its status. */
     public static void main(String[] args) {
         configureLogging(Arrays.asList(args).contains("--verbose"));
-        System.exit(PlanBCommand.commandLine().execute(args));
+        int status;
+        try {
+            status = PlanBCommand.commandLine().execute(args);
+        } catch (Throwable e) { // an Error escaped a command: still one line, and a non-zero status
+            System.err.println("planb: unexpected error: " + e + " (run again with --verbose for details)");
+            status = 1;
+        }
+        System.exit(status);
     }
 
     /** Logs go to standard error: errors only, or PlanB's debug output with {@code --verbose}. */

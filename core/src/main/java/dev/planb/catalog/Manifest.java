@@ -32,12 +32,18 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
     /** The kind of a complete, standalone backup. */
     public static final String KIND_FULL = "full";
 
-    /** Copies the lists. */
+    /** Checks that every field a restore relies on is present, so a damaged manifest is rejected, not half-read. */
     public Manifest {
-        Objects.requireNonNull(plan, "plan");
-        Objects.requireNonNull(backupId, "backupId");
+        PlanName.check(plan);
+        new BackupId(backupId);
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(finishedAt, "finishedAt");
+        if (artifacts == null || artifacts.isEmpty()) {
+            throw new IllegalArgumentException("a manifest lists at least one artifact");
+        }
         artifacts = List.copyOf(artifacts);
-        tables = List.copyOf(tables);
+        tables = List.copyOf(Objects.requireNonNull(tables, "tables"));
     }
 
     /** The backup's id. */
@@ -83,5 +89,19 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
      */
     public record Artifact(String name, long size, String sha256, String compression, String encryption,
             long dumpSize) {
+
+        /** Checks the fields, so a damaged manifest never points at a wrong file or checksum. */
+        public Artifact {
+            if (name == null || name.isEmpty() || name.contains("/") || name.startsWith(".")) {
+                throw new IllegalArgumentException("invalid artifact name: " + name);
+            }
+            if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException("invalid SHA-256 for " + name + ": " + sha256);
+            }
+            if (size < 0 || dumpSize < 0) {
+                throw new IllegalArgumentException("negative size for " + name);
+            }
+            Objects.requireNonNull(compression, "compression");
+        }
     }
 }

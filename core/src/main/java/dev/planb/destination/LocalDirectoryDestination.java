@@ -210,6 +210,7 @@ public final class LocalDirectoryDestination implements Destination {
             done = true;
             channel.close();
             Files.deleteIfExists(temporary);
+            removeEmptyFolders(temporary.getParent());
         }
 
         private void syncFolder(Path folder) {

@@ -28,7 +28,9 @@ import java.util.Properties;
 /**
  * H2 through its JDBC driver ({@code com.h2database:h2}). A backup is the SQL script of H2's
  * {@code SCRIPT} command, streamed row by row from one transaction; a restore runs it with
- * {@code RUNSCRIPT}. User passwords are left out of the script ({@code NOPASSWORDS}).
+ * {@code RUNSCRIPT}. As with H2's own {@code SCRIPT}, users keep their salted password hashes, so a
+ * restored database does not open to users with empty passwords. With {@code force}, the target's
+ * objects are dropped before the script runs: a script that then fails leaves it empty.
  */
 public final class H2Engine implements DatabaseEngine {
 
@@ -82,7 +84,7 @@ public final class H2Engine implements DatabaseEngine {
             List<TableCount> tables = countTables(connection);
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
             try (Statement statement = connection.createStatement();
-                    ResultSet script = statement.executeQuery("SCRIPT NOPASSWORDS")) {
+                    ResultSet script = statement.executeQuery("SCRIPT")) {
                 while (script.next()) {
                     writer.write(script.getString(1));
                     writer.write('\n');

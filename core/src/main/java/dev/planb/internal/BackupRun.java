@@ -77,7 +77,7 @@ public final class BackupRun {
             dumped = new CountingOutputStream(compressed, meter::update);
             dump = engine.dump(plan.database(), dumped);
             compressed.close();
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception | LinkageError e) {
             // Classify before abort(): aborting interrupts every writer, which then counts as failed.
             PlanBException failure = dumpFailure(e, fanOut);
             fanOut.abort();
@@ -185,7 +185,7 @@ public final class BackupRun {
         }
     }
 
-    private PlanBException dumpFailure(Exception e, FanOutOutputStream fanOut) {
+    private PlanBException dumpFailure(Throwable e, FanOutOutputStream fanOut) {
         if (e instanceof PlanBException planb) {
             return planb;
         }

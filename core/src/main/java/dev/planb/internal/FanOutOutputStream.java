@@ -28,6 +28,7 @@ public final class FanOutOutputStream extends OutputStream {
     /** Chunks waiting per target. */
     static final int QUEUE_LENGTH = 4;
     private static final Chunk END = new Chunk(new byte[0], 0);
+    private static final long ABORT_WAIT_MILLIS = 10_000;
 
     private final List<Branch> branches = new ArrayList<>();
     private byte[] buffer = new byte[CHUNK_SIZE];
@@ -85,17 +86,20 @@ public final class FanOutOutputStream extends OutputStream {
         failIfAllFailed();
     }
 
-    /** Stops every writer thread without waiting for pending chunks. */
+    /** Stops every writer thread without waiting for pending chunks, waiting a few seconds for each to end. */
     public void abort() {
         closed = true;
+        boolean interrupted = Thread.interrupted();
         branches.forEach(branch -> branch.thread.interrupt());
         for (Branch branch : branches) {
             try {
-                branch.join();
-            } catch (InterruptedIOException e) {
-                Thread.currentThread().interrupt();
-                return;
+                branch.thread.join(ABORT_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -191,7 +195,8 @@ public final class FanOutOutputStream extends OutputStream {
         private void write(Chunk chunk) {
             try {
                 target.write(chunk.bytes, 0, chunk.length);
-            } catch (IOException | RuntimeException e) {
+            } catch (Throwable e) {
+                // Any failure, errors included, drops this target; a dead thread must never stall the others.
                 failure = e;
             }
         }

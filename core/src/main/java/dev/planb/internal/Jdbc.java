@@ -4,6 +4,9 @@ import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.engine.TableCount;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -38,8 +41,12 @@ public final class Jdbc {
                 throw new PlanBException(ErrorCode.NO_ENGINE, "No JDBC driver for " + source.redactedUrl()
                         + " on the class path: add " + driverArtifact, e);
             }
+            String reason = Redaction.url(firstLine(e));
+            if (source.password() != null && !source.password().reveal().isEmpty()) {
+                reason = reason.replace(source.password().reveal(), "******");
+            }
             throw new PlanBException(ErrorCode.DATABASE_UNAVAILABLE, "Cannot open database " + source.redactedUrl()
-                    + source.userName().map(user -> " as user " + user).orElse("") + ": " + firstLine(e), e);
+                    + source.userName().map(user -> " as user " + user).orElse("") + ": " + reason, e);
         }
     }
 
@@ -65,9 +72,19 @@ public final class Jdbc {
         }
     }
 
-    /** The first line of an exception's message, for one-line errors. */
+    /**
+     * The first line of an exception's message, for one-line errors; file-system errors, whose
+     * message is only a path, say what happened to it.
+     */
     public static String firstLine(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof NoSuchFileException missing) {
+            message = "no such file or folder: " + missing.getFile();
+        } else if (e instanceof AccessDeniedException denied) {
+            message = "permission denied: " + denied.getFile();
+        } else if (e instanceof FileSystemException failed && failed.getReason() != null) {
+            message = failed.getReason() + ": " + failed.getFile();
+        }
         int newline = message.indexOf('\n');
         return (newline < 0 ? message : message.substring(0, newline)).strip();
     }

@@ -7,7 +7,7 @@ public final class Redaction {
 
     private static final Pattern PASSWORD_PARAMETER =
             Pattern.compile("(?i)((?:password|passwd|pwd|secret|token)=)[^&;]*");
-    private static final Pattern USER_INFO = Pattern.compile("(//[^/@:]*):[^/]*@");
+    private static final Pattern USER_INFO = Pattern.compile("(//[^/@:]*):[^?;]*@");
 
     private Redaction() {
     }

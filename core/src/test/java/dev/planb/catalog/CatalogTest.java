@@ -62,6 +62,28 @@ class CatalogTest {
     }
 
     @Test
+    void aDamagedManifestIsSkippedAndTheOtherBackupsStillList() throws Exception {
+        BackupResult damaged = backup("app");
+        BackupResult sound = backup("app");
+        Path manifest = destination.root().resolve("app").resolve(damaged.id().value()).resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"finishedAt\"", "\"finisiedAt\""));
+
+        assertThat(catalog.backups("app")).containsExactly(sound.manifest());
+        assertThatThrownBy(() -> catalog.find("app", damaged.id().value()))
+                .isInstanceOfSatisfying(PlanBException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.BACKUP_NOT_FOUND));
+    }
+
+    @Test
+    void aManifestWithAMangledChecksumIsNotTrusted() throws Exception {
+        BackupResult damaged = backup("app");
+        Path manifest = destination.root().resolve("app").resolve(damaged.id().value()).resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"sha256\"", "\"sha265\""));
+
+        assertThat(catalog.backups("app")).isEmpty();
+    }
+
+    @Test
     void ignoresFilesOutsideTheLayout() throws Exception {
         BackupResult real = backup("app");
         Path root = destination.root();

@@ -2,10 +2,12 @@ package dev.planb.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -65,6 +67,28 @@ class FanOutOutputStreamTest {
         assertThat(out.allFailed()).isTrue();
         assertThat(out.failures()).containsOnlyKeys("one", "two");
         out.abort();
+    }
+
+    @Test
+    void aTargetThrowingAnErrorIsDroppedWithoutStallingTheOthers() {
+        ByteArrayOutputStream healthy = new ByteArrayOutputStream();
+        Map<String, OutputStream> targets = new LinkedHashMap<>();
+        targets.put("healthy", healthy);
+        targets.put("crashing", new OutputStream() {
+            @Override
+            public void write(int b) {
+                throw new AssertionError("plugin bug");
+            }
+        });
+        FanOutOutputStream out = new FanOutOutputStream(targets);
+
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            writeInUnevenPieces(out, DATA);
+            out.close();
+        });
+
+        assertThat(healthy.toByteArray()).isEqualTo(DATA);
+        assertThat(out.failures()).containsOnlyKeys("crashing");
     }
 
     private static void writeInUnevenPieces(OutputStream out, byte[] data) throws IOException {

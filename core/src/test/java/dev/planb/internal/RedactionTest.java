@@ -15,6 +15,8 @@ class RedactionTest {
         "jdbc:x://h/db?pwd=s3cret&token=s3cret2 | jdbc:x://h/db?pwd=******&token=******",
         "jdbc:mysql://bob:s3cret@db:3306/app | jdbc:mysql://bob:******@db:3306/app",
         "jdbc:mysql://bob:p@ss:w0rd@db/app | jdbc:mysql://bob:******@db/app",
+        "jdbc:mysql://u:pa/ss@h/db | jdbc:mysql://u:******@h/db",
+        "jdbc:h2:tcp://u:topsecret@localhost:1/db | jdbc:h2:tcp://u:******@localhost:1/db",
         "jdbc:sqlite:/var/lib/app.db | jdbc:sqlite:/var/lib/app.db",
         "jdbc:postgresql://db/app?user=bob | jdbc:postgresql://db/app?user=bob",
     })

@@ -1,8 +1,14 @@
 package dev.planb.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.planb.Destination;
+import dev.planb.ObjectWriter;
 import dev.planb.destination.LocalDirectoryDestination;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LocalDirectoryDestinationContractTest extends AbstractDestinationContractTest {
@@ -13,5 +19,16 @@ class LocalDirectoryDestinationContractTest extends AbstractDestinationContractT
     @Override
     protected Destination destination() {
         return new LocalDirectoryDestination(folder.resolve("backups"));
+    }
+
+    @Test
+    void discardedWriteLeavesNoFileOrFolder() throws Exception {
+        LocalDirectoryDestination destination = new LocalDirectoryDestination(folder.resolve("backups"));
+        try (ObjectWriter writer = destination.create("plan/20260101T000000Z-000001/data.bin")) {
+            writer.write(new byte[1000]);
+        }
+        try (Stream<Path> left = Files.walk(destination.root())) {
+            assertThat(left).containsExactly(destination.root());
+        }
     }
 }
