@@ -97,19 +97,21 @@ public final class Catalog {
      * @throws PlanBException with {@link ErrorCode#BACKUP_NOT_FOUND} naming the plan and what exists
      */
     public Manifest find(String plan, String backup) {
+        PlanName.check(plan);
+        if (!"latest".equals(backup)) {
+            BackupId id = new BackupId(backup);
+            // One read of that backup's manifest, not of every manifest of the plan.
+            return readManifest(new BackupRef(plan, id)).orElseThrow(() -> new PlanBException(ErrorCode.BACKUP_NOT_FOUND,
+                    "Backup " + id + " of plan '" + plan + "' is not on " + destination.description()
+                            + ": 'planb list' shows the backups there"));
+        }
         List<Manifest> backups = backups(plan);
         if (backups.isEmpty()) {
             List<String> plans = plans();
             throw new PlanBException(ErrorCode.BACKUP_NOT_FOUND, "No backups of plan '" + plan + "' on "
                     + destination.description() + (plans.isEmpty() ? "" : ": plans here are " + String.join(", ", plans)));
         }
-        if ("latest".equals(backup)) {
-            return backups.get(0);
-        }
-        BackupId id = new BackupId(backup);
-        return backups.stream().filter(manifest -> manifest.backupId().equals(id.value())).findFirst()
-                .orElseThrow(() -> new PlanBException(ErrorCode.BACKUP_NOT_FOUND, "Backup " + id + " of plan '" + plan
-                        + "' is not on " + destination.description() + ": 'planb list' shows the backups there"));
+        return backups.get(0);
     }
 
     /** The key of an artifact of a backup. */

@@ -6,6 +6,7 @@ import dev.planb.PlanBException;
 import dev.planb.catalog.PlanName;
 import dev.planb.internal.Jdbc;
 import dev.planb.internal.Jdbc.QualifiedTable;
+import dev.planb.internal.Messages;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,7 +72,7 @@ public final class H2Engine implements DatabaseEngine {
             connection.getMetaData();
         } catch (SQLException e) {
             throw new PlanBException(ErrorCode.DATABASE_UNAVAILABLE, "Cannot read H2 database " + source.redactedUrl()
-                    + ": " + Jdbc.firstLine(e), e);
+                    + ": " + Messages.firstLine(e), e);
         }
     }
 
@@ -95,7 +96,7 @@ public final class H2Engine implements DatabaseEngine {
             return new DumpResult(version, "H2 SCRIPT", version, tables);
         } catch (SQLException e) {
             throw new PlanBException(ErrorCode.DUMP_FAILED, "H2 SCRIPT of " + source.redactedUrl() + " failed: "
-                    + Jdbc.firstLine(e), e);
+                    + Messages.firstLine(e), e);
         }
     }
 
@@ -123,7 +124,7 @@ public final class H2Engine implements DatabaseEngine {
                         + "' CHARSET 'UTF-8'");
             } catch (SQLException e) {
                 throw new PlanBException(ErrorCode.RESTORE_FAILED, "Cannot restore into H2 database "
-                        + target.redactedUrl() + ": " + Jdbc.firstLine(e), e);
+                        + target.redactedUrl() + ": " + Messages.firstLine(e), e);
             }
         } finally {
             Files.deleteIfExists(script);
@@ -136,7 +137,7 @@ public final class H2Engine implements DatabaseEngine {
             return countTables(connection);
         } catch (SQLException e) {
             throw new PlanBException(ErrorCode.DATABASE_UNAVAILABLE, "Cannot read tables of H2 database "
-                    + source.redactedUrl() + ": " + Jdbc.firstLine(e), e);
+                    + source.redactedUrl() + ": " + Messages.firstLine(e), e);
         }
     }
 
@@ -178,7 +179,7 @@ public final class H2Engine implements DatabaseEngine {
             throw e;
         } catch (SQLException e) {
             throw new PlanBException(ErrorCode.DATABASE_UNAVAILABLE, "Cannot open H2 database " + source.redactedUrl()
-                    + ": " + Jdbc.firstLine(e), e);
+                    + ": " + Messages.firstLine(e), e);
         }
     }
 

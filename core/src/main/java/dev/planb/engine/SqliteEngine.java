@@ -6,6 +6,7 @@ import dev.planb.PlanBException;
 import dev.planb.catalog.PlanName;
 import dev.planb.internal.Jdbc;
 import dev.planb.internal.Jdbc.QualifiedTable;
+import dev.planb.internal.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -95,7 +96,7 @@ public final class SqliteEngine implements DatabaseEngine {
                 statement.executeUpdate("backup to " + quotePath(snapshot));
             } catch (SQLException e) {
                 throw new PlanBException(ErrorCode.DUMP_FAILED, "SQLite online backup of " + source.redactedUrl()
-                        + " failed: " + Jdbc.firstLine(e), e);
+                        + " failed: " + Messages.firstLine(e), e);
             }
             List<TableCount> tables = tableCounts(DatabaseSource.of(PREFIX + snapshot));
             Files.copy(snapshot, out);
@@ -139,7 +140,7 @@ public final class SqliteEngine implements DatabaseEngine {
                 statement.executeUpdate("restore from " + quotePath(staged));
             } catch (SQLException e) {
                 throw new PlanBException(ErrorCode.RESTORE_FAILED, "Cannot restore into SQLite database " + file
-                        + ": " + Jdbc.firstLine(e), e);
+                        + ": " + Messages.firstLine(e), e);
             }
         } finally {
             Files.deleteIfExists(staged);
@@ -161,7 +162,7 @@ public final class SqliteEngine implements DatabaseEngine {
             return Jdbc.countRows(connection, tables);
         } catch (SQLException e) {
             throw new PlanBException(ErrorCode.DATABASE_UNAVAILABLE, "Cannot read tables of SQLite database "
-                    + source.redactedUrl() + ": " + Jdbc.firstLine(e), e);
+                    + source.redactedUrl() + ": " + Messages.firstLine(e), e);
         }
     }
 

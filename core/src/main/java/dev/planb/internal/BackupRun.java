@@ -210,6 +210,6 @@ public final class BackupRun {
     }
 
     private static String describe(Throwable error) {
-        return error instanceof PlanBException ? error.getMessage() : Jdbc.firstLine(error);
+        return error instanceof PlanBException ? error.getMessage() : Messages.firstLine(error);
     }
 }

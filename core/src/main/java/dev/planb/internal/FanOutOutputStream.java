@@ -131,7 +131,7 @@ public final class FanOutOutputStream extends OutputStream {
         if (allFailed()) {
             Map<String, Throwable> failures = failures();
             IOException error = new IOException("every destination failed: " + failures.entrySet().stream()
-                    .map(entry -> entry.getKey() + ": " + Jdbc.firstLine(entry.getValue()))
+                    .map(entry -> entry.getKey() + ": " + Messages.firstLine(entry.getValue()))
                     .reduce((a, b) -> a + "; " + b).orElse(""));
             failures.values().forEach(error::addSuppressed);
             throw error;

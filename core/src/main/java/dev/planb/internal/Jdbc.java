@@ -4,9 +4,6 @@ import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.engine.TableCount;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -41,7 +38,7 @@ public final class Jdbc {
                 throw new PlanBException(ErrorCode.NO_ENGINE, "No JDBC driver for " + source.redactedUrl()
                         + " on the class path: add " + driverArtifact, e);
             }
-            String reason = Redaction.url(firstLine(e));
+            String reason = Redaction.url(Messages.firstLine(e));
             if (source.password() != null && !source.password().reveal().isEmpty()) {
                 reason = reason.replace(source.password().reveal(), "******");
             }
@@ -70,23 +67,6 @@ public final class Jdbc {
             result.next();
             return result.getString(1);
         }
-    }
-
-    /**
-     * The first line of an exception's message, for one-line errors; file-system errors, whose
-     * message is only a path, say what happened to it.
-     */
-    public static String firstLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (e instanceof NoSuchFileException missing) {
-            message = "no such file or folder: " + missing.getFile();
-        } else if (e instanceof AccessDeniedException denied) {
-            message = "permission denied: " + denied.getFile();
-        } else if (e instanceof FileSystemException failed && failed.getReason() != null) {
-            message = failed.getReason() + ": " + failed.getFile();
-        }
-        int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).strip();
     }
 
     /** Quotes an SQL identifier with double quotes. */

@@ -61,7 +61,7 @@ public final class RestoreRun {
                     + ". Restore from another destination", e);
         } catch (IOException e) {
             throw new PlanBException(ErrorCode.RESTORE_FAILED, "Restore of backup " + manifest.backupId() + " into "
-                    + target.redactedUrl() + " failed: " + Jdbc.firstLine(e), e);
+                    + target.redactedUrl() + " failed: " + Messages.firstLine(e), e);
         }
         List<TableCount> restored = engine.tableCounts(target);
         List<String> mismatches = compare(manifest.tables(), restored);
