@@ -1,0 +1,16 @@
+package dev.planb.event;
+
+import java.time.Instant;
+
+/**
+ * Something that happened to a plan. Each kind is a record, so listeners can switch over them.
+ */
+public sealed interface PlanBEvent permits BackupStarted, BackupProgress, BackupSucceeded,
+        BackupFailed, DestinationFailed, BackupStale, Pruned, Verified, VerificationFailed {
+
+    /** The plan's name. */
+    String plan();
+
+    /** When it happened. */
+    Instant time();
+}

@@ -1,0 +1,15 @@
+package dev.planb.event;
+
+/**
+ * Receives PlanB's events. Called on the thread that runs the job, so keep it quick; an exception
+ * thrown here is logged and never fails the job.
+ */
+@FunctionalInterface
+public interface PlanBListener {
+
+    /** A listener that ignores every event. */
+    PlanBListener NONE = event -> { };
+
+    /** Called once for each event. */
+    void onEvent(PlanBEvent event);
+}

@@ -1,0 +1,22 @@
+package dev.planb.event;
+
+import dev.planb.catalog.BackupId;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A backup failed verification, or could not be verified.
+ *
+ * @param plan the plan's name
+ * @param time when the verification finished
+ * @param backupId the backup checked
+ * @param problems what was wrong, one line each
+ */
+public record VerificationFailed(String plan, Instant time, BackupId backupId, List<String> problems)
+        implements PlanBEvent {
+
+    /** Copies the list. */
+    public VerificationFailed {
+        problems = List.copyOf(problems);
+    }
+}
