@@ -2,7 +2,9 @@ package dev.planb;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where backups are stored: the narrow storage primitive every destination implements (local
@@ -60,5 +62,14 @@ public interface Destination {
      */
     default boolean canDelete() {
         return true;
+    }
+
+    /**
+     * Until when storage protects this object from deletion (S3 Object Lock, say), or empty when
+     * it does not. Retention reports a backup whose objects are still protected as "retained
+     * until …" instead of trying to delete it.
+     */
+    default Optional<Instant> retainedUntil(String key) throws IOException {
+        return Optional.empty();
     }
 }
