@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs PlanB's whole test suite. On a fresh Debian machine it first installs the stock tools the
-# tests use (zstd and sqlite3 for the by-hand restore test); it needs a JDK 17+ and Maven.
+# tests use (zstd and sqlite3 for the by-hand restore test, PostgreSQL and MariaDB servers for the
+# engine tests); it needs a JDK 17+ and Maven.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -8,6 +9,10 @@ missing=()
 for tool in zstd sqlite3; do
   command -v "$tool" >/dev/null || missing+=("$tool")
 done
+# Real PostgreSQL and MariaDB servers for the engine tests (started by the tests on free loopback ports).
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+[[ -x /usr/sbin/mariadbd ]] || missing+=(mariadb-server)
+command -v mariadb-dump >/dev/null || missing+=(mariadb-client)
 if ((${#missing[@]})); then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
     echo "Installing ${missing[*]} for the tests..." >&2

@@ -9,7 +9,7 @@ public enum ErrorCode {
     INTERNAL(1),
     /** A setting is missing or invalid: the message names it. */
     INVALID_SETTING(2),
-    /** No {@code DatabaseEngine} handles the JDBC URL, or its JDBC driver is missing. */
+    /** No {@code DatabaseEngine} handles the JDBC URL, or its JDBC driver or dump tool is missing or too old. */
     NO_ENGINE(3),
     /** The database cannot be reached or opened (missing file, wrong password, host down). */
     DATABASE_UNAVAILABLE(4),

@@ -1,0 +1,124 @@
+package dev.planb.testing.server;
+
+import dev.planb.DatabaseSource;
+import dev.planb.Secret;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A throwaway PostgreSQL cluster for integration tests, started from the installed binaries
+ * ({@code initdb}, {@code pg_ctl} of Debian's {@code postgresql} package) in a temporary folder on
+ * a free loopback port, as the {@code postgres} system user when the tests run as root. One
+ * cluster per test JVM, started on first use and removed at exit; every test takes its own
+ * database with {@link #newDatabase()}.
+ *
+ * <pre>{@code
+ * DatabaseSource db = PostgresServer.shared().newDatabase();   // owned by PostgresServer.USER
+ * }</pre>
+ */
+public final class PostgresServer {
+
+    /** The login role that owns the test databases (it may create databases). */
+    public static final String USER = "planb_test";
+    private static final String SUPERUSER = "postgres";
+    private static PostgresServer shared;
+
+    private final Path folder;
+    private final int port;
+    private final String password = "pw-" + UUID.randomUUID();
+    private final String superPassword = "super-" + UUID.randomUUID();
+    private final Path pgCtl;
+
+    private PostgresServer() throws IOException, SQLException {
+        Path initdb = LocalServers.newestPostgresBinary("initdb").orElseGet(
+                () -> LocalServers.binary("postgresql", Path.of("/usr/lib/postgresql/15/bin/initdb"), Path.of("/usr/bin/initdb")));
+        pgCtl = initdb.resolveSibling("pg_ctl");
+        folder = LocalServers.folder("planb-pg-", SUPERUSER);
+        port = LocalServers.freePort();
+        Path passwordFile = folder.resolve("pw");
+        Files.writeString(passwordFile, superPassword);
+        if (LocalServers.root()) {
+            LocalServers.run(List.of("chown", SUPERUSER + ":", passwordFile.toString()));
+        }
+        LocalServers.run(LocalServers.as(SUPERUSER, List.of(initdb.toString(), "-D", folder.resolve("data").toString(),
+                "-U", SUPERUSER, "--pwfile=" + passwordFile, "--auth-local=trust", "--auth-host=scram-sha-256",
+                "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")));
+        Files.delete(passwordFile);
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "planb-postgres-stop"));
+        LocalServers.run(LocalServers.as(SUPERUSER, List.of(pgCtl.toString(), "-D", folder.resolve("data").toString(),
+                "-l", folder.resolve("log").toString(), "-w", "-t", "60", "-o",
+                "-c listen_addresses=127.0.0.1 -p " + port + " -k " + folder + " -c fsync=off"
+                        + " -c synchronous_commit=off -c full_page_writes=off", "start")));
+        superuser("postgres", "CREATE ROLE " + USER + " LOGIN CREATEDB PASSWORD '" + password + "'");
+    }
+
+    /** The cluster of this test JVM, started on first use. */
+    public static synchronized PostgresServer shared() {
+        if (shared == null) {
+            try {
+                shared = new PostgresServer();
+            } catch (IOException | SQLException e) {
+                throw new IllegalStateException("Cannot start the test PostgreSQL server: " + e.getMessage(), e);
+            }
+        }
+        return shared;
+    }
+
+    /** A new, empty database owned by {@link #USER}, with its credentials. */
+    public DatabaseSource newDatabase() {
+        String name = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try {
+            superuser("postgres", "CREATE DATABASE " + name + " OWNER " + USER);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create test database " + name + ": " + e.getMessage(), e);
+        }
+        return database(name);
+    }
+
+    /** The database {@code name} (it need not exist) with {@link #USER}'s credentials. */
+    public DatabaseSource database(String name) {
+        return DatabaseSource.of(jdbcUrl(name), USER, Secret.of(password));
+    }
+
+    /** {@code jdbc:postgresql://127.0.0.1:PORT/name}. */
+    public String jdbcUrl(String name) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + name;
+    }
+
+    /** The port the server listens on, on 127.0.0.1. */
+    public int port() {
+        return port;
+    }
+
+    /** {@link #USER}'s password. */
+    public String password() {
+        return password;
+    }
+
+    /** Runs statements as the superuser in database {@code database}. */
+    public void superuser(String database, String... statements) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(database), SUPERUSER, superPassword);
+                Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    private void stop() {
+        try {
+            LocalServers.run(LocalServers.as(SUPERUSER, List.of(pgCtl.toString(), "-D",
+                    folder.resolve("data").toString(), "-m", "immediate", "-w", "stop")));
+        } catch (IOException e) {
+            System.err.println("Could not stop the test PostgreSQL server: " + e.getMessage());
+        }
+        LocalServers.delete(folder);
+    }
+}
