@@ -78,9 +78,11 @@ class BackupPlanTest {
     }
 
     @Test
-    void anEngineShippedLaterIsNamedAsSuch() {
-        assertInvalid(() -> BackupPlan.builder("app").database(DatabaseSource.of("jdbc:postgresql://db/app"))
-                .destination(destination("a")).build(), ErrorCode.NO_ENGINE).hasMessageContaining("PostgreSQL");
+    void theJdbcUrlChoosesTheEngine() {
+        BackupPlan plan = BackupPlan.builder("app").database(DatabaseSource.of("jdbc:postgresql://db/app"))
+                .destination(destination("a")).build();
+
+        assertThat(plan.engine().name()).isEqualTo("postgresql");
     }
 
     @Test

@@ -13,7 +13,6 @@ public final class DatabaseEngines {
 
     /** Engines that live in other artifacts, by URL prefix, to say what to add. */
     private static final Map<String, String> KNOWN_ELSEWHERE = Map.of(
-            "jdbc:postgresql:", "PostgreSQL (coming in a later PlanB release)",
             "jdbc:mariadb:", "MariaDB (coming in a later PlanB release)",
             "jdbc:mysql:", "MySQL (coming in a later PlanB release)");
 
