@@ -3,10 +3,15 @@ package dev.planb;
 import dev.planb.catalog.PlanName;
 import dev.planb.engine.DatabaseEngine;
 import dev.planb.engine.DatabaseEngines;
+import dev.planb.lock.PlanLock;
+import dev.planb.lock.PlanLocks;
+import dev.planb.schedule.Schedule;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,11 +29,17 @@ import java.util.Set;
  */
 public final class BackupPlan {
 
+    /** How long a run may take unless {@link Builder#timeout(Duration)} says otherwise. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(4);
+
     private final String name;
     private final DatabaseSource database;
     private final DatabaseEngine engine;
     private final Compression compression;
     private final List<Destination> destinations;
+    private final Schedule schedule;
+    private final Duration timeout;
+    private final PlanLock lock;
 
     private BackupPlan(Builder builder, DatabaseEngine engine) {
         this.name = builder.name;
@@ -36,6 +47,9 @@ public final class BackupPlan {
         this.engine = engine;
         this.compression = builder.compression;
         this.destinations = List.copyOf(builder.destinations);
+        this.schedule = builder.schedule;
+        this.timeout = builder.timeout;
+        this.lock = builder.lock != null ? builder.lock : PlanLocks.defaultFor(builder.database);
     }
 
     /**
@@ -73,6 +87,21 @@ public final class BackupPlan {
         return destinations;
     }
 
+    /** When the runtime ({@link PlanB#builder()}) runs this plan; empty for a plan run by hand only. */
+    public Optional<Schedule> schedule() {
+        return Optional.ofNullable(schedule);
+    }
+
+    /** How long a run may take before it is stopped and reported as timed out. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** What makes sure only one application instance runs this plan at a time. */
+    public PlanLock lock() {
+        return lock;
+    }
+
     @Override
     public String toString() {
         return "BackupPlan[" + name + ", " + database.redactedUrl() + " -> "
@@ -85,6 +114,9 @@ public final class BackupPlan {
         private DatabaseSource database;
         private Compression compression = Compression.ZSTD;
         private final List<Destination> destinations = new ArrayList<>();
+        private Schedule schedule;
+        private Duration timeout = DEFAULT_TIMEOUT;
+        private PlanLock lock;
 
         private Builder(String name) {
             this.name = name;
@@ -114,6 +146,30 @@ public final class BackupPlan {
             return this;
         }
 
+        /** When the runtime runs the plan, e.g. {@code Schedule.cron("0 30 2 * * *")}. */
+        public Builder schedule(Schedule schedule) {
+            this.schedule = schedule;
+            return this;
+        }
+
+        /**
+         * How long a run may take (default {@link BackupPlan#DEFAULT_TIMEOUT}). A run that takes
+         * longer is stopped, reported as "timed out after …", and leaves no backup.
+         */
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * What keeps a second application instance from running the plan at the same time
+         * (default: {@link PlanLocks#defaultFor(DatabaseSource)}).
+         */
+        public Builder lock(PlanLock lock) {
+            this.lock = lock;
+            return this;
+        }
+
         /**
          * Checks the settings and makes the plan.
          *
@@ -126,6 +182,9 @@ public final class BackupPlan {
             }
             if (compression == null) {
                 throw invalid("compression is null: use Compression.ZSTD, GZIP or NONE");
+            }
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw invalid("timeout " + timeout + " must be positive, e.g. timeout(Duration.ofHours(1))");
             }
             if (destinations.isEmpty()) {
                 throw invalid("has no destination: add at least one, e.g. new LocalDirectoryDestination(Path.of(\"backups\"))");

@@ -28,7 +28,11 @@ public enum ErrorCode {
     /** A restored database does not match what the manifest recorded. */
     VERIFICATION_FAILED(11),
     /** The destination refuses deletes (write-only credentials or immutable storage). */
-    DELETE_NOT_PERMITTED(12);
+    DELETE_NOT_PERMITTED(12),
+    /** A run took longer than its plan's timeout and was stopped; nothing of it is visible. */
+    TIMED_OUT(13),
+    /** A run was stopped because its runtime closed; nothing of it is visible. */
+    CANCELLED(14);
 
     private final int exitCode;
 

@@ -1,24 +1,62 @@
 package dev.planb;
 
 import dev.planb.catalog.Catalog;
+import dev.planb.event.PlanBListener;
 import dev.planb.internal.BackupRun;
 import dev.planb.internal.RestoreRun;
 import dev.planb.internal.Version;
+import dev.planb.internal.runtime.EventPublisher;
+import dev.planb.internal.runtime.PlanScheduler;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * The entry point: run a backup, list what a destination holds, restore.
+ * The entry point: run a backup, list what a destination holds, restore (the static methods),
+ * or run plans on their schedules (a runtime made with {@link #builder()}).
  *
  * <pre>{@code
  * BackupResult backup = PlanB.backup(plan);
  * List<Manifest> backups = PlanB.catalog(destination).backups("app");
  * PlanB.restore(RestoreRequest.builder().from(destination).plan("app")
  *         .target(DatabaseSource.of("jdbc:sqlite:restored.db")).build());
+ *
+ * PlanB planb = PlanB.builder()                       // scheduled: a plan needs a schedule
+ *         .plan(BackupPlan.builder("app").database(db).destination(dest)
+ *                 .schedule(Schedule.cron("0 0 * * * *")).build())
+ *         .listener(event -> log.info("{}", event))
+ *         .start();
+ * ...
+ * planb.close();                                      // at application shutdown
  * }</pre>
+ *
+ * <p>The runtime runs each plan at its ticks on a small pool of threads. A plan never overlaps
+ * itself: a tick that comes while the previous run is still going is skipped and reported as
+ * {@link dev.planb.event.BackupSkipped}. Only one application instance runs a given tick (the
+ * plan's {@link dev.planb.lock.PlanLock}, then a look at the destinations for a backup made since
+ * the tick). At start-up a plan whose newest backup is older than its schedule's catch-up age
+ * runs at once. A run that exceeds the plan's timeout, or is still going at {@link #close()}, is
+ * stopped and leaves no backup. Everything is reported to the listeners as {@link
+ * dev.planb.event.PlanBEvent}s: {@code BackupStarted}, {@code BackupProgress}, {@code
+ * BackupSucceeded} (with {@code DestinationFailed} for each destination that missed it), {@code
+ * BackupFailed} (including "timed out after …"), {@code BackupSkipped}.
  */
-public final class PlanB {
+public final class PlanB implements AutoCloseable {
 
-    private PlanB() {
+    private final PlanScheduler scheduler;
+
+    private PlanB(PlanScheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    /** Starts configuring a runtime that runs plans on their schedules. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -56,5 +94,92 @@ public final class PlanB {
     /** This library's version. */
     public static String version() {
         return Version.current();
+    }
+
+    /** The plans this runtime runs, in the order they were added. */
+    public List<BackupPlan> plans() {
+        return scheduler.plans();
+    }
+
+    /** When a plan's next tick is due (before jitter); empty for an unknown plan or after {@link #close()}. */
+    public Optional<Instant> nextRun(String plan) {
+        return scheduler.nextTick(plan);
+    }
+
+    /**
+     * Stops the runtime: no new runs start; a running backup is stopped and leaves nothing
+     * visible (one already writing its manifests finishes). Waits up to 30 seconds for runs to
+     * end. Calling it again does nothing.
+     */
+    @Override
+    public void close() {
+        scheduler.close();
+    }
+
+    /** Configures a runtime; {@link #start()} checks the plans and starts it. */
+    public static final class Builder {
+        private final List<BackupPlan> plans = new ArrayList<>();
+        private final List<PlanBListener> listeners = new ArrayList<>();
+        private Clock clock = Clock.systemUTC();
+        private int threads = 2;
+
+        private Builder() {
+        }
+
+        /** Adds a plan; it needs a {@link BackupPlan#schedule()}. */
+        public Builder plan(BackupPlan plan) {
+            plans.add(Objects.requireNonNull(plan, "plan"));
+            return this;
+        }
+
+        /** Adds several plans. */
+        public Builder plans(List<BackupPlan> plans) {
+            plans.forEach(this::plan);
+            return this;
+        }
+
+        /** Adds a listener for every event of every plan; listeners are called in the order added. */
+        public Builder listener(PlanBListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** The clock that ticks and backup ids are read from (default: the system clock, UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How many backups may run at the same time (default 2). */
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        /**
+         * Checks the plans and starts running them.
+         *
+         * @throws PlanBException naming the setting when a plan has no schedule, two plans share a
+         *     name, or {@code threads} is below 1
+         */
+        public PlanB start() {
+            if (threads < 1) {
+                throw new PlanBException(ErrorCode.INVALID_SETTING, "PlanB threads is " + threads + ": use 1 or more");
+            }
+            Set<String> names = new HashSet<>();
+            for (BackupPlan plan : plans) {
+                if (plan.schedule().isEmpty()) {
+                    throw new PlanBException(ErrorCode.INVALID_SETTING, "Plan '" + plan.name()
+                            + "' has no schedule: set one with schedule(Schedule.cron(\"0 0 2 * * *\")) or Schedule.every(...)");
+                }
+                if (!names.add(plan.name())) {
+                    throw new PlanBException(ErrorCode.INVALID_SETTING, "Plan '" + plan.name()
+                            + "' is added twice: give each plan its own name");
+                }
+            }
+            PlanScheduler scheduler = new PlanScheduler(plans, new EventPublisher(listeners), clock, threads);
+            scheduler.start();
+            return new PlanB(scheduler);
+        }
     }
 }

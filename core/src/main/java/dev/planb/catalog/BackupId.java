@@ -37,6 +37,11 @@ public record BackupId(String value) implements Comparable<BackupId> {
         return new BackupId(TIME.format(start) + "-" + HexFormat.of().formatHex(suffix));
     }
 
+    /** When the backup started, to the second (the time the identifier is made of). */
+    public Instant time() {
+        return TIME.parse(value.substring(0, 16), Instant::from);
+    }
+
     /** Whether {@code text} has the form of a backup identifier. */
     public static boolean isValid(String text) {
         return text != null && FORMAT.matcher(text).matches();

@@ -70,6 +70,15 @@ public final class Catalog {
     }
 
     /**
+     * The newest backup of a plan here, found from the names of the manifests alone (no manifest
+     * is read), or empty when the plan has none.
+     */
+    public Optional<BackupId> newestId(String plan) {
+        PlanName.check(plan);
+        return manifestRefs(plan + "/").stream().map(BackupRef::id).max(Comparator.naturalOrder());
+    }
+
+    /**
      * The plan to use when the user may not have named one: the given plan, or the only plan on
      * this destination.
      *

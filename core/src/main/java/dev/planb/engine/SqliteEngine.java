@@ -179,8 +179,12 @@ public final class SqliteEngine implements DatabaseEngine {
                 """.formatted(dumpFile);
     }
 
-    /** The database file named by a {@code jdbc:sqlite:} URL. */
-    static Path databaseFile(DatabaseSource source) {
+    /**
+     * The database file named by a {@code jdbc:sqlite:} URL.
+     *
+     * @throws PlanBException when the URL names no file (an in-memory database)
+     */
+    public static Path databaseFile(DatabaseSource source) {
         String rest = source.jdbcUrl().substring(PREFIX.length());
         int query = rest.indexOf('?');
         if (query >= 0) {

@@ -6,7 +6,7 @@ import java.time.Instant;
  * Something that happened to a plan. Each kind is a record, so listeners can switch over them.
  */
 public sealed interface PlanBEvent permits BackupStarted, BackupProgress, BackupSucceeded,
-        BackupFailed, DestinationFailed, BackupStale, Pruned, Verified, VerificationFailed {
+        BackupFailed, DestinationFailed, BackupSkipped, BackupStale, Pruned, Verified, VerificationFailed {
 
     /** The plan's name. */
     String plan();

@@ -38,12 +38,19 @@ public final class BackupRun {
     private final BackupPlan plan;
     private final ProgressListener progress;
     private final Clock clock;
+    private final RunControl control;
 
     /** Prepares a run of {@code plan}. */
     public BackupRun(BackupPlan plan, ProgressListener progress, Clock clock) {
+        this(plan, progress, clock, RunControl.none());
+    }
+
+    /** Prepares a run of {@code plan} that {@code control} can cancel until it writes its manifests. */
+    public BackupRun(BackupPlan plan, ProgressListener progress, Clock clock, RunControl control) {
         this.plan = plan;
         this.progress = progress;
         this.clock = clock;
+        this.control = control;
     }
 
     /** Runs the backup; see {@link dev.planb.PlanB#backup(BackupPlan)}. */
@@ -54,14 +61,16 @@ public final class BackupRun {
         BackupId id = BackupId.generate(startedAt);
         LOG.info("Backup {} of plan '{}' started: {} to {} destination(s)", id, plan.name(),
                 plan.database().redactedUrl(), plan.destinations().size());
+        control.started(id);
 
         ArtifactPipeline pipeline = new ArtifactPipeline(plan.name(), id, plan.compression(), plan.destinations(),
                 progress);
         ArtifactPipeline.Stored<DumpResult> dump = pipeline.write(engine.dumpFileName(),
-                engine.estimateDumpSize(plan.database()), out -> engine.dump(plan.database(), out),
-                e -> new PlanBException(ErrorCode.DUMP_FAILED, "Backup of plan '" + plan.name()
-                        + "' failed while dumping " + plan.database().redactedUrl() + ": "
-                        + ArtifactPipeline.describe(e), e));
+                engine.estimateDumpSize(plan.database()),
+                out -> engine.dump(plan.database(), new CancellableOutputStream(out, control)),
+                e -> control.cancellation().orElseGet(() -> new PlanBException(ErrorCode.DUMP_FAILED, "Backup of plan '"
+                        + plan.name() + "' failed while dumping " + plan.database().redactedUrl() + ": "
+                        + ArtifactPipeline.describe(e), e)));
         Instant finishedAt = clock.instant();
 
         Artifact artifact = dump.artifact();
@@ -71,6 +80,12 @@ public final class BackupRun {
                 plan.database().redactedUrl(), startedAt, finishedAt, List.of(artifact), dumped.tables(),
                 Version.current());
 
+        try {
+            control.beginCommit();
+        } catch (PlanBException cancelled) {
+            pipeline.discardAll();
+            throw cancelled;
+        }
         for (Destination destination : pipeline.healthy()) {
             try {
                 complete(destination, manifest, engine);

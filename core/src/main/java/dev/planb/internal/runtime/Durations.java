@@ -1,0 +1,28 @@
+package dev.planb.internal.runtime;
+
+import java.time.Duration;
+
+/** Durations as people write them: {@code 4h}, {@code 1h 30m}, {@code 45s}, {@code 250ms}. */
+final class Durations {
+
+    private Durations() {
+    }
+
+    static String format(Duration duration) {
+        if (duration.compareTo(Duration.ofSeconds(1)) < 0) {
+            return duration.toMillis() + "ms";
+        }
+        StringBuilder text = new StringBuilder();
+        append(text, duration.toDays(), "d");
+        append(text, duration.toHoursPart(), "h");
+        append(text, duration.toMinutesPart(), "m");
+        append(text, duration.toSecondsPart(), "s");
+        return text.toString();
+    }
+
+    private static void append(StringBuilder text, long amount, String unit) {
+        if (amount > 0) {
+            text.append(text.isEmpty() ? "" : " ").append(amount).append(unit);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.planb.internal.runtime;
+
+import dev.planb.BackupPlan;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs scheduled plans: one timer thread arms every plan's ticks, and a small pool of worker
+ * threads runs the backups. Closing stops the ticks, stops running backups (which then leave
+ * nothing visible) and waits for the workers to end.
+ */
+public final class PlanScheduler implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlanScheduler.class);
+    private static final long CLOSE_WAIT_SECONDS = 30;
+
+    private final Map<String, ScheduledPlan> plans = new LinkedHashMap<>();
+    private final EventPublisher events;
+    private final Clock clock;
+    private final ScheduledThreadPoolExecutor timer;
+    private final ThreadPoolExecutor workers;
+    private volatile boolean closed;
+
+    /**
+     * @param plans plans that each have a schedule, with distinct names
+     * @param threads how many backups may run at once
+     */
+    public PlanScheduler(List<BackupPlan> plans, EventPublisher events, Clock clock, int threads) {
+        this.events = events;
+        this.clock = clock;
+        this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("planb-timer"));
+        this.timer.setRemoveOnCancelPolicy(true);
+        this.workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                daemonThreads("planb-run"));
+        plans.forEach(plan -> this.plans.put(plan.name(), new ScheduledPlan(plan, this)));
+    }
+
+    /** Arms every plan's first tick and starts the catch-up runs that are due. */
+    public void start() {
+        plans.values().forEach(ScheduledPlan::start);
+        LOG.info("PlanB started with {} plan(s): {}", plans.size(), plans.values().stream()
+                .map(plan -> plan.plan().name() + " (" + plan.plan().schedule().orElseThrow() + ")").toList());
+    }
+
+    /** The next scheduled tick of a plan, or empty when it has none or the plan is unknown. */
+    public Optional<Instant> nextTick(String plan) {
+        ScheduledPlan scheduled = plans.get(plan);
+        return scheduled == null ? Optional.empty() : scheduled.nextTick();
+    }
+
+    /** The plans, in the order given. */
+    public List<BackupPlan> plans() {
+        return plans.values().stream().map(ScheduledPlan::plan).toList();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        plans.values().forEach(ScheduledPlan::stop);
+        // Running backups were cancelled (and interrupted) by stop(); one already committing must
+        // not be interrupted, so the pool is shut down without shutdownNow().
+        workers.shutdown();
+        workers.getQueue().clear();
+        try {
+            if (!workers.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("PlanB closed while a backup was still stopping; it will leave no backup behind");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            timer.shutdownNow();
+        }
+        LOG.info("PlanB stopped");
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    EventPublisher events() {
+        return events;
+    }
+
+    ScheduledExecutorService timer() {
+        return timer;
+    }
+
+    ExecutorService workers() {
+        return workers;
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

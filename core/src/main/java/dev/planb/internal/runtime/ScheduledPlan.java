@@ -1,0 +1,123 @@
+package dev.planb.internal.runtime;
+
+import dev.planb.BackupPlan;
+import dev.planb.ErrorCode;
+import dev.planb.PlanBException;
+import dev.planb.event.BackupSkipped;
+import dev.planb.schedule.Schedule;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One plan's ticks: arms a timer for the next tick (plus jitter), hands each tick to the worker
+ * pool unless the previous run is still going (then the tick is skipped and reported), and runs
+ * a catch-up at start-up.
+ */
+final class ScheduledPlan {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScheduledPlan.class);
+
+    private final BackupPlan plan;
+    private final Schedule schedule;
+    private final PlanScheduler scheduler;
+    private final AtomicReference<PlanExecution> current = new AtomicReference<>();
+    private volatile Instant nextTick;
+    private volatile ScheduledFuture<?> armed;
+
+    ScheduledPlan(BackupPlan plan, PlanScheduler scheduler) {
+        this.plan = plan;
+        this.schedule = plan.schedule().orElseThrow();
+        this.scheduler = scheduler;
+    }
+
+    BackupPlan plan() {
+        return plan;
+    }
+
+    Optional<Instant> nextTick() {
+        return Optional.ofNullable(nextTick);
+    }
+
+    void start() {
+        Instant now = scheduler.clock().instant();
+        schedule.catchUpAfter().ifPresent(age -> submit(Trigger.catchUp(now, age)));
+        armAfter(now);
+    }
+
+    /** Stops ticking and cancels the running run, if any; returns without waiting for it. */
+    void stop() {
+        ScheduledFuture<?> timer = armed;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        nextTick = null;
+        PlanExecution running = current.get();
+        if (running != null) {
+            running.cancel(new PlanBException(ErrorCode.CANCELLED, "Backup of plan '" + plan.name()
+                    + "' was stopped because PlanB is shutting down: it left no backup"));
+        }
+    }
+
+    private void armAfter(Instant after) {
+        Optional<Instant> tick = schedule.nextTick(after);
+        if (tick.isEmpty()) {
+            LOG.info("Plan '{}' has no more runs: {} never fires again", plan.name(), schedule);
+            nextTick = null;
+            return;
+        }
+        nextTick = tick.get();
+        long delay = Math.max(0, Duration.between(scheduler.clock().instant(), tick.get()).toMillis()) + jitterMillis();
+        try {
+            armed = scheduler.timer().schedule(() -> fire(tick.get()), delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            nextTick = null; // shutting down
+        }
+    }
+
+    private void fire(Instant tick) {
+        if (scheduler.isClosed()) {
+            return;
+        }
+        Instant now = scheduler.clock().instant();
+        // Ticks missed while the process was suspended are not made up one by one.
+        armAfter(now.isAfter(tick) ? now : tick);
+        submit(Trigger.tick(tick));
+    }
+
+    private void submit(Trigger trigger) {
+        PlanExecution execution = new PlanExecution(plan, trigger, scheduler.clock(), scheduler.events(), scheduler.timer());
+        if (!current.compareAndSet(null, execution)) {
+            PlanExecution running = current.get();
+            String message = "the previous run" + (running == null ? "" : running.startedAt()
+                    .map(start -> ", started at " + start).orElse("")) + ", is still going";
+            LOG.warn("Plan '{}' skipped its tick at {}: {}", plan.name(), trigger.time(), message);
+            scheduler.events().publish(new BackupSkipped(plan.name(), scheduler.clock().instant(), trigger.time(),
+                    BackupSkipped.Reason.STILL_RUNNING, message));
+            return;
+        }
+        try {
+            scheduler.workers().execute(() -> {
+                try {
+                    execution.run();
+                } finally {
+                    current.compareAndSet(execution, null);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            current.compareAndSet(execution, null); // shutting down
+        }
+    }
+
+    private long jitterMillis() {
+        long bound = schedule.jitter().toMillis();
+        return bound <= 0 ? 0 : ThreadLocalRandom.current().nextLong(bound);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.planb.internal.runtime;
+
+import dev.planb.catalog.BackupId;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Why a run is wanted, and how to tell that another instance already did it.
+ *
+ * @param time the tick's scheduled time, or the start-up time for a catch-up
+ * @param catchUpAge for a catch-up run, how old the newest backup may be; empty for a tick
+ */
+record Trigger(Instant time, Optional<Duration> catchUpAge) {
+
+    static Trigger tick(Instant tick) {
+        return new Trigger(tick, Optional.empty());
+    }
+
+    static Trigger catchUp(Instant now, Duration age) {
+        return new Trigger(now, Optional.of(age));
+    }
+
+    boolean isCatchUp() {
+        return catchUpAge.isPresent();
+    }
+
+    /**
+     * Whether the newest backup already serves this trigger: for a tick, a backup started at or
+     * after the tick (ids have whole seconds); for a catch-up, a backup younger than the age.
+     */
+    boolean satisfiedBy(Optional<BackupId> newest, Instant now) {
+        if (newest.isEmpty()) {
+            return false;
+        }
+        Instant started = newest.get().time();
+        return catchUpAge.map(age -> started.isAfter(now.minus(age)))
+                .orElseGet(() -> !started.isBefore(time.truncatedTo(ChronoUnit.SECONDS)));
+    }
+}
