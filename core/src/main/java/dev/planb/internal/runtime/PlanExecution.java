@@ -61,11 +61,6 @@ final class PlanExecution {
         return trigger;
     }
 
-    /** When the backup itself started, if it has. */
-    Optional<Instant> startedAt() {
-        return Optional.ofNullable(startedAt);
-    }
-
     /** Runs on the calling (worker) thread. */
     void run() {
         synchronized (this) {

@@ -96,8 +96,8 @@ final class ScheduledPlan {
         PlanExecution execution = new PlanExecution(plan, trigger, scheduler.clock(), scheduler.events(), scheduler.timer());
         if (!current.compareAndSet(null, execution)) {
             PlanExecution running = current.get();
-            String message = "the previous run" + (running == null ? "" : running.startedAt()
-                    .map(start -> ", started at " + start).orElse("")) + ", is still going";
+            String message = "the run for " + (running == null ? "the previous tick" : running.trigger())
+                    + " is still going";
             LOG.warn("Plan '{}' skipped its tick at {}: {}", plan.name(), trigger.time(), message);
             scheduler.events().publish(new BackupSkipped(plan.name(), scheduler.clock().instant(), trigger.time(),
                     BackupSkipped.Reason.STILL_RUNNING, message));

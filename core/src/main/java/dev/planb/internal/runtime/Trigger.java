@@ -22,6 +22,12 @@ record Trigger(Instant time, Optional<Duration> catchUpAge) {
         return new Trigger(now, Optional.of(age));
     }
 
+    /** "the tick at …" or "the catch-up at start-up", for messages. */
+    @Override
+    public String toString() {
+        return isCatchUp() ? "the catch-up at start-up" : "the tick at " + time;
+    }
+
     boolean isCatchUp() {
         return catchUpAge.isPresent();
     }
