@@ -1,6 +1,7 @@
 package dev.planb;
 
 import dev.planb.catalog.PlanName;
+import dev.planb.crypto.Encryption;
 import dev.planb.engine.DatabaseEngine;
 import dev.planb.engine.DatabaseEngines;
 import dev.planb.lock.PlanLock;
@@ -36,6 +37,7 @@ public final class BackupPlan {
     private final DatabaseSource database;
     private final DatabaseEngine engine;
     private final Compression compression;
+    private final Encryption encryption;
     private final List<Destination> destinations;
     private final Schedule schedule;
     private final Duration timeout;
@@ -46,6 +48,7 @@ public final class BackupPlan {
         this.database = builder.database;
         this.engine = engine;
         this.compression = builder.compression;
+        this.encryption = builder.encryption;
         this.destinations = List.copyOf(builder.destinations);
         this.schedule = builder.schedule;
         this.timeout = builder.timeout;
@@ -82,6 +85,11 @@ public final class BackupPlan {
         return compression;
     }
 
+    /** How dumps are encrypted after compression; {@link Encryption#none()} unless set. */
+    public Encryption encryption() {
+        return encryption;
+    }
+
     /** Where every backup is written, each a complete copy. */
     public List<Destination> destinations() {
         return destinations;
@@ -113,6 +121,7 @@ public final class BackupPlan {
         private final String name;
         private DatabaseSource database;
         private Compression compression = Compression.ZSTD;
+        private Encryption encryption = Encryption.none();
         private final List<Destination> destinations = new ArrayList<>();
         private Schedule schedule;
         private Duration timeout = DEFAULT_TIMEOUT;
@@ -131,6 +140,15 @@ public final class BackupPlan {
         /** How dumps are compressed (default {@link Compression#ZSTD}). */
         public Builder compression(Compression compression) {
             this.compression = compression;
+            return this;
+        }
+
+        /**
+         * How dumps are encrypted (default: not at all), e.g.
+         * {@code Encryption.toPublicKeys(Path.of("/etc/app/backup-public.asc"))}.
+         */
+        public Builder encryption(Encryption encryption) {
+            this.encryption = encryption;
             return this;
         }
 
@@ -185,6 +203,9 @@ public final class BackupPlan {
             }
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
                 throw invalid("timeout " + timeout + " must be positive, e.g. timeout(Duration.ofHours(1))");
+            }
+            if (encryption == null) {
+                throw invalid("encryption is null: use Encryption.none(), toPublicKeys(...) or withPassphrase(...)");
             }
             if (destinations.isEmpty()) {
                 throw invalid("has no destination: add at least one, e.g. new LocalDirectoryDestination(Path.of(\"backups\"))");

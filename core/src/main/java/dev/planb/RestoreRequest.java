@@ -1,5 +1,6 @@
 package dev.planb;
 
+import dev.planb.crypto.Decryption;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,9 +22,10 @@ import java.util.Optional;
  * @param target the database to restore into
  * @param force whether to replace the content of a database that already holds data
  * @param progress receives progress reports
+ * @param decryption the key or passphrase that opens an encrypted backup; {@link Decryption#none()} if not needed
  */
 public record RestoreRequest(Destination from, String plan, String backup, DatabaseSource target, boolean force,
-        ProgressListener progress) {
+        ProgressListener progress, Decryption decryption) {
 
     /** The word that selects the newest backup. */
     public static final String LATEST = "latest";
@@ -38,6 +40,7 @@ public record RestoreRequest(Destination from, String plan, String backup, Datab
         }
         backup = backup == null ? LATEST : backup;
         progress = Objects.requireNonNullElse(progress, ProgressListener.NONE);
+        decryption = Objects.requireNonNullElse(decryption, Decryption.none());
     }
 
     /** The plan, if one was named. */
@@ -58,6 +61,7 @@ public record RestoreRequest(Destination from, String plan, String backup, Datab
         private DatabaseSource target;
         private boolean force;
         private ProgressListener progress = ProgressListener.NONE;
+        private Decryption decryption = Decryption.none();
 
         private Builder() {
         }
@@ -98,9 +102,15 @@ public record RestoreRequest(Destination from, String plan, String backup, Datab
             return this;
         }
 
+        /** The secret key or passphrase that opens an encrypted backup (not needed otherwise). */
+        public Builder decryption(Decryption decryption) {
+            this.decryption = decryption;
+            return this;
+        }
+
         /** Makes the request. */
         public RestoreRequest build() {
-            return new RestoreRequest(from, plan, backup, target, force, progress);
+            return new RestoreRequest(from, plan, backup, target, force, progress, decryption);
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.planb.PlanBException;
 import dev.planb.StoredObject;
 import dev.planb.catalog.Layout.BackupRef;
 import dev.planb.catalog.Manifest.Artifact;
+import dev.planb.crypto.Decryption;
 import dev.planb.internal.Json;
 import dev.planb.internal.VerifiedDumpInputStream;
 import dev.planb.internal.VerifyingInputStream;
@@ -148,14 +149,29 @@ public final class Catalog {
     }
 
     /**
-     * Opens an artifact's dump, decompressed. Its end is reported only after the stored bytes
-     * have matched their checksum.
+     * Opens an unencrypted artifact's dump, decompressed; see {@link #openDump(Manifest, Artifact, Decryption)}.
      */
     public InputStream openDump(Manifest manifest, Artifact artifact) throws IOException {
+        return openDump(manifest, artifact, Decryption.none());
+    }
+
+    /**
+     * Opens an artifact's dump, decrypted and decompressed. Its end is reported only after the
+     * stored bytes, and the decrypted ones, have matched their checksums.
+     *
+     * @throws dev.planb.PlanBException when the artifact is encrypted and {@code decryption} does not open it
+     */
+    public InputStream openDump(Manifest manifest, Artifact artifact, Decryption decryption) throws IOException {
         VerifyingInputStream stored = openStored(manifest, artifact);
         try {
             Compression compression = Compression.fromId(artifact.compression());
-            return new VerifiedDumpInputStream(compression.decompress(stored), stored);
+            VerifyingInputStream compressed = stored;
+            if (artifact.isEncrypted()) {
+                String location = location(manifest, artifact);
+                compressed = new VerifyingInputStream(decryption.decrypt(stored, artifact, location),
+                        artifact.openpgp().decryptedSize(), artifact.openpgp().decryptedSha256(), location + " (decrypted)");
+            }
+            return new VerifiedDumpInputStream(compression.decompress(compressed), compressed, stored);
         } catch (IOException | RuntimeException e) {
             stored.close();
             throw e;

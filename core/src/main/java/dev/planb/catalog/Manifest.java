@@ -1,5 +1,7 @@
 package dev.planb.catalog;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.planb.engine.TableCount;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,13 +84,16 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
      *
      * @param name the file name inside the backup's folder
      * @param size the stored size in bytes
-     * @param sha256 the SHA-256 of the stored bytes, lower-case hex
+     * @param sha256 the SHA-256 of the stored bytes, lower-case hex: with encryption, of the encrypted bytes,
+     *     so the file can be checked without the key
      * @param compression the {@link dev.planb.Compression#id()} used
-     * @param encryption {@code none} (encryption comes with a later version)
+     * @param encryption {@code none}, {@code openpgp-public-key} or {@code openpgp-passphrase}
+     *     ({@link dev.planb.crypto.Encryption#mode()})
      * @param dumpSize the size of the dump before compression
+     * @param openpgp for an encrypted file, how it is encrypted and what decrypting it gives; absent otherwise
      */
     public record Artifact(String name, long size, String sha256, String compression, String encryption,
-            long dumpSize) {
+            long dumpSize, @JsonInclude(JsonInclude.Include.NON_NULL) OpenPgp openpgp) {
 
         /** Checks the fields, so a damaged manifest never points at a wrong file or checksum. */
         public Artifact {
@@ -102,6 +107,50 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
                 throw new IllegalArgumentException("negative size for " + name);
             }
             Objects.requireNonNull(compression, "compression");
+            encryption = encryption == null ? "none" : encryption;
+            if (!"none".equals(encryption) && openpgp == null) {
+                throw new IllegalArgumentException("encrypted artifact " + name + " lacks its openpgp details");
+            }
+        }
+
+        /** An unencrypted file. */
+        public Artifact(String name, long size, String sha256, String compression, String encryption, long dumpSize) {
+            this(name, size, sha256, compression, encryption, dumpSize, null);
+        }
+
+        /** Whether the file is encrypted. */
+        @JsonIgnore
+        public boolean isEncrypted() {
+            return openpgp != null;
+        }
+
+        /** The fingerprints of the keys the file is encrypted to; empty when it is not, or with a passphrase. */
+        public List<String> recipients() {
+            return openpgp == null ? List.of() : openpgp.recipients();
+        }
+    }
+
+    /**
+     * How an artifact is encrypted. Never holds a secret.
+     *
+     * @param algorithm the cipher and packet format, e.g. {@code AES-256, OpenPGP integrity-protected (SEIPD v1, MDC)}
+     * @param recipients the fingerprints of the primary keys it is encrypted to, upper-case hex; empty with a passphrase
+     * @param decryptedSize the size of the decrypted (still compressed) bytes
+     * @param decryptedSha256 the SHA-256 of the decrypted bytes, lower-case hex: checked on restore, and by hand after
+     *     {@code gpg --decrypt}
+     */
+    public record OpenPgp(String algorithm, List<String> recipients, long decryptedSize, String decryptedSha256) {
+
+        /** Checks the fields, so a damaged manifest is rejected. */
+        public OpenPgp {
+            Objects.requireNonNull(algorithm, "algorithm");
+            recipients = recipients == null ? List.of() : List.copyOf(recipients);
+            if (decryptedSha256 == null || !decryptedSha256.matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException("invalid decrypted SHA-256: " + decryptedSha256);
+            }
+            if (decryptedSize < 0) {
+                throw new IllegalArgumentException("negative decrypted size");
+            }
         }
     }
 }

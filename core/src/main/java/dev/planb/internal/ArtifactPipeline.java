@@ -9,6 +9,7 @@ import dev.planb.ProgressListener;
 import dev.planb.catalog.BackupId;
 import dev.planb.catalog.Layout;
 import dev.planb.catalog.Manifest.Artifact;
+import dev.planb.crypto.Encryption;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.DigestOutputStream;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes the artifacts of one backup run, one after the other, through the same stages: content
- * → compression → SHA-256 → every healthy destination at once. Each artifact is committed as
+ * → compression → encryption (when set) → SHA-256 → every healthy destination at once. Each artifact is committed as
  * soon as it is complete (it is no backup until the manifest is written). A destination that
  * fails on one artifact is dropped for the rest of the run and its failure kept; the others
  * carry on.
@@ -57,6 +58,7 @@ public final class ArtifactPipeline {
     private final String plan;
     private final BackupId id;
     private final Compression compression;
+    private final Encryption encryption;
     private final ProgressListener progress;
     private final List<Destination> healthy;
     private final Map<Destination, String> failures = new LinkedHashMap<>();
@@ -66,14 +68,16 @@ public final class ArtifactPipeline {
      * @param plan the plan's name
      * @param id the backup's id
      * @param compression how every artifact is compressed
+     * @param encryption how every artifact is encrypted after compression
      * @param destinations where every artifact goes
      * @param progress receives byte counts while artifacts are written
      */
-    public ArtifactPipeline(String plan, BackupId id, Compression compression, List<Destination> destinations,
-            ProgressListener progress) {
+    public ArtifactPipeline(String plan, BackupId id, Compression compression, Encryption encryption,
+            List<Destination> destinations, ProgressListener progress) {
         this.plan = plan;
         this.id = id;
         this.compression = compression;
+        this.encryption = encryption;
         this.progress = progress;
         this.healthy = new ArrayList<>(destinations);
     }
@@ -81,7 +85,7 @@ public final class ArtifactPipeline {
     /**
      * Streams one artifact to every healthy destination and commits it there.
      *
-     * @param fileName the artifact's name without the compression's extension, e.g. {@code database.sqlite}
+     * @param fileName the artifact's name without the compression's and encryption's extensions, e.g. {@code database.sqlite}
      * @param expectedSize the expected content size for progress reports, or {@code -1}
      * @param content writes the uncompressed content
      * @param sourceFailure turns a failure of the content writer into the run's error
@@ -90,7 +94,7 @@ public final class ArtifactPipeline {
      */
     public <R> Stored<R> write(String fileName, long expectedSize, Content<R> content,
             Function<Throwable, PlanBException> sourceFailure) {
-        String name = fileName + compression.extension();
+        String name = fileName + compression.extension() + encryption.fileExtension();
         Map<Destination, ObjectWriter> writers = openWriters(Layout.key(plan, id, name));
         Map<String, ObjectWriter> byName = new LinkedHashMap<>();
         writers.forEach((destination, writer) -> byName.put(destination.description(), writer));
@@ -101,8 +105,10 @@ public final class ArtifactPipeline {
         ProgressMeter meter = new ProgressMeter(progress, plan, "backup", expectedSize, stored::count);
         R result;
         CountingOutputStream counted;
+        EncryptionStage encrypted;
         try {
-            OutputStream compressed = compression.compress(new DigestOutputStream(stored, sha256));
+            encrypted = new EncryptionStage(encryption, new DigestOutputStream(stored, sha256));
+            OutputStream compressed = compression.compress(encrypted.input());
             counted = new CountingOutputStream(compressed, meter::update);
             result = content.writeTo(counted);
             compressed.close();
@@ -133,7 +139,7 @@ public final class ArtifactPipeline {
         committed.add(name);
         requireHealthyDestination();
         Artifact artifact = new Artifact(name, stored.count(), HexFormat.of().formatHex(sha256.digest()),
-                compression.id(), "none", counted.count());
+                compression.id(), encryption.mode(), counted.count(), encrypted.details());
         return new Stored<>(artifact, result);
     }
 

@@ -63,7 +63,7 @@ public final class BackupRun {
                 plan.database().redactedUrl(), plan.destinations().size());
         control.started(id);
 
-        ArtifactPipeline pipeline = new ArtifactPipeline(plan.name(), id, plan.compression(), plan.destinations(),
+        ArtifactPipeline pipeline = new ArtifactPipeline(plan.name(), id, plan.compression(), plan.encryption(), plan.destinations(),
                 progress);
         ArtifactPipeline.Stored<DumpResult> dump = pipeline.write(engine.dumpFileName(),
                 engine.estimateDumpSize(plan.database()),

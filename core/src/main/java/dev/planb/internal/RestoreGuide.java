@@ -20,9 +20,15 @@ public final class RestoreGuide {
         Artifact artifact = manifest.artifacts().get(0);
         Compression compression = Compression.fromId(artifact.compression());
         String dumpFile = engine.dumpFileName();
+        String compressedFile = dumpFile + compression.extension();
         String decompress = compression == Compression.NONE
-                ? "The file is not compressed: `" + artifact.name() + "` is the dump itself.\n"
-                : "```sh\n" + compression.decompressCommand() + " " + artifact.name() + " > " + dumpFile + "\n```\n";
+                ? "The file is not compressed: `" + compressedFile + "` is the dump itself.\n"
+                : "```sh\n" + compression.decompressCommand() + " " + compressedFile + " > " + dumpFile + "\n```\n";
+        if (artifact.isEncrypted()) {
+            decompress = "Decrypt and decompress it\n\n" + decryptStep(artifact, compressedFile, dumpFile) + "\n" + decompress;
+        } else {
+            decompress = "Decompress it\n\n" + decompress;
+        }
         return """
                 # Restoring backup %2$s of plan `%1$s`
 
@@ -33,7 +39,7 @@ public final class RestoreGuide {
 
                 ```sh
                 planb verify  --from %10$s --plan %1$s --backup %2$s
-                planb restore --from %10$s --plan %1$s --backup %2$s --to-db JDBC_URL
+                planb restore --from %10$s --plan %1$s --backup %2$s --to-db JDBC_URL%15$s
                 ```
 
                 ## By hand, with stock tools
@@ -48,15 +54,38 @@ public final class RestoreGuide {
                 echo '%12$s  %11$s' | sha256sum -c
                 ```
 
-                ### 2. Decompress it
-
-                %13$s
+                ### 2. %13$s
                 ### 3. Restore
 
                 %14$s""".formatted(
                 manifest.plan(), manifest.backupId(), manifest.planbVersion(), manifest.engine().name(),
                 manifest.engine().serverVersion(), manifest.database(), manifest.startedAt(),
                 manifest.tables().size(), manifest.totalRows(), destination, artifact.name(), artifact.sha256(),
-                decompress, engine.manualRestoreSteps(dumpFile));
+                decompress, engine.manualRestoreSteps(dumpFile), decryptOption(artifact));
+    }
+
+    /** What {@code planb restore} needs to open the artifact. */
+    private static String decryptOption(Artifact artifact) {
+        if (!artifact.isEncrypted()) {
+            return "";
+        }
+        return artifact.recipients().isEmpty() ? " --passphrase-env VAR" : " --decrypt-with SECRET_KEY_FILE";
+    }
+
+    /** Decrypting with stock {@code gpg}, then checking what it gave against the manifest. */
+    private static String decryptStep(Artifact artifact, String decryptedFile, String dumpFile) {
+        String who = artifact.recipients().isEmpty()
+                ? "with a passphrase (gpg asks for it)"
+                : "to the key(s) " + String.join(", ", artifact.recipients())
+                        + ": work on a machine where `gpg --list-secret-keys` shows one of them"
+                        + " (import the secret key first: `gpg --import planb-backup-secret.asc`)";
+        return "The file is encrypted with OpenPGP (" + artifact.openpgp().algorithm() + ") " + who + ".\n"
+                + "The checksum must print `" + decryptedFile + ": OK`:\n\n"
+                + "```sh\n"
+                + "gpg --decrypt --output " + decryptedFile + " " + artifact.name() + "\n"
+                + "echo '" + artifact.openpgp().decryptedSha256() + "  " + decryptedFile + "' | sha256sum -c\n"
+                + "```\n\n"
+                + "In one go, without the checksum: `gpg --decrypt " + artifact.name() + " | "
+                + Compression.fromId(artifact.compression()).decompressCommand() + " > " + dumpFile + "`.\n";
     }
 }

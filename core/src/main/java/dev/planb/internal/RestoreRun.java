@@ -52,7 +52,7 @@ public final class RestoreRun {
         LOG.info("Restoring backup {} of plan '{}' from {} into {}", manifest.backupId(), plan,
                 request.from().description(), target.redactedUrl());
         ProgressMeter meter = new ProgressMeter(request.progress(), plan, "restore", artifact.dumpSize(), () -> 0L);
-        try (InputStream dump = catalog.openDump(manifest, artifact)) {
+        try (InputStream dump = catalog.openDump(manifest, artifact, request.decryption())) {
             CountingInputStream counted = new CountingInputStream(dump, meter::update);
             engine.restore(counted, target);
             meter.done(counted.count());

@@ -9,6 +9,8 @@ import dev.planb.RestoreResult;
 import dev.planb.catalog.Catalog;
 import dev.planb.catalog.Manifest;
 import dev.planb.catalog.Manifest.Artifact;
+import dev.planb.crypto.Decryption;
+import dev.planb.internal.VerifyingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,7 +21,8 @@ import java.util.Optional;
 /**
  * Proves that a backup is sound: every artifact matches its checksum and decompresses, and,
  * when given a scratch database, the backup restores there with the row counts the manifest
- * recorded.
+ * recorded. Encrypted artifacts are checked against their stored checksum without a key; given
+ * the key (or passphrase), they are also decrypted, checked and decompressed.
  *
  * <pre>{@code
  * VerificationResult result = new RestoreVerifier(destination)
@@ -30,10 +33,17 @@ import java.util.Optional;
 public final class RestoreVerifier {
 
     private final Destination destination;
+    private final Decryption decryption;
 
-    /** Verifies backups stored on {@code destination}. */
+    /** Verifies backups stored on {@code destination}; encrypted ones by their stored checksums only. */
     public RestoreVerifier(Destination destination) {
+        this(destination, Decryption.none());
+    }
+
+    /** Verifies backups stored on {@code destination}, decrypting encrypted ones with {@code decryption}. */
+    public RestoreVerifier(Destination destination, Decryption decryption) {
         this.destination = destination;
+        this.decryption = decryption;
     }
 
     /**
@@ -56,15 +66,23 @@ public final class RestoreVerifier {
         String restoredInto = null;
         if (problems.isEmpty() && restoreTo.isPresent()) {
             RestoreResult restored = PlanB.restore(RestoreRequest.builder().from(destination).plan(manifest.plan())
-                    .backup(manifest.backupId()).target(restoreTo.get()).build());
+                    .backup(manifest.backupId()).target(restoreTo.get()).decryption(decryption).build());
             restoredInto = restoreTo.get().redactedUrl();
             problems.addAll(restored.mismatches());
         }
         return new VerificationResult(manifest, checked, restoredInto, problems);
     }
 
-    private static Optional<String> checkArtifact(Catalog catalog, Manifest manifest, Artifact artifact) {
-        try (InputStream dump = catalog.openDump(manifest, artifact)) {
+    private Optional<String> checkArtifact(Catalog catalog, Manifest manifest, Artifact artifact) {
+        if (artifact.isEncrypted() && !decryption.isPresent()) {
+            try (VerifyingInputStream stored = catalog.openStored(manifest, artifact)) {
+                stored.readToEndAndVerify();
+                return Optional.empty();
+            } catch (IOException e) {
+                return Optional.of(e.getMessage());
+            }
+        }
+        try (InputStream dump = catalog.openDump(manifest, artifact, decryption)) {
             dump.transferTo(OutputStream.nullOutputStream());
             return Optional.empty();
         } catch (IOException e) {
