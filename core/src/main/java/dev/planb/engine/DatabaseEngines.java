@@ -4,17 +4,11 @@ import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.internal.Redaction;
 import java.util.List;
-import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
 /** Finds the {@link DatabaseEngine} for a JDBC URL among those on the class path. */
 public final class DatabaseEngines {
-
-    /** Engines that live in other artifacts, by URL prefix, to say what to add. */
-    private static final Map<String, String> KNOWN_ELSEWHERE = Map.of(
-            "jdbc:mariadb:", "MariaDB (coming in a later PlanB release)",
-            "jdbc:mysql:", "MySQL (coming in a later PlanB release)");
 
     private DatabaseEngines() {
     }
@@ -44,12 +38,8 @@ public final class DatabaseEngines {
                 : engines.stream()
                         .map(engine -> engine.name() + " (" + String.join(", ", engine.urlPrefixes()) + ")")
                         .collect(Collectors.joining(", "));
-        String hint = KNOWN_ELSEWHERE.entrySet().stream()
-                .filter(entry -> jdbcUrl.startsWith(entry.getKey()))
-                .map(entry -> "; support for " + entry.getValue() + " is not on the class path")
-                .findFirst()
-                .orElse("; add the artifact of an engine for this database, or implement dev.planb.engine.DatabaseEngine");
         return new PlanBException(ErrorCode.NO_ENGINE, "No PlanB engine handles '" + Redaction.url(jdbcUrl)
-                + "'. Engines present: " + present + hint);
+                + "'. Engines present: " + present
+                + "; add the artifact of an engine for this database, or implement dev.planb.engine.DatabaseEngine");
     }
 }

@@ -1,0 +1,259 @@
+package dev.planb.engine.mariadb;
+
+import dev.planb.DatabaseSource;
+import dev.planb.ErrorCode;
+import dev.planb.PlanBException;
+import dev.planb.catalog.PlanName;
+import dev.planb.engine.DatabaseEngine;
+import dev.planb.engine.DumpResult;
+import dev.planb.engine.TableCount;
+import dev.planb.internal.Jdbc;
+import dev.planb.internal.Jdbc.QualifiedTable;
+import dev.planb.internal.Messages;
+import dev.planb.internal.PrivateFolder;
+import dev.planb.internal.ToolCommand;
+import dev.planb.internal.ToolRunner;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * MariaDB and MySQL through their own tools: {@code mariadb-dump} (or {@code mysqldump}) with
+ * {@code --single-transaction --routines --triggers --events} streamed into the pipeline, and
+ * {@code mariadb} (or {@code mysql}) to restore. The row counts in the manifest are counted in the
+ * dump stream itself as it passes ({@link DumpRowCounter}), so they are exactly the dump's, while
+ * the application writes. Credentials reach the tools only through a 0600 option file in a
+ * private folder ({@code --defaults-file}), deleted when they end.
+ *
+ * <p>Found by {@link java.util.ServiceLoader} for {@code jdbc:mariadb:} and {@code jdbc:mysql:} URLs;
+ * needs {@code org.mariadb.jdbc:mariadb-java-client}.
+ */
+public final class MariaDbEngine implements DatabaseEngine {
+
+    private static final String DRIVER = "org.mariadb.jdbc:mariadb-java-client";
+    /** The first line of dumps by MariaDB 10.5.25, 10.6.18, 10.11.8, 11.0.6 and newer. */
+    private static final byte[] SANDBOX_LINE = "/*M!999999\\- enable the sandbox mode */".getBytes(StandardCharsets.US_ASCII);
+    /** MariaDB's error for "Unknown database". */
+    private static final int UNKNOWN_DATABASE = 1049;
+
+    private final MariaDbOptions options;
+
+    /** An engine with the default options. */
+    public MariaDbEngine() {
+        this(MariaDbOptions.DEFAULTS);
+    }
+
+    /** An engine with these options. */
+    public MariaDbEngine(MariaDbOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    @Override
+    public String name() {
+        return "mariadb";
+    }
+
+    @Override
+    public List<String> urlPrefixes() {
+        return List.of("jdbc:mariadb:", "jdbc:mysql:");
+    }
+
+    @Override
+    public String dumpFileName() {
+        return "database.sql";
+    }
+
+    @Override
+    public String defaultPlanName(DatabaseSource source) {
+        return PlanName.derive(MariaDbConnection.of(source).database());
+    }
+
+    @Override
+    public void checkReadable(DatabaseSource source) {
+        MariaDbConnection.of(source);
+        try (Connection connection = connect(source)) {
+            connection.getMetaData();
+        } catch (SQLException e) {
+            throw unavailable(source, e);
+        }
+        MariaDbTools.dump(options.tools());
+    }
+
+    @Override
+    public DumpResult dump(DatabaseSource source, OutputStream out) throws IOException {
+        MariaDbConnection target = MariaDbConnection.of(source);
+        String serverVersion;
+        try (Connection connection = connect(source)) {
+            serverVersion = Jdbc.queryString(connection, "SELECT VERSION()");
+        } catch (SQLException e) {
+            throw unavailable(source, e);
+        }
+        MariaDbTools.Tool tool = MariaDbTools.dump(options.tools());
+        try (PrivateFolder folder = PrivateFolder.create()) {
+            List<String> arguments = List.of(tool.path().toString(), "--defaults-file=" + target.optionFile(folder),
+                    "--single-transaction", "--routines", "--triggers", "--events", "--hex-blob", "--quick",
+                    "--no-tablespaces", "--skip-dump-date", "--", target.database());
+            DumpRowCounter counter = new DumpRowCounter(out);
+            ToolRunner.run(new ToolCommand(tool.name(), arguments), null, counter);
+            return new DumpResult(serverVersion, tool.name(), tool.versionNumber(), counter.tables());
+        }
+    }
+
+    @Override
+    public void checkRestoreTarget(DatabaseSource target, boolean force) {
+        if (force || !exists(target)) {
+            return;
+        }
+        List<TableCount> tables = tableCounts(target);
+        if (!tables.isEmpty()) {
+            throw new PlanBException(ErrorCode.RESTORE_REFUSED, "MariaDB database " + target.redactedUrl()
+                    + " already has " + tables.size() + " table(s): restore into a new database, or use --force to"
+                    + " replace the tables the backup holds");
+        }
+    }
+
+    /**
+     * Restores with {@code mariadb} (or {@code mysql}), creating the database when it does not
+     * exist. The dump is first staged in a private temporary folder and checked to its end, so a
+     * corrupt backup changes nothing. The backup's tables replace those of the same name
+     * ({@code DROP TABLE IF EXISTS} in the dump); other tables stay. For MySQL's client, the
+     * sandbox-mode first line of newer MariaDB dumps is left out, since it cannot read it.
+     */
+    @Override
+    public void restore(InputStream dump, DatabaseSource target) throws IOException {
+        MariaDbConnection connection = MariaDbConnection.of(target);
+        MariaDbTools.Tool client = MariaDbTools.client(options.tools());
+        try (PrivateFolder folder = PrivateFolder.create()) {
+            Path staged = folder.path().resolve("database.sql");
+            Files.copy(dump, staged);
+            if (!exists(target)) {
+                createDatabase(target, connection.database());
+            }
+            List<String> arguments = List.of(client.path().toString(), "--defaults-file=" + connection.optionFile(folder),
+                    "--batch", "--", connection.database());
+            try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(staged), 64 * 1024)) {
+                if (!client.isMariaDb()) {
+                    skipSandboxLine(in);
+                }
+                ToolRunner.run(new ToolCommand(client.name(), arguments), in, null);
+            }
+        }
+    }
+
+    @Override
+    public List<TableCount> tableCounts(DatabaseSource source) {
+        try (Connection connection = connect(source)) {
+            List<QualifiedTable> tables = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement("SELECT TABLE_NAME FROM information_schema.TABLES"
+                    + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME");
+                    ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    tables.add(new QualifiedTable(null, rows.getString(1), rows.getString(1)));
+                }
+            }
+            List<TableCount> counts = new ArrayList<>();
+            try (Statement statement = connection.createStatement()) {
+                for (QualifiedTable table : tables) {
+                    try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM `"
+                            + table.name().replace("`", "``") + "`")) {
+                        rows.next();
+                        counts.add(new TableCount(table.displayName(), rows.getLong(1)));
+                    }
+                }
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw unavailable(source, e);
+        }
+    }
+
+    @Override
+    public String manualRestoreSteps(String dumpFile) {
+        return """
+                The decompressed file `%1$s` is an SQL script from `mariadb-dump`. Create an empty database and run
+                it with the `mariadb` client (`-p` asks for the password):
+
+                ```sh
+                mariadb -h HOST -u USER -p -e 'CREATE DATABASE newdb'
+                mariadb -h HOST -u USER -p newdb < %1$s
+                ```
+
+                Its first line, `/*M!999999\\- enable the sandbox mode */`, is read by the `mariadb` client of
+                MariaDB 10.5.25, 10.6.18, 10.11.8, 11.0.6 and newer. MySQL's `mysql` client and older MariaDB clients
+                stop at it ("Unknown command '\\-'"): leave that line out, e.g. `tail -n +2 %1$s | mysql -h HOST -u USER -p newdb`.
+                """.formatted(dumpFile);
+    }
+
+    /** Skips the first line when it is the sandbox-mode line (it may end with a space). */
+    private static void skipSandboxLine(BufferedInputStream in) throws IOException {
+        int limit = SANDBOX_LINE.length + 8;
+        in.mark(limit);
+        byte[] start = in.readNBytes(limit);
+        int newline = indexOf(start, (byte) '\n');
+        boolean sandbox = newline >= SANDBOX_LINE.length
+                && Arrays.equals(start, 0, SANDBOX_LINE.length, SANDBOX_LINE, 0, SANDBOX_LINE.length);
+        in.reset();
+        if (sandbox) {
+            in.skipNBytes(newline + 1);
+        }
+    }
+
+    private static int indexOf(byte[] bytes, byte wanted) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean exists(DatabaseSource target) {
+        try (Connection connection = connect(target)) {
+            return connection.isValid(10);
+        } catch (PlanBException e) {
+            if (e.getCause() instanceof SQLException sql && sql.getErrorCode() == UNKNOWN_DATABASE) {
+                return false;
+            }
+            throw e;
+        } catch (SQLException e) {
+            throw unavailable(target, e);
+        }
+    }
+
+    private static void createDatabase(DatabaseSource target, String database) {
+        DatabaseSource server = new DatabaseSource(MariaDbConnection.serverUrl(target.jdbcUrl()), target.user(),
+                target.password());
+        try (Connection connection = connect(server); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS `" + database.replace("`", "``") + "`");
+        } catch (SQLException | PlanBException e) {
+            throw new PlanBException(ErrorCode.RESTORE_FAILED, "MariaDB database " + target.redactedUrl()
+                    + " does not exist and cannot be created: " + Messages.firstLine(e)
+                    + ": create it (CREATE DATABASE " + database + ") or grant the user CREATE", e);
+        }
+    }
+
+    private static Connection connect(DatabaseSource source) {
+        Properties properties = new Properties();
+        properties.setProperty("connectTimeout", "10000");
+        return Jdbc.connect(source, MariaDbConnection.mariaDbUrl(source.jdbcUrl()), properties, DRIVER);
+    }
+
+    private static PlanBException unavailable(DatabaseSource source, SQLException e) {
+        return new PlanBException(ErrorCode.DATABASE_UNAVAILABLE, "Cannot read MariaDB database "
+                + source.redactedUrl() + ": " + Messages.firstLine(e), e);
+    }
+}

@@ -1,0 +1,169 @@
+package dev.planb.testing.server;
+
+import dev.planb.DatabaseSource;
+import dev.planb.Secret;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A throwaway MariaDB server for integration tests, started from the installed binaries
+ * ({@code mariadb-install-db}, {@code mariadbd} of Debian's {@code mariadb-server} package) with
+ * {@code --no-defaults} in a temporary folder on a free loopback port, as the {@code mysql} system
+ * user when the tests run as root. One server per test JVM, started on first use and stopped at
+ * exit; every test takes its own database with {@link #newDatabase()}.
+ *
+ * <pre>{@code
+ * DatabaseSource db = MariaDbServer.shared().newDatabase();   // USER has every privilege on it
+ * }</pre>
+ */
+public final class MariaDbServer {
+
+    /** The user the test databases are given to; it may create databases named {@code t_…}. */
+    public static final String USER = "planb_test";
+    private static final String ADMIN = "planb_admin";
+    private static final String SYSTEM_USER = "mysql";
+    private static MariaDbServer shared;
+
+    private final Path folder;
+    private final int port;
+    private final Process server;
+    private final String password = "pw-" + UUID.randomUUID();
+    private final String adminPassword = "admin-" + UUID.randomUUID();
+
+    private MariaDbServer() throws IOException, SQLException, InterruptedException {
+        Path installDb = LocalServers.binary("mariadb-server", Path.of("/usr/bin/mariadb-install-db"),
+                Path.of("/usr/bin/mysql_install_db"));
+        Path mariadbd = LocalServers.binary("mariadb-server", Path.of("/usr/sbin/mariadbd"), Path.of("/usr/sbin/mysqld"));
+        Path client = LocalServers.binary("mariadb-client", Path.of("/usr/bin/mariadb"), Path.of("/usr/bin/mysql"));
+        folder = LocalServers.folder("planb-mariadb-", SYSTEM_USER);
+        port = LocalServers.freePort();
+        Path data = folder.resolve("data");
+        Path socket = folder.resolve("mysqld.sock");
+        List<String> install = new ArrayList<>(List.of(installDb.toString(), "--no-defaults", "--datadir=" + data,
+                "--auth-root-authentication-method=normal", "--skip-test-db"));
+        List<String> start = new ArrayList<>(List.of(mariadbd.toString(), "--no-defaults", "--datadir=" + data,
+                "--bind-address=127.0.0.1", "--port=" + port, "--socket=" + socket,
+                "--pid-file=" + folder.resolve("mysqld.pid"), "--log-error=" + folder.resolve("error.log"),
+                "--skip-name-resolve", "--innodb-buffer-pool-size=64M", "--innodb-flush-log-at-trx-commit=0",
+                "--innodb-doublewrite=0", "--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci"));
+        if (LocalServers.root()) {
+            install.add("--user=" + SYSTEM_USER);
+            start.add("--user=" + SYSTEM_USER);
+        }
+        LocalServers.run(install);
+        server = new ProcessBuilder(start).redirectErrorStream(true)
+                .redirectOutput(folder.resolve("console.log").toFile()).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "planb-mariadb-stop"));
+        List<String> rootClient = List.of(client.toString(), "--no-defaults", "--socket=" + socket, "-uroot", "-e");
+        waitUntilReady(rootClient);
+        List<String> setup = new ArrayList<>(rootClient);
+        setup.add("CREATE USER '" + ADMIN + "'@'127.0.0.1' IDENTIFIED BY '" + adminPassword + "';"
+                + " GRANT ALL ON *.* TO '" + ADMIN + "'@'127.0.0.1' WITH GRANT OPTION;"
+                + " CREATE USER '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + password + "';"
+                + " GRANT ALL ON `t\\_%`.* TO '" + USER + "'@'127.0.0.1';");
+        LocalServers.run(setup);
+    }
+
+    /** The server of this test JVM, started on first use. */
+    public static synchronized MariaDbServer shared() {
+        if (shared == null) {
+            try {
+                shared = new MariaDbServer();
+            } catch (IOException | SQLException e) {
+                throw new IllegalStateException("Cannot start the test MariaDB server: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while starting the test MariaDB server", e);
+            }
+        }
+        return shared;
+    }
+
+    /** A new, empty database on which {@link #USER} has every privilege, with its credentials. */
+    public DatabaseSource newDatabase() {
+        String name = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try {
+            admin("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create test database " + name + ": " + e.getMessage(), e);
+        }
+        return database(name);
+    }
+
+    /** The database {@code name} (it need not exist) with {@link #USER}'s credentials. */
+    public DatabaseSource database(String name) {
+        return DatabaseSource.of(jdbcUrl(name), USER, Secret.of(password));
+    }
+
+    /** {@code jdbc:mariadb://127.0.0.1:PORT/name}. */
+    public String jdbcUrl(String name) {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + name;
+    }
+
+    /** The port the server listens on, on 127.0.0.1. */
+    public int port() {
+        return port;
+    }
+
+    /** {@link #USER}'s password. */
+    public String password() {
+        return password;
+    }
+
+    /** Runs statements as an administrator with every privilege. */
+    public void admin(String... statements) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/",
+                ADMIN, adminPassword); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    private void waitUntilReady(List<String> rootClient) throws IOException, InterruptedException {
+        List<String> ping = new ArrayList<>(rootClient);
+        ping.add("SELECT 1");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                LocalServers.run(ping);
+                return;
+            } catch (IOException e) {
+                if (!server.isAlive() || System.nanoTime() > deadline) {
+                    throw new IOException("mariadbd did not start: " + e.getMessage() + "; its log: "
+                            + readLog(), e);
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private String readLog() {
+        try {
+            return Files.readString(folder.resolve("error.log"));
+        } catch (IOException e) {
+            return "(none)";
+        }
+    }
+
+    private void stop() {
+        server.destroy();
+        try {
+            if (!server.waitFor(30, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            server.destroyForcibly();
+        }
+        LocalServers.delete(folder);
+    }
+}
