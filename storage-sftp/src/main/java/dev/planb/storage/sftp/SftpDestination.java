@@ -1,0 +1,416 @@
+package dev.planb.storage.sftp;
+
+import com.jcraft.jsch.ChannelSftp;
+import com.jcraft.jsch.SftpException;
+import dev.planb.Destination;
+import dev.planb.ErrorCode;
+import dev.planb.ObjectWriter;
+import dev.planb.PlanBException;
+import dev.planb.Secret;
+import dev.planb.StoredObject;
+import dev.planb.storage.sftp.SftpConnection.Lease;
+import java.io.Closeable;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A folder on an SSH/SFTP server. Every object is uploaded to a hidden temporary name beside its
+ * final one ({@code .<name>.partial-<random>}) and renamed into place once complete, so an
+ * interrupted upload is never visible. The server's host key is checked strictly by default.
+ * One SSH connection is shared by all operations (each gets its own SFTP channel over it, so
+ * the destination is safe to use from several threads) and closed after an idle timeout.
+ *
+ * <pre>{@code
+ * Destination outbox = SftpDestination.builder()
+ *         .host("backup.example.com").user("planb").directory("/srv/planb/outbox")
+ *         .identity(Path.of("/etc/planb/id_ed25519"))
+ *         .knownHosts(Path.of("/etc/planb/known_hosts"))
+ *         .build();
+ * // or, as the command line writes it:
+ * Destination same = SftpUri.parse("sftp://planb@backup.example.com/srv/planb/outbox"
+ *         + "?identity=/etc/planb/id_ed25519&knownHosts=/etc/planb/known_hosts");
+ * }</pre>
+ */
+public final class SftpDestination implements Destination, Closeable {
+
+    private static final String PARTIAL = ".partial-";
+
+    private final SftpSettings settings;
+    private final SftpErrors errors;
+    private final SftpConnection connection;
+    private volatile String root;
+
+    private SftpDestination(SftpSettings settings) {
+        this.settings = settings;
+        this.errors = new SftpErrors(settings);
+        this.connection = new SftpConnection(settings, errors);
+    }
+
+    /** Starts describing an SFTP destination. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String description() {
+        return settings.description();
+    }
+
+    @Override
+    public ObjectWriter create(String key) throws IOException {
+        String target = resolve(key);
+        String folder = target.substring(0, target.lastIndexOf('/'));
+        String temporary = folder + "/." + target.substring(folder.length() + 1) + PARTIAL + UUID.randomUUID();
+        Lease lease = connection.borrow();
+        try {
+            RemoteFolders.create(lease.channel(), folder);
+            return new SftpWriter(lease, lease.channel().put(temporary, ChannelSftp.OVERWRITE), temporary, target);
+        } catch (SftpException e) {
+            lease.close();
+            throw errors.fileFailure("Cannot write to", temporary, e);
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public InputStream open(String key) throws IOException {
+        String path = resolve(key);
+        Lease lease = connection.borrow();
+        try {
+            return new FilterInputStream(lease.channel().get(path)) {
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    try {
+                        return super.read(b, off, len);
+                    } catch (IOException e) {
+                        lease.discard();
+                        throw errors.transferFailure("Cannot read from", path, e);
+                    }
+                }
+
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        lease.close();
+                    }
+                }
+            };
+        } catch (SftpException e) {
+            lease.close();
+            throw errors.fileFailure("Cannot read from", path, e);
+        }
+    }
+
+    @Override
+    public List<StoredObject> list(String prefix) throws IOException {
+        String base = root();
+        String start = prefix.contains("/") ? base + "/" + prefix.substring(0, prefix.lastIndexOf('/')) : base;
+        List<StoredObject> objects = new ArrayList<>();
+        try (Lease lease = connection.borrow()) {
+            RemoteFolders.walk(lease.channel(), start, (path, size) -> {
+                String key = path.substring(base.length() + 1);
+                if (key.startsWith(prefix)) {
+                    objects.add(new StoredObject(key, size));
+                }
+            });
+        } catch (SftpException e) {
+            throw errors.fileFailure("Cannot list", start, e);
+        }
+        return objects;
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        String path = resolve(key);
+        try (Lease lease = connection.borrow()) {
+            try {
+                lease.channel().rm(path);
+            } catch (SftpException e) {
+                if (e.id != ChannelSftp.SSH_FX_NO_SUCH_FILE) {
+                    throw errors.fileFailure("Cannot delete from", path, e);
+                }
+            }
+            RemoteFolders.removeEmpty(lease.channel(), path.substring(0, path.lastIndexOf('/')), root());
+        }
+    }
+
+    /** Closes the SSH connection now, instead of after the idle timeout; the next operation reconnects. */
+    @Override
+    public void close() {
+        connection.close();
+    }
+
+    @Override
+    public String toString() {
+        return "SftpDestination[" + description() + "]";
+    }
+
+    /** The folder on the server, absolute: a relative folder is resolved against the user's home once. */
+    private String root() throws IOException {
+        String resolved = root;
+        if (resolved == null) {
+            String directory = settings.directory();
+            if (directory.startsWith("/")) {
+                resolved = directory;
+            } else {
+                try (Lease lease = connection.borrow()) {
+                    String home = lease.channel().getHome();
+                    resolved = (home.endsWith("/") ? home : home + "/") + directory;
+                } catch (SftpException e) {
+                    throw errors.fileFailure("Cannot find the home folder for", "~", e);
+                }
+            }
+            root = resolved.length() > 1 && resolved.endsWith("/") ? resolved.substring(0, resolved.length() - 1) : resolved;
+        }
+        return root;
+    }
+
+    private String resolve(String key) throws IOException {
+        if (key.isEmpty() || key.startsWith("/") || key.endsWith("/") || key.contains("\\")
+                || List.of(key.split("/")).stream().anyMatch(part -> part.isEmpty() || part.equals("..") || part.equals("."))) {
+            throw new IllegalArgumentException("invalid key: " + key);
+        }
+        return root() + "/" + key;
+    }
+
+    /** Uploads to a temporary name; commit closes the upload and renames it into place. */
+    private final class SftpWriter extends ObjectWriter {
+        private final Lease lease;
+        private final OutputStream out;
+        private final String temporary;
+        private final String target;
+        private boolean done;
+
+        SftpWriter(Lease lease, OutputStream out, String temporary, String target) {
+            this.lease = lease;
+            this.out = out;
+            this.temporary = temporary;
+            this.target = target;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                lease.discard();
+                throw errors.transferFailure("Cannot write to", target, e);
+            }
+        }
+
+        @Override
+        public void commit() throws IOException {
+            if (done) {
+                throw new IOException("already committed or discarded: " + target);
+            }
+            try {
+                out.close(); // waits for the server to acknowledge every write
+                lease.channel().rename(temporary, target);
+                done = true;
+                lease.close();
+            } catch (IOException e) {
+                lease.discard();
+                close();
+                throw errors.transferFailure("Cannot write to", target, e);
+            } catch (SftpException e) {
+                close();
+                throw errors.fileFailure("Cannot write to", target, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (done) {
+                return;
+            }
+            done = true;
+            try {
+                out.close();
+            } catch (IOException e) {
+                lease.discard();
+            }
+            try {
+                if (lease.channel().isConnected()) {
+                    lease.channel().rm(temporary);
+                    RemoteFolders.removeEmpty(lease.channel(), temporary.substring(0, temporary.lastIndexOf('/')), root);
+                }
+            } catch (SftpException e) {
+                // A hidden temporary file is never listed; it is only clutter.
+            } finally {
+                lease.close();
+            }
+        }
+    }
+
+    /**
+     * Describes an SFTP destination. Host, user and directory are required, and so is a way to
+     * log in; the host key is checked against {@code ~/.ssh/known_hosts} unless told otherwise.
+     */
+    public static final class Builder {
+        private String host;
+        private int port = 22;
+        private String user;
+        private String directory;
+        private Path identityFile;
+        private Secret identityKey;
+        private Secret passphrase;
+        private Secret password;
+        private Path knownHosts;
+        private String hostKeyFingerprint;
+        private boolean acceptAnyHostKey;
+        private Duration connectTimeout = Duration.ofSeconds(30);
+        private Duration readTimeout = Duration.ofSeconds(60);
+        private Duration idleTimeout = Duration.ofMinutes(2);
+
+        private Builder() {
+        }
+
+        /** The server's host name or address. */
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /** The server's SSH port (default 22). */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The account to log in as. */
+        public Builder user(String user) {
+            this.user = user;
+            return this;
+        }
+
+        /** The folder backups go to: absolute, or relative to the account's home folder. */
+        public Builder directory(String directory) {
+            this.directory = directory;
+            return this;
+        }
+
+        /** Logs in with the private key in this file (OpenSSH or PEM format). */
+        public Builder identity(Path privateKeyFile) {
+            this.identityFile = privateKeyFile;
+            return this;
+        }
+
+        /** Logs in with this private key itself (OpenSSH or PEM text), e.g. from a secret store. */
+        public Builder identityKey(Secret privateKey) {
+            this.identityKey = privateKey;
+            return this;
+        }
+
+        /** The passphrase of the private key, if it has one. */
+        public Builder passphrase(Secret passphrase) {
+            this.passphrase = passphrase;
+            return this;
+        }
+
+        /** Logs in with a password (tried after the key, if both are given). */
+        public Builder password(Secret password) {
+            this.password = password;
+            return this;
+        }
+
+        /** Trusts the host keys listed in this OpenSSH known_hosts file (default {@code ~/.ssh/known_hosts}). */
+        public Builder knownHosts(Path file) {
+            this.knownHosts = file;
+            return this;
+        }
+
+        /** Trusts exactly the host key with this fingerprint, as {@code ssh-keygen -lf} prints it ({@code SHA256:…}). */
+        public Builder hostKeyFingerprint(String fingerprint) {
+            this.hostKeyFingerprint = fingerprint;
+            return this;
+        }
+
+        /**
+         * Accepts any host key. Insecure: anyone on the network path can pose as the server and
+         * receive the backups. Every connection logs a warning with the key's fingerprint.
+         */
+        public Builder acceptAnyHostKey() {
+            this.acceptAnyHostKey = true;
+            return this;
+        }
+
+        /** How long connecting and logging in may take (default 30 s). */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * How long the server may stay silent (default 60 s): PlanB then sends a keep-alive, and
+         * gives the connection up if that is not answered within the same time either.
+         */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = timeout;
+            return this;
+        }
+
+        /** How long an unused connection stays open before it is closed (default 2 min). */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Checks the settings and creates the destination; nothing is connected yet.
+         *
+         * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} naming the bad setting
+         */
+        public SftpDestination build() {
+            require(host != null && !host.isBlank(), "host is not set: give the server's name or address");
+            require(port > 0 && port < 65536, "port " + port + " is not a TCP port: give 1-65535");
+            require(user != null && !user.isBlank(), "user is not set: give the account to log in as");
+            require(directory != null && !directory.isBlank(), "directory is not set: give the folder for the backups");
+            require(identityFile == null || identityKey == null, "both identity (a key file) and identityKey are set: "
+                    + "give one");
+            int hostKeyChoices = (knownHosts != null ? 1 : 0) + (hostKeyFingerprint != null ? 1 : 0)
+                    + (acceptAnyHostKey ? 1 : 0);
+            require(hostKeyChoices <= 1, "choose one of knownHosts, hostKeyFingerprint and acceptAnyHostKey");
+            require(hostKeyFingerprint == null || HostKeyFingerprint.isValid(hostKeyFingerprint), "hostKey '"
+                    + hostKeyFingerprint + "' is not a SHA256 fingerprint: give it as ssh-keygen -lf prints it, "
+                    + "e.g. SHA256:" + "A".repeat(43));
+            for (Duration timeout : List.of(Objects.requireNonNull(connectTimeout, "connectTimeout"),
+                    Objects.requireNonNull(readTimeout, "readTimeout"), Objects.requireNonNull(idleTimeout, "idleTimeout"))) {
+                require(!timeout.isNegative() && !timeout.isZero() && timeout.toMillis() <= Integer.MAX_VALUE,
+                        "timeouts must be positive and under 24 days, not " + timeout);
+            }
+            HostKeyVerifier hostKeys = acceptAnyHostKey ? HostKeyVerifier.acceptAny()
+                    : hostKeyFingerprint != null ? HostKeyVerifier.pinned(hostKeyFingerprint)
+                    : HostKeyVerifier.knownHosts(knownHosts != null ? knownHosts
+                            : Path.of(System.getProperty("user.home"), ".ssh", "known_hosts"));
+            SftpCredentials credentials = new SftpCredentials(identityFile, identityKey, passphrase, password);
+            String folder = directory.length() > 1 && directory.endsWith("/") ? directory.substring(0, directory.length() - 1)
+                    : directory;
+            return new SftpDestination(new SftpSettings(host, port, user, folder, credentials, hostKeys, connectTimeout,
+                    readTimeout, idleTimeout));
+        }
+
+        private void require(boolean condition, String problem) {
+            if (!condition) {
+                String where = host == null ? "SFTP destination" : "SFTP destination " + user + "@" + host;
+                throw new PlanBException(ErrorCode.INVALID_SETTING, where + ": " + problem);
+            }
+        }
+    }
+}

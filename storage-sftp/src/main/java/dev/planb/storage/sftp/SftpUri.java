@@ -1,0 +1,142 @@
+package dev.planb.storage.sftp;
+
+import dev.planb.ErrorCode;
+import dev.planb.PlanBException;
+import dev.planb.Secret;
+import dev.planb.internal.Redaction;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Reads the URI form of an SFTP destination, as the command line and properties give it:
+ * <pre>
+ * sftp://USER@HOST[:PORT]/ABSOLUTE/DIR[?identity=KEYFILE][&amp;knownHosts=FILE | &amp;hostKey=SHA256:… | &amp;hostKeyChecking=off]
+ * sftp://USER@HOST[:PORT]/~/DIR/RELATIVE/TO/HOME
+ * </pre>
+ * Secrets never go in the URI: the password comes from the environment variable
+ * {@code PLANB_SFTP_PASSWORD} (or the one named by {@code passwordEnv=VAR}), a key's passphrase
+ * from {@code PLANB_SFTP_PASSPHRASE} (or {@code passphraseEnv=VAR}). Without {@code identity} and
+ * password, the first of {@code ~/.ssh/id_ed25519}, {@code id_ecdsa} and {@code id_rsa} is used.
+ */
+public final class SftpUri {
+
+    /** The environment variable read for the password by default. */
+    public static final String PASSWORD_VARIABLE = "PLANB_SFTP_PASSWORD";
+    /** The environment variable read for a private key's passphrase by default. */
+    public static final String PASSPHRASE_VARIABLE = "PLANB_SFTP_PASSPHRASE";
+
+    private static final List<String> PARAMETERS = List.of("identity", "knownHosts", "hostKey", "hostKeyChecking",
+            "passwordEnv", "passphraseEnv");
+    private static final List<String> DEFAULT_KEYS = List.of("id_ed25519", "id_ecdsa", "id_rsa");
+
+    private SftpUri() {
+    }
+
+    /**
+     * The destination an {@code sftp://} URI names, with secrets read from the process environment.
+     *
+     * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} naming what is wrong
+     */
+    public static SftpDestination parse(String uri) {
+        return builder(uri, System::getenv).build();
+    }
+
+    /** Like {@link #parse(String)}, reading environment variables through {@code environment}. */
+    static SftpDestination.Builder builder(String uri, UnaryOperator<String> environment) {
+        URI parsed;
+        try {
+            parsed = new URI(uri);
+        } catch (URISyntaxException e) {
+            throw invalid(uri, "is not a valid URI (" + e.getReason() + ")");
+        }
+        if (!"sftp".equalsIgnoreCase(parsed.getScheme()) || parsed.getHost() == null) {
+            throw invalid(uri, "is not of the form sftp://USER@HOST[:PORT]/DIR");
+        }
+        String userInfo = parsed.getUserInfo();
+        if (userInfo != null && userInfo.contains(":")) {
+            throw invalid(uri, "holds a password: never put one in the URI; set " + PASSWORD_VARIABLE + " instead");
+        }
+        if (userInfo == null || userInfo.isEmpty()) {
+            throw invalid(uri, "names no user: write sftp://USER@" + parsed.getHost() + "/DIR");
+        }
+        String path = parsed.getPath() == null ? "" : parsed.getPath();
+        String directory = path.startsWith("/~/") ? path.substring(3) : path;
+        if (directory.isEmpty() || directory.equals("/")) {
+            throw invalid(uri, "names no folder: write sftp://USER@HOST/ABSOLUTE/DIR or sftp://USER@HOST/~/DIR");
+        }
+        Map<String, String> query = query(uri, parsed.getRawQuery());
+
+        SftpDestination.Builder builder = SftpDestination.builder().host(parsed.getHost()).user(userInfo)
+                .directory(directory);
+        if (parsed.getPort() != -1) {
+            builder.port(parsed.getPort());
+        }
+        Optional.ofNullable(query.get("knownHosts")).map(Path::of).ifPresent(builder::knownHosts);
+        Optional.ofNullable(query.get("hostKey")).ifPresent(builder::hostKeyFingerprint);
+        String checking = query.get("hostKeyChecking");
+        if (checking != null) {
+            if (!checking.equals("off")) {
+                throw invalid(uri, "has hostKeyChecking=" + checking + ": the only value is 'off' (insecure); "
+                        + "leave it out to check host keys");
+            }
+            builder.acceptAnyHostKey();
+        }
+        Optional<Secret> password = secret(query.get("passwordEnv"), PASSWORD_VARIABLE, environment);
+        password.ifPresent(builder::password);
+        secret(query.get("passphraseEnv"), PASSPHRASE_VARIABLE, environment).ifPresent(builder::passphrase);
+        String identity = query.get("identity");
+        if (identity != null) {
+            builder.identity(Path.of(identity));
+        } else if (password.isEmpty()) {
+            defaultIdentity().ifPresent(builder::identity);
+        }
+        return builder;
+    }
+
+    private static Map<String, String> query(String uri, String rawQuery) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return query;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            if (!PARAMETERS.contains(name)) {
+                throw invalid(uri, "has an unknown parameter '" + name + "': use " + String.join(", ", PARAMETERS));
+            }
+            if (equals < 0 || equals == pair.length() - 1) {
+                throw invalid(uri, "gives no value for '" + name + "'");
+            }
+            query.put(name, URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+        }
+        return query;
+    }
+
+    private static Optional<Secret> secret(String namedVariable, String defaultVariable, UnaryOperator<String> environment) {
+        String variable = namedVariable != null ? namedVariable : defaultVariable;
+        String value = environment.apply(variable);
+        if (value == null && namedVariable != null) {
+            throw new PlanBException(ErrorCode.INVALID_SETTING, "Environment variable " + variable
+                    + " is not set: export it with the secret, then run again");
+        }
+        return Optional.ofNullable(value).map(Secret::of);
+    }
+
+    private static Optional<Path> defaultIdentity() {
+        Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
+        return DEFAULT_KEYS.stream().map(ssh::resolve).filter(Files::isReadable).findFirst();
+    }
+
+    private static PlanBException invalid(String uri, String problem) {
+        return new PlanBException(ErrorCode.INVALID_SETTING, "SFTP destination '" + Redaction.url(uri) + "' " + problem);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.planb.storage.sftp;
+
+import dev.planb.Destination;
+import dev.planb.testing.AbstractDestinationContractTest;
+import dev.planb.testing.OpenSshServer;
+import dev.planb.testing.OpenSshServerExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(OpenSshServerExtension.class)
+class SftpDestinationContractTest extends AbstractDestinationContractTest {
+
+    private OpenSshServer sshd;
+    private SftpDestination destination;
+
+    @BeforeEach
+    void server(OpenSshServer sshd) {
+        this.sshd = sshd;
+    }
+
+    @AfterEach
+    void disconnect() {
+        if (destination != null) {
+            destination.close();
+        }
+    }
+
+    @Override
+    protected Destination destination() throws Exception {
+        destination = TestServers.newDestination(sshd);
+        return destination;
+    }
+}

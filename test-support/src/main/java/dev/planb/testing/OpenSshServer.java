@@ -1,0 +1,214 @@
+package dev.planb.testing;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real OpenSSH server for tests: {@code /usr/sbin/sshd} on a free loopback port, in a temporary
+ * folder, with a throwaway host key and client key, letting in only the user running the tests,
+ * for SFTP only. Use it through {@link OpenSshServerExtension}, which starts one per JVM and stops
+ * it at the end; a missing {@code sshd} fails the test and names the package to install.
+ *
+ * <pre>{@code
+ * @ExtendWith(OpenSshServerExtension.class)
+ * class MyTest {
+ *     @Test void uploads(OpenSshServer sshd) { ... sshd.port() ... sshd.clientKey() ... }
+ * }
+ * }</pre>
+ */
+public final class OpenSshServer implements AutoCloseable {
+
+    private static final Path SSHD = Path.of("/usr/sbin/sshd");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+
+    private final Path home;
+    private final int port;
+    private final Process process;
+
+    private OpenSshServer(Path home, int port, Process process) {
+        this.home = home;
+        this.port = port;
+        this.process = process;
+    }
+
+    /**
+     * Starts a server.
+     *
+     * @throws IllegalStateException naming the Debian package when {@code sshd} or {@code ssh-keygen} is missing
+     */
+    public static OpenSshServer start() throws IOException, InterruptedException {
+        if (!Files.isExecutable(SSHD)) {
+            throw new IllegalStateException("The SFTP tests need a real OpenSSH server at " + SSHD
+                    + ": install it (Debian: apt-get install -y openssh-server), then run the tests again");
+        }
+        Path home = Files.createTempDirectory("planb-sshd-");
+        generateKey(home.resolve("host_key"));
+        generateKey(home.resolve("client_key"));
+        Files.copy(home.resolve("client_key.pub"), home.resolve("authorized_keys"));
+        Files.createDirectories(home.resolve("files"));
+        privilegeSeparationFolder();
+        int port = freePort();
+        Files.writeString(home.resolve("sshd_config"), String.join("\n",
+                "Port " + port,
+                "ListenAddress 127.0.0.1",
+                "HostKey " + home.resolve("host_key"),
+                "PidFile " + home.resolve("sshd.pid"),
+                "AuthorizedKeysFile " + home.resolve("authorized_keys"),
+                "StrictModes no",
+                "PermitRootLogin prohibit-password",
+                "PubkeyAuthentication yes",
+                "PasswordAuthentication no",
+                "KbdInteractiveAuthentication no",
+                "UsePAM no",
+                "AllowUsers " + System.getProperty("user.name"),
+                "Subsystem sftp internal-sftp",
+                "ForceCommand internal-sftp",
+                ""));
+        Process process = new ProcessBuilder(SSHD.toString(), "-D", "-f", home.resolve("sshd_config").toString(),
+                "-E", home.resolve("sshd.log").toString())
+                .redirectErrorStream(true).redirectOutput(home.resolve("sshd.out").toFile()).start();
+        OpenSshServer server = new OpenSshServer(home, port, process);
+        server.awaitListening();
+        return server;
+    }
+
+    /** The host to connect to: {@code 127.0.0.1}. */
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return port;
+    }
+
+    /** The only user the server lets in: the one running the tests. */
+    public String user() {
+        return System.getProperty("user.name");
+    }
+
+    /** The private key the server accepts (no passphrase). */
+    public Path clientKey() {
+        return home.resolve("client_key");
+    }
+
+    /** A known_hosts file that lists this server's host key. */
+    public Path knownHosts() throws IOException {
+        Path file = home.resolve("known_hosts");
+        if (!Files.exists(file)) {
+            Files.writeString(file, knownHostsLine(home.resolve("host_key.pub")));
+        }
+        return file;
+    }
+
+    /** The known_hosts line that trusts the public key in {@code publicKeyFile} for this server. */
+    public String knownHostsLine(Path publicKeyFile) throws IOException {
+        String[] key = Files.readString(publicKeyFile).strip().split(" ");
+        return "[" + host() + "]:" + port + " " + key[0] + " " + key[1] + "\n";
+    }
+
+    /** The fingerprint of the server's host key, as {@code ssh-keygen -lf} prints it ({@code SHA256:…}). */
+    public String hostKeyFingerprint() throws IOException, InterruptedException {
+        String output = run(List.of("ssh-keygen", "-l", "-E", "sha256", "-f", home.resolve("host_key.pub").toString()));
+        return output.split(" ")[1];
+    }
+
+    /** A new, empty folder on the server (an absolute path the test user can write). */
+    public Path newFolder() throws IOException {
+        Path folder = home.resolve("files").resolve(UUID.randomUUID().toString());
+        Files.createDirectories(folder);
+        return folder;
+    }
+
+    /** The server's log, for assertion messages. */
+    public String log() throws IOException {
+        Path log = home.resolve("sshd.log");
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    /** Creates a new ed25519 key pair without a passphrase: {@code file} and {@code file.pub}. */
+    public static void generateKey(Path file) throws IOException, InterruptedException {
+        run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "planb-test", "-f", file.toString()));
+    }
+
+    /** Stops the server and deletes its folder. */
+    @Override
+    public void close() throws IOException, InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        try (Stream<Path> files = Files.walk(home)) {
+            for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OpenSshServer[" + host() + ":" + port + "]";
+    }
+
+    private void awaitListening() throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("sshd stopped at start (exit " + process.exitValue() + "): "
+                        + Files.readString(home.resolve("sshd.out")) + log());
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(host(), port), 200);
+                return;
+            } catch (IOException e) {
+                Thread.sleep(50);
+            }
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("sshd did not listen on port " + port + " within " + START_TIMEOUT + ": " + log());
+    }
+
+    /** sshd insists on its privilege separation folder when run as root. */
+    private static void privilegeSeparationFolder() {
+        try {
+            Files.createDirectories(Path.of("/run/sshd"));
+        } catch (IOException e) {
+            // Not root: sshd does not need it then.
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        Process process;
+        try {
+            process = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("The SFTP tests need " + command.get(0)
+                    + ": install it (Debian: apt-get install -y openssh-client)", e);
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + output);
+        }
+        return output;
+    }
+}
