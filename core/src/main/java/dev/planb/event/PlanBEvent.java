@@ -6,7 +6,8 @@ import java.time.Instant;
  * Something that happened to a plan. Each kind is a record, so listeners can switch over them.
  */
 public sealed interface PlanBEvent permits BackupStarted, BackupProgress, BackupSucceeded,
-        BackupFailed, DestinationFailed, BackupSkipped, BackupStale, Pruned, Verified, VerificationFailed {
+        BackupFailed, DestinationFailed, BackupSkipped, BackupStale, Pruned, Verified, VerificationFailed, Pulled,
+        PullFailed {
 
     /** The plan's name. */
     String plan();

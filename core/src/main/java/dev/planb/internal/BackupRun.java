@@ -5,7 +5,6 @@ import dev.planb.BackupResult;
 import dev.planb.Destination;
 import dev.planb.DestinationResult;
 import dev.planb.ErrorCode;
-import dev.planb.ObjectWriter;
 import dev.planb.PlanBException;
 import dev.planb.ProgressListener;
 import dev.planb.catalog.BackupId;
@@ -118,17 +117,10 @@ public final class BackupRun {
     private static void complete(Destination destination, Manifest manifest, DatabaseEngine engine)
             throws IOException {
         BackupId id = manifest.id();
-        writeSmallObject(destination, Layout.key(manifest.plan(), id, Layout.RESTORE_GUIDE),
+        StoredObjects.write(destination, Layout.key(manifest.plan(), id, Layout.RESTORE_GUIDE),
                 RestoreGuide.render(manifest, engine, destination.description()).getBytes(StandardCharsets.UTF_8));
-        writeSmallObject(destination, Layout.manifestKey(manifest.plan(), id),
+        StoredObjects.write(destination, Layout.manifestKey(manifest.plan(), id),
                 Json.mapper().writeValueAsBytes(manifest));
-    }
-
-    private static void writeSmallObject(Destination destination, String key, byte[] content) throws IOException {
-        try (ObjectWriter writer = destination.create(key)) {
-            writer.write(content);
-            writer.commit();
-        }
     }
 
     private static String summary(List<DestinationResult> results) {

@@ -1,0 +1,32 @@
+package dev.planb.pull;
+
+import dev.planb.pull.PulledBackup.Outcome;
+import java.util.List;
+
+/**
+ * What a pull did, one entry per complete backup found on the source, oldest first.
+ *
+ * @param backups the outcome for each backup
+ */
+public record PullResult(List<PulledBackup> backups) {
+
+    /** Copies the list. */
+    public PullResult {
+        backups = List.copyOf(backups);
+    }
+
+    /** The backups copied by this run. */
+    public List<PulledBackup> copied() {
+        return backups.stream().filter(backup -> backup.outcome() == Outcome.COPIED).toList();
+    }
+
+    /** The backups that are corrupt on the source or could not be stored everywhere. */
+    public List<PulledBackup> failures() {
+        return backups.stream().filter(backup -> !backup.succeeded()).toList();
+    }
+
+    /** Whether every backup of the source is now on every destination. */
+    public boolean isComplete() {
+        return failures().isEmpty();
+    }
+}
