@@ -6,6 +6,7 @@ import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.ProgressListener;
 import dev.planb.catalog.Catalog;
+import dev.planb.crypto.Encryption;
 import dev.planb.catalog.Layout;
 import dev.planb.catalog.Manifest;
 import dev.planb.catalog.Manifest.Artifact;
@@ -27,7 +28,7 @@ import java.util.Optional;
 /**
  * Copies one backup from the source to the destinations that lack it, reading the source once:
  * each artifact's stored bytes stream through their checksum check into the
- * {@link ArtifactPipeline} (without compressing them again), so they reach every destination at
+ * {@link ArtifactPipeline} (neither compressed nor encrypted again), so they reach every destination at
  * once and nothing is committed unless the whole artifact matched the manifest. Then the
  * restore guide, and the manifest last, byte for byte as on the source. A destination that
  * fails is cleaned up and reported; the others carry on.
@@ -50,7 +51,7 @@ final class BackupCopier {
      *     could store it; nothing of the backup is then left on any destination
      */
     Map<Destination, String> copy(Manifest manifest, byte[] manifestBytes, List<Destination> targets) {
-        ArtifactPipeline pipeline = new ArtifactPipeline(manifest.plan(), manifest.id(), Compression.NONE, targets,
+        ArtifactPipeline pipeline = new ArtifactPipeline(manifest.plan(), manifest.id(), Compression.NONE, Encryption.none(), targets,
                 ProgressListener.NONE);
         try {
             for (Artifact artifact : manifest.artifacts()) {
