@@ -8,6 +8,7 @@ import dev.planb.lock.PlanLock;
 import dev.planb.lock.PlanLocks;
 import dev.planb.schedule.Schedule;
 import java.time.Duration;
+import dev.planb.files.DirectorySource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -42,6 +43,7 @@ public final class BackupPlan {
     private final Schedule schedule;
     private final Duration timeout;
     private final PlanLock lock;
+    private final List<DirectorySource> files;
 
     private BackupPlan(Builder builder, DatabaseEngine engine) {
         this.name = builder.name;
@@ -53,6 +55,7 @@ public final class BackupPlan {
         this.schedule = builder.schedule;
         this.timeout = builder.timeout;
         this.lock = builder.lock != null ? builder.lock : PlanLocks.defaultFor(builder.database);
+        this.files = List.copyOf(builder.files);
     }
 
     /**
@@ -110,6 +113,11 @@ public final class BackupPlan {
         return lock;
     }
 
+    /** The directory trees backed up with the database, in the same backup; empty unless added. */
+    public List<DirectorySource> files() {
+        return files;
+    }
+
     @Override
     public String toString() {
         return "BackupPlan[" + name + ", " + database.redactedUrl() + " -> "
@@ -126,6 +134,7 @@ public final class BackupPlan {
         private Schedule schedule;
         private Duration timeout = DEFAULT_TIMEOUT;
         private PlanLock lock;
+        private final List<DirectorySource> files = new ArrayList<>();
 
         private Builder(String name) {
             this.name = name;
@@ -189,6 +198,15 @@ public final class BackupPlan {
         }
 
         /**
+         * Adds a directory tree (uploads, configuration) to back up with the database, in the
+         * same backup; repeatable, each with a distinct {@link DirectorySource#name()}.
+         */
+        public Builder files(DirectorySource source) {
+            this.files.add(Objects.requireNonNull(source, "files"));
+            return this;
+        }
+
+        /**
          * Checks the settings and makes the plan.
          *
          * @throws PlanBException naming the plan and the bad setting
@@ -214,6 +232,13 @@ public final class BackupPlan {
             for (Destination destination : destinations) {
                 if (!seen.add(destination.description())) {
                     throw invalid("lists destination " + destination.description() + " twice");
+                }
+            }
+            Set<String> sources = new HashSet<>();
+            for (DirectorySource source : files) {
+                if (!sources.add(source.name())) {
+                    throw invalid("has two files sources named '" + source.name()
+                            + "': give one of them another name, e.g. DirectorySource.builder(dir).name(\"uploads\")");
                 }
             }
             DatabaseEngine engine;

@@ -28,6 +28,14 @@ public record BackupResult(Manifest manifest, List<DestinationResult> destinatio
         return destinations.stream().allMatch(DestinationResult::succeeded);
     }
 
+    /**
+     * Files that changed or vanished while being read, and unreadable files that were skipped,
+     * one line each; also recorded in the manifest.
+     */
+    public List<String> warnings() {
+        return manifest.warnings();
+    }
+
     /** The destinations that failed. */
     public List<DestinationResult> failures() {
         return destinations.stream().filter(result -> !result.succeeded()).toList();

@@ -1,11 +1,12 @@
 package dev.planb;
 
 import dev.planb.crypto.Decryption;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What to restore, from where, into which database.
+ * What to restore, from where: the database into a database, the files into a folder, or both.
  *
  * <pre>{@code
  * RestoreResult result = PlanB.restore(RestoreRequest.builder()
@@ -13,19 +14,27 @@ import java.util.Optional;
  *         .plan("app")
  *         .backup("latest")
  *         .target(DatabaseSource.of("jdbc:sqlite:/tmp/restored.db"))
+ *         .filesTo(Path.of("/tmp/restored-files"))      // optional: the files sources too
  *         .build());
  * }</pre>
  *
  * @param from the destination to read the backup from; any one holding it will do
  * @param plan the plan's name, or {@code null} when the destination holds a single plan
  * @param backup a backup id, or {@code latest}
- * @param target the database to restore into
- * @param force whether to replace the content of a database that already holds data
+ * @param target the database to restore into, or {@code null} to restore files only
+ * @param force whether to replace the content of a database that already holds data, and to
+ *     write files into a folder that is not empty
  * @param progress receives progress reports
  * @param decryption the key or passphrase that opens an encrypted backup; {@link Decryption#none()} if not needed
+ * @param filesTo the folder to restore the backup's files into, or {@code null} to leave them:
+ *     with {@code filesSource} that source's tree goes straight into it, otherwise each source
+ *     goes into a subfolder named after the source
+ * @param filesSource the one files source to restore, or {@code null} for all
+ * @param filesGlob restores only the files matching this glob (see
+ *     {@link dev.planb.files.DirectorySource}), or {@code null} for all
  */
 public record RestoreRequest(Destination from, String plan, String backup, DatabaseSource target, boolean force,
-        ProgressListener progress, Decryption decryption) {
+        ProgressListener progress, Decryption decryption, Path filesTo, String filesSource, String filesGlob) {
 
     /** The word that selects the newest backup. */
     public static final String LATEST = "latest";
@@ -35,12 +44,33 @@ public record RestoreRequest(Destination from, String plan, String backup, Datab
         if (from == null) {
             throw new PlanBException(ErrorCode.INVALID_SETTING, "restore source is not set: give the destination to restore from");
         }
-        if (target == null) {
-            throw new PlanBException(ErrorCode.INVALID_SETTING, "restore target is not set: give the JDBC URL of the database to restore into");
+        if (target == null && filesTo == null) {
+            throw new PlanBException(ErrorCode.INVALID_SETTING, "restore target is not set: give the JDBC URL of the"
+                    + " database to restore into, or a folder for the files (filesTo)");
+        }
+        if (filesTo == null && (filesSource != null || filesGlob != null)) {
+            throw new PlanBException(ErrorCode.INVALID_SETTING, "a files source or glob is set but no folder to"
+                    + " restore the files into: set filesTo (--files-to DIR)");
         }
         backup = backup == null ? LATEST : backup;
         progress = Objects.requireNonNullElse(progress, ProgressListener.NONE);
         decryption = Objects.requireNonNullElse(decryption, Decryption.none());
+    }
+
+    /** A database restore, without files. */
+    public RestoreRequest(Destination from, String plan, String backup, DatabaseSource target, boolean force,
+            ProgressListener progress, Decryption decryption) {
+        this(from, plan, backup, target, force, progress, decryption, null, null, null);
+    }
+
+    /** The database to restore into, if any. */
+    public Optional<DatabaseSource> database() {
+        return Optional.ofNullable(target);
+    }
+
+    /** The folder to restore files into, if any. */
+    public Optional<Path> files() {
+        return Optional.ofNullable(filesTo);
     }
 
     /** The plan, if one was named. */
@@ -62,6 +92,9 @@ public record RestoreRequest(Destination from, String plan, String backup, Datab
         private boolean force;
         private ProgressListener progress = ProgressListener.NONE;
         private Decryption decryption = Decryption.none();
+        private Path filesTo;
+        private String filesSource;
+        private String filesGlob;
 
         private Builder() {
         }
@@ -84,7 +117,7 @@ public record RestoreRequest(Destination from, String plan, String backup, Datab
             return this;
         }
 
-        /** The database to restore into (required). */
+        /** The database to restore into (required unless files are restored). */
         public Builder target(DatabaseSource target) {
             this.target = target;
             return this;
@@ -108,9 +141,28 @@ public record RestoreRequest(Destination from, String plan, String backup, Datab
             return this;
         }
 
+        /** The folder to restore the backup's files into (default: files are not restored). */
+        public Builder filesTo(Path filesTo) {
+            this.filesTo = filesTo;
+            return this;
+        }
+
+        /** Restores only this files source, straight into {@link #filesTo(Path)} (default: every source). */
+        public Builder filesSource(String filesSource) {
+            this.filesSource = filesSource;
+            return this;
+        }
+
+        /** Restores only the files matching this glob (default: every file). */
+        public Builder filesGlob(String filesGlob) {
+            this.filesGlob = filesGlob;
+            return this;
+        }
+
         /** Makes the request. */
         public RestoreRequest build() {
-            return new RestoreRequest(from, plan, backup, target, force, progress, decryption);
+            return new RestoreRequest(from, plan, backup, target, force, progress, decryption, filesTo, filesSource,
+                    filesGlob);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.planb;
 
 import dev.planb.catalog.Manifest;
 import dev.planb.engine.TableCount;
+import dev.planb.files.RestoredFiles;
 import java.util.List;
 
 /**
@@ -9,17 +10,26 @@ import java.util.List;
  *
  * @param manifest the backup that was restored
  * @param restoredTables the tables and row counts found in the database after the restore
- * @param mismatches how the restored tables differ from the manifest's; empty when they match
+ *     (empty when only files were restored)
+ * @param mismatches how the restored tables and files differ from the manifest's; empty when they match
+ * @param files what was restored of each files source (empty when no files were restored)
  */
-public record RestoreResult(Manifest manifest, List<TableCount> restoredTables, List<String> mismatches) {
+public record RestoreResult(Manifest manifest, List<TableCount> restoredTables, List<String> mismatches,
+        List<RestoredFiles> files) {
 
     /** Copies the lists. */
     public RestoreResult {
         restoredTables = List.copyOf(restoredTables);
         mismatches = List.copyOf(mismatches);
+        files = files == null ? List.of() : List.copyOf(files);
     }
 
-    /** Whether every table has the row count the manifest recorded. */
+    /** The result of a database restore without files. */
+    public RestoreResult(Manifest manifest, List<TableCount> restoredTables, List<String> mismatches) {
+        this(manifest, restoredTables, mismatches, List.of());
+    }
+
+    /** Whether every table has the row count, and every files source the file count and size, the manifest recorded. */
     public boolean matchesManifest() {
         return mismatches.isEmpty();
     }

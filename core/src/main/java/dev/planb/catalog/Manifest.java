@@ -5,8 +5,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.planb.engine.TableCount;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What {@code manifest.json} records about one backup. It is written last, once, and never
@@ -24,10 +26,16 @@ import java.util.Objects;
  * @param artifacts the stored files, each with its size and checksum
  * @param tables the tables and row counts at backup time
  * @param planbVersion the PlanB version that wrote this backup
+ * @param files the directory trees backed up with the database, each stored as a tar artifact
+ *     (optional: empty in manifests without files)
+ * @param needs the ids of the older backups whose artifacts an incremental files source of this
+ *     backup reads on restore, oldest first (optional: empty when this backup stands alone).
+ *     Retention must keep every backup that a kept backup needs.
  */
 public record Manifest(int formatVersion, String plan, String backupId, String kind, String parentId,
         EngineInfo engine, String database, Instant startedAt, Instant finishedAt,
-        List<Artifact> artifacts, List<TableCount> tables, String planbVersion) {
+        List<Artifact> artifacts, List<TableCount> tables, String planbVersion, List<FileSet> files,
+        List<String> needs) {
 
     /** The manifest format this version writes and reads. */
     public static final int FORMAT_VERSION = 1;
@@ -46,6 +54,49 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
         }
         artifacts = List.copyOf(artifacts);
         tables = List.copyOf(Objects.requireNonNull(tables, "tables"));
+        files = files == null ? List.of() : List.copyOf(files);
+        needs = needs == null ? List.of() : List.copyOf(needs);
+        needs.forEach(BackupId::new);
+        for (FileSet fileSet : files) {
+            requireArtifact(artifacts, fileSet.artifact());
+            if (fileSet.index() != null) {
+                requireArtifact(artifacts, fileSet.index());
+            }
+        }
+    }
+
+    /** A manifest without files, as the database-only backup writes it. */
+    public Manifest(int formatVersion, String plan, String backupId, String kind, String parentId,
+            EngineInfo engine, String database, Instant startedAt, Instant finishedAt,
+            List<Artifact> artifacts, List<TableCount> tables, String planbVersion) {
+        this(formatVersion, plan, backupId, kind, parentId, engine, database, startedAt, finishedAt, artifacts,
+                tables, planbVersion, List.of(), List.of());
+    }
+
+    /** The database dump's artifact: always the first. */
+    public Artifact databaseArtifact() {
+        return artifacts.get(0);
+    }
+
+    /** The artifact with this name. */
+    public Optional<Artifact> artifact(String name) {
+        return artifacts.stream().filter(artifact -> artifact.name().equals(name)).findFirst();
+    }
+
+    /** Every warning of the files sources (files that changed, vanished or were skipped), one line each. */
+    public List<String> warnings() {
+        List<String> warnings = new ArrayList<>();
+        for (FileSet fileSet : files) {
+            fileSet.warnings().forEach(warning -> warnings.add(fileSet.source() + ": " + warning));
+            fileSet.skipped().forEach(path -> warnings.add(fileSet.source() + ": " + path + " was unreadable and skipped"));
+        }
+        return warnings;
+    }
+
+    private static void requireArtifact(List<Artifact> artifacts, String name) {
+        if (artifacts.stream().noneMatch(artifact -> artifact.name().equals(name))) {
+            throw new IllegalArgumentException("files artifact " + name + " is not among the artifacts");
+        }
     }
 
     /** The backup's id. */
@@ -151,6 +202,44 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
             if (decryptedSize < 0) {
                 throw new IllegalArgumentException("negative decrypted size");
             }
+        }
+    }
+
+    /**
+     * One directory tree stored in a backup.
+     *
+     * @param source the source's name, unique within the plan
+     * @param directory the directory that was backed up
+     * @param artifact the tar artifact's name (among the manifest's artifacts); for an
+     *     incremental source it holds the folders, links and the files whose bytes are stored in
+     *     this backup
+     * @param index for an incremental source, the artifact listing every file (JSON lines:
+     *     {@code path}, {@code size}, {@code modified}, {@code sha256}, {@code backup} = the id of
+     *     the backup whose tar holds its bytes); {@code null} otherwise
+     * @param fileCount the regular files in the tree at backup time
+     * @param totalSize the bytes of those files
+     * @param storedFiles the regular files whose bytes are in this backup's tar
+     * @param storedSize the bytes of those files
+     * @param warnings files that changed or vanished while being read, one line each
+     * @param skipped files left out because they could not be read (only when told to skip them)
+     */
+    public record FileSet(String source, String directory, String artifact, String index, long fileCount,
+            long totalSize, long storedFiles, long storedSize, List<String> warnings, List<String> skipped) {
+
+        /** Checks the fields. */
+        public FileSet {
+            PlanName.check(source);
+            Objects.requireNonNull(artifact, "artifact");
+            if (fileCount < 0 || totalSize < 0 || storedFiles < 0 || storedSize < 0) {
+                throw new IllegalArgumentException("negative count for files " + source);
+            }
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+            skipped = skipped == null ? List.of() : List.copyOf(skipped);
+        }
+
+        /** Whether this source is stored incrementally, with an index. */
+        public boolean incremental() {
+            return index != null;
         }
     }
 }

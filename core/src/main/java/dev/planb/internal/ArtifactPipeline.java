@@ -63,6 +63,7 @@ public final class ArtifactPipeline {
     private final List<Destination> healthy;
     private final Map<Destination, String> failures = new LinkedHashMap<>();
     private final List<String> committed = new ArrayList<>();
+    private final List<Artifact> artifacts = new ArrayList<>();
 
     /**
      * @param plan the plan's name
@@ -140,7 +141,13 @@ public final class ArtifactPipeline {
         requireHealthyDestination();
         Artifact artifact = new Artifact(name, stored.count(), HexFormat.of().formatHex(sha256.digest()),
                 compression.id(), encryption.mode(), counted.count(), encrypted.details());
+        artifacts.add(artifact);
         return new Stored<>(artifact, result);
+    }
+
+    /** The artifacts written so far, in order. */
+    public List<Artifact> artifacts() {
+        return List.copyOf(artifacts);
     }
 
     /** The destinations that hold every artifact written so far. */

@@ -12,8 +12,11 @@ import dev.planb.catalog.Layout;
 import dev.planb.catalog.Manifest;
 import dev.planb.catalog.Manifest.Artifact;
 import dev.planb.catalog.Manifest.EngineInfo;
+import dev.planb.catalog.Manifest.FileSet;
 import dev.planb.engine.DatabaseEngine;
 import dev.planb.engine.DumpResult;
+import dev.planb.files.DirectorySource;
+import dev.planb.internal.files.FilesBackup;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -56,6 +59,7 @@ public final class BackupRun {
     public BackupResult execute() {
         DatabaseEngine engine = plan.engine();
         engine.checkReadable(plan.database());
+        plan.files().forEach(source -> FilesBackup.checkReadable(plan.name(), source));
         Instant startedAt = clock.instant();
         BackupId id = BackupId.generate(startedAt);
         LOG.info("Backup {} of plan '{}' started: {} to {} destination(s)", id, plan.name(),
@@ -70,14 +74,24 @@ public final class BackupRun {
                 e -> control.cancellation().orElseGet(() -> new PlanBException(ErrorCode.DUMP_FAILED, "Backup of plan '"
                         + plan.name() + "' failed while dumping " + plan.database().redactedUrl() + ": "
                         + ArtifactPipeline.describe(e), e)));
+        List<FileSet> files = new ArrayList<>();
+        FilesBackup filesBackup = new FilesBackup(plan.name(), id.value(), plan.destinations(), control);
+        try {
+            for (DirectorySource source : plan.files()) {
+                files.add(filesBackup.write(source, pipeline));
+            }
+        } catch (RuntimeException e) {
+            pipeline.discardAll();
+            throw e;
+        }
         Instant finishedAt = clock.instant();
 
         Artifact artifact = dump.artifact();
         DumpResult dumped = dump.content();
         Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, plan.name(), id.value(), Manifest.KIND_FULL, null,
                 new EngineInfo(engine.name(), dumped.serverVersion(), dumped.dumpTool(), dumped.dumpToolVersion()),
-                plan.database().redactedUrl(), startedAt, finishedAt, List.of(artifact), dumped.tables(),
-                Version.current());
+                plan.database().redactedUrl(), startedAt, finishedAt, pipeline.artifacts(), dumped.tables(),
+                Version.current(), files, filesBackup.needs());
 
         try {
             control.beginCommit();

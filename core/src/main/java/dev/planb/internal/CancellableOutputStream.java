@@ -9,11 +9,12 @@ import java.io.OutputStream;
  * Fails every write once its run is cancelled, so a dump that ignores thread interrupts (a JDBC
  * dump busy in a driver) still stops at its next write.
  */
-final class CancellableOutputStream extends FilterOutputStream {
+public final class CancellableOutputStream extends FilterOutputStream {
 
     private final RunControl control;
 
-    CancellableOutputStream(OutputStream out, RunControl control) {
+    /** Writes to {@code out} until {@code control}'s run is cancelled. */
+    public CancellableOutputStream(OutputStream out, RunControl control) {
         super(out);
         this.control = control;
     }

@@ -4,6 +4,7 @@ import dev.planb.Compression;
 import dev.planb.catalog.Manifest;
 import dev.planb.catalog.Manifest.Artifact;
 import dev.planb.engine.DatabaseEngine;
+import dev.planb.internal.files.FilesGuide;
 
 /** Writes {@code RESTORE.md}: how to restore one backup with PlanB, or by hand with stock tools. */
 public final class RestoreGuide {
@@ -61,7 +62,8 @@ public final class RestoreGuide {
                 manifest.plan(), manifest.backupId(), manifest.planbVersion(), manifest.engine().name(),
                 manifest.engine().serverVersion(), manifest.database(), manifest.startedAt(),
                 manifest.tables().size(), manifest.totalRows(), destination, artifact.name(), artifact.sha256(),
-                decompress, engine.manualRestoreSteps(dumpFile), decryptOption(artifact));
+                decompress, engine.manualRestoreSteps(dumpFile), decryptOption(artifact))
+                + FilesGuide.render(manifest, destination);
     }
 
     /** What {@code planb restore} needs to open the artifact. */

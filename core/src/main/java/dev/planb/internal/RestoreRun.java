@@ -8,21 +8,27 @@ import dev.planb.RestoreResult;
 import dev.planb.catalog.Catalog;
 import dev.planb.catalog.Manifest;
 import dev.planb.catalog.Manifest.Artifact;
+import dev.planb.catalog.Manifest.FileSet;
 import dev.planb.engine.DatabaseEngine;
 import dev.planb.engine.DatabaseEngines;
 import dev.planb.engine.TableCount;
+import dev.planb.files.RestoredFiles;
+import dev.planb.internal.files.FilesRestore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One restore: find the backup, check the target, stream the artifact through checksum and
- * decompression into the engine, then compare the restored tables with the manifest.
+ * One restore: find the backup, check every target, stream the dump through checksum and
+ * decompression into the engine and compare the restored tables with the manifest; then restore
+ * the selected files sources and compare their file counts and sizes with the manifest.
  */
 public final class RestoreRun {
 
@@ -40,18 +46,49 @@ public final class RestoreRun {
         Catalog catalog = new Catalog(request.from());
         String plan = catalog.resolvePlan(request.planName());
         Manifest manifest = catalog.find(plan, request.backup());
-        DatabaseSource target = request.target();
+        List<FileSet> fileSets = request.files().isEmpty() ? List.of()
+                : FilesRestore.select(manifest, Optional.ofNullable(request.filesSource()));
+        request.database().ifPresent(target -> checkDatabaseTarget(manifest, target));
+        request.files().ifPresent(folder -> FilesRestore.checkTarget(folder, request.force()));
+
+        List<TableCount> restored = new ArrayList<>();
+        List<String> mismatches = new ArrayList<>();
+        if (request.database().isPresent()) {
+            restored.addAll(restoreDatabase(catalog, manifest, request.database().get()));
+            mismatches.addAll(compare(manifest.tables(), restored));
+        }
+        List<RestoredFiles> files = new ArrayList<>();
+        FilesRestore filesRestore = new FilesRestore(catalog, manifest, request.decryption());
+        for (FileSet fileSet : fileSets) {
+            Path folder = request.filesSource() != null ? request.filesTo() : request.filesTo().resolve(fileSet.source());
+            RestoredFiles result = filesRestore.restore(fileSet, folder, Optional.ofNullable(request.filesGlob()));
+            files.add(result);
+            if (request.filesGlob() == null) {
+                mismatches.addAll(compare(fileSet, result));
+            }
+            LOG.info("Restored files '{}' of backup {} into {}: {} file(s), {} bytes", fileSet.source(),
+                    manifest.backupId(), result.directory(), result.files(), result.bytes());
+        }
+        return new RestoreResult(manifest, restored, mismatches, files);
+    }
+
+    private static void checkDatabaseTarget(Manifest manifest, DatabaseSource target) {
         DatabaseEngine engine = DatabaseEngines.forUrl(target.jdbcUrl());
         if (!engine.name().equals(manifest.engine().name())) {
             throw new PlanBException(ErrorCode.INVALID_SETTING, "Backup " + manifest.backupId() + " is a "
                     + manifest.engine().name() + " backup and cannot be restored into " + target.redactedUrl()
                     + " (" + engine.name() + "): give a " + manifest.engine().name() + " JDBC URL");
         }
+    }
+
+    private List<TableCount> restoreDatabase(Catalog catalog, Manifest manifest, DatabaseSource target) {
+        DatabaseEngine engine = DatabaseEngines.forUrl(target.jdbcUrl());
         engine.checkRestoreTarget(target, request.force());
-        Artifact artifact = manifest.artifacts().get(0);
-        LOG.info("Restoring backup {} of plan '{}' from {} into {}", manifest.backupId(), plan,
+        Artifact artifact = manifest.databaseArtifact();
+        LOG.info("Restoring backup {} of plan '{}' from {} into {}", manifest.backupId(), manifest.plan(),
                 request.from().description(), target.redactedUrl());
-        ProgressMeter meter = new ProgressMeter(request.progress(), plan, "restore", artifact.dumpSize(), () -> 0L);
+        ProgressMeter meter = new ProgressMeter(request.progress(), manifest.plan(), "restore", artifact.dumpSize(),
+                () -> 0L);
         try (InputStream dump = catalog.openDump(manifest, artifact, request.decryption())) {
             CountingInputStream counted = new CountingInputStream(dump, meter::update);
             engine.restore(counted, target);
@@ -65,10 +102,20 @@ public final class RestoreRun {
         }
         List<TableCount> restored = engine.tableCounts(target);
         List<String> mismatches = compare(manifest.tables(), restored);
-        LOG.info("Restored backup {} of plan '{}' into {}: {} table(s), {}", manifest.backupId(), plan,
+        LOG.info("Restored backup {} of plan '{}' into {}: {} table(s), {}", manifest.backupId(), manifest.plan(),
                 target.redactedUrl(), restored.size(),
                 mismatches.isEmpty() ? "row counts match the manifest" : "MISMATCHES " + mismatches);
-        return new RestoreResult(manifest, restored, mismatches);
+        return restored;
+    }
+
+    /** How a restored files source differs from the manifest: file count and total size. */
+    private static List<String> compare(FileSet expected, RestoredFiles actual) {
+        if (expected.fileCount() == actual.files() && expected.totalSize() == actual.bytes()) {
+            return List.of();
+        }
+        return List.of("files '" + expected.source() + "': " + actual.files() + " files of " + actual.bytes()
+                + " bytes restored, the manifest records " + expected.fileCount() + " files of "
+                + expected.totalSize() + " bytes");
     }
 
     /** How {@code actual} differs from {@code expected}, one line per table. */

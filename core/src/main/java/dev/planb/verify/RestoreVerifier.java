@@ -11,6 +11,7 @@ import dev.planb.catalog.Manifest;
 import dev.planb.catalog.Manifest.Artifact;
 import dev.planb.crypto.Decryption;
 import dev.planb.internal.VerifyingInputStream;
+import dev.planb.internal.files.FilesCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,8 +20,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Proves that a backup is sound: every artifact matches its checksum and decompresses, and,
- * when given a scratch database, the backup restores there with the row counts the manifest
+ * Proves that a backup is sound: every artifact matches its checksum and decompresses, each files
+ * source holds the file count and size its manifest records, and, when given a scratch database, the backup restores there with the row counts the manifest
  * recorded. Encrypted artifacts are checked against their stored checksum without a key; given
  * the key (or passphrase), they are also decrypted, checked and decompressed.
  *
@@ -62,6 +63,9 @@ public final class RestoreVerifier {
         for (Artifact artifact : manifest.artifacts()) {
             checked.add(catalog.location(manifest, artifact));
             checkArtifact(catalog, manifest, artifact).ifPresent(problems::add);
+        }
+        if (problems.isEmpty()) {
+            problems.addAll(FilesCheck.problems(catalog, manifest, decryption));
         }
         String restoredInto = null;
         if (problems.isEmpty() && restoreTo.isPresent()) {
