@@ -6,12 +6,15 @@ import dev.planb.engine.DatabaseEngine;
 import dev.planb.engine.DatabaseEngines;
 import dev.planb.lock.PlanLock;
 import dev.planb.lock.PlanLocks;
+import dev.planb.retention.RetentionPolicy;
 import dev.planb.schedule.Schedule;
 import java.time.Duration;
 import dev.planb.files.DirectorySource;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +43,7 @@ public final class BackupPlan {
     private final Compression compression;
     private final Encryption encryption;
     private final List<Destination> destinations;
+    private final Map<Destination, RetentionPolicy> retention;
     private final Schedule schedule;
     private final Duration timeout;
     private final PlanLock lock;
@@ -52,6 +56,7 @@ public final class BackupPlan {
         this.compression = builder.compression;
         this.encryption = builder.encryption;
         this.destinations = List.copyOf(builder.destinations);
+        this.retention = new IdentityHashMap<>(builder.retention);
         this.schedule = builder.schedule;
         this.timeout = builder.timeout;
         this.lock = builder.lock != null ? builder.lock : PlanLocks.defaultFor(builder.database);
@@ -98,6 +103,14 @@ public final class BackupPlan {
         return destinations;
     }
 
+    /**
+     * The retention policy of a destination of this plan, applied after each successful scheduled
+     * run; empty when the destination keeps every backup.
+     */
+    public Optional<RetentionPolicy> retention(Destination destination) {
+        return Optional.ofNullable(retention.get(destination));
+    }
+
     /** When the runtime ({@link PlanB#builder()}) runs this plan; empty for a plan run by hand only. */
     public Optional<Schedule> schedule() {
         return Optional.ofNullable(schedule);
@@ -131,6 +144,7 @@ public final class BackupPlan {
         private Compression compression = Compression.ZSTD;
         private Encryption encryption = Encryption.none();
         private final List<Destination> destinations = new ArrayList<>();
+        private final Map<Destination, RetentionPolicy> retention = new IdentityHashMap<>();
         private Schedule schedule;
         private Duration timeout = DEFAULT_TIMEOUT;
         private PlanLock lock;
@@ -164,6 +178,16 @@ public final class BackupPlan {
         /** Adds a destination; a plan needs at least one, and each gets a complete copy. */
         public Builder destination(Destination destination) {
             this.destinations.add(Objects.requireNonNull(destination, "destination"));
+            return this;
+        }
+
+        /**
+         * Adds a destination whose old backups are pruned with {@code policy} after each
+         * successful scheduled run (see {@link RetentionPolicy}).
+         */
+        public Builder destination(Destination destination, RetentionPolicy policy) {
+            destination(destination);
+            retention.put(destination, Objects.requireNonNull(policy, "policy"));
             return this;
         }
 

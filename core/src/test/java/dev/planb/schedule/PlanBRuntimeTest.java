@@ -18,7 +18,9 @@ import dev.planb.event.BackupProgress;
 import dev.planb.event.BackupSkipped;
 import dev.planb.event.BackupStarted;
 import dev.planb.event.BackupSucceeded;
+import dev.planb.event.Pruned;
 import dev.planb.lock.LockFile;
+import dev.planb.retention.RetentionPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +69,34 @@ class PlanBRuntimeTest {
         assertThat(events.of(BackupFailed.class)).isEmpty();
         // The first run is the catch-up at start; each later one belongs to its own tick.
         assertThat(succeeded.stream().map(event -> event.result().id().time()).distinct()).hasSameSizeAs(succeeded);
+    }
+
+    @Test
+    void retentionPrunesEachDestinationWithAPolicyAfterASuccessfulRun() throws Exception {
+        Path db = tmp.resolve("app.db");
+        SampleDb.create(db);
+        LocalDirectoryDestination everything = new LocalDirectoryDestination(tmp.resolve("everything"));
+        BackupPlan plan = BackupPlan.builder("app").database(DatabaseSource.of(SampleDb.url(db)))
+                .destination(destination, RetentionPolicy.builder().keepLast(2).build())
+                .destination(everything)
+                .schedule(Schedule.every(Duration.ofSeconds(1))).build();
+
+        try (PlanB planb = PlanB.builder().plan(plan).listener(events).start()) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> events.of(BackupSucceeded.class).size() >= 4);
+        }
+
+        List<BackupSucceeded> succeeded = events.of(BackupSucceeded.class);
+        List<Pruned> pruned = events.of(Pruned.class);
+        assertThat(pruned).hasSameSizeAs(succeeded).allSatisfy(event -> {
+            assertThat(event.destination()).isEqualTo(destination.description());
+            assertThat(event.problems()).isEmpty();
+        });
+        assertThat(pruned.stream().mapToInt(event -> event.deleted().size()).sum()).isEqualTo(succeeded.size() - 2);
+        List<String> newestTwo = List.of(succeeded.get(succeeded.size() - 1).result().id().value(),
+                succeeded.get(succeeded.size() - 2).result().id().value());
+        assertThat(PlanB.catalog(destination).backups("app")).extracting(Manifest::backupId)
+                .containsExactlyElementsOf(newestTwo);
+        assertThat(PlanB.catalog(everything).backups("app")).hasSameSizeAs(succeeded);
     }
 
     @Test

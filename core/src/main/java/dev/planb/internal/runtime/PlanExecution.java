@@ -14,13 +14,19 @@ import dev.planb.event.BackupSkipped;
 import dev.planb.event.BackupStarted;
 import dev.planb.event.BackupSucceeded;
 import dev.planb.event.DestinationFailed;
+import dev.planb.event.Pruned;
 import dev.planb.internal.BackupRun;
+import dev.planb.internal.Durations;
 import dev.planb.internal.Messages;
 import dev.planb.internal.RunControl;
 import dev.planb.lock.PlanLock.Lease;
+import dev.planb.retention.PruneReport;
+import dev.planb.retention.Pruner;
+import dev.planb.retention.RetentionPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -149,6 +155,7 @@ final class PlanExecution {
                 events.publish(new DestinationFailed(plan.name(), now, result.id(), failure.destination(), failure.error()));
             }
             events.publish(new BackupSucceeded(plan.name(), now, result, elapsed(now)));
+            applyRetention(result);
         } catch (PlanBException e) {
             if (control.cancellation().isEmpty()) {
                 fail(e.code(), e.getMessage());
@@ -160,6 +167,27 @@ final class PlanExecution {
             }
         } finally {
             deadline.cancel(false);
+        }
+    }
+
+    /** Prunes every destination that has a policy and holds the new backup. */
+    private void applyRetention(BackupResult result) {
+        for (Destination destination : plan.destinations()) {
+            Optional<RetentionPolicy> policy = plan.retention(destination);
+            boolean stored = result.destinations().stream()
+                    .anyMatch(entry -> entry.succeeded() && entry.destination().equals(destination.description()));
+            if (policy.isEmpty() || !stored) {
+                continue;
+            }
+            try {
+                PruneReport report = new Pruner(destination).prune(plan.name(), policy.get(), clock.instant(), false);
+                events.publish(new Pruned(plan.name(), clock.instant(), destination.description(), report.deleted(),
+                        report.kept(), report.problems()));
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot prune plan '{}' on {}: {}", plan.name(), destination.description(), e.getMessage());
+                events.publish(new Pruned(plan.name(), clock.instant(), destination.description(), List.of(), 0,
+                        List.of("cannot prune: " + Messages.firstLine(e))));
+            }
         }
     }
 

@@ -1,14 +1,15 @@
-package dev.planb.internal.runtime;
+package dev.planb.internal;
 
 import java.time.Duration;
 
 /** Durations as people write them: {@code 4h}, {@code 1h 30m}, {@code 45s}, {@code 250ms}. */
-final class Durations {
+public final class Durations {
 
     private Durations() {
     }
 
-    static String format(Duration duration) {
+    /** {@code duration} in days, hours, minutes and seconds (milliseconds below a second). */
+    public static String format(Duration duration) {
         if (duration.compareTo(Duration.ofSeconds(1)) < 0) {
             return duration.toMillis() + "ms";
         }

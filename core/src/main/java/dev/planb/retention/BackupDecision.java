@@ -1,0 +1,23 @@
+package dev.planb.retention;
+
+import dev.planb.catalog.Manifest;
+import java.util.List;
+
+/**
+ * What retention decided for one backup.
+ *
+ * @param backup the backup
+ * @param reasons why it is kept, e.g. {@code ["last #1", "daily #1"]}; empty when it is forgotten
+ */
+public record BackupDecision(Manifest backup, List<String> reasons) {
+
+    /** Copies the list. */
+    public BackupDecision {
+        reasons = List.copyOf(reasons);
+    }
+
+    /** Whether the backup is kept. */
+    public boolean keep() {
+        return !reasons.isEmpty();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.planb.retention;
+
+import dev.planb.Destination;
+import dev.planb.StoredObject;
+import dev.planb.catalog.Catalog;
+import dev.planb.catalog.Layout;
+import dev.planb.catalog.Manifest;
+import dev.planb.internal.Messages;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies a {@link RetentionPolicy} to one plan's backups on one destination. A forgotten backup
+ * is deleted manifest first, so that from the first delete on it is no longer listed as a
+ * complete backup; its other files follow. A backup whose files storage still protects is left
+ * ("retained until …"), and a destination that refuses deletes deletes nothing ("not permitted").
+ *
+ * <pre>{@code
+ * PruneReport report = new Pruner(destination).prune("app", policy, Instant.now(), false);
+ * }</pre>
+ */
+public final class Pruner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pruner.class);
+
+    private final Destination destination;
+
+    /** Prunes on {@code destination}. */
+    public Pruner(Destination destination) {
+        this.destination = destination;
+    }
+
+    /**
+     * Decides with {@code policy} and, unless {@code dryRun}, deletes the forgotten backups.
+     *
+     * @throws dev.planb.PlanBException when the destination cannot be listed
+     */
+    public PruneReport prune(String plan, RetentionPolicy policy, Instant now, boolean dryRun) {
+        RetentionDecision decision = policy.decide(new Catalog(destination).backups(plan), now);
+        List<PrunedBackup> rows = new ArrayList<>();
+        for (BackupDecision backup : decision.decisions()) {
+            rows.add(backup.keep() ? new PrunedBackup(backup.backup(), backup.reasons(), PruneOutcome.KEEP, "")
+                    : forget(backup.backup(), now, dryRun));
+        }
+        PruneReport report = new PruneReport(plan, destination.description(), dryRun, rows);
+        if (!dryRun) {
+            LOG.info("Pruned plan '{}' on {}: {} deleted, {} kept{}", plan, destination.description(),
+                    report.deleted().size(), report.kept(),
+                    report.problems().isEmpty() ? "" : ", not deleted: " + String.join("; ", report.problems()));
+        }
+        return report;
+    }
+
+    private PrunedBackup forget(Manifest backup, Instant now, boolean dryRun) {
+        if (!destination.canDelete()) {
+            return row(backup, PruneOutcome.NOT_PERMITTED, "not permitted: " + destination.description()
+                    + " refuses deletes; expire old backups with a lifecycle rule on the storage");
+        }
+        List<String> keys;
+        Optional<Instant> retainedUntil;
+        try {
+            keys = filesOf(backup);
+            retainedUntil = retainedUntil(keys, now);
+        } catch (IOException | RuntimeException e) {
+            return row(backup, PruneOutcome.FAILED, "cannot read " + destination.description() + ": "
+                    + Messages.firstLine(e));
+        }
+        if (retainedUntil.isPresent()) {
+            return row(backup, PruneOutcome.RETAINED, "retained until " + retainedUntil.get()
+                    + " by the storage's lock; it will be deleted by a prune after that");
+        }
+        if (dryRun) {
+            return row(backup, PruneOutcome.WOULD_DELETE, "");
+        }
+        String manifestKey = Layout.manifestKey(backup.plan(), backup.id());
+        try {
+            destination.delete(manifestKey); // first: from now on the backup is not listed
+        } catch (IOException | RuntimeException e) {
+            return row(backup, PruneOutcome.FAILED, "cannot delete " + manifestKey + ": " + Messages.firstLine(e));
+        }
+        for (String key : keys) {
+            if (!key.equals(manifestKey)) {
+                try {
+                    destination.delete(key);
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("Backup {} of plan '{}' is deleted, but {} remains on {}: {}", backup.backupId(),
+                            backup.plan(), key, destination.description(), Messages.firstLine(e));
+                }
+            }
+        }
+        return row(backup, PruneOutcome.DELETED, "");
+    }
+
+    private List<String> filesOf(Manifest backup) throws IOException {
+        List<String> keys = new ArrayList<>();
+        for (StoredObject object : destination.list(Layout.backupFolder(backup.plan(), backup.id()))) {
+            keys.add(object.key());
+        }
+        return keys;
+    }
+
+    private Optional<Instant> retainedUntil(List<String> keys, Instant now) throws IOException {
+        Optional<Instant> latest = Optional.empty();
+        for (String key : keys) {
+            Optional<Instant> until = destination.retainedUntil(key).filter(time -> time.isAfter(now));
+            if (until.isPresent() && (latest.isEmpty() || until.get().isAfter(latest.get()))) {
+                latest = until;
+            }
+        }
+        return latest;
+    }
+
+    private static PrunedBackup row(Manifest backup, PruneOutcome outcome, String detail) {
+        return new PrunedBackup(backup, List.of(), outcome, detail);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.planb.retention;
+
+import dev.planb.catalog.Manifest;
+import java.util.List;
+
+/**
+ * What a {@link RetentionPolicy} decided for every backup of a plan on one destination.
+ *
+ * @param decisions one per backup, newest first
+ */
+public record RetentionDecision(List<BackupDecision> decisions) {
+
+    /** Copies the list. */
+    public RetentionDecision {
+        decisions = List.copyOf(decisions);
+    }
+
+    /** The backups to keep, newest first. */
+    public List<Manifest> kept() {
+        return decisions.stream().filter(BackupDecision::keep).map(BackupDecision::backup).toList();
+    }
+
+    /** The backups to forget, newest first. */
+    public List<Manifest> forgotten() {
+        return decisions.stream().filter(decision -> !decision.keep()).map(BackupDecision::backup).toList();
+    }
+}

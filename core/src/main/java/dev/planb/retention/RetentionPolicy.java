@@ -1,0 +1,217 @@
+package dev.planb.retention;
+
+import dev.planb.ErrorCode;
+import dev.planb.PlanBException;
+import dev.planb.catalog.Manifest;
+import dev.planb.internal.Durations;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Which backups to keep, with restic's semantics ({@code restic forget --keep-*}). Immutable;
+ * made with {@link #builder()}. Rules combine by union: a backup is kept when any rule keeps it.
+ *
+ * <ul>
+ *   <li>{@code keepLast(n)}: the n newest backups;</li>
+ *   <li>{@code keepHourly/Daily/Weekly/Monthly/Yearly(n)}: for the last n hours (days, ISO weeks,
+ *       months, years) <em>that have a backup</em>, the newest backup of each; periods are read in
+ *       UTC unless {@link Builder#zone(ZoneId)} says otherwise, so a day with no backup does not
+ *       use up one of the n;</li>
+ *   <li>{@code keepWithin(d)}: every backup that started less than d before the <em>newest
+ *       backup</em> started (as restic counts it, so a plan whose backups stopped does not lose
+ *       its last days of history).</li>
+ * </ul>
+ *
+ * <p>Whatever the rules, the newest backup is always kept ("newest"), a backup started after
+ * {@code now} (a skewed clock) is kept ("in the future"), and a kept backup keeps the backup its
+ * manifest names as parent ("parent of …"), so a log chain is never cut. Every backup listed by
+ * a catalog is complete, so the newest one is the newest successful one.
+ *
+ * <pre>{@code
+ * RetentionPolicy policy = RetentionPolicy.builder().keepLast(3).keepDaily(7).keepWeekly(4).keepMonthly(12).build();
+ * RetentionDecision decision = policy.decide(PlanB.catalog(destination).backups("app"), Instant.now());
+ * }</pre>
+ */
+public final class RetentionPolicy {
+
+    private final Map<Period, Integer> counts;
+    private final int last;
+    private final Duration within;
+    private final ZoneId zone;
+
+    private RetentionPolicy(Builder builder) {
+        this.counts = new LinkedHashMap<>(builder.counts);
+        this.last = builder.last;
+        this.within = builder.within;
+        this.zone = builder.zone;
+    }
+
+    /** Starts a policy; at least one rule is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Decides for each backup whether to keep or forget it, and why. A pure function: it reads
+     * nothing but its arguments.
+     *
+     * @param backups the backups of one plan on one destination, in any order
+     * @param now the current time
+     * @return one decision per backup, newest first
+     */
+    public RetentionDecision decide(List<Manifest> backups, Instant now) {
+        List<Manifest> newestFirst = new ArrayList<>(backups);
+        newestFirst.sort(Comparator.comparing(Manifest::startedAt).thenComparing(Manifest::backupId).reversed());
+        Map<String, List<String>> reasons = new LinkedHashMap<>();
+        newestFirst.forEach(backup -> reasons.put(backup.backupId(), new ArrayList<>()));
+        if (newestFirst.isEmpty()) {
+            return new RetentionDecision(List.of());
+        }
+        Instant newest = newestFirst.get(0).startedAt();
+        reasons.get(newestFirst.get(0).backupId()).add("newest");
+        Map<Period, Object> lastBucket = new HashMap<>();
+        Map<Period, Integer> remaining = new HashMap<>(counts);
+        for (int i = 0; i < newestFirst.size(); i++) {
+            Manifest backup = newestFirst.get(i);
+            List<String> why = reasons.get(backup.backupId());
+            if (i < last) {
+                why.add("last #" + (i + 1));
+            }
+            for (Map.Entry<Period, Integer> rule : counts.entrySet()) {
+                Period period = rule.getKey();
+                Object bucket = period.bucket(backup.startedAt().atZone(zone));
+                if (remaining.get(period) > 0 && !bucket.equals(lastBucket.get(period))) {
+                    lastBucket.put(period, bucket);
+                    remaining.merge(period, -1, Integer::sum);
+                    why.add(period.label() + " #" + (rule.getValue() - remaining.get(period)));
+                }
+            }
+            if (within != null && backup.startedAt().isAfter(newest.minus(within))) {
+                why.add("within " + Durations.format(within) + " of newest");
+            }
+            if (backup.startedAt().isAfter(now)) {
+                why.add("in the future");
+            }
+        }
+        keepParents(newestFirst, reasons);
+        return new RetentionDecision(newestFirst.stream()
+                .map(backup -> new BackupDecision(backup, reasons.get(backup.backupId()))).toList());
+    }
+
+    /** Keeps, transitively, the parent of every kept backup that has one. */
+    private static void keepParents(List<Manifest> newestFirst, Map<String, List<String>> reasons) {
+        for (Manifest backup : newestFirst) { // newest first: a child is visited before its parent
+            List<String> parentReasons = backup.parentId() == null ? null : reasons.get(backup.parentId());
+            if (parentReasons != null && !reasons.get(backup.backupId()).isEmpty()) {
+                parentReasons.add("parent of " + backup.backupId());
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        List<String> rules = new ArrayList<>();
+        if (last > 0) {
+            rules.add("last " + last);
+        }
+        counts.forEach((period, count) -> rules.add(period.label() + " " + count));
+        if (within != null) {
+            rules.add("within " + Durations.format(within));
+        }
+        return "keep " + String.join(", ", rules) + (zone.equals(ZoneOffset.UTC) ? "" : " (" + zone + ")");
+    }
+
+    /** Builds a {@link RetentionPolicy}; every count must be positive. */
+    public static final class Builder {
+        private final Map<Period, Integer> counts = new LinkedHashMap<>();
+        private int last;
+        private Duration within;
+        private ZoneId zone = ZoneOffset.UTC;
+
+        private Builder() {
+        }
+
+        /** Keeps the {@code n} newest backups. */
+        public Builder keepLast(int n) {
+            last = positive("keepLast", n);
+            return this;
+        }
+
+        /** Keeps the newest backup of each of the last {@code n} hours that have one. */
+        public Builder keepHourly(int n) {
+            return keep(Period.HOURLY, n);
+        }
+
+        /** Keeps the newest backup of each of the last {@code n} days that have one. */
+        public Builder keepDaily(int n) {
+            return keep(Period.DAILY, n);
+        }
+
+        /** Keeps the newest backup of each of the last {@code n} ISO weeks that have one. */
+        public Builder keepWeekly(int n) {
+            return keep(Period.WEEKLY, n);
+        }
+
+        /** Keeps the newest backup of each of the last {@code n} months that have one. */
+        public Builder keepMonthly(int n) {
+            return keep(Period.MONTHLY, n);
+        }
+
+        /** Keeps the newest backup of each of the last {@code n} years that have one. */
+        public Builder keepYearly(int n) {
+            return keep(Period.YEARLY, n);
+        }
+
+        /** Keeps every backup started less than {@code duration} before the newest backup. */
+        public Builder keepWithin(Duration duration) {
+            if (duration == null || duration.isNegative() || duration.isZero()) {
+                throw new PlanBException(ErrorCode.INVALID_SETTING, "Retention keepWithin " + duration
+                        + " must be positive, e.g. Duration.ofDays(7)");
+            }
+            within = duration;
+            return this;
+        }
+
+        /** The time zone periods (hours, days, weeks…) are read in; UTC unless set. */
+        public Builder zone(ZoneId zone) {
+            this.zone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        /**
+         * Makes the policy.
+         *
+         * @throws PlanBException when no rule is set: a policy without rules would forget everything
+         *     but the newest backup, which is never what anyone means
+         */
+        public RetentionPolicy build() {
+            if (last == 0 && counts.isEmpty() && within == null) {
+                throw new PlanBException(ErrorCode.INVALID_SETTING, "Retention policy has no rule: add keepLast, "
+                        + "keepHourly, keepDaily, keepWeekly, keepMonthly, keepYearly or keepWithin");
+            }
+            return new RetentionPolicy(this);
+        }
+
+        private Builder keep(Period period, int n) {
+            counts.put(period, positive(period.setting(), n));
+            return this;
+        }
+
+        private static int positive(String setting, int n) {
+            if (n < 1) {
+                throw new PlanBException(ErrorCode.INVALID_SETTING, "Retention " + setting + " is " + n
+                        + ": use 1 or more, or leave the rule out");
+            }
+            return n;
+        }
+    }
+}
