@@ -23,7 +23,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Properties of retention over random histories and random policies. */
-class RetentionProperties {
+class RetentionPropertiesTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
@@ -128,7 +128,7 @@ class RetentionProperties {
                 Arbitraries.longs().between(0, 3600));
         Arbitrary<Integer> parentChoice = Arbitraries.integers().between(-3, 59);
         return Combinators.combine(secondsBeforeNow, parentChoice).as(Step::new).list().ofMaxSize(60)
-                .map(RetentionProperties::history);
+                .map(RetentionPropertiesTest::history);
     }
 
     private record Step(long secondsBeforeNow, int parentChoice) {
