@@ -40,6 +40,9 @@ final class BackupCommand implements Callable<Integer> {
             description = "Compression (default: ${DEFAULT-VALUE}).")
     String compression;
 
+    @Mixin
+    EncryptionOptions encryption;
+
     @Spec
     CommandSpec spec;
 
@@ -51,7 +54,8 @@ final class BackupCommand implements Callable<Integer> {
         String planName = plan != null ? plan : DatabaseEngines.forUrl(jdbcUrl).defaultPlanName(source);
         BackupPlan.Builder builder = BackupPlan.builder(planName)
                 .database(source)
-                .compression(Compression.fromId(compression));
+                .compression(Compression.fromId(compression))
+                .encryption(encryption.encryption());
         destinations.stream().map(DestinationUris::forWriting).forEach(builder::destination);
 
         BackupResult result;
@@ -63,6 +67,11 @@ final class BackupCommand implements Callable<Integer> {
                 manifest.plan(), manifest.engine().name(), manifest.tables().size(), manifest.totalRows(),
                 Sizes.format(manifest.artifacts().get(0).dumpSize()), Sizes.format(manifest.storedBytes()),
                 manifest.duration().toMillis() / 1000.0));
+        Manifest.Artifact artifact = manifest.artifacts().get(0);
+        if (artifact.isEncrypted()) {
+            err.println("  encrypted (" + artifact.encryption() + ")" + (artifact.recipients().isEmpty() ? ""
+                    : " to " + String.join(", ", artifact.recipients())));
+        }
         for (DestinationResult destination : result.destinations()) {
             err.println((destination.succeeded() ? "  stored on " : "  FAILED on ") + destination.destination()
                     + destination.failure().map(reason -> ": " + reason).orElse(""));

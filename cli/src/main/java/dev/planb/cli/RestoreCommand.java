@@ -28,6 +28,9 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace the content of a database that already holds data.")
     boolean force;
 
+    @Mixin
+    DecryptionOptions decryption;
+
     @Spec
     CommandSpec spec;
 
@@ -44,6 +47,7 @@ final class RestoreCommand implements Callable<Integer> {
                     .target(database.source(targetUrl))
                     .force(force)
                     .progress(progress)
+                    .decryption(decryption.decryption())
                     .build());
         }
         long rows = result.restoredTables().stream().mapToLong(table -> table.rows()).sum();

@@ -2,6 +2,8 @@ package dev.planb.cli;
 
 import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
+import dev.planb.catalog.Manifest;
+import dev.planb.crypto.Decryption;
 import dev.planb.verify.RestoreVerifier;
 import dev.planb.verify.VerificationResult;
 import java.io.PrintWriter;
@@ -26,6 +28,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
+    @Mixin
+    DecryptionOptions decryption;
+
     @Spec
     CommandSpec spec;
 
@@ -34,7 +39,8 @@ final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Optional<DatabaseSource> scratch = Optional.ofNullable(restoreTo).map(database::source);
-        VerificationResult result = new RestoreVerifier(selection.destination())
+        Decryption key = decryption.decryption();
+        VerificationResult result = new RestoreVerifier(selection.destination(), key)
                 .verify(selection.plan(), selection.backup, scratch);
         String name = "backup " + result.manifest().backupId() + " of plan '" + result.manifest().plan() + "'";
         if (!result.passed()) {
@@ -42,7 +48,11 @@ final class VerifyCommand implements Callable<Integer> {
             err.flush();
             return (result.restoredInto() == null ? ErrorCode.CORRUPT_BACKUP : ErrorCode.VERIFICATION_FAILED).exitCode();
         }
-        result.checkedArtifacts().forEach(artifact -> out.println("checksum OK  " + artifact));
+        String decrypted = result.manifest().artifacts().stream().anyMatch(Manifest.Artifact::isEncrypted)
+                ? key.isPresent() ? " (decrypted, decrypted checksum OK)"
+                        : " (encrypted: not decrypted; add --decrypt-with or --passphrase-env to check that too)"
+                : "";
+        result.checkedArtifacts().forEach(artifact -> out.println("checksum OK  " + artifact + decrypted));
         if (result.restoredInto() != null) {
             out.println("restore OK   " + result.restoredInto() + ": " + result.manifest().tables().size()
                     + " tables, row counts match the manifest");

@@ -41,7 +41,7 @@ class ManualRestoreTest {
     }
 
     /** The lines of the fenced sh blocks after the "By hand" heading, comments removed. */
-    private static List<String> shellCommands(String guide) {
+    static List<String> shellCommands(String guide) {
         List<String> commands = new ArrayList<>();
         boolean byHand = false;
         boolean inBlock = false;
@@ -58,7 +58,7 @@ class ManualRestoreTest {
         return commands;
     }
 
-    private static Cli.Result shell(Path workDir, String script) throws Exception {
+    static Cli.Result shell(Path workDir, String script) throws Exception {
         Process process = new ProcessBuilder("bash", "-c", script).directory(workDir.toFile())
                 .redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

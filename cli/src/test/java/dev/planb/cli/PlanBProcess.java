@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the command line in its own JVM, for what needs a real process: kill -9, a small heap. */
@@ -14,6 +15,12 @@ final class PlanBProcess {
     }
 
     static Process start(Path workDir, List<String> jvmOptions, String... args) throws IOException {
+        return start(workDir, jvmOptions, Map.of(), args);
+    }
+
+    /** Starts the command line with extra environment variables, e.g. the one holding a passphrase. */
+    static Process start(Path workDir, List<String> jvmOptions, Map<String, String> environment, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -21,12 +28,20 @@ final class PlanBProcess {
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        return builder.start();
     }
 
     /** Runs to the end and returns the exit code and output. */
     static Cli.Result run(Path workDir, List<String> jvmOptions, String... args) throws Exception {
-        Process process = start(workDir, jvmOptions, args);
+        return run(workDir, jvmOptions, Map.of(), args);
+    }
+
+    /** Runs to the end with extra environment variables and returns the exit code and output. */
+    static Cli.Result run(Path workDir, List<String> jvmOptions, Map<String, String> environment, String... args)
+            throws Exception {
+        Process process = start(workDir, jvmOptions, environment, args);
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
             process.destroyForcibly();

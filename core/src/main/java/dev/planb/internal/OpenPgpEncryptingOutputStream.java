@@ -23,7 +23,7 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPDataEncryptorBuilder;
 public final class OpenPgpEncryptingOutputStream extends FilterOutputStream {
 
     /** What the manifest records as the algorithm. */
-    public static final String ALGORITHM = "AES-256, OpenPGP integrity-protected (SEIPD v1, MDC)";
+    public static final String ALGORITHM = "AES-256, integrity-protected: OpenPGP SEIPD v1 with MDC";
     private static final int BUFFER_SIZE = 64 * 1024;
 
     private final OutputStream target;

@@ -81,7 +81,7 @@ public final class RestoreGuide {
                 : "to the key(s) " + String.join(", ", artifact.recipients())
                         + ": work on a machine where `gpg --list-secret-keys` shows one of them"
                         + " (import the secret key first: `gpg --import planb-backup-secret.asc`)";
-        return "The file is encrypted with OpenPGP (" + artifact.openpgp().algorithm() + ") " + who + ".\n"
+        return "The file is encrypted with OpenPGP [" + artifact.openpgp().algorithm() + "] " + who + ".\n"
                 + "The checksum must print `" + decryptedFile + ": OK`:\n\n"
                 + "```sh\n"
                 + "gpg --decrypt --output " + decryptedFile + " " + artifact.name() + "\n"
