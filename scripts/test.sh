@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs PlanB's whole test suite. On a fresh Debian machine it first installs the stock tools the
 # tests use (zstd and sqlite3 for the by-hand restore test, PostgreSQL and MariaDB servers for the
-# engine tests, OpenSSH's sshd for the SFTP tests); it needs a JDK 17+ and Maven.
+# engine tests, OpenSSH's sshd for the SFTP tests, gpg for the encryption tests); it needs a JDK 17+ and Maven.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -13,6 +13,8 @@ done
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
 [[ -x /usr/sbin/mariadbd ]] || missing+=(mariadb-server)
 command -v mariadb-dump >/dev/null || missing+=(mariadb-client)
+# Stock gpg, which must decrypt PlanB's encrypted backups and encrypt files PlanB restores.
+command -v gpg >/dev/null || missing+=(gnupg)
 # A real OpenSSH server for the SFTP tests (started by the tests on a free loopback port).
 [[ -x /usr/sbin/sshd ]] || missing+=(openssh-server)
 if ((${#missing[@]})); then
