@@ -149,6 +149,7 @@ public final class BackupPlan {
         private Duration timeout = DEFAULT_TIMEOUT;
         private PlanLock lock;
         private final List<DirectorySource> files = new ArrayList<>();
+        private DatabaseEngine engine;
 
         private Builder(String name) {
             this.name = name;
@@ -231,6 +232,18 @@ public final class BackupPlan {
         }
 
         /**
+         * The engine, with its options (default: the one for the JDBC URL, with default options).
+         *
+         * <pre>{@code
+         * .engine(new PostgresEngine(PostgresOptions.builder().excludeSchema("audit").build()))
+         * }</pre>
+         */
+        public Builder engine(DatabaseEngine engine) {
+            this.engine = engine;
+            return this;
+        }
+
+        /**
          * Checks the settings and makes the plan.
          *
          * @throws PlanBException naming the plan and the bad setting
@@ -265,13 +278,18 @@ public final class BackupPlan {
                             + "': give one of them another name, e.g. DirectorySource.builder(dir).name(\"uploads\")");
                 }
             }
-            DatabaseEngine engine;
+            if (engine != null) {
+                if (!engine.handles(database.jdbcUrl())) {
+                    throw invalid("engine " + engine.name() + " does not handle " + database.redactedUrl()
+                            + ": give an engine for " + String.join(" or ", engine.urlPrefixes()) + " URLs, or none");
+                }
+                return new BackupPlan(this, engine);
+            }
             try {
-                engine = DatabaseEngines.forUrl(database.jdbcUrl());
+                return new BackupPlan(this, DatabaseEngines.forUrl(database.jdbcUrl()));
             } catch (PlanBException e) {
                 throw new PlanBException(e.code(), "Plan '" + name + "': " + e.getMessage(), e);
             }
-            return new BackupPlan(this, engine);
         }
 
         private PlanBException invalid(String problem) {

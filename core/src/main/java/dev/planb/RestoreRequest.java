@@ -1,6 +1,7 @@
 package dev.planb;
 
 import dev.planb.crypto.Decryption;
+import dev.planb.engine.DatabaseEngine;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,9 +33,11 @@ import java.util.Optional;
  * @param filesSource the one files source to restore, or {@code null} for all
  * @param filesGlob restores only the files matching this glob (see
  *     {@link dev.planb.files.DirectorySource}), or {@code null} for all
+ * @param engine the engine with its restore options, or {@code null} for the one the target's URL chooses
  */
 public record RestoreRequest(Destination from, String plan, String backup, DatabaseSource target, boolean force,
-        ProgressListener progress, Decryption decryption, Path filesTo, String filesSource, String filesGlob) {
+        ProgressListener progress, Decryption decryption, Path filesTo, String filesSource, String filesGlob,
+        DatabaseEngine engine) {
 
     /** The word that selects the newest backup. */
     public static final String LATEST = "latest";
@@ -60,7 +63,7 @@ public record RestoreRequest(Destination from, String plan, String backup, Datab
     /** A database restore, without files. */
     public RestoreRequest(Destination from, String plan, String backup, DatabaseSource target, boolean force,
             ProgressListener progress, Decryption decryption) {
-        this(from, plan, backup, target, force, progress, decryption, null, null, null);
+        this(from, plan, backup, target, force, progress, decryption, null, null, null, null);
     }
 
     /** The database to restore into, if any. */
@@ -95,6 +98,7 @@ public record RestoreRequest(Destination from, String plan, String backup, Datab
         private Path filesTo;
         private String filesSource;
         private String filesGlob;
+        private DatabaseEngine engine;
 
         private Builder() {
         }
@@ -159,10 +163,19 @@ public record RestoreRequest(Destination from, String plan, String backup, Datab
             return this;
         }
 
+        /**
+         * The engine with its restore options, e.g. {@code new PostgresEngine(PostgresOptions.builder().jobs(4).build())}
+         * (default: the one the target's URL chooses, with default options).
+         */
+        public Builder engine(DatabaseEngine engine) {
+            this.engine = engine;
+            return this;
+        }
+
         /** Makes the request. */
         public RestoreRequest build() {
             return new RestoreRequest(from, plan, backup, target, force, progress, decryption, filesTo, filesSource,
-                    filesGlob);
+                    filesGlob, engine);
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.planb.DestinationResult;
 import dev.planb.ErrorCode;
 import dev.planb.PlanB;
 import dev.planb.catalog.Manifest;
+import dev.planb.engine.DatabaseEngine;
 import dev.planb.engine.DatabaseEngines;
 import java.io.PrintWriter;
 import java.util.List;
@@ -43,6 +44,9 @@ final class BackupCommand implements Callable<Integer> {
     @Mixin
     EncryptionOptions encryption;
 
+    @Mixin
+    DumpOptions dump;
+
     @Spec
     CommandSpec spec;
 
@@ -51,9 +55,12 @@ final class BackupCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DatabaseSource source = database.source(jdbcUrl);
-        String planName = plan != null ? plan : DatabaseEngines.forUrl(jdbcUrl).defaultPlanName(source);
+        DatabaseEngine engine = dump.engine(jdbcUrl);
+        String planName = plan != null ? plan
+                : (engine != null ? engine : DatabaseEngines.forUrl(jdbcUrl)).defaultPlanName(source);
         BackupPlan.Builder builder = BackupPlan.builder(planName)
                 .database(source)
+                .engine(engine)
                 .compression(Compression.fromId(compression))
                 .encryption(encryption.encryption());
         destinations.stream().map(DestinationUris::forWriting).forEach(builder::destination);

@@ -31,6 +31,9 @@ final class RestoreCommand implements Callable<Integer> {
     @Mixin
     DecryptionOptions decryption;
 
+    @Mixin
+    LoadOptions load;
+
     @Spec
     CommandSpec spec;
 
@@ -46,6 +49,7 @@ final class RestoreCommand implements Callable<Integer> {
                     .backup(selection.backup)
                     .target(database.source(targetUrl))
                     .force(force)
+                    .engine(load.engine(targetUrl))
                     .progress(progress)
                     .decryption(decryption.decryption())
                     .build());

@@ -41,7 +41,11 @@ final class PlanBProcess {
     /** Runs to the end with extra environment variables and returns the exit code and output. */
     static Cli.Result run(Path workDir, List<String> jvmOptions, Map<String, String> environment, String... args)
             throws Exception {
-        Process process = start(workDir, jvmOptions, environment, args);
+        return run(start(workDir, jvmOptions, environment, args), args);
+    }
+
+    /** Waits for a started command line and returns the exit code and output. */
+    static Cli.Result run(Process process, String... args) throws Exception {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
             process.destroyForcibly();

@@ -72,8 +72,8 @@ public final class RestoreRun {
         return new RestoreResult(manifest, restored, mismatches, files);
     }
 
-    private static void checkDatabaseTarget(Manifest manifest, DatabaseSource target) {
-        DatabaseEngine engine = DatabaseEngines.forUrl(target.jdbcUrl());
+    private void checkDatabaseTarget(Manifest manifest, DatabaseSource target) {
+        DatabaseEngine engine = engineFor(target);
         if (!engine.name().equals(manifest.engine().name())) {
             throw new PlanBException(ErrorCode.INVALID_SETTING, "Backup " + manifest.backupId() + " is a "
                     + manifest.engine().name() + " backup and cannot be restored into " + target.redactedUrl()
@@ -81,8 +81,18 @@ public final class RestoreRun {
         }
     }
 
+    /** The request's engine (with its options), or the one the target's URL chooses. */
+    private DatabaseEngine engineFor(DatabaseSource target) {
+        DatabaseEngine engine = request.engine() != null ? request.engine() : DatabaseEngines.forUrl(target.jdbcUrl());
+        if (!engine.handles(target.jdbcUrl())) {
+            throw new PlanBException(ErrorCode.INVALID_SETTING, "Restore engine " + engine.name() + " does not handle "
+                    + target.redactedUrl() + ": give an engine for " + String.join(" or ", engine.urlPrefixes()) + " URLs");
+        }
+        return engine;
+    }
+
     private List<TableCount> restoreDatabase(Catalog catalog, Manifest manifest, DatabaseSource target) {
-        DatabaseEngine engine = DatabaseEngines.forUrl(target.jdbcUrl());
+        DatabaseEngine engine = engineFor(target);
         engine.checkRestoreTarget(target, request.force());
         Artifact artifact = manifest.databaseArtifact();
         LOG.info("Restoring backup {} of plan '{}' from {} into {}", manifest.backupId(), manifest.plan(),
