@@ -9,6 +9,7 @@ import dev.planb.ErrorCode;
 import dev.planb.PlanB;
 import dev.planb.catalog.Manifest;
 import dev.planb.engine.DatabaseEngine;
+import dev.planb.catalog.Manifest.FileSet;
 import dev.planb.engine.DatabaseEngines;
 import java.io.PrintWriter;
 import java.util.List;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code planb backup}: one backup now, to one or more destinations. */
-@Command(name = "backup", description = "Back up a database once, to one or more destinations. Prints the new backup id.")
+@Command(name = "backup", description = "Back up a database (and directory trees with --files) once, to one or more destinations. Prints the new backup id.")
 final class BackupCommand implements Callable<Integer> {
 
     @Option(names = "--db", required = true, paramLabel = "JDBC_URL", description = "Database to back up, e.g. jdbc:sqlite:app.db")
@@ -47,6 +48,9 @@ final class BackupCommand implements Callable<Integer> {
     @Mixin
     DumpOptions dump;
 
+    @Mixin
+    FilesOptions files;
+
     @Spec
     CommandSpec spec;
 
@@ -64,6 +68,7 @@ final class BackupCommand implements Callable<Integer> {
                 .compression(Compression.fromId(compression))
                 .encryption(encryption.encryption());
         destinations.stream().map(DestinationUris::forWriting).forEach(builder::destination);
+        files.addTo(builder);
 
         BackupResult result;
         try (ProgressDisplay progress = ProgressDisplay.on(err)) {
@@ -79,6 +84,11 @@ final class BackupCommand implements Callable<Integer> {
             err.println("  encrypted (" + artifact.encryption() + ")" + (artifact.recipients().isEmpty() ? ""
                     : " to " + String.join(", ", artifact.recipients())));
         }
+        for (FileSet fileSet : manifest.files()) {
+            err.println(String.format(Locale.ROOT, "  files '%s': %d files, %s (%d stored in this backup)",
+                    fileSet.source(), fileSet.fileCount(), Sizes.format(fileSet.totalSize()), fileSet.storedFiles()));
+        }
+        result.warnings().forEach(warning -> err.println("  WARNING " + warning));
         for (DestinationResult destination : result.destinations()) {
             err.println((destination.succeeded() ? "  stored on " : "  FAILED on ") + destination.destination()
                     + destination.failure().map(reason -> ": " + reason).orElse(""));

@@ -15,13 +15,22 @@ final class PlanBProcess {
     }
 
     static Process start(Path workDir, List<String> jvmOptions, String... args) throws IOException {
-        return start(workDir, jvmOptions, Map.of(), args);
+        return start(workDir, List.of(), jvmOptions, Map.of(), args);
     }
 
     /** Starts the command line with extra environment variables, e.g. the one holding a passphrase. */
     static Process start(Path workDir, List<String> jvmOptions, Map<String, String> environment, String... args)
             throws IOException {
-        List<String> command = new ArrayList<>();
+        return start(workDir, List.of(), jvmOptions, environment, args);
+    }
+
+    /**
+     * Starts the command line behind {@code launcher}, a command that runs the rest of the line
+     * (e.g. {@code unshare --user}), with extra environment variables.
+     */
+    static Process start(Path workDir, List<String> launcher, List<String> jvmOptions, Map<String, String> environment,
+            String... args) throws IOException {
+        List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
@@ -35,13 +44,19 @@ final class PlanBProcess {
 
     /** Runs to the end and returns the exit code and output. */
     static Cli.Result run(Path workDir, List<String> jvmOptions, String... args) throws Exception {
-        return run(workDir, jvmOptions, Map.of(), args);
+        return run(workDir, List.of(), jvmOptions, Map.of(), args);
     }
 
     /** Runs to the end with extra environment variables and returns the exit code and output. */
     static Cli.Result run(Path workDir, List<String> jvmOptions, Map<String, String> environment, String... args)
             throws Exception {
         return run(start(workDir, jvmOptions, environment, args), args);
+    }
+
+    /** Runs to the end behind {@code launcher} (e.g. {@code unshare --user}) and returns the exit code and output. */
+    static Cli.Result run(Path workDir, List<String> launcher, List<String> jvmOptions, Map<String, String> environment,
+            String... args) throws Exception {
+        return run(start(workDir, launcher, jvmOptions, environment, args), args);
     }
 
     /** Waits for a started command line and returns the exit code and output. */

@@ -20,7 +20,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.HashSet;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,7 @@ public final class FilesBackup {
     private final String backupId;
     private final List<Destination> destinations;
     private final RunControl control;
-    private final TreeSet<String> needs = new TreeSet<>();
+    private final Set<String> needs = new HashSet<>();
     private Optional<Manifest> previous;
     private Destination previousFrom;
 
@@ -126,9 +127,17 @@ public final class FilesBackup {
         }
     }
 
-    /** The backups the incremental sources written so far read from, oldest first. */
+    /** The backups the incremental sources written so far read from, oldest first (the previous backup's chain order). */
     public List<String> needs() {
-        return new ArrayList<>(needs);
+        List<String> chain = previousBackup().map(FilesBackup::chain).orElse(List.of());
+        return chain.stream().filter(needs::contains).toList();
+    }
+
+    /** The backups a backup's files may live in, oldest first: what it needs, then itself. */
+    private static List<String> chain(Manifest manifest) {
+        List<String> chain = new ArrayList<>(manifest.needs());
+        chain.add(manifest.backupId());
+        return chain;
     }
 
     private FileSet fileSet(DirectorySource source, ArtifactPipeline.Stored<ArchiveSummary> archive, String index) {
@@ -159,10 +168,8 @@ public final class FilesBackup {
                     source.name());
             return Optional.empty();
         }
-        List<String> chain = new ArrayList<>(manifest.get().needs());
-        chain.add(manifest.get().backupId());
         for (Destination destination : destinations) {
-            for (String id : chain) {
+            for (String id : chain(manifest.get())) {
                 try {
                     new Catalog(destination).find(plan, id);
                 } catch (RuntimeException e) {
