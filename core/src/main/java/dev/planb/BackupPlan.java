@@ -7,6 +7,7 @@ import dev.planb.engine.DatabaseEngines;
 import dev.planb.lock.PlanLock;
 import dev.planb.lock.PlanLocks;
 import dev.planb.retention.RetentionPolicy;
+import dev.planb.notify.Notifier;
 import dev.planb.schedule.Schedule;
 import java.time.Duration;
 import dev.planb.files.DirectorySource;
@@ -48,6 +49,8 @@ public final class BackupPlan {
     private final Duration timeout;
     private final PlanLock lock;
     private final List<DirectorySource> files;
+    private final Duration maxAge;
+    private final List<Notifier> notifiers;
 
     private BackupPlan(Builder builder, DatabaseEngine engine) {
         this.name = builder.name;
@@ -61,6 +64,8 @@ public final class BackupPlan {
         this.timeout = builder.timeout;
         this.lock = builder.lock != null ? builder.lock : PlanLocks.defaultFor(builder.database);
         this.files = List.copyOf(builder.files);
+        this.maxAge = builder.maxAge;
+        this.notifiers = List.copyOf(builder.notifiers);
     }
 
     /**
@@ -131,6 +136,16 @@ public final class BackupPlan {
         return files;
     }
 
+    /** How old the newest successful backup may get before the plan is stale; empty when not watched. */
+    public Optional<Duration> maxAge() {
+        return Optional.ofNullable(maxAge);
+    }
+
+    /** Who is told about this plan's events, besides the log. */
+    public List<Notifier> notifiers() {
+        return notifiers;
+    }
+
     @Override
     public String toString() {
         return "BackupPlan[" + name + ", " + database.redactedUrl() + " -> "
@@ -150,6 +165,8 @@ public final class BackupPlan {
         private PlanLock lock;
         private final List<DirectorySource> files = new ArrayList<>();
         private DatabaseEngine engine;
+        private Duration maxAge;
+        private final List<Notifier> notifiers = new ArrayList<>();
 
         private Builder(String name) {
             this.name = name;
@@ -244,6 +261,22 @@ public final class BackupPlan {
         }
 
         /**
+         * Raises {@link dev.planb.event.BackupStale} when the newest successful backup is older
+         * than {@code maxAge}, even when no run failed (the scheduler stopped, the application was
+         * down). Choose it above the interval between backups, e.g. 26 hours for a daily backup.
+         */
+        public Builder maxAge(Duration maxAge) {
+            this.maxAge = maxAge;
+            return this;
+        }
+
+        /** Adds a notifier, e.g. {@code Webhook.slack(url).build()}; the log is always written. */
+        public Builder notifier(Notifier notifier) {
+            this.notifiers.add(Objects.requireNonNull(notifier, "notifier"));
+            return this;
+        }
+
+        /**
          * Checks the settings and makes the plan.
          *
          * @throws PlanBException naming the plan and the bad setting
@@ -258,6 +291,9 @@ public final class BackupPlan {
             }
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
                 throw invalid("timeout " + timeout + " must be positive, e.g. timeout(Duration.ofHours(1))");
+            }
+            if (maxAge != null && (maxAge.isNegative() || maxAge.isZero())) {
+                throw invalid("maxAge " + maxAge + " must be positive, e.g. maxAge(Duration.ofHours(26)) for a daily backup");
             }
             if (encryption == null) {
                 throw invalid("encryption is null: use Encryption.none(), toPublicKeys(...) or withPassphrase(...)");

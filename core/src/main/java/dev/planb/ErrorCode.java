@@ -32,7 +32,9 @@ public enum ErrorCode {
     /** A run took longer than its plan's timeout and was stopped; nothing of it is visible. */
     TIMED_OUT(13),
     /** A run was stopped because its runtime closed; nothing of it is visible. */
-    CANCELLED(14);
+    CANCELLED(14),
+    /** A plan's newest backup is older than the maximum age asked for ({@code planb status --max-age}). */
+    STALE(15);
 
     private final int exitCode;
 

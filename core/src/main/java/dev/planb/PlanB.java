@@ -1,13 +1,20 @@
 package dev.planb;
 
 import dev.planb.catalog.Catalog;
+import dev.planb.event.BackupStale;
 import dev.planb.event.PlanBListener;
 import dev.planb.internal.BackupRun;
 import dev.planb.internal.RestoreRun;
 import dev.planb.internal.Version;
 import dev.planb.internal.runtime.EventPublisher;
+import dev.planb.internal.runtime.PlanNotifiers;
 import dev.planb.internal.runtime.PlanScheduler;
+import dev.planb.notify.LogNotifier;
+import dev.planb.status.PlanStatus;
+import dev.planb.status.StalenessMonitor;
+import dev.planb.status.StatusBoard;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,14 +51,24 @@ import java.util.Set;
  * stopped and leaves no backup. Everything is reported to the listeners as {@link
  * dev.planb.event.PlanBEvent}s: {@code BackupStarted}, {@code BackupProgress}, {@code
  * BackupSucceeded} (with {@code DestinationFailed} for each destination that missed it), {@code
- * BackupFailed} (including "timed out after …"), {@code BackupSkipped}.
+ * BackupFailed} (including "timed out after …"), {@code BackupSkipped}, and {@code BackupStale}
+ * when a plan with a {@link BackupPlan#maxAge()} has no backup recent enough, checked every minute
+ * whether or not its runs happen. Every event is logged ({@link LogNotifier}) and sent to the
+ * plan's own {@link BackupPlan#notifiers()}. {@link #status(String)} tells where each plan stands;
+ * it starts from the newest backup on each destination, so a restart forgets nothing stored.
  */
 public final class PlanB implements AutoCloseable {
 
     private final PlanScheduler scheduler;
+    private final StatusBoard board;
+    private final StalenessMonitor staleness;
+    private final PlanNotifiers notifiers;
 
-    private PlanB(PlanScheduler scheduler) {
+    private PlanB(PlanScheduler scheduler, StatusBoard board, StalenessMonitor staleness, PlanNotifiers notifiers) {
         this.scheduler = scheduler;
+        this.board = board;
+        this.staleness = staleness;
+        this.notifiers = notifiers;
     }
 
     /** Starts configuring a runtime that runs plans on their schedules. */
@@ -107,13 +124,37 @@ public final class PlanB implements AutoCloseable {
     }
 
     /**
+     * Where a plan stands: last success, last failure, last verification, next run, and whether
+     * it is idle, running (with progress) or stale. Empty for a plan this runtime does not run.
+     */
+    public Optional<PlanStatus> status(String plan) {
+        return board.status(plan).map(status -> status.withNextRun(scheduler.nextTick(plan)));
+    }
+
+    /** The status of every plan, in the order they were added. */
+    public List<PlanStatus> status() {
+        return board.all().stream().map(status -> status.withNextRun(scheduler.nextTick(status.plan()))).toList();
+    }
+
+    /**
+     * Checks staleness now, as the runtime does every {@link Builder#stalenessCheckEvery(Duration)},
+     * and publishes {@link BackupStale} for each plan that has just become stale.
+     *
+     * @return the events raised now; a plan already reported is reported again only after a new backup
+     */
+    public List<BackupStale> checkStaleness() {
+        return staleness.check();
+    }
+
+    /**
      * Stops the runtime: no new runs start; a running backup is stopped and leaves nothing
      * visible (one already writing its manifests finishes). Waits up to 30 seconds for runs to
-     * end. Calling it again does nothing.
+     * end. Then each notifier sends what it still has queued (a few seconds at most). Calling it again does nothing.
      */
     @Override
     public void close() {
         scheduler.close();
+        notifiers.close();
     }
 
     /** Configures a runtime; {@link #start()} checks the plans and starts it. */
@@ -122,6 +163,7 @@ public final class PlanB implements AutoCloseable {
         private final List<PlanBListener> listeners = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private int threads = 2;
+        private Duration stalenessCheck = Duration.ofMinutes(1);
 
         private Builder() {
         }
@@ -156,6 +198,12 @@ public final class PlanB implements AutoCloseable {
             return this;
         }
 
+        /** How often plans' staleness is checked (default every minute). */
+        public Builder stalenessCheckEvery(Duration period) {
+            this.stalenessCheck = period;
+            return this;
+        }
+
         /**
          * Checks the plans and starts running them.
          *
@@ -163,6 +211,10 @@ public final class PlanB implements AutoCloseable {
          *     name, or {@code threads} is below 1
          */
         public PlanB start() {
+            if (stalenessCheck == null || stalenessCheck.isNegative() || stalenessCheck.isZero()) {
+                throw new PlanBException(ErrorCode.INVALID_SETTING, "PlanB stalenessCheckEvery is " + stalenessCheck
+                        + ": use a positive duration, e.g. Duration.ofMinutes(1)");
+            }
             if (threads < 1) {
                 throw new PlanBException(ErrorCode.INVALID_SETTING, "PlanB threads is " + threads + ": use 1 or more");
             }
@@ -177,9 +229,17 @@ public final class PlanB implements AutoCloseable {
                             + "' is added twice: give each plan its own name");
                 }
             }
-            PlanScheduler scheduler = new PlanScheduler(plans, new EventPublisher(listeners), clock, threads);
+            StatusBoard board = new StatusBoard(clock);
+            plans.forEach(board::track); // the newest backups on storage, so a restart forgets nothing
+            PlanNotifiers notifiers = new PlanNotifiers(plans);
+            List<PlanBListener> all = new ArrayList<>(List.of(new LogNotifier(), board, notifiers));
+            all.addAll(listeners);
+            EventPublisher events = new EventPublisher(all);
+            PlanScheduler scheduler = new PlanScheduler(plans, events, clock, threads);
+            StalenessMonitor staleness = new StalenessMonitor(board, events::publish, clock);
             scheduler.start();
-            return new PlanB(scheduler);
+            scheduler.repeat("staleness check", staleness::check, stalenessCheck);
+            return new PlanB(scheduler, board, staleness, notifiers);
         }
     }
 }

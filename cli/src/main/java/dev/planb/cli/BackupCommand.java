@@ -11,6 +11,7 @@ import dev.planb.catalog.Manifest;
 import dev.planb.engine.DatabaseEngine;
 import dev.planb.catalog.Manifest.FileSet;
 import dev.planb.engine.DatabaseEngines;
+import dev.planb.internal.Sizes;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;

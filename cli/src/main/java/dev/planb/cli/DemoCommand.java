@@ -12,6 +12,7 @@ import dev.planb.catalog.Layout;
 import dev.planb.catalog.Manifest;
 import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.engine.TableCount;
+import dev.planb.internal.Sizes;
 import dev.planb.verify.RestoreVerifier;
 import dev.planb.verify.VerificationResult;
 import java.io.PrintWriter;

@@ -5,6 +5,7 @@ import dev.planb.PlanB;
 import dev.planb.catalog.Catalog;
 import dev.planb.catalog.Manifest;
 import dev.planb.internal.Json;
+import dev.planb.internal.Sizes;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -20,4 +20,15 @@ public final class Redaction {
         String withoutParameters = PASSWORD_PARAMETER.matcher(url).replaceAll("$1******");
         return USER_INFO.matcher(withoutParameters).replaceAll("$1:******@");
     }
+
+    /**
+     * The text with every occurrence of {@code secret} replaced by {@code ******}: for messages of
+     * libraries that may quote a URL or a token they were given.
+     */
+    public static String secret(String text, String secret) {
+        if (text == null || secret == null || secret.isEmpty()) {
+            return text;
+        }
+        return text.replace(secret, "******");
+    }
 }

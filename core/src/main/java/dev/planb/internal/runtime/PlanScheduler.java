@@ -2,6 +2,7 @@ package dev.planb.internal.runtime;
 
 import dev.planb.BackupPlan;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +61,20 @@ public final class PlanScheduler implements AutoCloseable {
     public Optional<Instant> nextTick(String plan) {
         ScheduledPlan scheduled = plans.get(plan);
         return scheduled == null ? Optional.empty() : scheduled.nextTick();
+    }
+
+    /**
+     * Runs {@code task} on the timer thread now, then every {@code period} until {@link #close()};
+     * a failure is logged and the next period runs again.
+     */
+    public void repeat(String name, Runnable task, Duration period) {
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warn("PlanB {} failed: {}", name, e.toString());
+            }
+        }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The plans, in the order given. */

@@ -1,9 +1,9 @@
-package dev.planb.cli;
+package dev.planb.internal;
 
 import java.util.Locale;
 
 /** Human-readable byte counts. */
-final class Sizes {
+public final class Sizes {
 
     private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
 
@@ -11,7 +11,7 @@ final class Sizes {
     }
 
     /** e.g. {@code 1.5 MiB}. */
-    static String format(long bytes) {
+    public static String format(long bytes) {
         double value = bytes;
         int unit = 0;
         while (value >= 1024 && unit < UNITS.length - 1) {

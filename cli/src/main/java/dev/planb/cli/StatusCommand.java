@@ -1,0 +1,119 @@
+package dev.planb.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.planb.ErrorCode;
+import dev.planb.PlanB;
+import dev.planb.PlanBException;
+import dev.planb.catalog.Catalog;
+import dev.planb.internal.Durations;
+import dev.planb.internal.Json;
+import dev.planb.internal.Sizes;
+import dev.planb.status.DestinationStatus;
+import dev.planb.status.PlanStatus;
+import dev.planb.status.StatusBoard;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code planb status}: each plan's newest backup on a destination, and whether it is too old. */
+@Command(name = "status", description = {"Show each plan's newest backup on a destination and its age.",
+    "With --max-age, exit with status 15 when a plan's newest backup is older: for cron or a monitoring system."})
+final class StatusCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final String FORMAT = "%-12s %-6s %-24s %-20s %-12s %10s  %s%n";
+
+    @Option(names = "--from", required = true, paramLabel = "URI", description = "Destination folder or file:/// URI.")
+    String from;
+
+    @Option(names = "--plan", paramLabel = "NAME", description = "Only this plan.")
+    String plan;
+
+    @Option(names = "--max-age", paramLabel = "DURATION",
+            description = "Oldest acceptable newest backup, e.g. 26h, 90m, 2d, 1d12h or PT26H.")
+    String maxAge;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        Optional<Duration> limit = maxAge();
+        Catalog catalog = PlanB.catalog(DestinationUris.forReading(from));
+        List<String> plans = plans(catalog);
+        Clock clock = Clock.systemUTC();
+        StatusBoard board = new StatusBoard(clock);
+        for (String name : plans) {
+            board.track(name, limit);
+            board.rebuild(name, catalog);
+        }
+        Instant now = clock.instant();
+        List<PlanStatus> statuses = board.all();
+        for (PlanStatus status : statuses) {
+            if (status.lastSuccess().isEmpty()) {
+                throw new PlanBException(ErrorCode.DESTINATION_FAILED, status.destinations().stream()
+                        .map(DestinationStatus::lastFailure).flatMap(Optional::stream).map(failure -> failure.message())
+                        .findFirst().orElse("No backups of plan '" + status.plan() + "' on " + from));
+            }
+        }
+        List<StatusListing> listings = statuses.stream().map(status -> StatusListing.of(status, now)).toList();
+        print(listings);
+        PrintWriter err = spec.commandLine().getErr();
+        listings.stream().filter(StatusListing::stale).forEach(stale -> err.println("planb: plan '" + stale.plan()
+                + "' is stale: its newest backup is " + Durations.format(Duration.ofSeconds(stale.ageSeconds()))
+                + " old, more than --max-age " + Durations.format(limit.orElseThrow())));
+        err.flush();
+        return listings.stream().anyMatch(StatusListing::stale) ? ErrorCode.STALE.exitCode() : 0;
+    }
+
+    private Optional<Duration> maxAge() {
+        if (maxAge == null) {
+            return Optional.empty();
+        }
+        Duration parsed = Durations.parse(maxAge).filter(duration -> !duration.isNegative() && !duration.isZero())
+                .orElseThrow(() -> new PlanBException(ErrorCode.INVALID_SETTING, "--max-age '" + maxAge
+                        + "' is not a duration: use e.g. 26h, 90m, 2d, 1d12h or PT26H"));
+        return Optional.of(parsed);
+    }
+
+    private List<String> plans(Catalog catalog) {
+        if (plan != null) {
+            catalog.find(plan, "latest"); // throws, naming the plans that do exist
+            return List.of(plan);
+        }
+        List<String> plans = catalog.plans();
+        if (plans.isEmpty()) {
+            catalog.resolvePlan(Optional.empty()); // throws "No backups on …"
+        }
+        return plans;
+    }
+
+    private void print(List<StatusListing> listings) throws JsonProcessingException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.mapper().writeValueAsString(listings));
+        } else {
+            out.printf(FORMAT, "PLAN", "STATE", "NEWEST BACKUP", "FINISHED (UTC)", "AGE", "SIZE", "MAX AGE");
+            for (StatusListing listing : listings) {
+                out.printf(FORMAT, listing.plan(), listing.state(), listing.backupId(), TIME.format(listing.finishedAt()),
+                        Durations.format(Duration.ofSeconds(listing.ageSeconds())), Sizes.format(listing.storedBytes()),
+                        listing.maxAgeSeconds() == null ? "-" : Durations.format(Duration.ofSeconds(listing.maxAgeSeconds())));
+            }
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,14 @@
+package dev.planb.status;
+
+import dev.planb.catalog.BackupId;
+import java.time.Instant;
+
+/**
+ * A stored backup, as status reports it.
+ *
+ * @param time when it finished
+ * @param id its id
+ * @param storedBytes bytes stored
+ */
+public record BackupSummary(Instant time, BackupId id, long storedBytes) {
+}

@@ -1,0 +1,12 @@
+package dev.planb.status;
+
+import java.time.Instant;
+
+/**
+ * The last thing that went wrong.
+ *
+ * @param time when
+ * @param message one line, without secrets
+ */
+public record Failure(Instant time, String message) {
+}

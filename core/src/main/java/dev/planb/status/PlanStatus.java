@@ -1,0 +1,47 @@
+package dev.planb.status;
+
+import dev.planb.Progress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where one plan stands: what health checks, metrics, the command line and status pages read.
+ *
+ * @param plan the plan's name
+ * @param state idle, running or stale
+ * @param progress the running backup's progress, while one runs
+ * @param lastSuccess the newest backup stored on at least one destination
+ * @param lastFailure the last failed run (failures are not on storage, so a restart forgets them)
+ * @param lastVerification the last verification
+ * @param nextRun when the next backup is scheduled
+ * @param maxAge how old the newest backup may get, if the plan is watched
+ * @param destinations each destination's own status
+ */
+public record PlanStatus(String plan, PlanState state, Optional<Progress> progress,
+        Optional<BackupSummary> lastSuccess, Optional<Failure> lastFailure,
+        Optional<VerificationSummary> lastVerification, Optional<Instant> nextRun, Optional<Duration> maxAge,
+        List<DestinationStatus> destinations) {
+
+    /** Copies the list. */
+    public PlanStatus {
+        destinations = List.copyOf(destinations);
+    }
+
+    /** How old the newest backup is at {@code now}; empty when there is none. */
+    public Optional<Duration> age(Instant now) {
+        return lastSuccess.map(success -> Duration.between(success.time(), now));
+    }
+
+    /** This status with the next scheduled run, which the scheduler knows. */
+    public PlanStatus withNextRun(Optional<Instant> next) {
+        return new PlanStatus(plan, state, progress, lastSuccess, lastFailure, lastVerification, next, maxAge,
+                destinations);
+    }
+
+    /** Whether the plan is stale. */
+    public boolean isStale() {
+        return state == PlanState.STALE;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.planb.status;
+
+import dev.planb.event.BackupStale;
+import dev.planb.event.PlanBListener;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Raises {@link BackupStale} for every plan whose newest successful backup is older than its max
+ * age, whether or not any run failed: a stopped scheduler or an application that was down is
+ * noticed as soon as {@link #check()} runs. Each stale spell is reported once; a new backup ends
+ * it. The runtime calls {@link #check()} periodically; tests call it with a fixed clock.
+ *
+ * <pre>{@code
+ * StalenessMonitor monitor = new StalenessMonitor(board, runtimeListeners, Clock.systemUTC());
+ * scheduler.scheduleAtFixedRate(monitor::check, 1, 1, TimeUnit.MINUTES);
+ * }</pre>
+ */
+public final class StalenessMonitor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StalenessMonitor.class);
+
+    private final StatusBoard board;
+    private final PlanBListener listener;
+    private final Clock clock;
+    private final Map<String, Optional<Instant>> reported = new HashMap<>();
+
+    /**
+     * @param board the plans to watch, with their max age and newest backup
+     * @param listener receives the {@link BackupStale} events
+     * @param clock the same clock as the board's
+     */
+    public StalenessMonitor(StatusBoard board, PlanBListener listener, Clock clock) {
+        this.board = board;
+        this.listener = listener;
+        this.clock = clock;
+    }
+
+    /** Checks every plan now and raises {@link BackupStale} for each plan that has just become stale. */
+    public synchronized List<BackupStale> check() {
+        List<BackupStale> raised = new ArrayList<>();
+        Instant now = clock.instant();
+        for (PlanStatus status : board.all()) {
+            if (!status.isStale() || status.maxAge().isEmpty()) {
+                reported.remove(status.plan());
+                continue;
+            }
+            Optional<Instant> lastSuccess = status.lastSuccess().map(BackupSummary::time);
+            if (lastSuccess.equals(reported.get(status.plan()))) {
+                continue; // this spell was reported already
+            }
+            reported.put(status.plan(), lastSuccess);
+            BackupStale stale = new BackupStale(status.plan(), now, lastSuccess, status.maxAge().get());
+            raised.add(stale);
+            try {
+                listener.onEvent(stale);
+            } catch (RuntimeException e) {
+                LOG.warn("A listener failed on {}: {}", stale, e.toString());
+            }
+        }
+        return raised;
+    }
+}

@@ -1,0 +1,203 @@
+package dev.planb.status;
+
+import dev.planb.BackupPlan;
+import dev.planb.Destination;
+import dev.planb.DestinationResult;
+import dev.planb.PlanBException;
+import dev.planb.Progress;
+import dev.planb.catalog.Catalog;
+import dev.planb.catalog.Manifest;
+import dev.planb.event.BackupFailed;
+import dev.planb.event.BackupProgress;
+import dev.planb.event.BackupStarted;
+import dev.planb.event.BackupSucceeded;
+import dev.planb.event.DestinationFailed;
+import dev.planb.event.PlanBEvent;
+import dev.planb.event.PlanBListener;
+import dev.planb.event.VerificationFailed;
+import dev.planb.event.Verified;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The status of every tracked plan, kept in memory from the events it listens to and rebuilt from
+ * the destinations' manifests at start-up, so a restart does not forget the last backups.
+ * Thread-safe.
+ *
+ * <pre>{@code
+ * StatusBoard board = new StatusBoard(Clock.systemUTC());
+ * board.track(plan);                      // reads the newest backup on each destination
+ * runtime.listener(board);                // then follows the events
+ * PlanStatus status = board.status("app").orElseThrow();
+ * if (status.isStale()) { ... }
+ * }</pre>
+ */
+public final class StatusBoard implements PlanBListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatusBoard.class);
+
+    private final Clock clock;
+    private final Map<String, Entry> plans = new LinkedHashMap<>();
+
+    /** A board that tells time with {@code clock}. */
+    public StatusBoard(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Tracks a plan and reads each destination's newest backup of it. A destination that cannot
+     * be read is recorded as its last failure and logged; it does not stop the others.
+     */
+    public void track(BackupPlan plan) {
+        track(plan.name(), plan.maxAge());
+        for (Destination destination : plan.destinations()) {
+            rebuild(plan.name(), new Catalog(destination));
+        }
+    }
+
+    /**
+     * Tracks a plan by name. A plan that has never had a backup becomes stale once {@code maxAge}
+     * has passed since it was first tracked.
+     *
+     * @param maxAge the plan's max age, or empty not to watch staleness
+     */
+    public synchronized void track(String plan, Optional<Duration> maxAge) {
+        Entry entry = plans.computeIfAbsent(plan, name -> new Entry(clock.instant()));
+        entry.maxAge = maxAge.orElse(null);
+    }
+
+    /** Records the newest backup of {@code plan} on the catalog's destination, read from its manifests. */
+    public void rebuild(String plan, Catalog catalog) {
+        String destination = catalog.destination().description();
+        Optional<Manifest> newest;
+        try {
+            newest = catalog.backups(plan).stream().findFirst();
+        } catch (PlanBException e) {
+            LOG.warn("Plan '{}': cannot read the backups on {}: {}", plan, destination, e.getMessage());
+            recordDestinationFailure(plan, destination, new Failure(clock.instant(), e.getMessage()));
+            return;
+        }
+        newest.ifPresent(manifest -> recordSuccess(plan, destination,
+                new BackupSummary(manifest.finishedAt(), manifest.id(), manifest.storedBytes())));
+    }
+
+    @Override
+    public synchronized void onEvent(PlanBEvent event) {
+        Entry entry = entry(event.plan());
+        if (event instanceof BackupStarted) {
+            entry.running = true;
+            entry.progress = null;
+        } else if (event instanceof BackupProgress progress) {
+            entry.running = !progress.progress().done();
+            entry.progress = progress.progress();
+        } else if (event instanceof BackupSucceeded succeeded) {
+            entry.finishRun();
+            BackupSummary summary = new BackupSummary(event.time(), succeeded.result().id(),
+                    succeeded.result().manifest().storedBytes());
+            for (DestinationResult result : succeeded.result().destinations()) {
+                if (result.succeeded()) {
+                    recordSuccess(event.plan(), result.destination(), summary);
+                } else {
+                    recordDestinationFailure(event.plan(), result.destination(),
+                            new Failure(event.time(), result.error()));
+                }
+            }
+        } else if (event instanceof BackupFailed failed) {
+            entry.finishRun();
+            entry.lastFailure = new Failure(event.time(), failed.message());
+        } else if (event instanceof DestinationFailed failed) {
+            recordDestinationFailure(event.plan(), failed.destination(), new Failure(event.time(), failed.message()));
+        } else if (event instanceof Verified verified) {
+            entry.lastVerification = new VerificationSummary(event.time(), verified.result().manifest().id(),
+                    verified.result().problems());
+        } else if (event instanceof VerificationFailed failed) {
+            entry.lastVerification = new VerificationSummary(event.time(), failed.backupId(), failed.problems());
+        }
+    }
+
+    /** The status of a tracked plan, or of a plan seen in events. */
+    public synchronized Optional<PlanStatus> status(String plan) {
+        Entry entry = plans.get(plan);
+        return entry == null ? Optional.empty() : Optional.of(entry.status(plan, clock.instant()));
+    }
+
+    /** The status of every plan, in the order they were first tracked or seen. */
+    public synchronized List<PlanStatus> all() {
+        Instant now = clock.instant();
+        List<PlanStatus> statuses = new ArrayList<>();
+        plans.forEach((plan, entry) -> statuses.add(entry.status(plan, now)));
+        return statuses;
+    }
+
+    private synchronized void recordSuccess(String plan, String destination, BackupSummary summary) {
+        Entry entry = entry(plan);
+        entry.destination(destination).lastSuccess = newer(entry.destination(destination).lastSuccess, summary);
+        entry.lastSuccess = newer(entry.lastSuccess, summary);
+    }
+
+    private synchronized void recordDestinationFailure(String plan, String destination, Failure failure) {
+        entry(plan).destination(destination).lastFailure = failure;
+    }
+
+    private Entry entry(String plan) {
+        return plans.computeIfAbsent(plan, name -> new Entry(clock.instant()));
+    }
+
+    private static BackupSummary newer(BackupSummary current, BackupSummary candidate) {
+        return current == null || candidate.time().isAfter(current.time()) ? candidate : current;
+    }
+
+    /** What the board knows about one plan. */
+    private static final class Entry {
+        final Instant trackedSince;
+        final Map<String, DestinationEntry> destinations = new LinkedHashMap<>();
+        Duration maxAge;
+        boolean running;
+        Progress progress;
+        BackupSummary lastSuccess;
+        Failure lastFailure;
+        VerificationSummary lastVerification;
+
+        Entry(Instant trackedSince) {
+            this.trackedSince = trackedSince;
+        }
+
+        DestinationEntry destination(String description) {
+            return destinations.computeIfAbsent(description, name -> new DestinationEntry());
+        }
+
+        void finishRun() {
+            running = false;
+            progress = null;
+        }
+
+        boolean isStale(Instant now) {
+            Instant since = lastSuccess == null ? trackedSince : lastSuccess.time();
+            return maxAge != null && Duration.between(since, now).compareTo(maxAge) > 0;
+        }
+
+        PlanStatus status(String plan, Instant now) {
+            PlanState state = isStale(now) ? PlanState.STALE : running ? PlanState.RUNNING : PlanState.IDLE;
+            List<DestinationStatus> perDestination = new ArrayList<>();
+            destinations.forEach((name, destination) -> perDestination.add(new DestinationStatus(name,
+                    Optional.ofNullable(destination.lastSuccess), Optional.ofNullable(destination.lastFailure))));
+            return new PlanStatus(plan, state, Optional.ofNullable(progress), Optional.ofNullable(lastSuccess),
+                    Optional.ofNullable(lastFailure), Optional.ofNullable(lastVerification),
+                    Optional.empty(), Optional.ofNullable(maxAge), perDestination);
+        }
+    }
+
+    /** What the board knows about one destination of a plan. */
+    private static final class DestinationEntry {
+        BackupSummary lastSuccess;
+        Failure lastFailure;
+    }
+}

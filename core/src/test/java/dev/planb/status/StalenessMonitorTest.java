@@ -1,0 +1,93 @@
+package dev.planb.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.planb.BackupPlan;
+import dev.planb.BackupResult;
+import dev.planb.DatabaseSource;
+import dev.planb.MutableClock;
+import dev.planb.PlanB;
+import dev.planb.SampleDb;
+import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.event.BackupStale;
+import dev.planb.event.BackupSucceeded;
+import dev.planb.event.PlanBEvent;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StalenessMonitorTest {
+
+    @TempDir
+    Path tmp;
+
+    List<PlanBEvent> published = new ArrayList<>();
+
+    @Test
+    void aPlanWithoutARecentBackupIsStaleOnceUntilTheNextBackup() throws Exception {
+        Path db = tmp.resolve("app.db");
+        SampleDb.create(db);
+        BackupPlan plan = BackupPlan.builder("app").database(DatabaseSource.of(SampleDb.url(db)))
+                .destination(new LocalDirectoryDestination(tmp.resolve("backups"))).maxAge(Duration.ofHours(26)).build();
+        BackupResult stored = PlanB.backup(plan);
+        Instant finished = stored.manifest().finishedAt();
+        MutableClock clock = new MutableClock(finished.plus(Duration.ofHours(25)));
+        StatusBoard board = new StatusBoard(clock);
+        board.track(plan); // no run happens from here on: the scheduler is stopped, or the app was down
+        StalenessMonitor monitor = new StalenessMonitor(board, published::add, clock);
+
+        assertThat(monitor.check()).isEmpty();
+        clock.advance(Duration.ofHours(1).plusSeconds(1));
+        List<BackupStale> raised = monitor.check();
+
+        assertThat(raised).containsExactly(new BackupStale("app", clock.instant(), Optional.of(finished),
+                Duration.ofHours(26)));
+        assertThat(published).isEqualTo(raised);
+        assertThat(board.status("app").orElseThrow().state()).isEqualTo(PlanState.STALE);
+        clock.advance(Duration.ofHours(5));
+        assertThat(monitor.check()).as("one event per stale spell").isEmpty();
+
+        board.onEvent(new BackupSucceeded("app", clock.instant(), stored, Duration.ofSeconds(1)));
+        assertThat(board.status("app").orElseThrow().state()).isEqualTo(PlanState.IDLE);
+        assertThat(monitor.check()).isEmpty();
+        clock.advance(Duration.ofHours(27));
+        assertThat(monitor.check()).extracting(BackupStale::lastSuccess).containsExactly(Optional.of(clock.instant()
+                .minus(Duration.ofHours(27))));
+        assertThat(published).hasSize(2);
+    }
+
+    @Test
+    void aPlanNeverBackedUpIsStaleOnceMaxAgeHasPassedSinceItWasTracked() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-25T08:00:00Z"));
+        StatusBoard board = new StatusBoard(clock);
+        board.track("new-plan", Optional.of(Duration.ofHours(1)));
+        board.track("unwatched", Optional.empty());
+        StalenessMonitor monitor = new StalenessMonitor(board, published::add, clock);
+
+        clock.advance(Duration.ofMinutes(59));
+        assertThat(monitor.check()).isEmpty();
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(monitor.check()).containsExactly(new BackupStale("new-plan", clock.instant(), Optional.empty(),
+                Duration.ofHours(1)));
+        assertThat(board.status("unwatched").orElseThrow().state()).isEqualTo(PlanState.IDLE);
+    }
+
+    @Test
+    void aFailingListenerDoesNotStopTheCheck() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-25T08:00:00Z"));
+        StatusBoard board = new StatusBoard(clock);
+        board.track("a", Optional.of(Duration.ofMinutes(1)));
+        board.track("b", Optional.of(Duration.ofMinutes(1)));
+        StalenessMonitor monitor = new StalenessMonitor(board, event -> {
+            throw new IllegalStateException("listener bug");
+        }, clock);
+
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(monitor.check()).extracting(BackupStale::plan).containsExactly("a", "b");
+    }
+}

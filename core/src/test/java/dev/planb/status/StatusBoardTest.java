@@ -1,0 +1,129 @@
+package dev.planb.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.planb.BackupPlan;
+import dev.planb.BackupResult;
+import dev.planb.DatabaseSource;
+import dev.planb.DestinationResult;
+import dev.planb.ErrorCode;
+import dev.planb.MutableClock;
+import dev.planb.PlanB;
+import dev.planb.Progress;
+import dev.planb.SampleDb;
+import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.event.BackupFailed;
+import dev.planb.event.BackupProgress;
+import dev.planb.event.BackupStarted;
+import dev.planb.event.BackupSucceeded;
+import dev.planb.event.DestinationFailed;
+import dev.planb.event.VerificationFailed;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StatusBoardTest {
+
+    @TempDir
+    Path tmp;
+    LocalDirectoryDestination local;
+    LocalDirectoryDestination offsite;
+    BackupPlan.Builder plan;
+
+    @BeforeEach
+    void createDatabase() throws Exception {
+        Path db = tmp.resolve("app.db");
+        SampleDb.create(db);
+        local = new LocalDirectoryDestination(tmp.resolve("local"));
+        offsite = new LocalDirectoryDestination(tmp.resolve("offsite"));
+        plan = BackupPlan.builder("app").database(DatabaseSource.of(SampleDb.url(db))).maxAge(Duration.ofHours(26));
+    }
+
+    @Test
+    void aRestartedBoardKnowsTheNewestBackupOnEachDestination() {
+        BackupResult both = PlanB.backup(plan.destination(local).destination(offsite).build());
+        BackupResult localOnly = PlanB.backup(BackupPlan.builder("app").database(plan.build().database())
+                .destination(local).build());
+        MutableClock clock = new MutableClock(localOnly.manifest().finishedAt().plusSeconds(60));
+
+        StatusBoard board = new StatusBoard(clock);
+        board.track(plan.build());
+
+        PlanStatus status = board.status("app").orElseThrow();
+        assertThat(status.state()).isEqualTo(PlanState.IDLE);
+        assertThat(status.lastSuccess()).contains(new BackupSummary(localOnly.manifest().finishedAt(), localOnly.id(),
+                localOnly.manifest().storedBytes()));
+        assertThat(status.maxAge()).contains(Duration.ofHours(26));
+        assertThat(status.age(clock.instant())).contains(Duration.ofSeconds(60));
+        assertThat(status.lastFailure()).isEmpty();
+        assertThat(status.destinations()).extracting(DestinationStatus::destination)
+                .containsExactly(local.description(), offsite.description());
+        assertThat(status.destinations().get(0).lastSuccess().orElseThrow().id()).isEqualTo(localOnly.id());
+        assertThat(status.destinations().get(1).lastSuccess().orElseThrow().id()).isEqualTo(both.id());
+    }
+
+    @Test
+    void anUnreadableDestinationIsItsLastFailureAndTheOthersAreStillRead() throws Exception {
+        BackupResult stored = PlanB.backup(plan.destination(local).build());
+        Path notAFolder = Files.writeString(tmp.resolve("not-a-folder"), "x");
+        LocalDirectoryDestination broken = new LocalDirectoryDestination(notAFolder);
+
+        StatusBoard board = new StatusBoard(new MutableClock(Instant.now()));
+        board.track(plan.destination(broken).build());
+
+        PlanStatus status = board.status("app").orElseThrow();
+        assertThat(status.lastSuccess().orElseThrow().id()).isEqualTo(stored.id());
+        DestinationStatus unreadable = status.destinations().get(1);
+        assertThat(unreadable.lastSuccess()).isEmpty();
+        assertThat(unreadable.lastFailure().orElseThrow().message()).startsWith("Cannot list " + broken.description());
+    }
+
+    @Test
+    void followsTheEventsOfARun() {
+        BackupResult result = PlanB.backup(plan.destination(local).build());
+        Instant start = result.manifest().finishedAt().plusSeconds(3600);
+        MutableClock clock = new MutableClock(start);
+        StatusBoard board = new StatusBoard(clock);
+        board.track("app", Optional.of(Duration.ofHours(26)));
+
+        board.onEvent(new BackupStarted("app", start, result.id()));
+        Progress progress = new Progress("app", "backup", 1000, 400, 5000, Duration.ofSeconds(2), false);
+        board.onEvent(new BackupProgress("app", start.plusSeconds(2), progress));
+        PlanStatus running = board.status("app").orElseThrow();
+        assertThat(running.state()).isEqualTo(PlanState.RUNNING);
+        assertThat(running.progress()).contains(progress);
+
+        BackupResult partial = new BackupResult(result.manifest(), List.of(DestinationResult.succeeded(local.description()),
+                DestinationResult.failed("file:/mnt/offsite", "No space left on device")));
+        board.onEvent(new DestinationFailed("app", start.plusSeconds(5), result.id(), "file:/mnt/offsite",
+                "No space left on device"));
+        board.onEvent(new BackupSucceeded("app", start.plusSeconds(5), partial, Duration.ofSeconds(5)));
+        PlanStatus done = board.status("app").orElseThrow();
+        assertThat(done.state()).isEqualTo(PlanState.IDLE);
+        assertThat(done.progress()).isEmpty();
+        assertThat(done.lastSuccess().orElseThrow().time()).isEqualTo(start.plusSeconds(5));
+        assertThat(done.destinations()).extracting(DestinationStatus::destination)
+                .containsExactlyInAnyOrder(local.description(), "file:/mnt/offsite");
+        assertThat(done.destinations()).filteredOn(destination -> destination.destination().equals("file:/mnt/offsite"))
+                .singleElement().satisfies(offsite -> {
+                    assertThat(offsite.lastSuccess()).isEmpty();
+                    assertThat(offsite.lastFailure().orElseThrow().message()).isEqualTo("No space left on device");
+                });
+
+        board.onEvent(new BackupFailed("app", start.plusSeconds(60), ErrorCode.DATABASE_UNAVAILABLE, "database is gone",
+                Duration.ofSeconds(1)));
+        board.onEvent(new VerificationFailed("app", start.plusSeconds(90), result.id(), List.of("checksum mismatch")));
+        PlanStatus failed = board.status("app").orElseThrow();
+        assertThat(failed.lastFailure()).contains(new Failure(start.plusSeconds(60), "database is gone"));
+        assertThat(failed.lastVerification().orElseThrow().passed()).isFalse();
+        assertThat(failed.lastVerification().orElseThrow().problems()).containsExactly("checksum mismatch");
+        assertThat(failed.lastSuccess().orElseThrow().time()).as("a failure keeps the last success")
+                .isEqualTo(start.plusSeconds(5));
+    }
+}
