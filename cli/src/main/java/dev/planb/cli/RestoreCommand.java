@@ -6,6 +6,7 @@ import dev.planb.RestoreRequest;
 import dev.planb.PlanBException;
 import dev.planb.RestoreResult;
 import dev.planb.files.RestoredFiles;
+import dev.planb.internal.Sizes;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
