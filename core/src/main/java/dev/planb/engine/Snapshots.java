@@ -1,7 +1,7 @@
 package dev.planb.engine;
 
+import dev.planb.internal.ProcessOwnedFiles;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -19,20 +19,7 @@ final class Snapshots {
     /** A new, empty snapshot file in {@code java.io.tmpdir}, after removing those of dead processes. */
     static Path create() throws IOException {
         Path folder = Path.of(System.getProperty("java.io.tmpdir"));
-        removeOrphans(folder);
-        return Files.createTempFile(folder, PREFIX + ProcessHandle.current().pid() + "-", ".tmp");
-    }
-
-    private static void removeOrphans(Path folder) throws IOException {
-        try (DirectoryStream<Path> snapshots = Files.newDirectoryStream(folder, PREFIX + "*")) {
-            for (Path snapshot : snapshots) {
-                String rest = snapshot.getFileName().toString().substring(PREFIX.length());
-                int dash = rest.indexOf('-');
-                if (dash > 0 && rest.substring(0, dash).chars().allMatch(Character::isDigit)
-                        && ProcessHandle.of(Long.parseLong(rest.substring(0, dash))).isEmpty()) {
-                    Files.deleteIfExists(snapshot);
-                }
-            }
-        }
+        ProcessOwnedFiles.removeOrphans(folder, PREFIX);
+        return Files.createTempFile(folder, ProcessOwnedFiles.prefix(PREFIX), ".tmp");
     }
 }

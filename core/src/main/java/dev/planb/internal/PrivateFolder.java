@@ -1,15 +1,11 @@
 package dev.planb.internal;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +29,12 @@ public final class PrivateFolder implements AutoCloseable {
     /** Creates a new private folder, after removing those of dead processes. */
     public static PrivateFolder create() throws IOException {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        removeOrphans(tmp);
-        return new PrivateFolder(Files.createTempDirectory(tmp, PREFIX + ProcessHandle.current().pid() + "-",
+        try {
+            ProcessOwnedFiles.removeOrphans(tmp, PREFIX);
+        } catch (IOException e) {
+            LOG.debug("Could not remove the temporary folders of stopped runs", e);
+        }
+        return new PrivateFolder(Files.createTempDirectory(tmp, ProcessOwnedFiles.prefix(PREFIX),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))));
     }
 
@@ -55,35 +55,9 @@ public final class PrivateFolder implements AutoCloseable {
     @Override
     public void close() {
         try {
-            deleteTree(path);
-        } catch (IOException | UncheckedIOException e) {
+            ProcessOwnedFiles.deleteTree(path);
+        } catch (IOException e) {
             LOG.warn("Could not delete the temporary folder {}: {}", path, Messages.firstLine(e));
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
-    }
-
-    private static void removeOrphans(Path tmp) {
-        try (DirectoryStream<Path> folders = Files.newDirectoryStream(tmp, PREFIX + "*")) {
-            for (Path folder : folders) {
-                String rest = folder.getFileName().toString().substring(PREFIX.length());
-                int dash = rest.indexOf('-');
-                if (dash > 0 && rest.substring(0, dash).chars().allMatch(Character::isDigit)
-                        && ProcessHandle.of(Long.parseLong(rest.substring(0, dash))).isEmpty()) {
-                    deleteTree(folder);
-                }
-            }
-        } catch (IOException | UncheckedIOException e) {
-            LOG.debug("Could not remove the temporary folders of stopped runs", e);
         }
     }
 }

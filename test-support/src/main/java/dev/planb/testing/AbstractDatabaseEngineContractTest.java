@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rules every {@link DatabaseEngine} follows: it dumps every table with exact row counts,
- * restores every row (unicode and binary included), refuses to overwrite data without force,
+ * restores every row (unicode, binary and large values included), refuses to overwrite data without force,
  * and fails clearly on a database it cannot read. An engine's test extends this class:
  *
  * <pre>{@code
@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
- * Engines that take a password also implement {@link CredentialsContract}.
+ * Engines that take a password also implement {@link CredentialsContract}; engines that run the
+ * database's tools, {@link ExternalToolContract}; databases with schemas, {@link SchemasContract}.
  */
 public abstract class AbstractDatabaseEngineContractTest {
 
@@ -48,6 +49,8 @@ public abstract class AbstractDatabaseEngineContractTest {
     protected static final int ORDERS = 1_000;
     /** Rows in the sample attachments table. */
     protected static final int ATTACHMENTS = 20;
+    /** The size of the large binary value that must survive a round trip. */
+    protected static final int LARGE_VALUE_BYTES = 5 * 1024 * 1024;
 
     /** The engine under test. */
     protected abstract DatabaseEngine engine();
@@ -61,6 +64,11 @@ public abstract class AbstractDatabaseEngineContractTest {
     /** The SQL type of a binary column in this database. */
     protected String binaryType() {
         return "BLOB";
+    }
+
+    /** The SQL type of a binary column that holds {@link #LARGE_VALUE_BYTES} bytes. */
+    protected String largeBinaryType() {
+        return binaryType();
     }
 
     @Test
@@ -104,6 +112,25 @@ public abstract class AbstractDatabaseEngineContractTest {
         assertThat(normalized(engine().tableCounts(target))).contains(
                 new TableCount("attachments", ATTACHMENTS), new TableCount("customers", CUSTOMERS),
                 new TableCount("orders", ORDERS));
+    }
+
+    @Test
+    void largeBinaryValuesSurvive() throws Exception {
+        DatabaseSource source = newDatabase();
+        byte[] large = new byte[LARGE_VALUE_BYTES];
+        new java.util.Random(42).nextBytes(large);
+        execute(source, "CREATE TABLE documents (id INTEGER PRIMARY KEY, data " + largeBinaryType() + ")");
+        try (Connection connection = connect(source);
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO documents VALUES (?, ?)")) {
+            insert.setInt(1, 1);
+            insert.setBytes(2, large);
+            insert.executeUpdate();
+        }
+        DatabaseSource copy = newDatabase();
+
+        restore(dumpOf(source), copy, false);
+
+        assertThat(rows(copy, "documents")).isEqualTo(rows(source, "documents"));
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class H2EngineContractTest extends AbstractDatabaseEngineContractTest implements CredentialsContract {
+class H2EngineContractTest extends AbstractDatabaseEngineContractTest implements CredentialsContract, SchemasContract {
 
     @TempDir
     Path folder;
@@ -47,6 +47,11 @@ class H2EngineContractTest extends AbstractDatabaseEngineContractTest implements
         try (Connection bob = connect(DatabaseSource.of(copy.jdbcUrl(), "bob", Secret.of("bob-secret")))) {
             assertThat(bob.isValid(5)).isTrue();
         }
+    }
+
+    @Override
+    public DatabaseSource emptyDatabase() {
+        return newDatabase();
     }
 
     @Override

@@ -4,9 +4,16 @@ import dev.planb.DatabaseSource;
 import dev.planb.Secret;
 import dev.planb.engine.DatabaseEngine;
 import dev.planb.engine.mariadb.MariaDbEngine;
+import dev.planb.engine.mariadb.MariaDbOptions;
 import dev.planb.testing.server.MariaDbServer;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 
-class MariaDbEngineContractTest extends AbstractDatabaseEngineContractTest implements CredentialsContract {
+class MariaDbEngineContractTest extends AbstractDatabaseEngineContractTest
+        implements CredentialsContract, ExternalToolContract {
+
+    @TempDir
+    Path folder;
 
     @Override
     public DatabaseEngine engine() {
@@ -26,6 +33,16 @@ class MariaDbEngineContractTest extends AbstractDatabaseEngineContractTest imple
     @Override
     protected String binaryType() {
         return "LONGBLOB";
+    }
+
+    @Override
+    public DatabaseEngine engineWithoutTools() {
+        return new MariaDbEngine(new MariaDbOptions(folder));
+    }
+
+    @Override
+    public DatabaseSource readableDatabase() {
+        return newDatabase();
     }
 
     @Override

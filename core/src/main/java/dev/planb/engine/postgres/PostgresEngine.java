@@ -186,10 +186,11 @@ public final class PostgresEngine implements DatabaseEngine {
             }
             ToolRunner.run(command, stdin, null);
         } catch (ToolFailedException e) {
-            boolean ownership = e.getMessage().contains("role \"") && e.getMessage().contains("does not exist")
-                    || e.getMessage().contains("must be owner");
+            String message = e.getMessage();
+            boolean ownership = message.contains("must be member of role") || message.contains("must be owner")
+                    || message.contains("role \"") && message.contains("does not exist");
             throw ownership && !options.noOwner()
-                    ? new IOException(e.getMessage() + " (restore with --no-owner to skip the backup's owners)", e) : e;
+                    ? new IOException(message + " (restore with --no-owner to skip the backup's owners)", e) : e;
         }
     }
 

@@ -1,0 +1,35 @@
+package dev.planb.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planb.DatabaseSource;
+import dev.planb.ErrorCode;
+import dev.planb.PlanBException;
+import dev.planb.engine.DatabaseEngine;
+import org.junit.jupiter.api.Test;
+
+/**
+ * For engines that run the database's own tools ({@code pg_dump}, {@code mariadb-dump}): when the
+ * tool is missing, the engine says so before anything is written, in one line naming what to
+ * install. Implement it beside {@link AbstractDatabaseEngineContractTest}.
+ */
+public interface ExternalToolContract {
+
+    /** The engine, configured to look for its tools in a folder that has none. */
+    DatabaseEngine engineWithoutTools() throws Exception;
+
+    /** An existing, readable database. */
+    DatabaseSource readableDatabase() throws Exception;
+
+    @Test
+    default void missingToolIsReportedWithWhatToInstall() throws Exception {
+        DatabaseEngine engine = engineWithoutTools();
+        DatabaseSource source = readableDatabase();
+        assertThatThrownBy(() -> engine.checkReadable(source))
+                .isInstanceOfSatisfying(PlanBException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.NO_ENGINE);
+                    assertThat(e.getMessage()).contains("not found", "install").doesNotContain("\n");
+                });
+    }
+}
