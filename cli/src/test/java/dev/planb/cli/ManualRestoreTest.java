@@ -2,11 +2,13 @@ package dev.planb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planb.files.SampleTree;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,14 +42,55 @@ class ManualRestoreTest {
         assertThat(SqliteRows.contentOf(folder.resolve("database.sqlite"))).isEqualTo(SqliteRows.contentOf(database));
     }
 
+    /**
+     * The files of an incremental chain, restored as RESTORE.md says with sha256sum, zstd and
+     * GNU tar: names, links, permissions and times come back as they were.
+     */
+    @Test
+    void restoreGuideCommandsRestoreAnIncrementalFilesChainWithStockTar() throws Exception {
+        requireTool("zstd");
+        requireTool("tar");
+        Path database = dir.resolve("app.db");
+        DemoDatabase.create(database);
+        Path uploads = SampleTree.create(dir.resolve("uploads"));
+        Path backups = dir.resolve("backups");
+        String[] backup = {"backup", "--db", "jdbc:sqlite:" + database, "--to", backups.toString(), "--plan", "app",
+            "--files", uploads.toString(), "--incremental"};
+        Cli.Result first = Cli.run(backup);
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        Map<String, String> firstState = SampleTree.describe(uploads);
+        Files.writeString(uploads.resolve("README.txt"), "changed since the first backup\n");
+        Files.writeString(uploads.resolve("photos/new.txt"), "added");
+        Cli.Result second = Cli.run(backup);
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.err()).contains("(2 stored in this backup)");
+
+        assertThat(restoreFilesByHand(backups.resolve("app").resolve(first.out().strip()))).isEqualTo(firstState);
+        assertThat(restoreFilesByHand(backups.resolve("app").resolve(second.out().strip())))
+                .isEqualTo(SampleTree.describe(uploads));
+    }
+
+    private static Map<String, String> restoreFilesByHand(Path folder) throws Exception {
+        String script = String.join("\n", shellCommands(Files.readString(folder.resolve("RESTORE.md")), "Files, by hand"));
+        Cli.Result byHand = shell(folder, "set -e\n" + script);
+        assertThat(byHand.exitCode()).as(script + "\n" + byHand.out()).isZero();
+        assertThat(byHand.out()).contains("files-uploads.tar.zst: OK");
+        return SampleTree.describe(folder.resolve("restored-files/uploads"));
+    }
+
     /** The lines of the fenced sh blocks after the "By hand" heading, comments removed. */
     static List<String> shellCommands(String guide) {
+        return shellCommands(guide, "By hand");
+    }
+
+    /** The lines of the fenced sh blocks in the sections whose "## " heading contains {@code heading}, comments removed. */
+    static List<String> shellCommands(String guide, String heading) {
         List<String> commands = new ArrayList<>();
         boolean byHand = false;
         boolean inBlock = false;
         for (String line : guide.lines().map(String::strip).toList()) {
             if (line.startsWith("## ")) {
-                byHand = line.contains("By hand");
+                byHand = line.contains(heading);
             } else if (line.startsWith("```")) {
                 inBlock = !inBlock;
             } else if (byHand && inBlock && !line.isEmpty()) {

@@ -2,15 +2,18 @@ package dev.planb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What only a real process shows: a backup killed with SIGKILL, and memory bounded by a small heap. */
+/** What only a real process shows: a backup killed with SIGKILL, and memory bounded by a small heap (database and files). */
 class ProcessTest {
 
     @TempDir
@@ -66,6 +69,49 @@ class ProcessTest {
         assertThat(restore.exitCode()).as(restore.out()).isZero();
         assertThat(restore.out()).contains("Row counts match the manifest");
         assertThat(Files.size(restored)).isGreaterThan(1_000_000_000L);
+    }
+
+    @Test
+    void aGigabyteOfFilesBacksUpAndRestoresWithSixtyFourMegabytesOfHeap() throws Exception {
+        Path database = dir.resolve("app.db");
+        DemoDatabase.create(database);
+        Path tree = dir.resolve("uploads");
+        int folders = 64;
+        int filesPerFolder = 160;
+        byte[] content = new byte[100 * 1024];
+        for (int folder = 0; folder < folders; folder++) {
+            Path parent = Files.createDirectories(tree.resolve("folder-" + folder));
+            for (int file = 0; file < filesPerFolder; file++) {
+                new Random(folder * 1000L + file).nextBytes(content);
+                Files.write(parent.resolve("upload-" + file + ".bin"), content);
+            }
+        }
+        long totalBytes = (long) folders * filesPerFolder * content.length;
+        assertThat(totalBytes).isGreaterThan(1_000_000_000L);
+        Path backups = dir.resolve("backups");
+        List<String> smallHeap = List.of("-Xmx64m");
+
+        Cli.Result backup = PlanBProcess.run(dir, smallHeap, "backup", "--db", "jdbc:sqlite:" + database,
+                "--to", backups.toString(), "--plan", "app", "--files", tree.toString());
+        assertThat(backup.exitCode()).as(backup.out()).isZero();
+        assertThat(backup.out()).contains("files 'uploads': " + folders * filesPerFolder + " files");
+        deleteTree(tree);
+
+        Path restored = dir.resolve("restored");
+        Cli.Result restore = PlanBProcess.run(dir, smallHeap, "restore", "--from", backups.toString(),
+                "--files-to", restored.toString(), "--files-source", "uploads");
+        assertThat(restore.exitCode()).as(restore.out()).isZero();
+        assertThat(restore.out()).contains(folders * filesPerFolder + " files", "File counts and sizes match");
+        new Random(63 * 1000L + 159).nextBytes(content);
+        assertThat(restored.resolve("folder-63/upload-159.bin")).hasBinaryContent(content);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static void waitForPartialUpload(Path backups, Process backup) throws Exception {
