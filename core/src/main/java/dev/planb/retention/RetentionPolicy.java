@@ -33,7 +33,8 @@ import java.util.Objects;
  *
  * <p>Whatever the rules, the newest backup is always kept ("newest"), a backup started after
  * {@code now} (a skewed clock) is kept ("in the future"), and a kept backup keeps the backup its
- * manifest names as parent ("parent of …"), so a log chain is never cut. Every backup listed by
+ * manifest names as parent ("parent of …"), and every backup whose files it needs ("files needed
+ * by …", see {@link Manifest#needs()}), so neither a log chain nor an incremental files chain is cut. Every backup listed by
  * a catalog is complete, so the newest one is the newest successful one.
  *
  * <pre>{@code
@@ -107,12 +108,24 @@ public final class RetentionPolicy {
                 .map(backup -> new BackupDecision(backup, reasons.get(backup.backupId()))).toList());
     }
 
-    /** Keeps, transitively, the parent of every kept backup that has one. */
+    /**
+     * Keeps, transitively, the parent of every kept backup that has one, and every backup whose
+     * files a kept backup needs ({@link Manifest#needs()}).
+     */
     private static void keepParents(List<Manifest> newestFirst, Map<String, List<String>> reasons) {
         for (Manifest backup : newestFirst) { // newest first: a child is visited before its parent
+            if (reasons.get(backup.backupId()).isEmpty()) {
+                continue;
+            }
             List<String> parentReasons = backup.parentId() == null ? null : reasons.get(backup.parentId());
-            if (parentReasons != null && !reasons.get(backup.backupId()).isEmpty()) {
+            if (parentReasons != null) {
                 parentReasons.add("parent of " + backup.backupId());
+            }
+            for (String needed : backup.needs()) {
+                List<String> neededReasons = reasons.get(needed);
+                if (neededReasons != null) {
+                    neededReasons.add("files needed by " + backup.backupId());
+                }
             }
         }
     }

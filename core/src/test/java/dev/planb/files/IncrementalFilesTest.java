@@ -12,10 +12,13 @@ import dev.planb.RestoreResult;
 import dev.planb.SampleDb;
 import dev.planb.catalog.Manifest.FileSet;
 import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.retention.RetentionDecision;
+import dev.planb.retention.RetentionPolicy;
 import dev.planb.verify.RestoreVerifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,6 +103,23 @@ class IncrementalFilesTest {
 
         assertThat(new RestoreVerifier(first).verify(Optional.empty(), next.id().value(), Optional.empty()).problems())
                 .singleElement().asString().contains(full.id().value(), "missing");
+    }
+
+    @Test
+    void retentionKeepsTheBackupsAKeptBackupNeeds() throws Exception {
+        BackupResult oldest = backup(first);
+        Files.writeString(uploads.resolve("new.txt"), "added");
+        BackupResult middle = backup(first);
+        Files.writeString(uploads.resolve("README.txt"), "changed");
+        BackupResult newest = backup(first);
+        assertThat(newest.manifest().needs()).containsExactly(oldest.id().value(), middle.id().value());
+
+        RetentionDecision decision = RetentionPolicy.builder().keepLast(1).build()
+                .decide(PlanB.catalog(first).backups("app"), Instant.now().plusSeconds(60));
+
+        assertThat(decision.forgotten()).isEmpty();
+        assertThat(decision.decisions()).filteredOn(d -> d.backup().backupId().equals(oldest.id().value()))
+                .singleElement().satisfies(d -> assertThat(d.reasons()).contains("files needed by " + newest.id()));
     }
 
     private BackupResult backup(Destination... destinations) {
