@@ -15,6 +15,9 @@ compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql
 command -v mariadb-dump >/dev/null || missing+=(mariadb-client)
 # Stock gpg, which must decrypt PlanB's encrypted backups and encrypt files PlanB restores.
 command -v gpg >/dev/null || missing+=(gnupg)
+# GNU tar for the by-hand files restore; unshare (util-linux) so the unreadable-file test works as root.
+command -v tar >/dev/null || missing+=(tar)
+command -v unshare >/dev/null || missing+=(util-linux)
 # A real OpenSSH server for the SFTP tests (started by the tests on a free loopback port).
 [[ -x /usr/sbin/sshd ]] || missing+=(openssh-server)
 if ((${#missing[@]})); then
