@@ -45,6 +45,8 @@ public final class LogNotifier implements Notifier {
                     succeeded.result().id(), succeeded.result().destinations().size()
                             - succeeded.result().failures().size(), succeeded.result().destinations().size(),
                     Sizes.format(succeeded.result().manifest().storedBytes()), Durations.format(succeeded.duration()));
+            succeeded.result().warnings().forEach(warning -> LOG.warn("Plan '{}': backup {}: {}", plan,
+                    succeeded.result().id(), warning));
         } else if (event instanceof BackupFailed failed) {
             LOG.error("Plan '{}': backup FAILED after {} ({}): {}", plan, Durations.format(failed.duration()),
                     failed.code(), failed.message());

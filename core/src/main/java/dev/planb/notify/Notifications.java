@@ -127,6 +127,10 @@ final class Notifications {
         for (DestinationResult failure : result.failures()) {
             facts.put("Missing on " + failure.destination(), failure.error());
         }
+        if (!result.warnings().isEmpty()) {
+            facts.put("File warnings", result.warnings().size() + ": " + String.join("; ",
+                    result.warnings().subList(0, Math.min(5, result.warnings().size()))));
+        }
         String plan = "'" + succeeded.plan() + "'";
         if (kind == NotificationKind.RECOVERED) {
             facts.put("Failing since", failingSince.toString());
