@@ -11,12 +11,19 @@ public final class PlanLocks {
     }
 
     /**
-     * The default lock for a database: a {@link LockFile} beside a SQLite database file (every
-     * instance that shares the file sees it), and in {@code java.io.tmpdir/planb-locks} for
-     * other databases.
+     * The default lock for a database, held where every instance that backs it up can see it:
+     * a {@link PostgresAdvisoryLock} or {@link MariaDbLock} in the database server itself, a
+     * {@link LockFile} beside a SQLite database file, and a lock file in
+     * {@code java.io.tmpdir/planb-locks} for other databases (H2, instances on one host).
      */
     public static PlanLock defaultFor(DatabaseSource database) {
         String url = database.jdbcUrl();
+        if (url.startsWith("jdbc:postgresql:")) {
+            return new PostgresAdvisoryLock(database);
+        }
+        if (url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:")) {
+            return new MariaDbLock(database);
+        }
         if (url.startsWith("jdbc:sqlite:")) {
             Path file = SqliteEngine.databaseFile(database).toAbsolutePath();
             return new LockFile(file.getParent());

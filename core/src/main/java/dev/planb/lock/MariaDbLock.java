@@ -1,0 +1,48 @@
+package dev.planb.lock;
+
+import dev.planb.DatabaseSource;
+import dev.planb.internal.Jdbc;
+import dev.planb.internal.Sha256;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * A {@link PlanLock} held in the backed-up MariaDB/MySQL server itself: a named lock
+ * ({@code GET_LOCK(name, 0)}) whose name is derived from the database and the plan, taken on a
+ * connection of its own and released when the run ends or the session dies. The default for
+ * {@code jdbc:mariadb:} and {@code jdbc:mysql:} plans; the database user needs no extra
+ * privilege.
+ */
+public final class MariaDbLock implements PlanLock {
+
+    private final SessionLock lock;
+
+    /** Locks on the server of {@code database}, with its credentials. */
+    public MariaDbLock(DatabaseSource database) {
+        this.lock = new SessionLock(database, "org.mariadb.jdbc:mariadb-java-client", "SELECT GET_LOCK(?, 0)",
+                "SELECT RELEASE_LOCK(?)", (connection, plan) -> name(Jdbc.queryString(connection, "SELECT DATABASE()"),
+                        plan));
+    }
+
+    /** The lock's name: server-wide, so the database is part of it; hashed to stay within 64 characters. */
+    static String name(String database, String plan) {
+        byte[] digest = Sha256.newDigest().digest((database + ":" + plan).getBytes(StandardCharsets.UTF_8));
+        return "planb:" + HexFormat.of().formatHex(digest, 0, 16);
+    }
+
+    @Override
+    public Optional<Lease> tryAcquire(String plan) {
+        return lock.tryAcquire(plan, description());
+    }
+
+    @Override
+    public String description() {
+        return "MariaDB/MySQL GET_LOCK lock";
+    }
+
+    @Override
+    public String toString() {
+        return description();
+    }
+}
