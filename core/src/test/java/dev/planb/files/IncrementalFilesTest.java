@@ -10,6 +10,9 @@ import dev.planb.PlanB;
 import dev.planb.RestoreRequest;
 import dev.planb.RestoreResult;
 import dev.planb.SampleDb;
+import dev.planb.Secret;
+import dev.planb.crypto.Decryption;
+import dev.planb.crypto.Encryption;
 import dev.planb.catalog.Manifest.FileSet;
 import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.retention.RetentionDecision;
@@ -120,6 +123,30 @@ class IncrementalFilesTest {
         assertThat(decision.forgotten()).isEmpty();
         assertThat(decision.decisions()).filteredOn(d -> d.backup().backupId().equals(oldest.id().value()))
                 .singleElement().satisfies(d -> assertThat(d.reasons()).contains("files needed by " + newest.id()));
+    }
+
+    @Test
+    void anEncryptedPlanEncryptsTheFilesAndStoresThemInFullAsProductionCannotReadTheOldIndex() throws Exception {
+        Secret passphrase = Secret.of("correct horse battery staple");
+        BackupPlan plan = BackupPlan.builder("app").database(DatabaseSource.of(SampleDb.url(db))).destination(first)
+                .encryption(Encryption.withPassphrase(passphrase))
+                .files(DirectorySource.builder(uploads).incremental(true).build()).build();
+        PlanB.backup(plan);
+        BackupResult second1 = PlanB.backup(plan);
+
+        FileSet files = second1.manifest().files().get(0);
+        assertThat(second1.manifest().artifact(files.artifact()).orElseThrow().isEncrypted()).isTrue();
+        assertThat(files.storedFiles()).isEqualTo(7);
+        assertThat(second1.manifest().needs()).isEmpty();
+        assertThat(Files.readString(tmp.resolve("first/app/" + second1.id() + "/RESTORE.md")))
+                .contains("gpg --decrypt files-uploads.tar.zst.gpg | zstd -d --stdout | tar -x");
+        Path target = tmp.resolve("decrypted");
+        RestoreResult restored = PlanB.restore(RestoreRequest.builder().from(first).filesTo(target)
+                .filesSource("uploads").decryption(Decryption.withPassphrase(passphrase)).build());
+        assertThat(restored.mismatches()).isEmpty();
+        assertThat(SampleTree.describe(target)).isEqualTo(SampleTree.describe(uploads));
+        assertThat(new RestoreVerifier(first, Decryption.withPassphrase(passphrase))
+                .verify(Optional.empty(), "latest", Optional.empty()).problems()).isEmpty();
     }
 
     private BackupResult backup(Destination... destinations) {

@@ -26,12 +26,14 @@ public final class FilesGuide {
                 planb restore --from %s --plan %s --backup %s --files-to DIR   # each source into DIR/<source>
                 ```
 
-                Add `--files-source NAME` to restore one source straight into DIR, `--files-glob GLOB` for some files.
+                Add `--files-source NAME` to restore one source straight into DIR, `--files-glob GLOB` for some files%s.
 
                 ## Files, by hand with stock tools
 
                 Check each archive against the manifest first, as above (`sha256sum -c`).
-                """.formatted(manifest.files().size(), destination, manifest.plan(), manifest.backupId()));
+                """.formatted(manifest.files().size(), destination, manifest.plan(), manifest.backupId(),
+                manifest.databaseArtifact().isEncrypted()
+                        ? ", and the decryption option shown above (`--passphrase-env` or `--decrypt-with`)" : ""));
         for (FileSet fileSet : manifest.files()) {
             Artifact archive = manifest.artifact(fileSet.artifact()).orElseThrow();
             guide.append("""
