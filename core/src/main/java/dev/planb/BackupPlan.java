@@ -8,6 +8,7 @@ import dev.planb.lock.PlanLock;
 import dev.planb.lock.PlanLocks;
 import dev.planb.retention.RetentionPolicy;
 import dev.planb.notify.Notifier;
+import dev.planb.verify.VerificationPolicy;
 import dev.planb.schedule.Schedule;
 import java.time.Duration;
 import dev.planb.files.DirectorySource;
@@ -51,6 +52,7 @@ public final class BackupPlan {
     private final List<DirectorySource> files;
     private final Duration maxAge;
     private final List<Notifier> notifiers;
+    private final VerificationPolicy verification;
 
     private BackupPlan(Builder builder, DatabaseEngine engine) {
         this.name = builder.name;
@@ -66,6 +68,7 @@ public final class BackupPlan {
         this.files = List.copyOf(builder.files);
         this.maxAge = builder.maxAge;
         this.notifiers = List.copyOf(builder.notifiers);
+        this.verification = builder.verification;
     }
 
     /**
@@ -146,6 +149,11 @@ public final class BackupPlan {
         return notifiers;
     }
 
+    /** When and how the runtime drills this plan's backups (restores and checks them); empty for never. */
+    public Optional<VerificationPolicy> verification() {
+        return Optional.ofNullable(verification);
+    }
+
     @Override
     public String toString() {
         return "BackupPlan[" + name + ", " + database.redactedUrl() + " -> "
@@ -167,6 +175,7 @@ public final class BackupPlan {
         private DatabaseEngine engine;
         private Duration maxAge;
         private final List<Notifier> notifiers = new ArrayList<>();
+        private VerificationPolicy verification;
 
         private Builder(String name) {
             this.name = name;
@@ -273,6 +282,15 @@ public final class BackupPlan {
         /** Adds a notifier, e.g. {@code Webhook.slack(url).build()}; the log is always written. */
         public Builder notifier(Notifier notifier) {
             this.notifiers.add(Objects.requireNonNull(notifier, "notifier"));
+            return this;
+        }
+
+        /**
+         * Has the runtime drill the plan's backups: restore the newest into a scratch database,
+         * check it and drop it, e.g. {@code VerificationPolicy.every(Duration.ofDays(7)).build()}.
+         */
+        public Builder verification(VerificationPolicy verification) {
+            this.verification = verification;
             return this;
         }
 

@@ -1,13 +1,17 @@
 package dev.planb.cli;
 
-import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
 import dev.planb.catalog.Manifest;
 import dev.planb.crypto.Decryption;
+import dev.planb.verify.CheckOutcome;
+import dev.planb.verify.CoverageFinding;
 import dev.planb.verify.RestoreVerifier;
+import dev.planb.verify.SqlCheck;
+import dev.planb.verify.VerificationRequest;
 import dev.planb.verify.VerificationResult;
 import java.io.PrintWriter;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,15 +19,26 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code planb verify}: checksums, and optionally a restore into a scratch database. */
-@Command(name = "verify", description = "Check a backup's checksums; with --restore-to, also restore it and compare row counts.")
+/** {@code planb verify}: checksums, and with {@code --restore-to} a restore drill on that server. */
+@Command(name = "verify", description = "Check a backup's checksums; with --restore-to, drill it: restore it into a"
+        + " scratch database PlanB creates and drops on that server, compare row counts, run the checks.")
 final class VerifyCommand implements Callable<Integer> {
 
     @Mixin
     BackupSelection selection;
 
-    @Option(names = "--restore-to", paramLabel = "JDBC_URL", description = "Empty scratch database to restore into.")
+    @Option(names = "--restore-to", paramLabel = "JDBC_URL", description = "Server to drill on: PlanB creates"
+            + " planb_verify_<random> there and drops it afterwards; the URL's database is only used to connect."
+            + " For SQLite and H2, a temporary file is used.")
     String restoreTo;
+
+    @Option(names = "--check", paramLabel = "'QUERY OP VALUE'", description = "SQL check on the restored database,"
+            + " e.g. 'select count(*) from orders >= 1' (OP: = != >= <= > <); repeatable.")
+    List<String> checks = new ArrayList<>();
+
+    @Option(names = "--fingerprint", paramLabel = "TABLE", description = "Record the ordered hash of this small"
+            + " table's primary keys, compared with earlier drills of the backup; repeatable.")
+    List<String> fingerprints = new ArrayList<>();
 
     @Mixin
     DatabaseOptions database;
@@ -38,27 +53,46 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<DatabaseSource> scratch = Optional.ofNullable(restoreTo).map(database::source);
+        VerificationRequest.Builder request = VerificationRequest.builder().plan(selection.plan().orElse(null))
+                .backup(selection.backup).fingerprints(fingerprints);
+        checks.stream().map(SqlCheck::parse).forEach(request::check);
+        if (restoreTo != null) {
+            request.drillOn(database.source(restoreTo));
+        }
         Decryption key = decryption.decryption();
-        VerificationResult result = new RestoreVerifier(selection.destination(), key)
-                .verify(selection.plan(), selection.backup, scratch);
+        VerificationResult result = new RestoreVerifier(selection.destination(), key).verify(request.build());
+        print(out, result, key);
         String name = "backup " + result.manifest().backupId() + " of plan '" + result.manifest().plan() + "'";
         if (!result.passed()) {
             err.println("planb: " + name + " FAILED verification: " + String.join("; ", result.problems()));
             err.flush();
             return (result.restoredInto() == null ? ErrorCode.CORRUPT_BACKUP : ErrorCode.VERIFICATION_FAILED).exitCode();
         }
+        out.println(name + " is sound");
+        out.flush();
+        return 0;
+    }
+
+    private static void print(PrintWriter out, VerificationResult result, Decryption key) {
+        if (result.restoredInto() == null && !result.passed()) {
+            return; // a checksum failed: the error line says which
+        }
         String decrypted = result.manifest().artifacts().stream().anyMatch(Manifest.Artifact::isEncrypted)
                 ? key.isPresent() ? " (decrypted, decrypted checksum OK)"
                         : " (encrypted: not decrypted; add --decrypt-with or --passphrase-env to check that too)"
                 : "";
         result.checkedArtifacts().forEach(artifact -> out.println("checksum OK  " + artifact + decrypted));
-        if (result.restoredInto() != null) {
-            out.println("restore OK   " + result.restoredInto() + ": " + result.manifest().tables().size()
-                    + " tables, row counts match the manifest");
+        result.recovery().ifPresent(recovery -> out.println("restore OK   into scratch database "
+                + result.restoredInto() + " (dropped afterwards): " + result.restoredTables().size() + " tables, "
+                + (result.rowCountsMatch() ? "row counts match the manifest" : "row counts DIFFER from the manifest")));
+        result.recovery().ifPresent(recovery -> out.printf("recovery     %.2f s (restore time)%n",
+                recovery.toMillis() / 1000.0));
+        for (CheckOutcome check : result.checks()) {
+            out.println("check        " + check.describe());
         }
-        out.println(name + " is sound");
-        out.flush();
-        return 0;
+        result.fingerprints().forEach((table, hash) -> out.println("fingerprint  " + table + " " + hash));
+        for (CoverageFinding finding : result.coverage()) {
+            out.println("coverage     " + finding.message());
+        }
     }
 }

@@ -1,10 +1,14 @@
 package dev.planb.engine;
 
 import dev.planb.DatabaseSource;
+import dev.planb.internal.Jdbc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.sql.Connection;
 import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
 
 /**
  * Dumps one kind of database to a stream and restores it: the service provider interface for
@@ -82,6 +86,45 @@ public interface DatabaseEngine {
 
     /** The tables and their row counts as they are now, for verification after a restore. */
     List<TableCount> tableCounts(DatabaseSource source);
+
+    /**
+     * The names of the tables in the database now, as {@link #tableCounts} names them, without
+     * counting rows; for the coverage review of restore drills.
+     */
+    default List<String> tableNames(DatabaseSource source) {
+        return tableCounts(source).stream().map(TableCount::table).toList();
+    }
+
+    /**
+     * The scratch databases restore drills use on this kind of database, or empty when the engine
+     * cannot make them (a drill then needs an explicit target).
+     */
+    default Optional<ScratchDatabases> scratchDatabases() {
+        return Optional.empty();
+    }
+
+    /**
+     * The user databases on the server that {@code server} reaches (not system or scratch
+     * databases), for the coverage review; empty for file databases.
+     */
+    default List<String> databases(DatabaseSource server) {
+        return List.of();
+    }
+
+    /** The name of the database {@code source} names on its server, or empty for file databases. */
+    default Optional<String> databaseName(DatabaseSource source) {
+        return Optional.empty();
+    }
+
+    /**
+     * A JDBC connection to the database, for the user's SQL checks and content fingerprints of
+     * restore drills.
+     *
+     * @throws dev.planb.PlanBException when it cannot be opened, saying why
+     */
+    default Connection connect(DatabaseSource source) {
+        return Jdbc.connect(source, source.jdbcUrl(), new Properties(), "the JDBC driver of " + name());
+    }
 
     /**
      * Markdown for {@code RESTORE.md}: how to restore {@code dumpFile} (the decompressed dump)

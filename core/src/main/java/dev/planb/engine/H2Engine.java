@@ -24,6 +24,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -139,6 +140,12 @@ public final class H2Engine implements DatabaseEngine {
             throw new PlanBException(ErrorCode.DATABASE_UNAVAILABLE, "Cannot read tables of H2 database "
                     + source.redactedUrl() + ": " + Messages.firstLine(e), e);
         }
+    }
+
+    /** Scratch databases are files in a marked folder in {@code java.io.tmpdir}. */
+    @Override
+    public Optional<ScratchDatabases> scratchDatabases() {
+        return Optional.of(new FileScratchDatabases(folder -> PREFIX + "file:" + folder.resolve("scratch")));
     }
 
     @Override

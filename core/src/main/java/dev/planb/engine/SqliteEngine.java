@@ -21,6 +21,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -164,6 +165,12 @@ public final class SqliteEngine implements DatabaseEngine {
             throw new PlanBException(ErrorCode.DATABASE_UNAVAILABLE, "Cannot read tables of SQLite database "
                     + source.redactedUrl() + ": " + Messages.firstLine(e), e);
         }
+    }
+
+    /** Scratch databases are files in a marked folder in {@code java.io.tmpdir}. */
+    @Override
+    public Optional<ScratchDatabases> scratchDatabases() {
+        return Optional.of(new FileScratchDatabases(folder -> PREFIX + folder.resolve("scratch.db")));
     }
 
     @Override

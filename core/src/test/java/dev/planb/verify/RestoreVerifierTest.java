@@ -1,6 +1,7 @@
 package dev.planb.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planb.BackupPlan;
 import dev.planb.BackupResult;
@@ -9,7 +10,8 @@ import dev.planb.PlanB;
 import dev.planb.SampleDb;
 import dev.planb.catalog.Manifest;
 import dev.planb.destination.LocalDirectoryDestination;
-import dev.planb.engine.SqliteEngine;
+import dev.planb.ErrorCode;
+import dev.planb.PlanBException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,15 +60,42 @@ class RestoreVerifierTest {
     }
 
     @Test
-    void restoringIntoAScratchDatabasePassesWithMatchingCounts() throws Exception {
-        Path scratch = tmp.resolve("scratch.db");
-        DatabaseSource target = DatabaseSource.of(SampleDb.url(scratch));
+    void drillingRestoresIntoATemporaryScratchFileWithMatchingCountsAndRemovesIt() {
+        DatabaseSource server = DatabaseSource.of(SampleDb.url(tmp.resolve("ignored.db")));
 
-        VerificationResult result = new RestoreVerifier(destination).verify(Optional.of("app"), "latest", Optional.of(target));
+        VerificationResult result = new RestoreVerifier(destination).verify(Optional.of("app"), "latest", Optional.of(server));
 
         assertThat(result.passed()).isTrue();
-        assertThat(result.restoredInto()).isEqualTo(target.redactedUrl());
-        assertThat(new SqliteEngine().tableCounts(target)).isEqualTo(backup.manifest().tables());
-        assertThat(SampleDb.content(scratch)).isEqualTo(SampleDb.content(db));
+        assertThat(result.restoredInto()).startsWith("planb_verify_");
+        assertThat(result.rowCountsMatch()).isTrue();
+        assertThat(result.restoredTables()).isEqualTo(backup.manifest().tables());
+        assertThat(result.recovery()).isPresent();
+        assertThat(Path.of(System.getProperty("java.io.tmpdir"), result.restoredInto())).doesNotExist();
+        assertThat(tmp.resolve("ignored.db")).doesNotExist();
+    }
+
+    @Test
+    void anExplicitTargetIsUsedOnlyWhenAllowed() throws Exception {
+        Path target = tmp.resolve("drill-target.db");
+        VerificationRequest.Builder request = VerificationRequest.builder().plan("app");
+
+        assertThatThrownBy(() -> new RestoreVerifier(destination).verify(request.restoreInto(
+                DatabaseSource.of(SampleDb.url(target)), false).build()))
+                .isInstanceOfSatisfying(PlanBException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RESTORE_REFUSED));
+        assertThat(target).doesNotExist();
+
+        VerificationResult result = new RestoreVerifier(destination)
+                .verify(request.restoreInto(DatabaseSource.of(SampleDb.url(target)), true).build());
+        assertThat(result.passed()).isTrue();
+        assertThat(SampleDb.content(target)).isEqualTo(SampleDb.content(db));
+    }
+
+    @Test
+    void everyVerificationIsRecordedBesideTheBackupAndTheCatalogIgnoresIt() {
+        new RestoreVerifier(destination).verify(Optional.empty(), "latest", Optional.empty());
+
+        assertThat(new VerificationLog(destination).entries("app")).singleElement()
+                .satisfies(entry -> assertThat(entry.backupId()).isEqualTo(backup.id()));
+        assertThat(PlanB.catalog(destination).backups("app")).containsExactly(backup.manifest());
     }
 }

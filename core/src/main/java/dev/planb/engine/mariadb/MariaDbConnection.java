@@ -59,7 +59,13 @@ final class MariaDbConnection {
 
     /** The URL of the server without a database, for our own JDBC connection that creates one. */
     static String serverUrl(String jdbcUrl) {
-        return mariaDbUrl(jdbcUrl).replaceFirst("^(jdbc:mariadb:(?:[a-z:]*)//[^/]*/)[^?;]*", "$1");
+        return withDatabase(jdbcUrl, "");
+    }
+
+    /** The URL of database {@code database} on the same server, with the same options. */
+    static String withDatabase(String jdbcUrl, String database) {
+        return mariaDbUrl(jdbcUrl).replaceFirst("^(jdbc:mariadb:(?:[a-z:]*)//[^/]*/)[^?;]*",
+                "$1" + Matcher.quoteReplacement(database));
     }
 
     /** The URL as MariaDB Connector/J accepts it: {@code jdbc:mysql:} becomes {@code jdbc:mariadb:}. */

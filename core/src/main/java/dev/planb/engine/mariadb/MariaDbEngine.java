@@ -6,6 +6,7 @@ import dev.planb.PlanBException;
 import dev.planb.catalog.PlanName;
 import dev.planb.engine.DatabaseEngine;
 import dev.planb.engine.DumpResult;
+import dev.planb.engine.ScratchDatabases;
 import dev.planb.engine.TableCount;
 import dev.planb.internal.Jdbc;
 import dev.planb.internal.Jdbc.QualifiedTable;
@@ -29,7 +30,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * MariaDB and MySQL through their own tools: {@code mariadb-dump} (or {@code mysqldump}) with
@@ -49,6 +52,7 @@ public final class MariaDbEngine implements DatabaseEngine {
     private static final byte[] SANDBOX_LINE = "/*M!999999\\- enable the sandbox mode */".getBytes(StandardCharsets.US_ASCII);
     /** MariaDB's error for "Unknown database". */
     private static final int UNKNOWN_DATABASE = 1049;
+    private static final Set<String> SYSTEM_DATABASES = Set.of("information_schema", "mysql", "performance_schema", "sys");
 
     private final MariaDbOptions options;
 
@@ -85,7 +89,7 @@ public final class MariaDbEngine implements DatabaseEngine {
     @Override
     public void checkReadable(DatabaseSource source) {
         MariaDbConnection.of(source);
-        try (Connection connection = connect(source)) {
+        try (Connection connection = openConnection(source)) {
             connection.getMetaData();
         } catch (SQLException e) {
             throw unavailable(source, e);
@@ -97,7 +101,7 @@ public final class MariaDbEngine implements DatabaseEngine {
     public DumpResult dump(DatabaseSource source, OutputStream out) throws IOException {
         MariaDbConnection target = MariaDbConnection.of(source);
         String serverVersion;
-        try (Connection connection = connect(source)) {
+        try (Connection connection = openConnection(source)) {
             serverVersion = Jdbc.queryString(connection, "SELECT VERSION()");
         } catch (SQLException e) {
             throw unavailable(source, e);
@@ -156,7 +160,7 @@ public final class MariaDbEngine implements DatabaseEngine {
 
     @Override
     public List<TableCount> tableCounts(DatabaseSource source) {
-        try (Connection connection = connect(source)) {
+        try (Connection connection = openConnection(source)) {
             List<QualifiedTable> tables = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement("SELECT TABLE_NAME FROM information_schema.TABLES"
                     + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME");
@@ -179,6 +183,36 @@ public final class MariaDbEngine implements DatabaseEngine {
         } catch (SQLException e) {
             throw unavailable(source, e);
         }
+    }
+
+    /** Scratch databases on the server, marked with a database comment and held with {@code GET_LOCK}. */
+    @Override
+    public Optional<ScratchDatabases> scratchDatabases() {
+        return Optional.of(new MariaDbScratchDatabases());
+    }
+
+    @Override
+    public List<String> databases(DatabaseSource server) {
+        DatabaseSource onServer = new DatabaseSource(MariaDbConnection.serverUrl(server.jdbcUrl()), server.user(),
+                server.password());
+        try (Connection connection = openConnection(onServer); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SHOW DATABASES")) {
+            List<String> databases = new ArrayList<>();
+            while (rows.next()) {
+                String name = rows.getString(1);
+                if (!SYSTEM_DATABASES.contains(name) && !ScratchDatabases.isScratchName(name)) {
+                    databases.add(name);
+                }
+            }
+            return databases;
+        } catch (SQLException e) {
+            throw unavailable(server, e);
+        }
+    }
+
+    @Override
+    public Optional<String> databaseName(DatabaseSource source) {
+        return Optional.of(MariaDbConnection.of(source).database());
     }
 
     @Override
@@ -222,7 +256,7 @@ public final class MariaDbEngine implements DatabaseEngine {
     }
 
     private static boolean exists(DatabaseSource target) {
-        try (Connection connection = connect(target)) {
+        try (Connection connection = openConnection(target)) {
             return connection.isValid(10);
         } catch (PlanBException e) {
             if (e.getCause() instanceof SQLException sql && sql.getErrorCode() == UNKNOWN_DATABASE) {
@@ -237,7 +271,7 @@ public final class MariaDbEngine implements DatabaseEngine {
     private static void createDatabase(DatabaseSource target, String database) {
         DatabaseSource server = new DatabaseSource(MariaDbConnection.serverUrl(target.jdbcUrl()), target.user(),
                 target.password());
-        try (Connection connection = connect(server); Statement statement = connection.createStatement()) {
+        try (Connection connection = openConnection(server); Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE IF NOT EXISTS `" + database.replace("`", "``") + "`");
         } catch (SQLException | PlanBException e) {
             throw new PlanBException(ErrorCode.RESTORE_FAILED, "MariaDB database " + target.redactedUrl()
@@ -246,7 +280,12 @@ public final class MariaDbEngine implements DatabaseEngine {
         }
     }
 
-    private static Connection connect(DatabaseSource source) {
+    @Override
+    public Connection connect(DatabaseSource source) {
+        return openConnection(source);
+    }
+
+    static Connection openConnection(DatabaseSource source) {
         Properties properties = new Properties();
         properties.setProperty("connectTimeout", "10000");
         return Jdbc.connect(source, MariaDbConnection.mariaDbUrl(source.jdbcUrl()), properties, DRIVER);

@@ -49,16 +49,31 @@ final class PgTables {
                                 && !options.excludedSchemas().contains(schema)
                         : tables.contains(qualified);
                 if (chosen && !excludedTables.contains(qualified)) {
-                    selected.add(new QualifiedTable(schema, name, "public".equals(schema) ? name : qualified));
+                    selected.add(new QualifiedTable(schema, name, displayName(schema, name)));
                 }
             }
         }
         return Jdbc.countRows(connection, selected);
     }
 
+    /** Every user table's name, as {@link #count} names them, without counting rows. */
+    static List<String> names(Connection connection) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(USER_TABLES)) {
+            while (rows.next()) {
+                names.add(displayName(rows.getString(1), rows.getString(2)));
+            }
+        }
+        return names;
+    }
+
     /** {@code schema.table}, with {@code public} added to bare names. */
     static String qualify(String table) {
         return table.contains(".") ? table : "public." + table;
+    }
+
+    private static String displayName(String schema, String name) {
+        return "public".equals(schema) ? name : schema + "." + name;
     }
 
     private static Set<String> qualified(List<String> tables) {

@@ -6,6 +6,7 @@ import dev.planb.PlanBException;
 import dev.planb.catalog.PlanName;
 import dev.planb.engine.DatabaseEngine;
 import dev.planb.engine.DumpResult;
+import dev.planb.engine.ScratchDatabases;
 import dev.planb.engine.TableCount;
 import dev.planb.internal.Jdbc;
 import dev.planb.internal.Messages;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -49,8 +52,8 @@ public final class PostgresEngine implements DatabaseEngine {
     private static final int TAR_MAGIC_OFFSET = 257;
     /** SQLSTATE of "database does not exist". */
     private static final String INVALID_CATALOG = "3D000";
-    /** The JDBC URL up to the database name, to reach the {@code postgres} maintenance database instead. */
-    private static final Pattern MAINTENANCE_URL = Pattern.compile("^(jdbc:postgresql://[^/?]*/)[^?]*");
+    /** The JDBC URL up to the database name, to reach another database of the server instead. */
+    private static final Pattern DATABASE_IN_URL = Pattern.compile("^(jdbc:postgresql://[^/?]*/)[^?]*");
 
     private final PostgresOptions options;
 
@@ -91,7 +94,7 @@ public final class PostgresEngine implements DatabaseEngine {
 
     @Override
     public void checkReadable(DatabaseSource source) {
-        try (Connection connection = connect(source)) {
+        try (Connection connection = openConnection(source)) {
             PgTools.find("pg_dump", options.tools(), serverMajor(connection));
         } catch (SQLException e) {
             throw unavailable(source, e);
@@ -101,7 +104,7 @@ public final class PostgresEngine implements DatabaseEngine {
     @Override
     public DumpResult dump(DatabaseSource source, OutputStream out) throws IOException {
         PgConnection target = PgConnection.of(source);
-        try (Connection connection = connect(source); PrivateFolder folder = PrivateFolder.create()) {
+        try (Connection connection = openConnection(source); PrivateFolder folder = PrivateFolder.create()) {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             String serverVersion = Jdbc.queryString(connection, "SHOW server_version");
@@ -196,11 +199,53 @@ public final class PostgresEngine implements DatabaseEngine {
 
     @Override
     public List<TableCount> tableCounts(DatabaseSource source) {
-        try (Connection connection = connect(source)) {
+        try (Connection connection = openConnection(source)) {
             return PgTables.count(connection);
         } catch (SQLException e) {
             throw unavailable(source, e);
         }
+    }
+
+    @Override
+    public List<String> tableNames(DatabaseSource source) {
+        try (Connection connection = openConnection(source)) {
+            return PgTables.names(connection);
+        } catch (SQLException e) {
+            throw unavailable(source, e);
+        }
+    }
+
+    /** Scratch databases on the server, marked with a comment and held with an advisory lock. */
+    @Override
+    public Optional<ScratchDatabases> scratchDatabases() {
+        return Optional.of(new PgScratchDatabases());
+    }
+
+    @Override
+    public List<String> databases(DatabaseSource server) {
+        try (Connection connection = openConnection(maintenance(server)); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT datname FROM pg_database WHERE NOT datistemplate"
+                        + " AND datname <> 'postgres' ORDER BY datname")) {
+            List<String> databases = new ArrayList<>();
+            while (rows.next()) {
+                if (!ScratchDatabases.isScratchName(rows.getString(1))) {
+                    databases.add(rows.getString(1));
+                }
+            }
+            return databases;
+        } catch (SQLException e) {
+            throw unavailable(server, e);
+        }
+    }
+
+    @Override
+    public Optional<String> databaseName(DatabaseSource source) {
+        return Optional.of(PgConnection.of(source).database());
+    }
+
+    @Override
+    public Connection connect(DatabaseSource source) {
+        return openConnection(source);
     }
 
     @Override
@@ -261,7 +306,7 @@ public final class PostgresEngine implements DatabaseEngine {
 
     /** The target's tables, or nothing when the database does not exist. */
     private static Optional<List<TableCount>> existingTables(DatabaseSource target) {
-        try (Connection connection = connect(target)) {
+        try (Connection connection = openConnection(target)) {
             return Optional.of(PgTables.count(connection));
         } catch (PlanBException e) {
             if (e.getCause() instanceof SQLException sql && INVALID_CATALOG.equals(sql.getSQLState())) {
@@ -276,9 +321,7 @@ public final class PostgresEngine implements DatabaseEngine {
     /** Creates the target database, connected to the server's {@code postgres} database as the same user. */
     private static void createDatabase(DatabaseSource target) {
         String database = PgConnection.of(target).database();
-        String maintenanceUrl = MAINTENANCE_URL.matcher(target.jdbcUrl()).replaceFirst("$1postgres");
-        DatabaseSource maintenance = new DatabaseSource(maintenanceUrl, target.user(), target.password());
-        try (Connection connection = connect(maintenance); Statement statement = connection.createStatement()) {
+        try (Connection connection = openConnection(maintenance(target)); Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + Jdbc.quoteIdentifier(database));
         } catch (SQLException | PlanBException e) {
             throw new PlanBException(ErrorCode.RESTORE_FAILED, "PostgreSQL database " + target.redactedUrl()
@@ -291,7 +334,18 @@ public final class PostgresEngine implements DatabaseEngine {
         return Integer.parseInt(Jdbc.queryString(connection, "SHOW server_version_num")) / 10_000;
     }
 
-    private static Connection connect(DatabaseSource source) {
+    /** The server's {@code postgres} maintenance database, reached with the same credentials. */
+    static DatabaseSource maintenance(DatabaseSource source) {
+        return onDatabase(source, "postgres");
+    }
+
+    /** Database {@code database} on the same server, reached with the same credentials and URL options. */
+    static DatabaseSource onDatabase(DatabaseSource source, String database) {
+        String url = DATABASE_IN_URL.matcher(source.jdbcUrl()).replaceFirst("$1" + Matcher.quoteReplacement(database));
+        return new DatabaseSource(url, source.user(), source.password());
+    }
+
+    static Connection openConnection(DatabaseSource source) {
         Properties properties = new Properties();
         properties.setProperty("connectTimeout", "10");
         properties.setProperty("ApplicationName", "PlanB");

@@ -50,12 +50,15 @@ final class PlanExecution {
     private final EventPublisher events;
     private final ScheduledExecutorService timer;
     private final RunControl control;
+    private final PlanDrills drills;
     private volatile Instant startedAt;
     private volatile BackupId backupId;
     private Thread worker;
 
-    PlanExecution(BackupPlan plan, Trigger trigger, Clock clock, EventPublisher events, ScheduledExecutorService timer) {
+    PlanExecution(BackupPlan plan, Trigger trigger, Clock clock, EventPublisher events, ScheduledExecutorService timer,
+            PlanDrills drills) {
         this.plan = plan;
+        this.drills = drills;
         this.trigger = trigger;
         this.clock = clock;
         this.events = events;
@@ -77,6 +80,10 @@ final class PlanExecution {
             if (lease.isPresent()) {
                 try (Lease held = lease.get()) {
                     backupUnlessDone();
+                    control.finish(); // a drill is not a backup: a late timeout or shutdown no longer fails the run
+                    if (control.cancellation().isEmpty()) {
+                        drills.runIfDue(plan);
+                    }
                 }
             }
         } finally {

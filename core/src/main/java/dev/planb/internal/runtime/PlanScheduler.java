@@ -31,6 +31,7 @@ public final class PlanScheduler implements AutoCloseable {
 
     private final Map<String, ScheduledPlan> plans = new LinkedHashMap<>();
     private final EventPublisher events;
+    private final PlanDrills drills;
     private final Clock clock;
     private final ScheduledThreadPoolExecutor timer;
     private final ThreadPoolExecutor workers;
@@ -43,6 +44,7 @@ public final class PlanScheduler implements AutoCloseable {
     public PlanScheduler(List<BackupPlan> plans, EventPublisher events, Clock clock, int threads) {
         this.events = events;
         this.clock = clock;
+        this.drills = new PlanDrills(plans, events, clock);
         this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("planb-timer"));
         this.timer.setRemoveOnCancelPolicy(true);
         this.workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
@@ -115,6 +117,10 @@ public final class PlanScheduler implements AutoCloseable {
 
     EventPublisher events() {
         return events;
+    }
+
+    PlanDrills drills() {
+        return drills;
     }
 
     ScheduledExecutorService timer() {

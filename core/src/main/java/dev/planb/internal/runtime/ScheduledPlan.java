@@ -93,7 +93,8 @@ final class ScheduledPlan {
     }
 
     private void submit(Trigger trigger) {
-        PlanExecution execution = new PlanExecution(plan, trigger, scheduler.clock(), scheduler.events(), scheduler.timer());
+        PlanExecution execution = new PlanExecution(plan, trigger, scheduler.clock(), scheduler.events(), scheduler.timer(),
+                scheduler.drills());
         if (!current.compareAndSet(null, execution)) {
             PlanExecution running = current.get();
             String message = "the run for " + (running == null ? "the previous tick" : running.trigger())

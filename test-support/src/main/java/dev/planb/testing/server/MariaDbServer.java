@@ -27,7 +27,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class MariaDbServer {
 
-    /** The user the test databases are given to; it may create databases named {@code t_…}. */
+    /**
+     * The user the test databases are given to; it may create databases named {@code t_…} and
+     * PlanB's scratch databases {@code planb_verify_…}.
+     */
     public static final String USER = "planb_test";
     private static final String ADMIN = "planb_admin";
     private static final String SYSTEM_USER = "mysql";
@@ -69,7 +72,8 @@ public final class MariaDbServer {
         setup.add("CREATE USER '" + ADMIN + "'@'127.0.0.1' IDENTIFIED BY '" + adminPassword + "';"
                 + " GRANT ALL ON *.* TO '" + ADMIN + "'@'127.0.0.1' WITH GRANT OPTION;"
                 + " CREATE USER '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + password + "';"
-                + " GRANT ALL ON `t\\_%`.* TO '" + USER + "'@'127.0.0.1';");
+                + " GRANT ALL ON `t\\_%`.* TO '" + USER + "'@'127.0.0.1';"
+                + " GRANT ALL ON `planb\\_verify\\_%`.* TO '" + USER + "'@'127.0.0.1';");
         LocalServers.run(setup);
     }
 

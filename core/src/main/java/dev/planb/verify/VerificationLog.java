@@ -1,0 +1,133 @@
+package dev.planb.verify;
+
+import dev.planb.Destination;
+import dev.planb.ErrorCode;
+import dev.planb.ObjectWriter;
+import dev.planb.PlanBException;
+import dev.planb.StoredObject;
+import dev.planb.catalog.BackupId;
+import dev.planb.catalog.Layout;
+import dev.planb.catalog.PlanName;
+import dev.planb.internal.Json;
+import dev.planb.internal.Messages;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The verification results of a destination: {@code <plan>/<backup-id>/verification-<time>.json}
+ * files beside the backups they checked, each written once. The catalog does not list them (they
+ * are not manifests), and they need no local state, so the runtime of any instance reads when a
+ * plan was last drilled.
+ *
+ * <pre>{@code
+ * Optional<VerificationRecord> last = new VerificationLog(destination).newestPassed("app");
+ * }</pre>
+ */
+public final class VerificationLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VerificationLog.class);
+    private static final Pattern KEY = Pattern.compile("([^/]+)/([^/]+)/verification-([^/]+)\\.json");
+
+    private final Destination destination;
+
+    /** The verification results on {@code destination}. */
+    public VerificationLog(Destination destination) {
+        this.destination = destination;
+    }
+
+    /**
+     * One stored result, found by its key alone.
+     *
+     * @param key its key on the destination
+     * @param backupId the backup it checked
+     * @param stamp when it was written, with a random suffix ({@link BackupId}'s form)
+     */
+    public record Entry(String key, BackupId backupId, BackupId stamp) {
+
+        /** When the verification was recorded. */
+        public Instant time() {
+            return stamp.time();
+        }
+    }
+
+    /**
+     * Writes a result beside its backup, as a new object.
+     *
+     * @return its key
+     * @throws PlanBException with {@link ErrorCode#DESTINATION_FAILED} when it cannot be written
+     */
+    public String write(VerificationRecord record) {
+        BackupId stamp = BackupId.generate(record.finishedAt());
+        String key = Layout.key(record.plan(), new BackupId(record.backupId()), "verification-" + stamp.value() + ".json");
+        try (ObjectWriter out = destination.create(key)) {
+            out.write(Json.mapper().writeValueAsBytes(record));
+            out.commit();
+            return key;
+        } catch (IOException e) {
+            throw new PlanBException(ErrorCode.DESTINATION_FAILED, "Cannot write " + destination.description() + "/"
+                    + key + ": " + Messages.firstLine(e), e);
+        }
+    }
+
+    /** The results of a plan, newest first, from their keys alone. */
+    public List<Entry> entries(String plan) {
+        PlanName.check(plan);
+        List<StoredObject> objects;
+        try {
+            objects = destination.list(plan + "/");
+        } catch (IOException e) {
+            throw new PlanBException(ErrorCode.DESTINATION_FAILED, "Cannot list " + destination.description() + ": "
+                    + Messages.firstLine(e), e);
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (StoredObject object : objects) {
+            Matcher matcher = KEY.matcher(object.key());
+            if (matcher.matches() && matcher.group(1).equals(plan) && BackupId.isValid(matcher.group(2))
+                    && BackupId.isValid(matcher.group(3))) {
+                entries.add(new Entry(object.key(), new BackupId(matcher.group(2)), new BackupId(matcher.group(3))));
+            }
+        }
+        entries.sort(Comparator.comparing(Entry::stamp).reversed());
+        return entries;
+    }
+
+    /** The newest result of a plan. */
+    public Optional<VerificationRecord> newest(String plan) {
+        return newest(plan, record -> true);
+    }
+
+    /** The newest result of a plan that passed. */
+    public Optional<VerificationRecord> newestPassed(String plan) {
+        return newest(plan, VerificationRecord::passed);
+    }
+
+    /** The newest result of a plan that {@code wanted} accepts; unreadable results are skipped. */
+    public Optional<VerificationRecord> newest(String plan, Predicate<VerificationRecord> wanted) {
+        for (Entry entry : entries(plan)) {
+            Optional<VerificationRecord> record = read(entry.key()).filter(wanted);
+            if (record.isPresent()) {
+                return record;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<VerificationRecord> read(String key) {
+        try (InputStream in = destination.open(key)) {
+            return Optional.of(Json.mapper().readValue(in, VerificationRecord.class));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Skipping {}/{}: it cannot be read ({})", destination.description(), key, Messages.firstLine(e));
+            return Optional.empty();
+        }
+    }
+}

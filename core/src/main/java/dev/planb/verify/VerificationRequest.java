@@ -1,0 +1,156 @@
+package dev.planb.verify;
+
+import dev.planb.DatabaseSource;
+import dev.planb.ErrorCode;
+import dev.planb.PlanBException;
+import dev.planb.RestoreRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What one verification checks. Without a server or target it checks checksums only; with a
+ * {@link Builder#drillOn server}, it is a restore drill: PlanB creates {@code planb_verify_<random>}
+ * there, restores the backup into it, checks it and drops it.
+ *
+ * <pre>{@code
+ * VerificationRequest request = VerificationRequest.builder()
+ *         .plan("app")
+ *         .drillOn(DatabaseSource.of("jdbc:postgresql://drills:5432/postgres", "planb", secret))
+ *         .check(SqlCheck.parse("select count(*) from orders >= 1"))
+ *         .liveDatabase(appDatabase)           // to report tables the backup leaves out
+ *         .build();
+ * }</pre>
+ *
+ * @param plan the plan, or {@code null} when the destination holds one plan
+ * @param backup a backup id or {@code latest}
+ * @param server the server to drill on (its own database is only used to connect), or {@code null}
+ * @param target an existing database to restore into instead of a scratch one, or {@code null}
+ * @param allowNonScratchTarget whether {@code target} may be a database whose name is not {@code planb_verify_…}
+ * @param checks the SQL checks to run on the restored database
+ * @param fingerprintedTables tables whose ordered primary-key hash to record
+ * @param liveDatabase the database the backup was made from, for the coverage review, or {@code null}
+ * @param coveredDatabases databases on the server that other plans back up (not reported as missed)
+ */
+public record VerificationRequest(String plan, String backup, DatabaseSource server, DatabaseSource target,
+        boolean allowNonScratchTarget, List<SqlCheck> checks, List<String> fingerprintedTables,
+        DatabaseSource liveDatabase, Set<String> coveredDatabases) {
+
+    /** Checks the values and copies the collections. */
+    public VerificationRequest {
+        backup = backup == null ? RestoreRequest.LATEST : backup;
+        if (server != null && target != null) {
+            throw new PlanBException(ErrorCode.INVALID_SETTING, "verification has both a server to drill on and a"
+                    + " target database: give one");
+        }
+        checks = List.copyOf(checks);
+        fingerprintedTables = List.copyOf(fingerprintedTables);
+        coveredDatabases = Set.copyOf(coveredDatabases);
+        if ((!checks.isEmpty() || !fingerprintedTables.isEmpty()) && server == null && target == null) {
+            throw new PlanBException(ErrorCode.INVALID_SETTING, "verification has SQL checks or fingerprints but"
+                    + " nothing to restore into: give a server to drill on");
+        }
+    }
+
+    /** Starts a request. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The plan, if one was named. */
+    public Optional<String> planName() {
+        return Optional.ofNullable(plan);
+    }
+
+    /** Whether the backup is restored, into a scratch database or the target. */
+    public boolean restores() {
+        return server != null || target != null;
+    }
+
+    /** Builds a {@link VerificationRequest}. */
+    public static final class Builder {
+        private String plan;
+        private String backup = RestoreRequest.LATEST;
+        private DatabaseSource server;
+        private DatabaseSource target;
+        private boolean allowNonScratchTarget;
+        private final List<SqlCheck> checks = new ArrayList<>();
+        private final List<String> fingerprintedTables = new ArrayList<>();
+        private DatabaseSource liveDatabase;
+        private final Set<String> coveredDatabases = new LinkedHashSet<>();
+
+        private Builder() {
+        }
+
+        /** The plan (optional when the destination holds one plan). */
+        public Builder plan(String plan) {
+            this.plan = plan;
+            return this;
+        }
+
+        /** A backup id, or {@code latest} (the default). */
+        public Builder backup(String backup) {
+            this.backup = backup;
+            return this;
+        }
+
+        /**
+         * Drills on this server: a scratch database {@code planb_verify_<random>} is created there
+         * and dropped afterwards, even when the drill fails or the process is interrupted. For
+         * SQLite and H2, the scratch database is a temporary file and only the URL's kind counts.
+         */
+        public Builder drillOn(DatabaseSource server) {
+            this.server = server;
+            return this;
+        }
+
+        /**
+         * Restores into this existing database instead. A database not named
+         * {@code planb_verify_…} is refused unless {@code allowNonScratch} is set: its content
+         * would be replaced.
+         */
+        public Builder restoreInto(DatabaseSource target, boolean allowNonScratch) {
+            this.target = target;
+            this.allowNonScratchTarget = allowNonScratch;
+            return this;
+        }
+
+        /** Adds SQL checks. */
+        public Builder checks(List<SqlCheck> checks) {
+            this.checks.addAll(checks);
+            return this;
+        }
+
+        /** Adds a SQL check. */
+        public Builder check(SqlCheck check) {
+            this.checks.add(check);
+            return this;
+        }
+
+        /** Adds tables whose ordered primary-key hash is recorded and compared with earlier drills of the backup. */
+        public Builder fingerprints(List<String> tables) {
+            this.fingerprintedTables.addAll(tables);
+            return this;
+        }
+
+        /** The live database the backup was made from: its tables missing from the backup are reported. */
+        public Builder liveDatabase(DatabaseSource liveDatabase) {
+            this.liveDatabase = liveDatabase;
+            return this;
+        }
+
+        /** Databases on the server other plans back up, so they are not reported as missed. */
+        public Builder coveredDatabases(Set<String> databases) {
+            this.coveredDatabases.addAll(databases);
+            return this;
+        }
+
+        /** Makes the request. */
+        public VerificationRequest build() {
+            return new VerificationRequest(plan, backup, server, target, allowNonScratchTarget, checks,
+                    fingerprintedTables, liveDatabase, coveredDatabases);
+        }
+    }
+}
