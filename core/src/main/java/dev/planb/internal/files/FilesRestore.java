@@ -196,10 +196,8 @@ public final class FilesRestore {
                     Files.setPosixFilePermissions(destination, Files.getPosixFilePermissions(child));
                     Files.setLastModifiedTime(destination, Files.getLastModifiedTime(child));
                 } else {
-                    if (Files.isDirectory(destination, LinkOption.NOFOLLOW_LINKS)) {
-                        deleteTree(destination);
-                    }
-                    Files.move(child, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    deleteTree(destination); // a file, link or folder of the same name is replaced
+                    Files.move(child, destination, StandardCopyOption.ATOMIC_MOVE);
                 }
             }
         }
