@@ -119,6 +119,14 @@ class EmailTest {
     }
 
     @Test
+    void thePasswordNeverShows() {
+        Notifier mail = Email.smtp("smtp.example.com", 465).security(SmtpSecurity.SSL).login("backup", Secret.of(PASSWORD))
+                .from("backup@example.com").to("ops@example.com").build();
+        assertThat(mail).hasToString("Notifier[E-mail via smtp.example.com:465]");
+        mail.close();
+    }
+
+    @Test
     void badSettingsAreNamed() {
         assertThatThrownBy(() -> Email.smtp("smtp.example.com", 587).login("backup", Secret.of(PASSWORD))
                 .security(SmtpSecurity.NONE).from("a@example.com").to("b@example.com").build())

@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /** A real HTTP server on a free loopback port that records what it receives and answers as told. */
 final class HttpReceiver implements AutoCloseable {
 
-    /** One request as received. */
-    record Request(String method, String path, String contentType, String body) {
+    /** One request as received, with {@link System#nanoTime()} at its arrival. */
+    record Request(String method, String path, String contentType, String body, long arrivedNanos) {
     }
 
     private final HttpServer server;
@@ -70,7 +70,7 @@ final class HttpReceiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                exchange.getRequestHeaders().getFirst("Content-Type"), body));
+                exchange.getRequestHeaders().getFirst("Content-Type"), body, System.nanoTime()));
         try {
             Thread.sleep(delay.get().toMillis());
         } catch (InterruptedException e) {

@@ -125,12 +125,11 @@ class WebhookTest {
         receiver.answering(503, 500);
         try (Notifier notifier = Webhook.json(url("/hook/")).retries(3, Duration.ofMillis(50)).build()) {
             notifier.onEvent(Events.failed(Events.T0));
-            long first = System.nanoTime();
-            receiver.next();
+            HttpReceiver.Request first = receiver.next();
             receiver.next();
             HttpReceiver.Request third = receiver.next();
-            assertThat(Duration.ofNanos(System.nanoTime() - first)).as("50 ms, then 100 ms").isGreaterThanOrEqualTo(
-                    Duration.ofMillis(150));
+            assertThat(Duration.ofNanos(third.arrivedNanos() - first.arrivedNanos())).as("50 ms, then 100 ms")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(150));
             assertThat(third.body()).contains("FAILED");
             assertThat(receiver.poll(Duration.ofMillis(300))).as("delivered on the third attempt").isNull();
         }
@@ -163,7 +162,7 @@ class WebhookTest {
         for (int i = 0; i < 500; i++) {
             notifier.onEvent(Events.failed(Events.T0.plusSeconds(i))); // more than the queue holds: dropped, not blocking
         }
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
         long closing = System.nanoTime();
         notifier.close();
         assertThat(Duration.ofNanos(System.nanoTime() - closing)).isLessThan(Duration.ofSeconds(7));
