@@ -117,9 +117,9 @@ public final class StatusBoard implements PlanBListener {
             recordDestinationFailure(event.plan(), failed.destination(), new Failure(event.time(), failed.message()));
         } else if (event instanceof Verified verified) {
             entry.lastVerification = new VerificationSummary(event.time(), verified.result().manifest().id(),
-                    verified.result().problems());
+                    verified.result().problems(), verified.result().recoveryTime());
         } else if (event instanceof VerificationFailed failed) {
-            entry.lastVerification = new VerificationSummary(event.time(), failed.backupId(), failed.problems());
+            entry.lastVerification = new VerificationSummary(event.time(), failed.backupId(), failed.problems(), null);
         }
     }
 

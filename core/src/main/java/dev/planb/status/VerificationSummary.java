@@ -1,8 +1,10 @@
 package dev.planb.status;
 
 import dev.planb.catalog.BackupId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The last verification of a plan's backups.
@@ -10,12 +12,19 @@ import java.util.List;
  * @param time when it finished
  * @param id the backup verified
  * @param problems what was wrong; empty when it passed
+ * @param recoveryTime how long the drill's restore took (the real recovery time), or {@code null}
+ *     when it did not restore
  */
-public record VerificationSummary(Instant time, BackupId id, List<String> problems) {
+public record VerificationSummary(Instant time, BackupId id, List<String> problems, Duration recoveryTime) {
 
     /** Copies the list. */
     public VerificationSummary {
         problems = List.copyOf(problems);
+    }
+
+    /** How long the drill's restore took, when there was one. */
+    public Optional<Duration> recovery() {
+        return Optional.ofNullable(recoveryTime);
     }
 
     /** Whether the backup passed. */
