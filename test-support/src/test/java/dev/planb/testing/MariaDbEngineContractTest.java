@@ -1,12 +1,19 @@
 package dev.planb.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.planb.DatabaseSource;
 import dev.planb.Secret;
 import dev.planb.engine.DatabaseEngine;
 import dev.planb.engine.mariadb.MariaDbEngine;
 import dev.planb.engine.mariadb.MariaDbOptions;
 import dev.planb.testing.server.MariaDbServer;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MariaDbEngineContractTest extends AbstractDatabaseEngineContractTest
@@ -49,5 +56,42 @@ class MariaDbEngineContractTest extends AbstractDatabaseEngineContractTest
     public DatabaseSource databaseWithWrongPassword() {
         DatabaseSource database = MariaDbServer.shared().newDatabase();
         return DatabaseSource.of(database.jdbcUrl(), MariaDbServer.USER, Secret.of(WRONG_PASSWORD));
+    }
+
+    @Test
+    void mysqlUrlsReachTheSameServer() throws Exception {
+        DatabaseSource source = populatedDatabase();
+        DatabaseSource mysql = DatabaseSource.of(source.jdbcUrl().replace("jdbc:mariadb:", "jdbc:mysql:"),
+                source.user(), source.password());
+        DatabaseSource copy = MariaDbServer.shared().newDatabase();
+        DatabaseSource mysqlCopy = DatabaseSource.of(copy.jdbcUrl().replace("jdbc:mariadb:", "jdbc:mysql:"),
+                copy.user(), copy.password());
+
+        restore(dumpOf(mysql), mysqlCopy, false);
+
+        assertThat(engine().tableCounts(mysqlCopy)).isEqualTo(engine().tableCounts(source));
+    }
+
+    @Test
+    void mysqlsClientGetsTheDumpWithoutTheSandboxLine() throws Exception {
+        Path tools = Files.createDirectories(folder.resolve("mysql-tools"));
+        Path client = tools.resolve("mysql");
+        // A stand-in for MySQL's client: it fails on the sandbox line, as the real one does, else runs mariadb.
+        Files.writeString(client, """
+                #!/bin/sh
+                if [ "$1" = "--version" ]; then echo 'mysql  Ver 8.0.36 for Linux on x86_64 (MySQL Community Server - GPL)'; exit 0; fi
+                IFS= read -r first
+                case "$first" in '/*M!999999'*) echo "ERROR at line 1: Unknown command '\\-'." >&2; exit 1;; esac
+                { printf '%s\n' "$first"; cat; } | /usr/bin/mariadb "$@"
+                """);
+        Files.setPosixFilePermissions(client, PosixFilePermissions.fromString("rwxr-xr-x"));
+        DatabaseSource source = populatedDatabase();
+        byte[] dump = dumpOf(source);
+        assertThat(new String(dump, 0, 40, StandardCharsets.US_ASCII)).startsWith("/*M!999999\\- enable the sandbox mode */");
+        DatabaseSource copy = newDatabase();
+
+        new MariaDbEngine(new MariaDbOptions(tools)).restore(new ByteArrayInputStream(dump), copy);
+
+        assertThat(engine().tableCounts(copy)).isEqualTo(engine().tableCounts(source));
     }
 }
