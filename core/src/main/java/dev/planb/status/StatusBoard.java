@@ -79,7 +79,7 @@ public final class StatusBoard implements PlanBListener {
         String destination = catalog.destination().description();
         Optional<Manifest> newest;
         try {
-            newest = catalog.backups(plan).stream().findFirst();
+            newest = catalog.backups(plan).stream().findFirst(); // by start time: ids tie within a second
         } catch (PlanBException e) {
             LOG.warn("Plan '{}': cannot read the backups on {}: {}", plan, destination, e.getMessage());
             recordDestinationFailure(plan, destination, new Failure(clock.instant(), e.getMessage()));

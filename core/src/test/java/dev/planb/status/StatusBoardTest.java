@@ -85,6 +85,18 @@ class StatusBoardTest {
     }
 
     @Test
+    void aDamagedNewestManifestFallsBackToTheNewestReadableBackup() throws Exception {
+        BackupResult older = PlanB.backup(plan.destination(local).build());
+        BackupResult newer = PlanB.backup(plan.build());
+        Files.writeString(tmp.resolve("local/app").resolve(newer.id().value()).resolve("manifest.json"), "{ damaged");
+
+        StatusBoard board = new StatusBoard(new MutableClock(Instant.now()));
+        board.track(plan.build());
+
+        assertThat(board.status("app").orElseThrow().lastSuccess().orElseThrow().id()).isEqualTo(older.id());
+    }
+
+    @Test
     void followsTheEventsOfARun() {
         BackupResult result = PlanB.backup(plan.destination(local).build());
         Instant start = result.manifest().finishedAt().plusSeconds(3600);
