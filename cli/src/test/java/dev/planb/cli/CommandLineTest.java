@@ -110,6 +110,30 @@ class CommandLineTest {
     }
 
     @Test
+    void verifyDrillPrintsChecksRecoveryAndFailsOnAFailingCheck() throws Exception {
+        backup();
+        String scratchServer = "jdbc:sqlite:" + dir.resolve("unused.db");
+        Cli.Result passing = Cli.run("verify", "--from", backups.toString(), "--restore-to", scratchServer,
+                "--check", "select count(*) from customers >= 1", "--fingerprint", "customers");
+        assertThat(passing.exitCode()).as(passing.err()).isZero();
+        assertThat(passing.out()).contains("into scratch database planb_verify_", "recovery ",
+                "check        OK      select count(*) from customers: expected >= 1", "fingerprint  customers ");
+
+        Cli.Result failing = Cli.run("verify", "--from", backups.toString(), "--restore-to", scratchServer,
+                "--check", "select count(*) from customers < 0");
+        assertThat(failing.exitCode()).isEqualTo(ErrorCode.VERIFICATION_FAILED.exitCode());
+        assertThat(failing.out()).contains("check        FAILED  select count(*) from customers: expected < 0, got ");
+        assertThat(failing.err().lines()).singleElement().asString()
+                .contains("FAILED verification: SQL check failed: select count(*) from customers: expected < 0, got ");
+        assertThat(dir.resolve("unused.db")).doesNotExist();
+
+        expectError(ErrorCode.INVALID_SETTING, List.of("SQL check", "QUERY >= VALUE"), "verify", "--from",
+                backups.toString(), "--restore-to", scratchServer, "--check", "select count(*) from customers");
+        expectError(ErrorCode.INVALID_SETTING, List.of("--restore-to"), "verify", "--from", backups.toString(),
+                "--check", "select 1 = 1");
+    }
+
+    @Test
     void badInputGivesOneClearLineAndExitCode() throws Exception {
         backup();
         Path file = Files.writeString(dir.resolve("a-file"), "not a folder");

@@ -142,6 +142,11 @@ public final class H2Engine implements DatabaseEngine {
         }
     }
 
+    @Override
+    public Connection connect(DatabaseSource source) {
+        return Jdbc.connect(source, source.jdbcUrl(), new Properties(), DRIVER);
+    }
+
     /** Scratch databases are files in a marked folder in {@code java.io.tmpdir}. */
     @Override
     public Optional<ScratchDatabases> scratchDatabases() {

@@ -17,7 +17,9 @@ import dev.planb.engine.TableCount;
 import dev.planb.internal.Messages;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,13 +44,13 @@ final class RestoreDrill {
     private final VerificationRequest request;
     private final VerificationLog log;
 
-    String restoredInto;
-    Duration recoveryTime;
-    List<TableCount> restoredTables = List.of();
-    List<CheckOutcome> checks = List.of();
-    final Map<String, String> fingerprints = new TreeMap<>();
-    List<CoverageFinding> coverage = List.of();
-    final List<String> problems = new ArrayList<>();
+    private String restoredInto;
+    private Duration recoveryTime;
+    private List<TableCount> restoredTables = List.of();
+    private List<CheckOutcome> checks = List.of();
+    private final Map<String, String> fingerprints = new TreeMap<>();
+    private List<CoverageFinding> coverage = List.of();
+    private final List<String> problems = new ArrayList<>();
 
     RestoreDrill(Destination destination, Decryption decryption, Manifest manifest, VerificationRequest request) {
         this.destination = destination;
@@ -58,8 +60,20 @@ final class RestoreDrill {
         this.log = new VerificationLog(destination);
     }
 
-    /** Runs the drill; its findings are in the fields. */
-    RestoreDrill run() {
+    /**
+     * Runs the drill.
+     *
+     * @param checkedArtifacts the artifacts whose checksums were checked before
+     * @param startedAt when the verification started
+     * @return the verification's result
+     */
+    VerificationResult run(List<String> checkedArtifacts, Instant startedAt, Clock clock) {
+        drill();
+        return new VerificationResult(manifest, checkedArtifacts, restoredInto, recoveryTime, restoredTables, checks,
+                fingerprints, coverage, problems, startedAt, clock.instant());
+    }
+
+    private void drill() {
         DatabaseSource where = request.server() != null ? request.server() : request.target();
         DatabaseEngine engine = DatabaseEngines.forUrl(where.jdbcUrl());
         if (!engine.name().equals(manifest.engine().name())) {
@@ -85,7 +99,6 @@ final class RestoreDrill {
             coverage = CoverageReview.review(engine, manifest, Optional.ofNullable(request.liveDatabase()).orElse(where),
                     Optional.ofNullable(request.liveDatabase()), request.coveredDatabases(), restoredTables, previous);
         }
-        return this;
     }
 
     private void restoreAndCheck(DatabaseEngine engine, DatabaseSource target, String label) {

@@ -104,17 +104,10 @@ public final class RestoreVerifier {
         if (problems.isEmpty()) {
             problems.addAll(FilesCheck.problems(catalog, manifest, decryption));
         }
-        VerificationResult result;
-        if (problems.isEmpty() && request.restores()) {
-            RestoreDrill drill = new RestoreDrill(destination, decryption, manifest, request).run();
-            problems.addAll(drill.problems);
-            result = new VerificationResult(manifest, checked, drill.restoredInto, drill.recoveryTime,
-                    drill.restoredTables, drill.checks, drill.fingerprints, drill.coverage, problems, startedAt,
-                    clock.instant());
-        } else {
-            result = new VerificationResult(manifest, checked, null, null, List.of(), List.of(), Map.of(),
-                    List.of(), problems, startedAt, clock.instant());
-        }
+        VerificationResult result = problems.isEmpty() && request.restores()
+                ? new RestoreDrill(destination, decryption, manifest, request).run(checked, startedAt, clock)
+                : new VerificationResult(manifest, checked, null, null, List.of(), List.of(), Map.of(), List.of(),
+                        problems, startedAt, clock.instant());
         record(result);
         return result;
     }

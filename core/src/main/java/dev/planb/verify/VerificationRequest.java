@@ -50,7 +50,7 @@ public record VerificationRequest(String plan, String backup, DatabaseSource ser
         coveredDatabases = Set.copyOf(coveredDatabases);
         if ((!checks.isEmpty() || !fingerprintedTables.isEmpty()) && server == null && target == null) {
             throw new PlanBException(ErrorCode.INVALID_SETTING, "verification has SQL checks or fingerprints but"
-                    + " nothing to restore into: give a server to drill on");
+                    + " nothing to restore into: give a server to drill on (planb verify --restore-to)");
         }
     }
 
