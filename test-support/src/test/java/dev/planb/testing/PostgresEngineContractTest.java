@@ -15,15 +15,19 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -184,6 +188,58 @@ class PostgresEngineContractTest extends AbstractDatabaseEngineContractTest
                 .isInstanceOf(ToolFailedException.class)
                 .hasMessageStartingWith("pg_dump failed (exit status 1): pg_dump: error:")
                 .hasMessageContaining("terminat");
+    }
+
+    @Test
+    void interruptingTheRunStopsPgDump() throws Exception {
+        DatabaseSource source = populatedDatabase();
+        execute(source, "CREATE TABLE big AS SELECT g AS id, md5(g::text) AS note FROM generate_series(1, 200000) g");
+        String database = source.jdbcUrl().substring(source.jdbcUrl().lastIndexOf('/') + 1);
+        CountDownLatch started = new CountDownLatch(1);
+        OutputStream slow = new FilterOutputStream(OutputStream.nullOutputStream()) {
+            @Override
+            public void write(byte[] b, int off, int len) {
+                started.countDown();
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread run = new Thread(() -> {
+            try {
+                engine().dump(source, slow);
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        });
+        run.start();
+        started.await();
+        assertThat(pgDumpSessions(database)).isEqualTo(1);
+
+        run.interrupt();
+        run.join(10_000);
+
+        assertThat(run.isAlive()).isFalse();
+        assertThat(failure.get()).isInstanceOf(InterruptedIOException.class).hasMessageContaining("pg_dump");
+        for (int i = 0; i < 100 && pgDumpSessions(database) > 0; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(pgDumpSessions(database)).as("pg_dump sessions left").isZero();
+    }
+
+    private static long pgDumpSessions(String database) throws SQLException {
+        DatabaseSource postgres = DatabaseSource.of(PostgresServer.shared().jdbcUrl(database), PostgresServer.USER,
+                Secret.of(PostgresServer.shared().password()));
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(),
+                postgres.password().reveal()); Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
+                        + " WHERE application_name = 'pg_dump' AND datname = current_database()")) {
+            result.next();
+            return result.getLong(1);
+        }
     }
 
     private String largeObject(DatabaseSource source) throws SQLException {
