@@ -5,11 +5,15 @@ import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.internal.Redaction;
+import dev.planb.storage.sftp.SftpUri;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Turns the command line's destination URIs ({@code DIR}, {@code file:///DIR}) into destinations. */
+/**
+ * Turns the command line's destination URIs ({@code DIR}, {@code file:///DIR},
+ * {@code sftp://USER@HOST[:PORT]/DIR?identity=KEYFILE&knownHosts=FILE}) into destinations.
+ */
 final class DestinationUris {
 
     private DestinationUris() {
@@ -48,10 +52,13 @@ final class DestinationUris {
                             + "' is not a valid file URI: use file:///absolute/path or a plain path", e);
                 }
             }
-            case "s3", "sftp" -> throw new PlanBException(ErrorCode.INVALID_SETTING, scheme
+            case "sftp" -> {
+                return SftpUri.parse(uri);
+            }
+            case "s3" -> throw new PlanBException(ErrorCode.INVALID_SETTING, scheme
                     + ":// destinations are not in this PlanB build yet: use a local folder");
             default -> throw new PlanBException(ErrorCode.INVALID_SETTING, "Destination '" + Redaction.url(uri)
-                    + "' has an unknown scheme '" + scheme + "': use a folder path or file:///path");
+                    + "' has an unknown scheme '" + scheme + "': use a folder path, file:///path or sftp://user@host/path");
         }
     }
 }
