@@ -10,6 +10,7 @@ import dev.planb.internal.runtime.EventPublisher;
 import dev.planb.internal.runtime.PlanNotifiers;
 import dev.planb.internal.runtime.PlanScheduler;
 import dev.planb.notify.LogNotifier;
+import dev.planb.pull.PullJob;
 import dev.planb.status.PlanStatus;
 import dev.planb.status.StalenessMonitor;
 import dev.planb.status.StatusBoard;
@@ -160,6 +161,7 @@ public final class PlanB implements AutoCloseable {
     /** Configures a runtime; {@link #start()} checks the plans and starts it. */
     public static final class Builder {
         private final List<BackupPlan> plans = new ArrayList<>();
+        private final List<PullJob> pulls = new ArrayList<>();
         private final List<PlanBListener> listeners = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private int threads = 2;
@@ -177,6 +179,16 @@ public final class PlanB implements AutoCloseable {
         /** Adds several plans. */
         public Builder plans(List<BackupPlan> plans) {
             plans.forEach(this::plan);
+            return this;
+        }
+
+        /**
+         * Adds a pull to run on its {@link PullJob#schedule()}, e.g. on the backup host that
+         * empties production's outbox; its {@code Pulled} and {@code PullFailed} events go to this
+         * runtime's listeners.
+         */
+        public Builder pull(PullJob pull) {
+            pulls.add(Objects.requireNonNull(pull, "pull"));
             return this;
         }
 
@@ -229,13 +241,23 @@ public final class PlanB implements AutoCloseable {
                             + "' is added twice: give each plan its own name");
                 }
             }
+            for (PullJob pull : pulls) {
+                if (pull.schedule().isEmpty()) {
+                    throw new PlanBException(ErrorCode.INVALID_SETTING, "Pull '" + pull.name()
+                            + "' has no schedule: set one with schedule(Schedule.every(Duration.ofMinutes(15)))");
+                }
+                if (!names.add(pull.name())) {
+                    throw new PlanBException(ErrorCode.INVALID_SETTING, "Pull '" + pull.name()
+                            + "' has the name of another plan or pull: give each its own name");
+                }
+            }
             StatusBoard board = new StatusBoard(clock);
             plans.forEach(board::track); // the newest backups on storage, so a restart forgets nothing
             PlanNotifiers notifiers = new PlanNotifiers(plans);
             List<PlanBListener> all = new ArrayList<>(List.of(new LogNotifier(), board, notifiers));
             all.addAll(listeners);
             EventPublisher events = new EventPublisher(all);
-            PlanScheduler scheduler = new PlanScheduler(plans, events, clock, threads);
+            PlanScheduler scheduler = new PlanScheduler(plans, pulls, events, clock, threads);
             StalenessMonitor staleness = new StalenessMonitor(board, events::publish, clock);
             scheduler.start();
             scheduler.repeat("staleness check", staleness::check, stalenessCheck);

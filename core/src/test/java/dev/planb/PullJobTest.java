@@ -2,6 +2,7 @@ package dev.planb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.planb.catalog.Catalog;
 import dev.planb.catalog.Layout;
@@ -11,6 +12,7 @@ import dev.planb.event.PlanBEvent;
 import dev.planb.event.PullFailed;
 import dev.planb.event.Pulled;
 import dev.planb.pull.PullJob;
+import dev.planb.schedule.Schedule;
 import dev.planb.pull.PullResult;
 import dev.planb.pull.PulledBackup;
 import dev.planb.pull.PulledBackup.Outcome;
@@ -18,8 +20,10 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -141,6 +145,25 @@ class PullJobTest {
     }
 
     @Test
+    void aScheduledPullRunsInTheRuntimeAndReportsToItsListeners() {
+        LocalDirectoryDestination vault = new LocalDirectoryDestination(tmp.resolve("vault"));
+        List<PlanBEvent> seen = new CopyOnWriteArrayList<>();
+        PullJob pull = PullJob.builder().name("vault").from(outbox).to(vault)
+                .schedule(Schedule.every(Duration.ofHours(1))).build();
+
+        try (PlanB runtime = PlanB.builder().pull(pull).listener(seen::add).start()) {
+            // The schedule's catch-up runs it at start-up, then every hour.
+            await().atMost(Duration.ofSeconds(30)).until(() -> seen.size() >= 3);
+            assertThat(runtime.plans()).isEmpty();
+        }
+        assertThat(seen).hasSize(3).allMatch(Pulled.class::isInstance);
+        assertThat(PlanB.catalog(vault).backups("app")).containsExactlyInAnyOrderElementsOf(made);
+
+        assertThatThrownBy(() -> PlanB.builder().pull(PullJob.builder().from(outbox).to(vault).build()).start())
+                .hasMessageContaining("Pull 'pull' has no schedule");
+    }
+
+    @Test
     void badSettingsAreRefusedNamingThem() {
         assertThatThrownBy(() -> PullJob.builder().from(outbox).build()).hasMessageContaining("has no destination");
         assertThatThrownBy(() -> PullJob.builder().from(outbox).to(new LocalDirectoryDestination(tmp.resolve("outbox")))
@@ -183,11 +206,11 @@ class PullJobTest {
     }
 
     private PullResult pull(boolean removeCopied, Destination... targets) {
-        PullJob.Builder builder = PullJob.builder().from(outbox).removeCopied(removeCopied).listener(events::add);
+        PullJob.Builder builder = PullJob.builder().from(outbox).removeCopied(removeCopied);
         for (Destination target : targets) {
             builder.to(target);
         }
-        return builder.build().run();
+        return builder.build().run(events::add);
     }
 
     private static void flipAByteOf(Path file) throws IOException {

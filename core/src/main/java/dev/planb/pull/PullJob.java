@@ -3,36 +3,17 @@ package dev.planb.pull;
 import dev.planb.Destination;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.StoredObject;
-import dev.planb.catalog.Catalog;
-import dev.planb.catalog.Layout;
-import dev.planb.catalog.Layout.BackupRef;
-import dev.planb.catalog.Manifest;
-import dev.planb.catalog.Manifest.Artifact;
 import dev.planb.catalog.PlanName;
-import dev.planb.event.PlanBEvent;
 import dev.planb.event.PlanBListener;
 import dev.planb.event.PullFailed;
 import dev.planb.event.Pulled;
-import dev.planb.internal.Json;
-import dev.planb.internal.Messages;
-import dev.planb.pull.PulledBackup.Outcome;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.NoSuchFileException;
-import java.time.Clock;
+import dev.planb.schedule.Schedule;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Copies every complete backup (one with a manifest) from a source, typically production's
@@ -44,38 +25,45 @@ import org.slf4j.LoggerFactory;
  * is removed from the source once every destination holds a verified copy.
  *
  * <pre>{@code
- * PullResult result = PullJob.builder()
+ * PullJob pull = PullJob.builder()
  *         .from(SftpUri.parse("sftp://planb@prod.example.com/srv/outbox?identity=/etc/planb/key"))
  *         .to(new LocalDirectoryDestination(Path.of("/srv/backups")))
  *         .removeCopied(true)
+ *         .build();
+ * PullResult result = pull.run(event -> log.info("{}", event));   // once, now
+ *
+ * PlanB runtime = PlanB.builder()                                  // or on a schedule
+ *         .pull(PullJob.builder().from(outbox).to(vault).schedule(Schedule.every(Duration.ofMinutes(15))).build())
  *         .listener(event -> log.info("{}", event))
- *         .build()
- *         .run();
+ *         .start();
  * }</pre>
  */
 public final class PullJob {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PullJob.class);
-
+    private final String name;
     private final Destination source;
     private final List<Destination> targets;
     private final Optional<String> plan;
     private final boolean removeCopied;
-    private final PlanBListener listener;
-    private final Clock clock;
+    private final Optional<Schedule> schedule;
 
     private PullJob(Builder builder) {
+        this.name = builder.name;
         this.source = builder.source;
         this.targets = List.copyOf(builder.targets);
         this.plan = Optional.ofNullable(builder.plan);
         this.removeCopied = builder.removeCopied;
-        this.listener = builder.listener;
-        this.clock = Clock.systemUTC();
+        this.schedule = Optional.ofNullable(builder.schedule);
     }
 
     /** Starts describing a pull. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The pull's name, for the runtime's events and messages. */
+    public String name() {
+        return name;
     }
 
     /** Where backups are copied from. */
@@ -88,6 +76,21 @@ public final class PullJob {
         return targets;
     }
 
+    /** The only plan pulled, or empty for every plan on the source. */
+    public Optional<String> plan() {
+        return plan;
+    }
+
+    /** Whether a backup is removed from the source once every destination holds a verified copy. */
+    public boolean removeCopied() {
+        return removeCopied;
+    }
+
+    /** When a runtime runs this pull; empty for a pull that is only run by hand. */
+    public Optional<Schedule> schedule() {
+        return schedule;
+    }
+
     /**
      * Copies what the destinations lack. Call it again at any time, also after a pull was killed:
      * it carries on where it stopped.
@@ -96,165 +99,16 @@ public final class PullJob {
      * @throws PlanBException when the source or a destination cannot be listed at all
      */
     public PullResult run() {
-        if (removeCopied && !source.canDelete()) {
-            throw new PlanBException(ErrorCode.INVALID_SETTING, source.description() + " refuses deletes, so copied "
-                    + "backups cannot be removed from it: run the pull without remove-copied");
-        }
-        List<BackupRef> backups = backupsOnSource();
-        Map<Destination, Set<String>> present = new LinkedHashMap<>();
-        for (Destination target : targets) {
-            present.put(target, keys(target));
-        }
-        LOG.info("Pull from {} to {}: {} backup(s) on the source", source.description(),
-                targets.stream().map(Destination::description).collect(Collectors.joining(", ")), backups.size());
-        List<PulledBackup> outcomes = new ArrayList<>();
-        BackupCopier copier = new BackupCopier(source);
-        for (BackupRef ref : backups) {
-            pull(ref, present, copier).ifPresent(outcomes::add);
-        }
-        PullResult result = new PullResult(outcomes);
-        LOG.info("Pull from {} finished: {} copied, {} already present, {} failed", source.description(),
-                result.copied().size(), outcomes.stream().filter(o -> o.outcome() == Outcome.ALREADY_PRESENT).count(),
-                result.failures().size());
-        return result;
-    }
-
-    private Optional<PulledBackup> pull(BackupRef ref, Map<Destination, Set<String>> present, BackupCopier copier) {
-        String manifestKey = Layout.manifestKey(ref.plan(), ref.id());
-        byte[] manifestBytes;
-        Manifest manifest;
-        try (InputStream in = source.open(manifestKey)) {
-            manifestBytes = in.readAllBytes();
-        } catch (NoSuchFileException e) {
-            return Optional.empty(); // removed since the listing: nothing to copy
-        } catch (IOException | RuntimeException e) {
-            return Optional.of(failed(ref, ErrorCode.DESTINATION_FAILED, "Cannot read " + source.description() + "/"
-                    + manifestKey + ": " + Messages.firstLine(e)));
-        }
-        try {
-            manifest = Json.mapper().readValue(manifestBytes, Manifest.class);
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("Cannot parse {}/{}", source.description(), manifestKey, e);
-            return Optional.of(failed(ref, ErrorCode.CORRUPT_BACKUP, source.description() + "/" + manifestKey
-                    + " is damaged (not a readable PlanB manifest): backup " + ref.id() + " was not copied"));
-        }
-        List<Destination> lacking = targets.stream().filter(target -> !present.get(target).contains(manifestKey)).toList();
-        if (!lacking.isEmpty()) {
-            Map<Destination, String> failures;
-            try {
-                failures = copier.copy(manifest, manifestBytes, lacking);
-            } catch (PlanBException e) {
-                return Optional.of(failed(ref, e.code(), e.getMessage()));
-            }
-            if (!failures.isEmpty()) {
-                return Optional.of(failed(ref, ErrorCode.DESTINATION_FAILED, "Backup " + ref.id() + " of plan '"
-                        + ref.plan() + "' could not be stored on " + failures.entrySet().stream()
-                                .map(entry -> entry.getKey().description() + ": " + entry.getValue())
-                                .collect(Collectors.joining("; "))));
-            }
-            lacking.forEach(target -> present.get(target).add(manifestKey));
-        }
-        boolean removed = false;
-        if (removeCopied) {
-            Optional<String> problem = checkCopies(manifest, targets.stream().filter(t -> !lacking.contains(t)).toList());
-            if (problem.isPresent()) {
-                return Optional.of(failed(ref, ErrorCode.CORRUPT_BACKUP, problem.get()
-                        + ": backup " + ref.id() + " stays on " + source.description()));
-            }
-            removed = removeFromSource(manifest);
-        }
-        Outcome outcome = lacking.isEmpty() ? Outcome.ALREADY_PRESENT : Outcome.COPIED;
-        if (outcome == Outcome.COPIED) {
-            LOG.info("Pulled backup {} of plan '{}' ({} bytes) to {}{}", ref.id(), ref.plan(), manifest.storedBytes(),
-                    lacking.stream().map(Destination::description).collect(Collectors.joining(", ")),
-                    removed ? ", removed from the source" : "");
-            emit(new Pulled(ref.plan(), clock.instant(), ref.id(), source.description(),
-                    lacking.stream().map(Destination::description).toList(), manifest.storedBytes(), removed));
-        } else if (removed) {
-            LOG.info("Backup {} of plan '{}' was already on every destination: removed from the source", ref.id(),
-                    ref.plan());
-        }
-        return Optional.of(new PulledBackup(ref.plan(), ref.id(), outcome, "", removed));
+        return run(PlanBListener.NONE);
     }
 
     /**
-     * Before the source's copy goes, each destination that had the backup before this run must
-     * hold the same artifacts, intact: they are read back and checked.
+     * Like {@link #run()}, reporting a {@link Pulled} event for each backup copied and a {@link
+     * PullFailed} event for each one not copied to {@code listener}; a listener that throws is
+     * logged and never stops the pull.
      */
-    private Optional<String> checkCopies(Manifest manifest, List<Destination> earlier) {
-        for (Destination target : earlier) {
-            Catalog catalog = new Catalog(target);
-            try {
-                Manifest copy = catalog.find(manifest.plan(), manifest.backupId());
-                if (!copy.artifacts().equals(manifest.artifacts())) {
-                    return Optional.of(target.description() + " holds a different backup with id " + manifest.backupId());
-                }
-                for (Artifact artifact : copy.artifacts()) {
-                    try (var in = catalog.openStored(copy, artifact)) {
-                        in.readToEndAndVerify();
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                return Optional.of("The copy on " + target.description() + " does not verify ("
-                        + Messages.firstLine(e) + ")");
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Removes the manifest first, so the backup stops existing at once, then the rest of its folder. */
-    private boolean removeFromSource(Manifest manifest) {
-        String folder = Layout.backupFolder(manifest.plan(), manifest.id());
-        try {
-            source.delete(Layout.manifestKey(manifest.plan(), manifest.id()));
-            for (StoredObject object : source.list(folder)) {
-                source.delete(object.key());
-            }
-            return true;
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("Backup {} of plan '{}' is copied but could not be removed from {}: {}", manifest.backupId(),
-                    manifest.plan(), source.description(), Messages.firstLine(e));
-            return false;
-        }
-    }
-
-    private PulledBackup failed(BackupRef ref, ErrorCode code, String message) {
-        LOG.warn("Pull of backup {} of plan '{}' from {} failed: {}", ref.id(), ref.plan(), source.description(), message);
-        emit(new PullFailed(ref.plan(), clock.instant(), ref.id(), source.description(), code, message));
-        Outcome outcome = code == ErrorCode.CORRUPT_BACKUP ? Outcome.CORRUPT : Outcome.FAILED;
-        return new PulledBackup(ref.plan(), ref.id(), outcome, message, false);
-    }
-
-    private List<BackupRef> backupsOnSource() {
-        List<BackupRef> refs = new ArrayList<>();
-        for (StoredObject object : list(source, plan.map(name -> name + "/").orElse(""))) {
-            Layout.parseManifestKey(object.key()).ifPresent(refs::add);
-        }
-        refs.sort(Comparator.comparing((BackupRef ref) -> ref.id().value()).thenComparing(BackupRef::plan));
-        return refs;
-    }
-
-    private Set<String> keys(Destination target) {
-        Set<String> keys = new HashSet<>();
-        list(target, plan.map(name -> name + "/").orElse("")).forEach(object -> keys.add(object.key()));
-        return keys;
-    }
-
-    private static List<StoredObject> list(Destination destination, String prefix) {
-        try {
-            return destination.list(prefix);
-        } catch (IOException e) {
-            throw new PlanBException(ErrorCode.DESTINATION_FAILED, "Cannot list " + destination.description() + ": "
-                    + Messages.firstLine(e), e);
-        }
-    }
-
-    private void emit(PlanBEvent event) {
-        try {
-            listener.onEvent(event);
-        } catch (RuntimeException e) {
-            LOG.warn("A PlanB listener failed on {}: {}", event.getClass().getSimpleName(), Messages.firstLine(e), e);
-        }
+    public PullResult run(PlanBListener listener) {
+        return new PullRun(this, Objects.requireNonNull(listener, "listener")).execute();
     }
 
     /** Describes a pull: a source, at least one destination, and options. */
@@ -263,7 +117,8 @@ public final class PullJob {
         private final List<Destination> targets = new ArrayList<>();
         private String plan;
         private boolean removeCopied;
-        private PlanBListener listener = PlanBListener.NONE;
+        private String name = "pull";
+        private Schedule schedule;
 
         private Builder() {
         }
@@ -292,9 +147,15 @@ public final class PullJob {
             return this;
         }
 
-        /** Receives a {@link Pulled} or {@link PullFailed} event per backup copied or not copied. */
-        public Builder listener(PlanBListener listener) {
-            this.listener = Objects.requireNonNull(listener, "listener");
+        /** The pull's name in the runtime's events and messages (default {@code pull}). */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /** When a runtime made with {@link dev.planb.PlanB#builder()} runs this pull. */
+        public Builder schedule(Schedule schedule) {
+            this.schedule = schedule;
             return this;
         }
 
@@ -320,6 +181,10 @@ public final class PullJob {
             }
             if (plan != null) {
                 PlanName.check(plan);
+            }
+            if (name == null || name.isBlank()) {
+                throw new PlanBException(ErrorCode.INVALID_SETTING, "Pull from " + source.description()
+                        + " has an empty name: give it one, or leave the default");
             }
             return new PullJob(this);
         }

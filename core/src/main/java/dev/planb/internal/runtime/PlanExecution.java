@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * event. {@link #cancel} stops it from another thread (timeout, shutdown) unless it is already
  * committing, and reports the failure at once.
  */
-final class PlanExecution {
+final class PlanExecution implements ScheduledJob.JobRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlanExecution.class);
 
@@ -66,12 +66,14 @@ final class PlanExecution {
         this.control = new RunControl(this::started);
     }
 
-    Trigger trigger() {
+    @Override
+    public Trigger trigger() {
         return trigger;
     }
 
     /** Runs on the calling (worker) thread. */
-    void run() {
+    @Override
+    public void run() {
         synchronized (this) {
             worker = Thread.currentThread();
         }
@@ -100,7 +102,8 @@ final class PlanExecution {
      *
      * @return whether the run was stopped (nothing of it will be visible)
      */
-    boolean cancel(PlanBException reason) {
+    @Override
+    public boolean cancel(PlanBException reason) {
         if (!control.cancel(reason)) {
             return false;
         }

@@ -1,6 +1,7 @@
 package dev.planb.internal.runtime;
 
 import dev.planb.BackupPlan;
+import dev.planb.pull.PullJob;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,9 +40,10 @@ public final class PlanScheduler implements AutoCloseable {
 
     /**
      * @param plans plans that each have a schedule, with distinct names
+     * @param pulls pulls that each have a schedule, with names distinct from each other and the plans'
      * @param threads how many backups may run at once
      */
-    public PlanScheduler(List<BackupPlan> plans, EventPublisher events, Clock clock, int threads) {
+    public PlanScheduler(List<BackupPlan> plans, List<PullJob> pulls, EventPublisher events, Clock clock, int threads) {
         this.events = events;
         this.clock = clock;
         this.drills = new PlanDrills(plans, events, clock);
@@ -49,14 +51,15 @@ public final class PlanScheduler implements AutoCloseable {
         this.timer.setRemoveOnCancelPolicy(true);
         this.workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 daemonThreads("planb-run"));
-        plans.forEach(plan -> this.plans.put(plan.name(), new ScheduledPlan(plan, this)));
+        plans.forEach(plan -> this.plans.put(plan.name(), new ScheduledPlan(new BackupJob(plan), this)));
+        pulls.forEach(pull -> this.plans.put(pull.name(), new ScheduledPlan(new PullExecution.Job(pull), this)));
     }
 
     /** Arms every plan's first tick and starts the catch-up runs that are due. */
     public void start() {
         plans.values().forEach(ScheduledPlan::start);
         LOG.info("PlanB started with {} plan(s): {}", plans.size(), plans.values().stream()
-                .map(plan -> plan.plan().name() + " (" + plan.plan().schedule().orElseThrow() + ")").toList());
+                .map(plan -> plan.job().name() + " (" + plan.job().schedule() + ")").toList());
     }
 
     /** The next scheduled tick of a plan, or empty when it has none or the plan is unknown. */
@@ -81,7 +84,8 @@ public final class PlanScheduler implements AutoCloseable {
 
     /** The plans, in the order given. */
     public List<BackupPlan> plans() {
-        return plans.values().stream().map(ScheduledPlan::plan).toList();
+        return plans.values().stream().map(ScheduledPlan::job).filter(BackupJob.class::isInstance)
+                .map(job -> ((BackupJob) job).plan()).toList();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.planb.internal.runtime;
 
-import dev.planb.BackupPlan;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.event.BackupSkipped;
@@ -17,29 +16,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One plan's ticks: arms a timer for the next tick (plus jitter), hands each tick to the worker
- * pool unless the previous run is still going (then the tick is skipped and reported), and runs
- * a catch-up at start-up.
+ * One job's ticks (a backup plan's or a pull's): arms a timer for the next tick (plus jitter),
+ * hands each tick to the worker pool unless the previous run is still going (then the tick is
+ * skipped and reported), and runs a catch-up at start-up.
  */
 final class ScheduledPlan {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledPlan.class);
 
-    private final BackupPlan plan;
+    private final ScheduledJob job;
     private final Schedule schedule;
     private final PlanScheduler scheduler;
-    private final AtomicReference<PlanExecution> current = new AtomicReference<>();
+    private final AtomicReference<ScheduledJob.JobRun> current = new AtomicReference<>();
     private volatile Instant nextTick;
     private volatile ScheduledFuture<?> armed;
 
-    ScheduledPlan(BackupPlan plan, PlanScheduler scheduler) {
-        this.plan = plan;
-        this.schedule = plan.schedule().orElseThrow();
+    ScheduledPlan(ScheduledJob job, PlanScheduler scheduler) {
+        this.job = job;
+        this.schedule = job.schedule();
         this.scheduler = scheduler;
     }
 
-    BackupPlan plan() {
-        return plan;
+    ScheduledJob job() {
+        return job;
     }
 
     Optional<Instant> nextTick() {
@@ -59,9 +58,9 @@ final class ScheduledPlan {
             timer.cancel(false);
         }
         nextTick = null;
-        PlanExecution running = current.get();
+        ScheduledJob.JobRun running = current.get();
         if (running != null) {
-            running.cancel(new PlanBException(ErrorCode.CANCELLED, "Backup of plan '" + plan.name()
+            running.cancel(new PlanBException(ErrorCode.CANCELLED, "Backup of plan '" + job.name()
                     + "' was stopped because PlanB is shutting down: it left no backup"));
         }
     }
@@ -69,7 +68,7 @@ final class ScheduledPlan {
     private void armAfter(Instant after) {
         Optional<Instant> tick = schedule.nextTick(after);
         if (tick.isEmpty()) {
-            LOG.info("Plan '{}' has no more runs: {} never fires again", plan.name(), schedule);
+            LOG.info("Plan '{}' has no more runs: {} never fires again", job.name(), schedule);
             nextTick = null;
             return;
         }
@@ -93,14 +92,13 @@ final class ScheduledPlan {
     }
 
     private void submit(Trigger trigger) {
-        PlanExecution execution = new PlanExecution(plan, trigger, scheduler.clock(), scheduler.events(), scheduler.timer(),
-                scheduler.drills());
+        ScheduledJob.JobRun execution = job.newRun(trigger, scheduler);
         if (!current.compareAndSet(null, execution)) {
-            PlanExecution running = current.get();
+            ScheduledJob.JobRun running = current.get();
             String message = "the run for " + (running == null ? "the previous tick" : running.trigger())
                     + " is still going";
-            LOG.warn("Plan '{}' skipped its tick at {}: {}", plan.name(), trigger.time(), message);
-            scheduler.events().publish(new BackupSkipped(plan.name(), scheduler.clock().instant(), trigger.time(),
+            LOG.warn("Plan '{}' skipped its tick at {}: {}", job.name(), trigger.time(), message);
+            scheduler.events().publish(new BackupSkipped(job.name(), scheduler.clock().instant(), trigger.time(),
                     BackupSkipped.Reason.STILL_RUNNING, message));
             return;
         }

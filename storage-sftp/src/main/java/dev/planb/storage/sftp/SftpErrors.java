@@ -72,7 +72,6 @@ final class SftpErrors {
 
     /** A transfer that broke off: an I/O error from the channel's streams, which JSch wraps without an id. */
     IOException transferFailure(String action, String path, IOException e) {
-        e.printStackTrace(); // DEBUG-TEMP
         if (e.getCause() instanceof SftpException sftp) {
             return fileFailure(action, path, sftp);
         }
