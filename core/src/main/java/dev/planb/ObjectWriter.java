@@ -6,6 +6,9 @@ import java.io.OutputStream;
 /**
  * A stream that writes one object to a {@link Destination}. Nothing is visible until
  * {@link #commit()} returns; {@link #close()} without a commit discards what was written.
+ * The pipeline writes from one thread, calls {@link #flush()} on that same thread after the last
+ * write, then commits from another: a writer whose stream is tied to its writing thread
+ * finishes that thread's work in {@code flush()}.
  *
  * <pre>{@code
  * try (ObjectWriter out = destination.create("app/x/data.bin")) {

@@ -185,10 +185,26 @@ public final class FanOutOutputStream extends OutputStream {
                         write(chunk);
                     }
                 }
+                if (failure == null) {
+                    flush();
+                }
             } catch (InterruptedException e) {
                 if (failure == null) {
                     failure = new InterruptedIOException("write to " + name + " was interrupted");
                 }
+            }
+        }
+
+        /**
+         * Completes the writes on this thread before it ends: a target whose stream is tied to
+         * the writing thread (an SFTP upload waits here for the server's acknowledgements) must
+         * not be left with work for a dead thread when its owner commits it on another one.
+         */
+        private void flush() {
+            try {
+                target.flush();
+            } catch (Throwable e) {
+                failure = e;
             }
         }
 

@@ -34,6 +34,36 @@ class FanOutOutputStreamTest {
     }
 
     @Test
+    void eachTargetIsFlushedOnItsWritingThreadAfterItsLastWrite() throws IOException {
+        Map<String, Thread> flushedOn = new LinkedHashMap<>();
+        Map<String, Thread> writtenOn = new LinkedHashMap<>();
+        OutputStream target = new OutputStream() {
+            @Override
+            public void write(int b) {
+                writtenOn.put("a", Thread.currentThread());
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                writtenOn.put("a", Thread.currentThread());
+                assertThat(flushedOn).as("flushed after the last write").isEmpty();
+            }
+
+            @Override
+            public void flush() {
+                flushedOn.put("a", Thread.currentThread());
+            }
+        };
+        FanOutOutputStream out = new FanOutOutputStream(Map.of("a", target));
+
+        writeInUnevenPieces(out, DATA);
+        out.close();
+
+        assertThat(out.failures()).isEmpty();
+        assertThat(flushedOn.get("a")).isNotNull().isSameAs(writtenOn.get("a")).isNotSameAs(Thread.currentThread());
+    }
+
+    @Test
     void aFailingTargetIsReportedAndTheOthersCarryOn() throws IOException {
         ByteArrayOutputStream first = new ByteArrayOutputStream();
         ByteArrayOutputStream second = new ByteArrayOutputStream();

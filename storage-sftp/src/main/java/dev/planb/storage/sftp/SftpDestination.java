@@ -98,10 +98,16 @@ public final class SftpDestination implements Destination, Closeable {
                     }
                 }
 
+                /**
+                 * The bytes read were complete or the reader gave up: either way a failure to
+                 * close the remote file is no reason to fail the reader, only to drop the channel.
+                 */
                 @Override
-                public void close() throws IOException {
+                public void close() {
                     try {
                         super.close();
+                    } catch (IOException e) {
+                        lease.discard();
                     } finally {
                         lease.close();
                     }
@@ -215,12 +221,24 @@ public final class SftpDestination implements Destination, Closeable {
             }
         }
 
+        /** Waits for the server to acknowledge every write so far, on the thread that wrote them. */
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                lease.discard();
+                throw errors.transferFailure("Cannot write to", target, e);
+            }
+        }
+
         @Override
         public void commit() throws IOException {
             if (done) {
                 throw new IOException("already committed or discarded: " + target);
             }
             try {
+                takeOverChannel();
                 out.close(); // waits for the server to acknowledge every write
                 lease.channel().rename(temporary, target);
                 done = true;
@@ -235,6 +253,21 @@ public final class SftpDestination implements Destination, Closeable {
             }
         }
 
+        /**
+         * JSch hands the server's answers to the thread that last read the channel, and drops
+         * the channel if that thread has ended. The pipeline writes on one thread and commits
+         * on another (after flushing on the writing thread), so a request (here a stat) first
+         * makes this thread the reader.
+         */
+        private void takeOverChannel() throws IOException {
+            out.flush(); // no answer may be pending when another request goes out
+            try {
+                lease.channel().stat(temporary);
+            } catch (SftpException e) {
+                // The upload's own close reports what is wrong.
+            }
+        }
+
         @Override
         public void close() {
             if (done) {
@@ -242,6 +275,7 @@ public final class SftpDestination implements Destination, Closeable {
             }
             done = true;
             try {
+                takeOverChannel();
                 out.close();
             } catch (IOException e) {
                 lease.discard();
