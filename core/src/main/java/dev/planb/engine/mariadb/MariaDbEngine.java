@@ -169,17 +169,11 @@ public final class MariaDbEngine implements DatabaseEngine {
                     tables.add(new QualifiedTable(null, rows.getString(1), rows.getString(1)));
                 }
             }
-            List<TableCount> counts = new ArrayList<>();
             try (Statement statement = connection.createStatement()) {
-                for (QualifiedTable table : tables) {
-                    try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM `"
-                            + table.name().replace("`", "``") + "`")) {
-                        rows.next();
-                        counts.add(new TableCount(table.displayName(), rows.getLong(1)));
-                    }
-                }
+                // Jdbc.countRows quotes names the standard way, with double quotes.
+                statement.execute("SET SESSION sql_mode = CONCAT(@@sql_mode, ',ANSI_QUOTES')");
             }
-            return counts;
+            return Jdbc.countRows(connection, tables);
         } catch (SQLException e) {
             throw unavailable(source, e);
         }
