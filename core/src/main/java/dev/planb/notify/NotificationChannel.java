@@ -15,8 +15,12 @@ public interface NotificationChannel {
      */
     void deliver(Notification notification) throws Exception;
 
-    /** A short, secret-free description for log lines, e.g. {@code Slack webhook hooks.slack.com}. */
+    /**
+     * A short, secret-free description for log lines, e.g. {@code Slack webhook hooks.slack.com};
+     * by default the class's name, or {@code Custom notifier} for a lambda or anonymous class.
+     */
     default String description() {
-        return getClass().getSimpleName();
+        String name = getClass().getSimpleName();
+        return name.isEmpty() || name.contains("$$Lambda") ? "Custom notifier" : name;
     }
 }
