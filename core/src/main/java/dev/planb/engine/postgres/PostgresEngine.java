@@ -111,19 +111,26 @@ public final class PostgresEngine implements DatabaseEngine {
             PgTools.Tool pgDump = PgTools.find("pg_dump", options.tools(), serverMajor(connection));
             // The transaction stays open until pg_dump ends: it keeps the exported snapshot alive.
             String snapshot = Jdbc.queryString(connection, "SELECT pg_export_snapshot()");
-            List<TableCount> tables = PgTables.count(connection, options);
+            BackgroundCounts counts = BackgroundCounts.start(connection, options);
             List<String> arguments = new ArrayList<>(List.of(pgDump.path().toString(), "--snapshot=" + snapshot,
                     "--compress=0"));
             arguments.addAll(selection());
             arguments.addAll(target.arguments());
-            if (options.format() == PostgresOptions.Format.DIRECTORY) {
-                Path dumpFolder = folder.path().resolve("dump");
-                arguments.addAll(List.of("--format=directory", "--jobs=" + options.jobs(), "--file=" + dumpFolder));
-                ToolRunner.run(new ToolCommand("pg_dump", arguments, target.environment(folder)), null, null);
-                TarFolder.write(dumpFolder, out);
-            } else {
-                arguments.add("--format=custom");
-                ToolRunner.run(new ToolCommand("pg_dump", arguments, target.environment(folder)), null, out);
+            List<TableCount> tables;
+            try {
+                if (options.format() == PostgresOptions.Format.DIRECTORY) {
+                    Path dumpFolder = folder.path().resolve("dump");
+                    arguments.addAll(List.of("--format=directory", "--jobs=" + options.jobs(), "--file=" + dumpFolder));
+                    ToolRunner.run(new ToolCommand("pg_dump", arguments, target.environment(folder)), null, null);
+                    TarFolder.write(dumpFolder, out);
+                } else {
+                    arguments.add("--format=custom");
+                    ToolRunner.run(new ToolCommand("pg_dump", arguments, target.environment(folder)), null, out);
+                }
+                tables = counts.await();
+            } catch (IOException | RuntimeException e) {
+                counts.abandon();
+                throw e;
             }
             connection.commit();
             return new DumpResult(serverVersion, "pg_dump", pgDump.version(), tables);
