@@ -59,7 +59,10 @@ public final class Heartbeat implements Notifier {
     }
 
     private void ping(String suffix, String summary, PlanBEvent event) {
-        Secret target = Secret.of(url.reveal().replaceAll("/+$", "") + suffix);
+        String base = url.reveal();
+        int query = base.indexOf('?'); // e.g. healthchecks.io's ?rid= or ?create=1 stays at the end
+        String path = query < 0 ? base : base.substring(0, query);
+        Secret target = Secret.of(path.replaceAll("/+$", "") + suffix + (query < 0 ? "" : base.substring(query)));
         String body = "PlanB plan '" + event.plan() + "' " + summary;
         delivery.submit("ping" + (suffix.isEmpty() ? "" : " " + suffix) + " for '" + event.plan() + "'",
                 () -> poster.post(target, "text/plain; charset=utf-8", body));

@@ -44,6 +44,17 @@ class HeartbeatTest {
     }
 
     @Test
+    void aQueryStringStaysAtTheEnd() throws Exception {
+        try (HttpReceiver receiver = new HttpReceiver();
+                Heartbeat heartbeat = Heartbeat.to(Secret.of(receiver.url() + "/ping/key/app?create=1")).build()) {
+            heartbeat.onEvent(Events.failed(T0));
+            HttpReceiver.Request ping = receiver.next();
+            assertThat(ping.path()).isEqualTo("/ping/key/app/fail");
+            assertThat(ping.query()).isEqualTo("create=1");
+        }
+    }
+
+    @Test
     void itsUrlIsASecret() {
         Heartbeat heartbeat = Heartbeat.to(Secret.of("https://hc-ping.com/5f3c0b1e-secret-uuid")).build();
         assertThat(heartbeat).hasToString("Notifier[Heartbeat hc-ping.com]");

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class HttpReceiver implements AutoCloseable {
 
     /** One request as received, with {@link System#nanoTime()} at its arrival. */
-    record Request(String method, String path, String contentType, String body, long arrivedNanos) {
+    record Request(String method, String path, String query, String contentType, String body, long arrivedNanos) {
     }
 
     private final HttpServer server;
@@ -70,6 +70,7 @@ final class HttpReceiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                exchange.getRequestURI().getRawQuery(),
                 exchange.getRequestHeaders().getFirst("Content-Type"), body, System.nanoTime()));
         try {
             Thread.sleep(delay.get().toMillis());
