@@ -98,6 +98,18 @@ class IncrementalFilesTest {
     }
 
     @Test
+    void anUnreadablePreviousIndexMeansEveryFileIsStoredAgain() throws Exception {
+        BackupResult full = backup(first);
+        Files.delete(tmp.resolve("first/app/" + full.id() + "/files-uploads.index.jsonl.zst"));
+
+        BackupResult next = backup(first);
+
+        assertThat(next.manifest().files().get(0).storedFiles()).isEqualTo(7);
+        assertThat(next.manifest().needs()).isEmpty();
+        assertThat(restore(first, next, "restored")).isEqualTo(SampleTree.describe(uploads));
+    }
+
+    @Test
     void aMissingNeededBackupFailsVerification() throws Exception {
         BackupResult full = backup(first);
         BackupResult next = backup(first);

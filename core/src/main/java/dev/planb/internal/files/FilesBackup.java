@@ -100,7 +100,7 @@ public final class FilesBackup {
             Path index = indexFile;
             Optional<PreviousIndex> before = previousIndex(source);
             ArtifactPipeline.Stored<ArchiveSummary> archive;
-            try (IndexReader previousIndex = before.isPresent() ? before.get().open() : IndexReader.empty();
+            try (IndexReader previousIndex = open(before, source);
                     BufferedWriter indexWriter = Files.newBufferedWriter(index, StandardCharsets.UTF_8)) {
                 archive = pipeline.write(archiveName(source.name()), -1,
                         out -> {
@@ -180,6 +180,19 @@ public final class FilesBackup {
             }
         }
         return Optional.of(new PreviousIndex(new Catalog(previousFrom), manifest.get(), index));
+    }
+
+    /** The previous index, or an empty one (every file is stored) when there is none or it cannot be opened. */
+    private static IndexReader open(Optional<PreviousIndex> previous, DirectorySource source) throws IOException {
+        if (previous.isPresent()) {
+            try {
+                return previous.get().open();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Files '{}' are stored in full: the previous index cannot be read ({})", source.name(),
+                        Messages.firstLine(e));
+            }
+        }
+        return IndexReader.empty();
     }
 
     /** The newest backup of the plan on the first destination that can be listed. */
