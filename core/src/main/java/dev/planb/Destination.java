@@ -1,5 +1,6 @@
 package dev.planb;
 
+import dev.planb.internal.CanaryCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -71,5 +72,16 @@ public interface Destination {
      */
     default Optional<Instant> retainedUntil(String key) throws IOException {
         return Optional.empty();
+    }
+
+    /**
+     * Whether production could destroy the backups here: writes a canary object, tries to delete
+     * it, and reports what happened. Run it at startup, or as {@code planb check --to URI}. A
+     * destination that knows more (versioning, lock settings) overrides this to add the details.
+     *
+     * @throws IOException if the canary cannot even be written
+     */
+    default ProtectionReport checkProtection() throws IOException {
+        return CanaryCheck.run(this);
     }
 }

@@ -1,5 +1,6 @@
 package dev.planb;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -7,12 +8,29 @@ import java.util.Optional;
  *
  * @param destination the destination's {@link Destination#description()}
  * @param error why it failed, or {@code null} when it holds a complete backup
+ * @param warnings what is wrong with a stored backup without making it fail, one line each, e.g.
+ *     an Object Lock the storage did not confirm: the backup is there but not protected
  */
-public record DestinationResult(String destination, String error) {
+public record DestinationResult(String destination, String error, List<String> warnings) {
+
+    /** Copies the warnings. */
+    public DestinationResult {
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A result without warnings. */
+    public DestinationResult(String destination, String error) {
+        this(destination, error, List.of());
+    }
 
     /** A destination that holds the complete backup. */
     public static DestinationResult succeeded(String destination) {
         return new DestinationResult(destination, null);
+    }
+
+    /** A destination that holds the complete backup, with what the storage reported as not right. */
+    public static DestinationResult succeeded(String destination, List<String> warnings) {
+        return new DestinationResult(destination, null, warnings);
     }
 
     /** A destination that failed, with a one-line reason. */

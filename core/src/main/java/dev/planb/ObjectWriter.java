@@ -2,6 +2,7 @@ package dev.planb;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 
 /**
  * A stream that writes one object to a {@link Destination}. Nothing is visible until
@@ -25,6 +26,15 @@ public abstract class ObjectWriter extends OutputStream {
      * @throws IOException if the object could not be stored; it is then not visible
      */
     public abstract void commit() throws IOException;
+
+    /**
+     * What the storage did not confirm about a committed object, one line each, for the run's
+     * result; e.g. an Object Lock that could not be read back. Empty unless the destination has
+     * something to say.
+     */
+    public List<String> warnings() {
+        return List.of();
+    }
 
     /** Discards the object unless it was committed. */
     @Override

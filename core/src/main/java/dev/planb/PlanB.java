@@ -4,6 +4,7 @@ import dev.planb.catalog.Catalog;
 import dev.planb.event.BackupStale;
 import dev.planb.event.PlanBListener;
 import dev.planb.internal.BackupRun;
+import dev.planb.internal.Messages;
 import dev.planb.internal.RestoreRun;
 import dev.planb.internal.Version;
 import dev.planb.internal.runtime.EventPublisher;
@@ -14,6 +15,7 @@ import dev.planb.pull.PullJob;
 import dev.planb.status.PlanStatus;
 import dev.planb.status.StalenessMonitor;
 import dev.planb.status.StatusBoard;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,6 +109,22 @@ public final class PlanB implements AutoCloseable {
     /** The backups on a destination, read from their manifests. */
     public static Catalog catalog(Destination destination) {
         return new Catalog(destination);
+    }
+
+    /**
+     * Whether the backups on {@code destination} are safe from the credentials in use: a canary
+     * object is written and a delete is tried. The report says "protected" (delete refused),
+     * "protected by Object Lock", or warns that these credentials can delete backups.
+     *
+     * @throws PlanBException when the destination cannot even be written
+     */
+    public static ProtectionReport check(Destination destination) {
+        try {
+            return destination.checkProtection();
+        } catch (IOException e) {
+            throw new PlanBException(ErrorCode.DESTINATION_FAILED, "Cannot check " + destination.description()
+                    + ": " + Messages.firstLine(e), e);
+        }
     }
 
     /** This library's version. */

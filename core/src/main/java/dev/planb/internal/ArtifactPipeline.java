@@ -64,6 +64,7 @@ public final class ArtifactPipeline {
     private final Map<Destination, String> failures = new LinkedHashMap<>();
     private final List<String> committed = new ArrayList<>();
     private final List<Artifact> artifacts = new ArrayList<>();
+    private final Map<Destination, List<String>> warnings = new LinkedHashMap<>();
 
     /**
      * @param plan the plan's name
@@ -132,6 +133,7 @@ public final class ArtifactPipeline {
             try {
                 writer.commit();
                 writer.close();
+                warn(destination, writer.warnings());
             } catch (IOException | RuntimeException e) {
                 discard(writer);
                 fail(destination, describe(e));
@@ -158,6 +160,18 @@ public final class ArtifactPipeline {
     /** The destinations dropped so far, with a one-line reason each. */
     public Map<Destination, String> failures() {
         return new LinkedHashMap<>(failures);
+    }
+
+    /** Records what a destination did not confirm about an object it stored (an Object Lock, say). */
+    public void warn(Destination destination, List<String> problems) {
+        if (!problems.isEmpty()) {
+            warnings.computeIfAbsent(destination, key -> new ArrayList<>()).addAll(problems);
+        }
+    }
+
+    /** The warnings recorded for a destination, in order. */
+    public List<String> warnings(Destination destination) {
+        return List.copyOf(warnings.getOrDefault(destination, List.of()));
     }
 
     /** Drops a destination that failed after the artifacts, e.g. while its manifest was written. */

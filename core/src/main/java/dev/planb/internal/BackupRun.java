@@ -101,7 +101,7 @@ public final class BackupRun {
         }
         for (Destination destination : pipeline.healthy()) {
             try {
-                complete(destination, manifest, engine);
+                complete(destination, manifest, engine, pipeline);
             } catch (IOException | RuntimeException e) {
                 pipeline.fail(destination, ArtifactPipeline.describe(e));
             }
@@ -111,7 +111,10 @@ public final class BackupRun {
         for (Destination destination : plan.destinations()) {
             String failure = failures.get(destination);
             if (failure == null) {
-                results.add(DestinationResult.succeeded(destination.description()));
+                List<String> warnings = pipeline.warnings(destination);
+                warnings.forEach(warning -> LOG.warn("Backup {} of plan '{}' on {}: {}", id, plan.name(),
+                        destination.description(), warning));
+                results.add(DestinationResult.succeeded(destination.description(), warnings));
             } else {
                 LOG.warn("Backup {} of plan '{}' failed on {}: {}", id, plan.name(), destination.description(), failure);
                 results.add(DestinationResult.failed(destination.description(), failure));
@@ -128,13 +131,13 @@ public final class BackupRun {
     }
 
     /** Writes the guide, then the manifest: the manifest's presence means "complete". */
-    private static void complete(Destination destination, Manifest manifest, DatabaseEngine engine)
-            throws IOException {
+    private static void complete(Destination destination, Manifest manifest, DatabaseEngine engine,
+            ArtifactPipeline pipeline) throws IOException {
         BackupId id = manifest.id();
-        StoredObjects.write(destination, Layout.key(manifest.plan(), id, Layout.RESTORE_GUIDE),
-                RestoreGuide.render(manifest, engine, destination.description()).getBytes(StandardCharsets.UTF_8));
-        StoredObjects.write(destination, Layout.manifestKey(manifest.plan(), id),
-                Json.mapper().writeValueAsBytes(manifest));
+        pipeline.warn(destination, StoredObjects.write(destination, Layout.key(manifest.plan(), id, Layout.RESTORE_GUIDE),
+                RestoreGuide.render(manifest, engine, destination.description()).getBytes(StandardCharsets.UTF_8)));
+        pipeline.warn(destination, StoredObjects.write(destination, Layout.manifestKey(manifest.plan(), id),
+                Json.mapper().writeValueAsBytes(manifest)));
     }
 
     private static String summary(List<DestinationResult> results) {

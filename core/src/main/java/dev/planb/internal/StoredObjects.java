@@ -3,6 +3,7 @@ package dev.planb.internal;
 import dev.planb.Destination;
 import dev.planb.ObjectWriter;
 import java.io.IOException;
+import java.util.List;
 
 /** Small objects held in memory (manifests, restore guides), written by backup and pull runs. */
 public final class StoredObjects {
@@ -10,11 +11,16 @@ public final class StoredObjects {
     private StoredObjects() {
     }
 
-    /** Writes and commits a small object. */
-    public static void write(Destination destination, String key, byte[] content) throws IOException {
+    /**
+     * Writes and commits a small object.
+     *
+     * @return what the destination did not confirm about it ({@link ObjectWriter#warnings()})
+     */
+    public static List<String> write(Destination destination, String key, byte[] content) throws IOException {
         try (ObjectWriter writer = destination.create(key)) {
             writer.write(content);
             writer.commit();
+            return writer.warnings();
         }
     }
 }

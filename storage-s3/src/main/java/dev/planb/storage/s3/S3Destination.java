@@ -1,0 +1,435 @@
+package dev.planb.storage.s3;
+
+import dev.planb.Destination;
+import dev.planb.ErrorCode;
+import dev.planb.ObjectWriter;
+import dev.planb.PlanBException;
+import dev.planb.ProtectionReport;
+import dev.planb.Secret;
+import dev.planb.StoredObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.StorageClass;
+
+/**
+ * Backups in an S3 bucket (AWS, or any S3-compatible server through {@code endpoint}). Uploads
+ * stream as multipart uploads with bounded memory and no temporary file; an object appears only
+ * when its upload completes, and a failed or abandoned upload is aborted. With
+ * {@link Builder#objectLock(ObjectLock)} every object is locked, and the lock is read back.
+ *
+ * <pre>{@code
+ * Destination s3 = S3Destination.builder()
+ *         .bucket("acme-backups").prefix("prod")
+ *         .region("eu-west-1")
+ *         .objectLock(ObjectLock.compliance(Duration.ofDays(30)))
+ *         .storageClass("STANDARD_IA")
+ *         .build();                       // credentials from the SDK's default chain
+ * Destination minio = S3DestinationUri.parse("s3://backups/app?endpoint=http://127.0.0.1:9000&pathStyle=true").build();
+ * }</pre>
+ *
+ * <p>Credentials never appear in {@link #description()}, {@link #toString()}, logs or messages.
+ * Call {@link #close()} when done to release the HTTP connections (unless you gave your own
+ * client).
+ */
+public final class S3Destination implements Destination, AutoCloseable {
+
+    /** Default bytes per multipart part. */
+    public static final int DEFAULT_PART_SIZE = 8 * 1024 * 1024;
+    /** Default number of parts uploading at once. */
+    public static final int DEFAULT_PARTS_IN_FLIGHT = 4;
+    /** S3's smallest part (except the last). */
+    public static final int MIN_PART_SIZE = 5 * 1024 * 1024;
+
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final S3Client s3;
+    private final boolean ownsClient;
+    private final S3Location location;
+    private final S3Errors errors;
+    private final UploadOptions options;
+    private final boolean writeOnly;
+    private final Clock clock;
+    private final ExecutorService uploads;
+    private final LockConfirmation lockConfirmation;
+    private volatile Boolean versioned;
+
+    private S3Destination(Builder builder, S3Location location, S3Client s3, boolean ownsClient) {
+        this.s3 = s3;
+        this.ownsClient = ownsClient;
+        this.location = location;
+        this.errors = new S3Errors(location);
+        this.options = new UploadOptions(builder.partSize, builder.partsInFlight, builder.storageClass, builder.objectLock);
+        this.writeOnly = builder.writeOnly;
+        this.clock = builder.clock;
+        this.lockConfirmation = new LockConfirmation(s3, location);
+        this.uploads = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "planb-s3-upload-" + THREADS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Starts a destination; {@link Builder#bucket(String)} is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The bucket. */
+    public String bucket() {
+        return location.bucket();
+    }
+
+    /** The key prefix every object is under ({@code ""} for the bucket's root). */
+    public String prefix() {
+        return location.prefix();
+    }
+
+    /** The Object Lock every object gets, if any. */
+    public Optional<ObjectLock> objectLock() {
+        return Optional.ofNullable(options.lock());
+    }
+
+    @Override
+    public String description() {
+        return location.description();
+    }
+
+    @Override
+    public ObjectWriter create(String key) {
+        return create(key, options);
+    }
+
+    /** A writer with other upload options: the protection check locks its canary for a shorter time. */
+    MultipartWriter create(String key, UploadOptions uploadOptions) {
+        checkKey(key);
+        return new MultipartWriter(s3, location, key, uploadOptions, uploads, lockConfirmation, clock.instant());
+    }
+
+    @Override
+    public InputStream open(String key) throws IOException {
+        checkKey(key);
+        try {
+            return s3.getObject(request -> request.bucket(location.bucket()).key(location.s3Key(key)));
+        } catch (SdkException e) {
+            throw errors.translate("read", key, e);
+        }
+    }
+
+    @Override
+    public List<StoredObject> list(String prefix) throws IOException {
+        List<StoredObject> objects = new ArrayList<>();
+        try {
+            for (S3Object object : s3.listObjectsV2Paginator(request -> request.bucket(location.bucket())
+                    .prefix(location.listPrefix(prefix))).contents()) {
+                if (!object.key().endsWith("/") && object.key().startsWith(location.listPrefix(""))) {
+                    objects.add(new StoredObject(location.relativeKey(object.key()), object.size()));
+                }
+            }
+        } catch (SdkException e) {
+            throw errors.translate("list", null, e);
+        }
+        return objects;
+    }
+
+    /**
+     * Deletes the object, and in a versioned bucket every version of it, so pruning frees the
+     * space. Refused with {@link ErrorCode#DELETE_NOT_PERMITTED} ("use a lifecycle rule") on a
+     * {@link Builder#writeOnly(boolean) write-only} destination or when the server denies it.
+     */
+    @Override
+    public void delete(String key) throws IOException {
+        checkKey(key);
+        if (writeOnly) {
+            throw errors.deleteNotPermitted(key, null);
+        }
+        String s3Key = location.s3Key(key);
+        try {
+            if (isVersioned()) {
+                for (ObjectVersion version : s3.listObjectVersionsPaginator(request -> request
+                        .bucket(location.bucket()).prefix(s3Key)).versions()) {
+                    if (version.key().equals(s3Key)) {
+                        s3.deleteObject(request -> request.bucket(location.bucket()).key(s3Key)
+                                .versionId(version.versionId()));
+                    }
+                }
+            }
+            s3.deleteObject(request -> request.bucket(location.bucket()).key(s3Key));
+        } catch (SdkException e) {
+            if (S3Errors.isAccessDenied(e)) {
+                throw errors.deleteNotPermitted(key, e);
+            }
+            throw errors.translate("delete", key, e);
+        }
+    }
+
+    @Override
+    public boolean canDelete() {
+        return !writeOnly;
+    }
+
+    /** The object's Object Lock retain-until date, while it is in the future. */
+    @Override
+    public Optional<Instant> retainedUntil(String key) throws IOException {
+        checkKey(key);
+        try {
+            Instant until = s3.getObjectRetention(request -> request.bucket(location.bucket())
+                    .key(location.s3Key(key))).retention().retainUntilDate();
+            return Optional.ofNullable(until).filter(date -> date.isAfter(clock.instant()));
+        } catch (SdkException e) {
+            if (S3Errors.isNotFound(e) || "InvalidRequest".equals(S3Errors.errorCode(e))
+                    || "NoSuchObjectLockConfiguration".equals(S3Errors.errorCode(e))) {
+                return Optional.empty();
+            }
+            throw errors.translate("read the Object Lock of", key, e);
+        }
+    }
+
+    /**
+     * Writes a canary, tries to destroy it (its version, in a versioned bucket), and reports
+     * "protected", "protected by Object Lock (mode, days)" or "WARNING: these credentials can
+     * delete your backups", with the bucket's versioning and Object Lock configuration.
+     */
+    @Override
+    public ProtectionReport checkProtection() throws IOException {
+        return new S3ProtectionCheck(this, s3, location, errors, options).run(clock.instant());
+    }
+
+    /** Closes the HTTP client (when this destination made it) and the upload threads. */
+    @Override
+    public void close() {
+        uploads.shutdown();
+        if (ownsClient) {
+            s3.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "S3Destination[" + description() + "]";
+    }
+
+    /** Whether the bucket keeps object versions (asked once); unknown counts as no. */
+    boolean isVersioned() {
+        Boolean known = versioned;
+        if (known == null) {
+            try {
+                BucketVersioningStatus status = s3.getBucketVersioning(request -> request.bucket(location.bucket()))
+                        .status();
+                known = status == BucketVersioningStatus.ENABLED || status == BucketVersioningStatus.SUSPENDED;
+            } catch (SdkException e) {
+                known = false;
+            }
+            versioned = known;
+        }
+        return known;
+    }
+
+    private static void checkKey(String key) {
+        if (key == null || key.isEmpty() || key.startsWith("/") || key.contains("//")) {
+            throw new IllegalArgumentException("invalid key: " + key);
+        }
+    }
+
+    /**
+     * Builds an {@link S3Destination}; {@link #build()} checks every setting and names a bad one.
+     * Credentials: {@link #credentials(String, Secret)}, {@link #profile(String)},
+     * {@link #credentialsProvider(AwsCredentialsProvider)}, or by default the SDK's chain
+     * ({@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}, {@code AWS_PROFILE}, instance roles…).
+     */
+    public static final class Builder {
+        private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+
+        private String bucket;
+        private String prefix = "";
+        private String region;
+        private URI endpoint;
+        private boolean pathStyle;
+        private AwsCredentialsProvider credentials;
+        private int partSize = DEFAULT_PART_SIZE;
+        private int partsInFlight = DEFAULT_PARTS_IN_FLIGHT;
+        private StorageClass storageClass;
+        private ObjectLock objectLock;
+        private boolean writeOnly;
+        private S3Client client;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** The bucket (required); it must exist. */
+        public Builder bucket(String bucket) {
+            this.bucket = bucket;
+            return this;
+        }
+
+        /** A key prefix (folder) inside the bucket, e.g. {@code prod/db}; default none. */
+        public Builder prefix(String prefix) {
+            this.prefix = prefix == null ? "" : prefix;
+            return this;
+        }
+
+        /** The AWS region, e.g. {@code eu-west-1}; default the SDK's ({@code AWS_REGION}), or {@code us-east-1} with an endpoint. */
+        public Builder region(String region) {
+            this.region = region;
+            return this;
+        }
+
+        /** An S3-compatible server, e.g. {@code http://127.0.0.1:9000} (MinIO); default AWS. */
+        public Builder endpoint(URI endpoint) {
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        /** Path-style requests ({@code endpoint/bucket/key}), as most S3-compatible servers need; default off. */
+        public Builder pathStyle(boolean pathStyle) {
+            this.pathStyle = pathStyle;
+            return this;
+        }
+
+        /** Explicit credentials; the secret key is only ever handed to the SDK. */
+        public Builder credentials(String accessKeyId, Secret secretAccessKey) {
+            this.credentials = StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(accessKeyId, secretAccessKey.reveal()));
+            return this;
+        }
+
+        /** Credentials from a profile in {@code ~/.aws/credentials} / {@code ~/.aws/config}. */
+        public Builder profile(String profile) {
+            this.credentials = ProfileCredentialsProvider.create(profile);
+            return this;
+        }
+
+        /** Any SDK credentials provider (roles, SSO, web identity…). */
+        public Builder credentialsProvider(AwsCredentialsProvider provider) {
+            this.credentials = provider;
+            return this;
+        }
+
+        /** Bytes per multipart part, at least 5 MiB (default 8 MiB). */
+        public Builder partSize(int bytes) {
+            this.partSize = bytes;
+            return this;
+        }
+
+        /** Parts uploading at once, 1 to 32 (default 4). Memory is about (this + 1) × part size. */
+        public Builder partsInFlight(int parts) {
+            this.partsInFlight = parts;
+            return this;
+        }
+
+        /**
+         * The storage class of backup artifacts, e.g. {@code STANDARD_IA} or {@code GLACIER_IR}
+         * (default: the bucket's). Manifests and {@code RESTORE.md} stay in the default class, so
+         * listing never needs a retrieval; restoring from a class that does says so.
+         */
+        public Builder storageClass(String storageClass) {
+            if (storageClass == null || storageClass.isBlank()) {
+                this.storageClass = null;
+                return this;
+            }
+            StorageClass parsed = StorageClass.fromValue(storageClass.trim().toUpperCase(Locale.ROOT));
+            if (parsed == StorageClass.UNKNOWN_TO_SDK_VERSION) {
+                throw new PlanBException(ErrorCode.INVALID_SETTING, "S3 storage class '" + storageClass
+                        + "' is unknown: use one of " + StorageClass.knownValues());
+            }
+            this.storageClass = parsed;
+            return this;
+        }
+
+        /** Locks every object of every backup (the bucket must have Object Lock enabled). */
+        public Builder objectLock(ObjectLock objectLock) {
+            this.objectLock = objectLock;
+            return this;
+        }
+
+        /**
+         * Declares credentials that may put and list but not delete: pruning then reports "not
+         * permitted: use a lifecycle rule" without trying. (Without this, a denied delete is
+         * reported the same way.)
+         */
+        public Builder writeOnly(boolean writeOnly) {
+            this.writeOnly = writeOnly;
+            return this;
+        }
+
+        /**
+         * Your own configured client (proxies, TLS, metrics); endpoint, region, path style and
+         * credentials settings are then ignored, and {@link S3Destination#close()} leaves it open.
+         */
+        public Builder client(S3Client client) {
+            this.client = client;
+            return this;
+        }
+
+        /** The clock for lock dates; for tests. */
+        Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Checks the settings and makes the destination (no request is sent yet).
+         *
+         * @throws PlanBException naming the bad setting
+         */
+        public S3Destination build() {
+            if (bucket == null || bucket.isBlank()) {
+                throw invalid("S3 destination has no bucket: set bucket(\"name\"), or s3://BUCKET/prefix");
+            }
+            if (!BUCKET.matcher(bucket).matches() || bucket.contains("..")) {
+                throw invalid("S3 bucket name '" + bucket + "' is invalid: 3-63 lower-case letters, digits, '.' and '-'");
+            }
+            String normalizedPrefix = prefix.replaceAll("^/+|/+$", "");
+            if (normalizedPrefix.contains("//") || List.of(normalizedPrefix.split("/")).contains("..")) {
+                throw invalid("S3 prefix '" + prefix + "' is invalid: use folder names separated by '/'");
+            }
+            if (partSize < MIN_PART_SIZE) {
+                throw invalid("S3 part size " + partSize + " is too small: S3 needs at least " + MIN_PART_SIZE
+                        + " bytes (5 MiB)");
+            }
+            if (partsInFlight < 1 || partsInFlight > 32) {
+                throw invalid("S3 parts in flight must be between 1 and 32, not " + partsInFlight);
+            }
+            if (endpoint != null && (endpoint.getScheme() == null || endpoint.getHost() == null
+                    || !List.of("http", "https").contains(endpoint.getScheme()))) {
+                throw invalid("S3 endpoint '" + endpoint + "' is invalid: use http(s)://host:port");
+            }
+            if (endpoint != null && endpoint.getUserInfo() != null) {
+                throw invalid("S3 endpoint must not hold credentials: use AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY");
+            }
+            if (client != null) {
+                return new S3Destination(this, new S3Location(bucket, normalizedPrefix, region, endpoint, pathStyle),
+                        client, false);
+            }
+            String resolvedRegion = S3Clients.region(region, endpoint, bucket);
+            S3Location location = new S3Location(bucket, normalizedPrefix, region == null && endpoint != null ? null
+                    : resolvedRegion, endpoint, pathStyle);
+            return new S3Destination(this, location,
+                    S3Clients.create(resolvedRegion, endpoint, pathStyle, credentials, partsInFlight), true);
+        }
+
+        private static PlanBException invalid(String message) {
+            return new PlanBException(ErrorCode.INVALID_SETTING, message);
+        }
+    }
+}
