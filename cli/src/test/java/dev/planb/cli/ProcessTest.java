@@ -2,6 +2,7 @@ package dev.planb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planb.testing.LargeSqliteDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ class ProcessTest {
     @Test
     void backupKilledMidwayLeavesNothingListedAndTheNextOneSucceeds() throws Exception {
         Path database = dir.resolve("big.db");
-        LargeDatabase.create(database, 400);
+        LargeSqliteDatabase.create(database, 400);
         Path backups = dir.resolve("backups");
         Path temporary = Files.createDirectories(dir.resolve("tmp"));
         List<String> jvm = List.of("-Djava.io.tmpdir=" + temporary);
@@ -53,7 +54,7 @@ class ProcessTest {
     @Test
     void oneGigabyteBacksUpAndRestoresWithSixtyFourMegabytesOfHeap() throws Exception {
         Path database = dir.resolve("large.db");
-        LargeDatabase.create(database, 1024);
+        LargeSqliteDatabase.create(database, 1024);
         assertThat(Files.size(database)).isGreaterThan(1_000_000_000L);
         Path backups = dir.resolve("backups");
         List<String> smallHeap = List.of("-Xmx64m");

@@ -150,6 +150,10 @@ final class MultipartWriter extends ObjectWriter {
                 s3.abortMultipartUpload(request -> request.bucket(location.bucket()).key(s3Key).uploadId(uploadId));
                 LOG.debug("Aborted the multipart upload of {}", location.uri(key));
             } catch (SdkException e) {
+                if (S3Errors.isNotFound(e)) {
+                    LOG.debug("The multipart upload of {} was already gone", location.uri(key));
+                    return;
+                }
                 LOG.warn("Could not abort the multipart upload of {} (a lifecycle rule removes it later): {}",
                         location.uri(key), errors.translate("abort the upload of", key, e).getMessage());
             }

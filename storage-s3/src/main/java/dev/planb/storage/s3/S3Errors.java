@@ -45,8 +45,10 @@ final class S3Errors {
 
     /** Whether the server refused the request for lack of permission. */
     static boolean isAccessDenied(SdkException e) {
-        return DENIED.contains(errorCode(e)) || e instanceof S3Exception s3 && s3.statusCode() == 403
-                && !REJECTED_CREDENTIALS.contains(errorCode(e));
+        String code = errorCode(e);
+        return code != null && DENIED.contains(code)
+                || e instanceof S3Exception s3 && s3.statusCode() == 403
+                        && (code == null || !REJECTED_CREDENTIALS.contains(code));
     }
 
     /** Whether the object or version does not exist (404). */
@@ -72,7 +74,7 @@ final class S3Errors {
             return "Bucket " + bucket + " does not exist at " + location.server()
                     + ": create it, or fix the bucket name in the destination";
         }
-        if (REJECTED_CREDENTIALS.contains(code)) {
+        if (code != null && REJECTED_CREDENTIALS.contains(code)) {
             return location.server() + " rejected the credentials for bucket " + bucket + " (" + code
                     + "): check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the AWS profile";
         }

@@ -1,4 +1,4 @@
-package dev.planb.cli;
+package dev.planb.testing;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -6,14 +6,17 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** A large SQLite database made inside SQLite itself: random bytes and their hex, so it compresses about 1.5x. */
-final class LargeDatabase {
+/**
+ * A large SQLite database made inside SQLite itself: random bytes and their hex, so it compresses
+ * about 1.5x. Needs {@code org.xerial:sqlite-jdbc} on the test class path.
+ */
+public final class LargeSqliteDatabase {
 
-    private LargeDatabase() {
+    private LargeSqliteDatabase() {
     }
 
     /** Creates a database of about {@code megabytes} MiB at {@code file}. */
-    static void create(Path file, int megabytes) throws SQLException {
+    public static void create(Path file, int megabytes) throws SQLException {
         long rows = megabytes * 1024L * 1024L / 1_100;
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement statement = connection.createStatement()) {
