@@ -118,8 +118,10 @@ final class S3ProtectionCheck {
             return enabled ? configuration : null;
         } catch (SdkException e) {
             String code = S3Errors.errorCode(e);
-            details.add("Object Lock on the bucket: " + ("ObjectLockConfigurationNotFoundError".equals(code)
-                    ? "not enabled" : "unknown (" + reason(e) + ")"));
+            // AWS answers ObjectLockConfigurationNotFoundError; S3Mock, InvalidRequest.
+            boolean notEnabled = S3Errors.isNotFound(e) || "ObjectLockConfigurationNotFoundError".equals(code)
+                    || "InvalidRequest".equals(code);
+            details.add("Object Lock on the bucket: " + (notEnabled ? "not enabled" : "unknown (" + reason(e) + ")"));
             details.add("Object Lock set by PlanB on each object: "
                     + (options.lock() == null ? "none" : options.lock().describe()));
             return null;

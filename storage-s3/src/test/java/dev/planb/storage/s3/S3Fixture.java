@@ -4,9 +4,6 @@ import dev.planb.Secret;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 
@@ -24,10 +21,7 @@ public final class S3Fixture implements ExtensionContext.Store.CloseableResource
     S3Fixture(S3MockServer server) {
         this.server = server;
         server.trustInThisJvm();
-        this.client = S3Client.builder().region(Region.US_EAST_1).endpointOverride(server.endpoint())
-                .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-                .build();
+        this.client = server.client();
     }
 
     static S3Fixture startShared() {

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A real Adobe S3Mock server (the {@code com.adobe.testing:s3mock:exec} jar Maven resolved,
@@ -82,6 +89,15 @@ public final class S3MockServer implements AutoCloseable {
                 "-Djavax.net.ssl.trustStorePassword=" + STORE_PASSWORD);
     }
 
+    /** A client for this server that trusts its certificate, with the test credentials. */
+    public S3Client client() {
+        return S3Client.builder().region(Region.US_EAST_1).endpointOverride(endpoint()).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(S3Fixture.ACCESS_KEY, S3Fixture.SECRET_KEY)))
+                .httpClientBuilder(Apache5HttpClient.builder().tlsTrustManagersProvider(this::trustManagers))
+                .build();
+    }
+
     /** Makes this JVM trust the server (before any TLS connection is made). */
     public void trustInThisJvm() {
         System.setProperty("javax.net.ssl.trustStore", trustStore.toString());
@@ -89,7 +105,7 @@ public final class S3MockServer implements AutoCloseable {
         System.setProperty("javax.net.ssl.trustStorePassword", STORE_PASSWORD);
     }
 
-    /** Stops the server (it is gone when this returns) and deletes its data. */
+    /** Stops the server (it is gone when this returns) and deletes its data; again does nothing. */
     @Override
     public void close() throws IOException {
         process.destroy();
@@ -100,20 +116,29 @@ public final class S3MockServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (!Files.exists(folder)) {
+            return;
+        }
         try (var files = Files.walk(folder)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 
+    private TrustManager[] trustManagers() {
+        try (var in = Files.newInputStream(trustStore)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, STORE_PASSWORD.toCharArray());
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            return trust.getTrustManagers();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read the test trust store " + trustStore, e);
+        }
+    }
+
     private void awaitReady() throws Exception {
         SSLContext tls = SSLContext.getInstance("TLS");
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (var in = Files.newInputStream(trustStore)) {
-            store.load(in, STORE_PASSWORD.toCharArray());
-        }
-        trust.init(store);
-        tls.init(null, trust.getTrustManagers(), null);
+        tls.init(null, trustManagers(), null);
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
