@@ -16,14 +16,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A plan writing to a local folder and to S3, whose S3 server dies mid-run. */
+/** A plan writing to a local folder and to S3, whose S3 server is killed mid-run. */
 class S3FailureMidRunTest {
 
     @TempDir
     Path dir;
 
     @Test
-    void stoppingTheS3ServerMidRunLeavesACompleteLocalBackupAndReportsS3() throws Exception {
+    void killingTheS3ServerMidRunLeavesACompleteLocalBackupAndReportsS3() throws Exception {
         Path database = dir.resolve("app.db");
         LargeSqliteDatabase.create(database, 120);
         LocalDirectoryDestination local = new LocalDirectoryDestination(dir.resolve("local"));
@@ -40,7 +40,7 @@ class S3FailureMidRunTest {
                 AtomicBoolean stopped = new AtomicBoolean();
                 result = PlanB.backup(plan, progress -> {
                     if (progress.storedBytes() > 20L * 1024 * 1024 && stopped.compareAndSet(false, true)) {
-                        closeQuietly(server);
+                        killQuietly(server);
                     }
                 });
                 assertThat(stopped).as("the server was stopped while the backup ran").isTrue();
@@ -58,6 +58,14 @@ class S3FailureMidRunTest {
         assertThat(localBackups).extracting(Manifest::id).containsExactly(result.id());
         PlanB.restore(RestoreRequest.builder().from(local).plan("app").backup(result.id().value())
                 .target(DatabaseSource.of("jdbc:sqlite:" + dir.resolve("restored.db"))).build());
+    }
+
+    private static void killQuietly(S3MockServer server) {
+        try {
+            server.kill();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void closeQuietly(S3MockServer server) {

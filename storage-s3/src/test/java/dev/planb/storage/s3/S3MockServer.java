@@ -105,6 +105,11 @@ public final class S3MockServer implements AutoCloseable {
         System.setProperty("javax.net.ssl.trustStorePassword", STORE_PASSWORD);
     }
 
+    /** Kills the server at once (SIGKILL), as a crash or a network cut would end it. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+    }
+
     /** Stops the server (it is gone when this returns) and deletes its data; again does nothing. */
     @Override
     public void close() throws IOException {
