@@ -33,7 +33,7 @@ final class BackupCommand implements Callable<Integer> {
     DatabaseOptions database;
 
     @Option(names = "--to", required = true, arity = "1..*", paramLabel = "URI",
-            description = "Destination folder or file:/// URI; repeat for more copies.")
+            description = "Destination folder, file:/// or s3://bucket/prefix URI; repeat for more copies.")
     List<String> destinations;
 
     @Option(names = "--plan", paramLabel = "NAME", description = "Plan name (default: the database's name).")
@@ -93,6 +93,7 @@ final class BackupCommand implements Callable<Integer> {
         for (DestinationResult destination : result.destinations()) {
             err.println((destination.succeeded() ? "  stored on " : "  FAILED on ") + destination.destination()
                     + destination.failure().map(reason -> ": " + reason).orElse(""));
+            destination.warnings().forEach(warning -> err.println("  WARNING: " + warning));
         }
         out.println(result.id());
         out.flush();

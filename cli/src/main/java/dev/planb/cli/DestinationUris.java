@@ -5,6 +5,7 @@ import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.internal.Redaction;
+import dev.planb.storage.s3.S3DestinationUri;
 import dev.planb.storage.sftp.SftpUri;
 import java.net.URI;
 import java.nio.file.Files;
@@ -12,7 +13,8 @@ import java.nio.file.Path;
 
 /**
  * Turns the command line's destination URIs ({@code DIR}, {@code file:///DIR},
- * {@code sftp://USER@HOST[:PORT]/DIR?identity=KEYFILE&knownHosts=FILE}) into destinations.
+ * {@code sftp://USER@HOST[:PORT]/DIR?identity=KEYFILE&knownHosts=FILE}, {@code s3://bucket/prefix?…}) into
+ * destinations.
  */
 final class DestinationUris {
 
@@ -55,10 +57,12 @@ final class DestinationUris {
             case "sftp" -> {
                 return SftpUri.parse(uri);
             }
-            case "s3" -> throw new PlanBException(ErrorCode.INVALID_SETTING, scheme
-                    + ":// destinations are not in this PlanB build yet: use a local folder");
+            case "s3" -> {
+                return S3DestinationUri.parse(uri).build();
+            }
             default -> throw new PlanBException(ErrorCode.INVALID_SETTING, "Destination '" + Redaction.url(uri)
-                    + "' has an unknown scheme '" + scheme + "': use a folder path, file:///path or sftp://user@host/path");
+                    + "' has an unknown scheme '" + scheme
+                    + "': use a folder path, file:///path, sftp://user@host/path or s3://bucket/prefix");
         }
     }
 }

@@ -15,7 +15,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "planb", mixinStandardHelpOptions = true, versionProvider = PlanBCommand.VersionProvider.class,
         description = "Database backups that you control, and proof that they restore.",
         subcommands = {DemoCommand.class, BackupCommand.class, ListCommand.class, RestoreCommand.class,
-            VerifyCommand.class, KeygenCommand.class, PruneCommand.class, StatusCommand.class, PullCommand.class},
+            VerifyCommand.class, KeygenCommand.class, PruneCommand.class, StatusCommand.class, PullCommand.class,
+            CheckCommand.class},
         usageHelpAutoWidth = true)
 public final class PlanBCommand implements Runnable {
 

@@ -2,6 +2,7 @@ package dev.planb.storage.s3;
 
 import dev.planb.Secret;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -20,8 +21,11 @@ public final class S3Fixture implements ExtensionContext.Store.CloseableResource
 
     S3Fixture(S3MockServer server) {
         this.server = server;
-        server.trustInThisJvm();
         this.client = server.client();
+        // For s3:// URIs given to the command line inside this JVM: trust the server, use the test keys.
+        server.trustInThisJvm();
+        System.setProperty("aws.accessKeyId", ACCESS_KEY);
+        System.setProperty("aws.secretAccessKey", SECRET_KEY);
     }
 
     static S3Fixture startShared() {
@@ -65,6 +69,11 @@ public final class S3Fixture implements ExtensionContext.Store.CloseableResource
     /** The URI the command line takes for {@code bucket/prefix}. */
     public String uri(String bucket, String prefix) {
         return "s3://" + bucket + "/" + prefix + "?endpoint=" + server.endpoint() + "&pathStyle=true";
+    }
+
+    /** The environment that gives a command-line process the test keys, as a user would. */
+    public Map<String, String> credentialsEnvironment() {
+        return Map.of("AWS_ACCESS_KEY_ID", ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", SECRET_KEY);
     }
 
     /** Multipart uploads started and neither completed nor aborted. */

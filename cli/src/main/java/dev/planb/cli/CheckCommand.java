@@ -1,0 +1,32 @@
+package dev.planb.cli;
+
+import dev.planb.PlanB;
+import dev.planb.ProtectionReport;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code planb check}: can these credentials write, and can they (wrongly) delete backups? */
+@Command(name = "check", description = {"Write a canary object to a destination and try to delete it: says whether",
+    "these credentials could delete your backups, plus the storage's versioning and Object Lock settings."})
+final class CheckCommand implements Callable<Integer> {
+
+    @Option(names = "--to", required = true, paramLabel = "URI", description = "Destination folder, file:/// or s3:// URI.")
+    String to;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        ProtectionReport report = PlanB.check(DestinationUris.forWriting(to));
+        out.println(report.destination() + ": " + report.summary());
+        report.details().forEach(detail -> out.println("  " + detail));
+        out.flush();
+        return 0;
+    }
+}
