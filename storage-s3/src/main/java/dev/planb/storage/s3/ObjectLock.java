@@ -5,6 +5,7 @@ import dev.planb.PlanBException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -72,7 +73,7 @@ public record ObjectLock(Mode mode, Duration retention, boolean legalHold) {
         /** Parses a mode, naming the setting when it is unknown. */
         static Mode parse(String text, String setting) {
             try {
-                return valueOf(Objects.requireNonNull(text).trim().toUpperCase(java.util.Locale.ROOT));
+                return valueOf(Objects.requireNonNull(text).trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new PlanBException(ErrorCode.INVALID_SETTING, setting + " '" + text
                         + "' is not an Object Lock mode: use COMPLIANCE or GOVERNANCE");

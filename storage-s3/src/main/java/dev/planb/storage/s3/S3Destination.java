@@ -27,7 +27,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
-import software.amazon.awssdk.services.s3.model.ObjectVersion;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.StorageClass;
 
@@ -164,16 +164,22 @@ public final class S3Destination implements Destination, AutoCloseable {
         }
         String s3Key = location.s3Key(key);
         try {
-            if (isVersioned()) {
-                for (ObjectVersion version : s3.listObjectVersionsPaginator(request -> request
-                        .bucket(location.bucket()).prefix(s3Key)).versions()) {
-                    if (version.key().equals(s3Key)) {
-                        s3.deleteObject(request -> request.bucket(location.bucket()).key(s3Key)
-                                .versionId(version.versionId()));
-                    }
+            if (!isVersioned()) {
+                s3.deleteObject(request -> request.bucket(location.bucket()).key(s3Key));
+                return;
+            }
+            // A plain delete would only hide the object behind a delete marker: remove every version instead.
+            for (ListObjectVersionsResponse page : s3.listObjectVersionsPaginator(request -> request
+                    .bucket(location.bucket()).prefix(s3Key))) {
+                List<String> versionIds = new ArrayList<>();
+                page.versions().stream().filter(version -> version.key().equals(s3Key))
+                        .forEach(version -> versionIds.add(version.versionId()));
+                page.deleteMarkers().stream().filter(marker -> marker.key().equals(s3Key))
+                        .forEach(marker -> versionIds.add(marker.versionId()));
+                for (String versionId : versionIds) {
+                    s3.deleteObject(request -> request.bucket(location.bucket()).key(s3Key).versionId(versionId));
                 }
             }
-            s3.deleteObject(request -> request.bucket(location.bucket()).key(s3Key));
         } catch (SdkException e) {
             if (S3Errors.isAccessDenied(e)) {
                 throw errors.deleteNotPermitted(key, e);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.planb.ErrorCode;
 import dev.planb.ObjectWriter;
 import dev.planb.PlanBException;
+import dev.planb.Secret;
 import dev.planb.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,10 +19,10 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.ObjectLockRetentionMode;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 
 /** S3Destination against a real S3Mock server: multipart, aborts, storage classes, errors. */
 @ExtendWith(S3MockExtension.class)
@@ -175,7 +176,9 @@ class S3DestinationTest {
             put(destination, "app/1/data.bin", new byte[10]);
             destination.delete("app/1/data.bin");
         }
-        assertThat(s3.client().listObjectVersions(r -> r.bucket(bucket)).versions()).isEmpty();
+        var versions = s3.client().listObjectVersions(r -> r.bucket(bucket));
+        assertThat(versions.versions()).isEmpty();
+        assertThat(versions.deleteMarkers()).isEmpty();
     }
 
     @Test
@@ -207,7 +210,7 @@ class S3DestinationTest {
         // S3Mock accepts any signature: a rejection cannot be provoked locally (the opt-in suite
         // against a real bucket covers it). What can be tested: the secret never shows.
         String bucket = s3.newBucket();
-        try (S3Destination destination = s3.destination(bucket).credentials("WRONG", dev.planb.Secret.of("wrong-secret-9q"))
+        try (S3Destination destination = s3.destination(bucket).credentials("WRONG", Secret.of("wrong-secret-9q"))
                 .build()) {
             assertThat(destination.list("")).isEmpty();
             assertThat(destination.toString() + destination.description()).doesNotContain("wrong-secret-9q", "WRONG");

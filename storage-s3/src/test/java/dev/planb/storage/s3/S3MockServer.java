@@ -129,7 +129,8 @@ public final class S3MockServer implements AutoCloseable {
         }
     }
 
-    private TrustManager[] trustManagers() {
+    /** Trust managers that trust this server's certificate (and nothing else). */
+    public TrustManager[] trustManagers() {
         try (var in = Files.newInputStream(trustStore)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, STORE_PASSWORD.toCharArray());
