@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planb.ErrorCode;
 import dev.planb.catalog.Layout;
+import dev.planb.testing.LargeSqliteDatabase;
 import dev.planb.testing.OpenSshServer;
 import dev.planb.testing.OpenSshServerExtension;
 import java.io.IOException;
@@ -94,7 +95,7 @@ class SftpCommandLineTest {
     @Test
     void aPullKilledMidwayLeavesOnlyCompleteBackupsAndTheRerunFinishesIt() throws Exception {
         Path database = dir.resolve("large.db");
-        LargeDatabase.create(database, 24);
+        LargeSqliteDatabase.create(database, 24);
         for (int i = 0; i < 4; i++) {
             Cli.Result backup = Cli.run("backup", "--db", "jdbc:sqlite:" + database, "--to", outboxUri, "--plan", "big",
                     "--compression", "none");
@@ -128,7 +129,7 @@ class SftpCommandLineTest {
     @Test
     void aKilledUploadToSftpLeavesNoVisibleBackup() throws Exception {
         Path database = dir.resolve("large.db");
-        LargeDatabase.create(database, 48);
+        LargeSqliteDatabase.create(database, 48);
 
         Process backup = PlanBProcess.start(dir, List.of(), "backup", "--db", "jdbc:sqlite:" + database,
                 "--to", outboxUri, "--plan", "big", "--compression", "none");
