@@ -72,12 +72,12 @@ public final class FilesBackup {
     }
 
     /** The artifact name of a source's tree, before compression. */
-    public static String archiveName(String source) {
+    private static String archiveName(String source) {
         return "files-" + source + ".tar";
     }
 
     /** The artifact name of a source's index, before compression. */
-    public static String indexName(String source) {
+    private static String indexName(String source) {
         return "files-" + source + ".index.jsonl";
     }
 
