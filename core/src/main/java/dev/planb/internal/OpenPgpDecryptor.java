@@ -20,12 +20,15 @@ import org.bouncycastle.openpgp.PGPPrivateKey;
 import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
 import org.bouncycastle.openpgp.PGPSecretKey;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
+import org.bouncycastle.openpgp.PGPSessionKey;
 import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
+import org.bouncycastle.openpgp.operator.SessionKeyDataDecryptorFactory;
 import org.bouncycastle.openpgp.operator.bc.BcPBEDataDecryptorFactory;
 import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyDataDecryptorFactory;
+import org.bouncycastle.openpgp.operator.jcajce.JceSessionKeyDataDecryptorFactoryBuilder;
 
 /**
  * Opens OpenPGP messages, PlanB's or {@code gpg}'s, with a secret key file or a passphrase. A
@@ -78,7 +81,8 @@ public final class OpenPgpDecryptor {
                 PGPPublicKeyEncryptedData data = forOurKey(list, file, recipients);
                 chosen = data;
                 checkIntegrityProtected(chosen, file);
-                clear = data.getDataStream(new BcPublicKeyDataDecryptorFactory(privateKey(data, file, recipients)));
+                clear = data.getDataStream(fastCipher(
+                        data.getSessionKey(new BcPublicKeyDataDecryptorFactory(privateKey(data, file, recipients)))));
             } else {
                 PGPPBEEncryptedData data = passphraseData(list, file, recipients);
                 chosen = data;
@@ -143,12 +147,17 @@ public final class OpenPgpDecryptor {
 
     private InputStream openWithPassphrase(PGPPBEEncryptedData data, String file) throws PGPException {
         try {
-            return data.getDataStream(new BcPBEDataDecryptorFactory(passphrase.reveal().toCharArray(),
-                    new BcPGPDigestCalculatorProvider()));
+            return data.getDataStream(fastCipher(data.getSessionKey(new BcPBEDataDecryptorFactory(
+                    passphrase.reveal().toCharArray(), new BcPGPDigestCalculatorProvider()))));
         } catch (PGPException e) {
             throw new PlanBException(ErrorCode.INVALID_SETTING, file + " is encrypted with a passphrase, and the"
                     + " passphrase given is wrong: check the variable that holds it", e);
         }
+    }
+
+    /** The JDK's AES for the bulk data: it uses the CPU's AES instructions, Bouncy Castle's pure-Java AES does not. */
+    private static SessionKeyDataDecryptorFactory fastCipher(PGPSessionKey sessionKey) {
+        return new JceSessionKeyDataDecryptorFactoryBuilder().build(sessionKey);
     }
 
     private PGPSecretKey secretKey(PGPPublicKeyEncryptedData data) {

@@ -12,13 +12,16 @@ import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPLiteralData;
 import org.bouncycastle.openpgp.PGPLiteralDataGenerator;
 import org.bouncycastle.openpgp.operator.PGPKeyEncryptionMethodGenerator;
-import org.bouncycastle.openpgp.operator.bc.BcPGPDataEncryptorBuilder;
+import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
 
 /**
  * Writes an OpenPGP message, as {@code gpg --encrypt} does: one AES-256 session key, wrapped for
  * each recipient (or by a passphrase), and the data in an integrity-protected packet (SEIPD v1
  * with a modification detection code) of streamed, partial-length chunks, so memory stays at two
  * 64 KiB buffers whatever the size. Closing finishes the message and closes the target.
+ *
+ * <p>The bulk cipher runs on the JDK's own AES (with the CPU's AES instructions), several times
+ * faster than Bouncy Castle's pure-Java one; Bouncy Castle does the OpenPGP format and the keys.
  */
 public final class OpenPgpEncryptingOutputStream extends FilterOutputStream {
 
@@ -47,7 +50,7 @@ public final class OpenPgpEncryptingOutputStream extends FilterOutputStream {
     public static OutputStream open(OutputStream target, List<? extends PGPKeyEncryptionMethodGenerator> methods)
             throws IOException {
         PGPEncryptedDataGenerator encryptor = new PGPEncryptedDataGenerator(
-                new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
+                new JcePGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
                         .setWithIntegrityPacket(true)
                         .setSecureRandom(new SecureRandom()));
         methods.forEach(encryptor::addMethod);
