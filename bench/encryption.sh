@@ -28,27 +28,38 @@ fpr=$(gpg --batch --with-colons --list-keys bench | awk -F: '/^fpr/ {print $10; 
 export BENCH_PASSPHRASE=bench-passphrase-not-secret
 
 calc() { awk "BEGIN { printf \"%.2f\", $1 }"; }
-seconds() { local start=$(date +%s.%N); "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }; calc "$(date +%s.%N) - $start"; }
+# "WALL CPU": elapsed seconds, and user + system CPU seconds of the command and its children.
+measure() {
+  local TIMEFORMAT='%R %U %S' result
+  result=$( { time "$@" >/dev/null 2>&1 || echo "failed: $*" >&2; } 2>&1 ) || exit 1
+  set -- $result
+  echo "$1 $(calc "$2 + $3")"
+}
 rate() { calc "$bytes / 1048576 / $1"; }
-row() { printf '| %-58s | %7.1f s | %7s MiB/s |\n' "$1" "$2" "$(rate "$2")"; }
+row() {
+  set -- "$1" $2
+  printf '| %-56s | %6.1f s | %6.1f s | %7s MiB/s |\n' "$1" "$2" "$3" "$(rate "$3")"
+}
+wall() { set -- $1; echo "$1"; }
+cpu() { set -- $1; echo "$2"; }
 
 planb_backup() { ./planb backup --db "jdbc:sqlite:$work/db.sqlite" --to "$work/$1" --plan bench "${@:2}"; }
 plain_backup() { sqlite3 "$work/db.sqlite" ".backup $work/snap.sqlite" && zstd -q -3 -T0 --stdout "$work/snap.sqlite" "$@"; rm -f "$work/snap.sqlite"; }
 
-t_none=$(seconds planb_backup none)
-t_key=$(seconds planb_backup key --encrypt-to "$work/keys/planb-backup-public.asc")
-t_pass=$(seconds planb_backup pass --passphrase-env BENCH_PASSPHRASE)
-t_plain=$(seconds bash -c "$(declare -f plain_backup); work=$work; plain_backup > $work/plain.zst")
-t_plain_gpg=$(seconds bash -c "$(declare -f plain_backup); work=$work; plain_backup | gpg --batch --trust-model always --compress-algo none -r $fpr --encrypt > $work/plain.zst.gpg")
+t_none=$(measure planb_backup none)
+t_key=$(measure planb_backup key --encrypt-to "$work/keys/planb-backup-public.asc")
+t_pass=$(measure planb_backup pass --passphrase-env BENCH_PASSPHRASE)
+t_plain=$(measure bash -c "$(declare -f plain_backup); work=$work; plain_backup > $work/plain.zst")
+t_plain_gpg=$(measure bash -c "$(declare -f plain_backup); work=$work; plain_backup | gpg --batch --trust-model always --compress-algo none -r $fpr --encrypt > $work/plain.zst.gpg")
 
-t_restore_none=$(seconds ./planb restore --from "$work/none" --to-db "jdbc:sqlite:$work/r1.sqlite")
-t_restore_key=$(seconds ./planb restore --from "$work/key" --to-db "jdbc:sqlite:$work/r2.sqlite" --decrypt-with "$work/keys/planb-backup-secret.asc")
-t_restore_plain=$(seconds bash -c "gpg --batch -q --decrypt $work/plain.zst.gpg | zstd -q -d > $work/r3.sqlite")
+t_restore_none=$(measure ./planb restore --from "$work/none" --to-db "jdbc:sqlite:$work/r1.sqlite")
+t_restore_key=$(measure ./planb restore --from "$work/key" --to-db "jdbc:sqlite:$work/r2.sqlite" --decrypt-with "$work/keys/planb-backup-secret.asc")
+t_restore_plain=$(measure bash -c "gpg --batch -q --decrypt $work/plain.zst.gpg | zstd -q -d > $work/r3.sqlite")
 
 echo "Database: $((bytes / 1048576)) MiB SQLite; machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), $(gpg --version | head -1)"
 echo
-echo "| run | time | database throughput |"
-echo "| --- | ---: | ---: |"
+echo "| run | wall | CPU (user+sys) | database MiB per CPU second |"
+echo "| --- | ---: | ---: | ---: |"
 row "planb backup (zstd, no encryption)" "$t_none"
 row "planb backup --encrypt-to KEY (zstd + AES-256)" "$t_key"
 row "planb backup --passphrase-env VAR (zstd + AES-256)" "$t_pass"
@@ -58,6 +69,7 @@ row "planb restore (no encryption)" "$t_restore_none"
 row "planb restore --decrypt-with KEY" "$t_restore_key"
 row "plain: gpg --decrypt + zstd -d" "$t_restore_plain"
 echo
-echo "Encryption cost in PlanB: backup $(calc "$t_key / $t_none")x the unencrypted time," \
-  "restore $(calc "$t_restore_key / $t_restore_none")x;" \
-  "PlanB encrypted backup vs plain zstd|gpg: $(calc "$t_key / $t_plain_gpg")x."
+echo "CPU cost of encryption in PlanB: backup $(calc "$(cpu "$t_key") / $(cpu "$t_none")")x the unencrypted run," \
+  "restore $(calc "$(cpu "$t_restore_key") / $(cpu "$t_restore_none")")x;" \
+  "PlanB encrypted backup vs plain sqlite3+zstd+gpg: $(calc "$(cpu "$t_key") / $(cpu "$t_plain_gpg")")x the CPU," \
+  "encrypted restore vs gpg+zstd: $(calc "$(cpu "$t_restore_key") / $(cpu "$t_restore_plain")")x."

@@ -166,6 +166,27 @@ class EncryptionCommandLineTest {
         assertThat(SqliteRows.contentOf(dir.resolve("restored.db"))).isEqualTo(SqliteRows.contentOf(database));
     }
 
+    @Test
+    void keysMadeByStockGpgEncryptAndDecrypt() throws Exception {
+        try (Gpg gpg = Gpg.withHome(dir.resolve("gnupg"))) {
+            gpg.run(dir, "--passphrase", "", "--quick-gen-key", "gpg-made <ops@example.com>", "ed25519", "cert", "never");
+            String fingerprint = gpg.run(dir, "--with-colons", "--list-keys", "gpg-made").lines()
+                    .filter(line -> line.startsWith("fpr:")).findFirst().orElseThrow().split(":")[9];
+            gpg.run(dir, "--passphrase", "", "--quick-add-key", fingerprint, "cv25519", "encr", "never");
+            gpg.run(dir, "--armor", "--output", "public.asc", "--export", fingerprint);
+            gpg.run(dir, "--pinentry-mode", "loopback", "--passphrase", "", "--armor", "--output", "secret.asc",
+                    "--export-secret-keys", fingerprint);
+
+            Cli.Result backup = Cli.run("backup", "--db", "jdbc:sqlite:" + database, "--to", backups.toString(),
+                    "--plan", "app", "--encrypt-to", dir.resolve("public.asc").toString());
+            assertThat(backup.exitCode()).as(backup.err()).isZero();
+            assertThat(backup.err()).contains(fingerprint);
+        }
+        Cli.Result restore = restore("restored.db", "--decrypt-with", dir.resolve("secret.asc").toString());
+        assertThat(restore.exitCode()).as(restore.err()).isZero();
+        assertThat(SqliteRows.contentOf(dir.resolve("restored.db"))).isEqualTo(SqliteRows.contentOf(database));
+    }
+
     /** Makes a key pair in {@code dir/name} and returns its fingerprint. */
     private String keygen(String name) {
         Cli.Result keygen = Cli.run("keygen", "--out", dir.resolve(name).toString(), "--name", name);
