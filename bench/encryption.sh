@@ -31,7 +31,8 @@ calc() { awk "BEGIN { printf \"%.2f\", $1 }"; }
 # "WALL CPU": elapsed seconds, and user + system CPU seconds of the command and its children.
 measure() {
   local TIMEFORMAT='%R %U %S' result
-  result=$( { time "$@" >/dev/null 2>&1 || echo "failed: $*" >&2; } 2>&1 ) || exit 1
+  result=$( { time { "$@" >/dev/null 2>&1 || echo FAILED; }; } 2>&1 )
+  [[ $result != *FAILED* ]] || { echo "bench: failed: $*" >&2; exit 1; }
   set -- $result
   echo "$1 $(calc "$2 + $3")"
 }
@@ -40,7 +41,6 @@ row() {
   set -- "$1" $2
   printf '| %-56s | %6.1f s | %6.1f s | %7s MiB/s |\n' "$1" "$2" "$3" "$(rate "$3")"
 }
-wall() { set -- $1; echo "$1"; }
 cpu() { set -- $1; echo "$2"; }
 
 planb_backup() { ./planb backup --db "jdbc:sqlite:$work/db.sqlite" --to "$work/$1" --plan bench "${@:2}"; }
