@@ -3,6 +3,7 @@ package dev.planb.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planb.crypto.BackupKeyPair;
+import dev.planb.testing.LargeSqliteDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +19,7 @@ class EncryptedLargeBackupTest {
     @Test
     void oneGigabyteEncryptsAndDecryptsWithSixtyFourMegabytesOfHeap() throws Exception {
         Path database = dir.resolve("large.db");
-        LargeDatabase.create(database, 1024);
+        LargeSqliteDatabase.create(database, 1024);
         assertThat(Files.size(database)).isGreaterThan(1_000_000_000L);
         BackupKeyPair.generate("large", null).writeTo(dir.resolve("keys"));
         Path backups = dir.resolve("backups");
