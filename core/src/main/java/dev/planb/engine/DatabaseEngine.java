@@ -17,7 +17,8 @@ import java.util.Properties;
  * {@link DatabaseEngines}.
  *
  * <p>Every engine passes {@code AbstractDatabaseEngineContractTest} from
- * {@code planb-test-support}. Engines never put a password in a process argument, a log line or
+ * {@code planb-test-support}, and {@code AbstractRestoreDrillContractTest} when it makes
+ * {@linkplain #scratchDatabases() scratch databases} for restore drills. Engines never put a password in a process argument, a log line or
  * an exception message.
  */
 public interface DatabaseEngine {

@@ -73,22 +73,35 @@ public abstract class ServerScratchDatabases implements ScratchDatabases {
         List<String> dropped = new ArrayList<>();
         try (Connection connection = connectToServer(server)) {
             for (String name : markedDatabases(connection)) {
-                if (NAME.matcher(name).matches() && tryLock(connection, name)) {
-                    try {
-                        drop(connection, name);
-                        dropped.add(name);
-                        LOG.info("Dropped scratch database {} left by a killed restore drill on {}", name,
-                                server.redactedUrl());
-                    } finally {
-                        unlock(connection, name);
-                    }
+                if (NAME.matcher(name).matches() && dropIfOrphan(connection, name)) {
+                    dropped.add(name);
+                    LOG.info("Dropped scratch database {} left by a killed restore drill on {}", name,
+                            server.redactedUrl());
                 }
             }
         } catch (SQLException | PlanBException e) {
-            LOG.warn("Could not drop the scratch databases of killed drills on {}: {}", server.redactedUrl(),
+            LOG.warn("Could not look for the scratch databases of killed drills on {}: {}", server.redactedUrl(),
                     Messages.firstLine(e));
         }
         return dropped;
+    }
+
+    /** Drops a marked database whose lock is free; one that cannot be dropped (another owner) is left and logged. */
+    private boolean dropIfOrphan(Connection connection, String name) {
+        try {
+            if (!tryLock(connection, name)) {
+                return false;
+            }
+            try {
+                drop(connection, name);
+                return true;
+            } finally {
+                unlock(connection, name);
+            }
+        } catch (SQLException e) {
+            LOG.warn("Could not drop scratch database {} left by a killed restore drill: {}", name, Messages.firstLine(e));
+            return false;
+        }
     }
 
     private static void close(Connection connection) {

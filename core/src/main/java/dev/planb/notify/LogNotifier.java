@@ -7,12 +7,14 @@ import dev.planb.event.BackupSkipped;
 import dev.planb.event.BackupStale;
 import dev.planb.event.BackupStarted;
 import dev.planb.event.BackupSucceeded;
+import dev.planb.event.CoverageWarning;
 import dev.planb.event.DestinationFailed;
 import dev.planb.event.PlanBEvent;
 import dev.planb.event.Pruned;
 import dev.planb.event.PullFailed;
 import dev.planb.event.Pulled;
 import dev.planb.event.VerificationFailed;
+import dev.planb.event.VerificationStale;
 import dev.planb.event.Verified;
 import dev.planb.internal.Durations;
 import dev.planb.internal.Sizes;
@@ -62,7 +64,14 @@ public final class LogNotifier implements Notifier {
                     pruned.destination(), pruned.kept(), pruned.problems().isEmpty() ? ""
                             : "; not deleted: " + String.join("; ", pruned.problems()));
         } else if (event instanceof Verified verified) {
-            LOG.info("Plan '{}': backup {} verified", plan, verified.result().manifest().backupId());
+            LOG.info("Plan '{}': backup {} verified{}", plan, verified.result().manifest().backupId(),
+                    verified.result().recovery().map(time -> ", restored in " + Durations.format(time)).orElse(""));
+        } else if (event instanceof CoverageWarning coverage) {
+            coverage.findings().forEach(finding -> LOG.warn("Plan '{}': coverage: {}", plan, finding.message()));
+        } else if (event instanceof VerificationStale stale) {
+            LOG.warn("Plan '{}': VERIFICATION STALE: no passing restore drill {} (max age {})", plan,
+                    stale.lastPassed().map(last -> "for " + Durations.format(Duration.between(last, stale.time())))
+                            .orElse("yet"), Durations.format(stale.maxAge()));
         } else if (event instanceof VerificationFailed failed) {
             LOG.error("Plan '{}': backup {} FAILED verification: {}", plan, failed.backupId(),
                     String.join("; ", failed.problems()));

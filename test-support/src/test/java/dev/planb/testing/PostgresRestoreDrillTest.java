@@ -2,8 +2,12 @@ package dev.planb.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planb.BackupPlan;
 import dev.planb.DatabaseSource;
+import dev.planb.PlanB;
 import dev.planb.engine.ScratchDatabases;
+import dev.planb.engine.postgres.PostgresEngine;
+import dev.planb.engine.postgres.PostgresOptions;
 import dev.planb.testing.server.PostgresServer;
 import dev.planb.verify.CoverageFinding;
 import dev.planb.verify.VerificationRequest;
@@ -52,6 +56,22 @@ class PostgresRestoreDrillTest extends AbstractRestoreDrillContractTest {
             assertThat(finding.name()).isEqualTo(created);
         });
         assertThat(result.coverage()).noneMatch(finding -> finding.name().equals(database.jdbcUrl().replaceAll(".*/", "")));
+    }
+
+    @Test
+    void aTableTheFiltersLeaveOutIsACoverageWarning() throws Exception {
+        execute(database, "CREATE TABLE audit_log (id INTEGER PRIMARY KEY)");
+        PlanB.backup(BackupPlan.builder("drill").database(database).destination(destination)
+                .engine(new PostgresEngine(PostgresOptions.builder().excludeTable("audit_log").build())).build());
+
+        VerificationResult result = drill(VerificationRequest.builder().liveDatabase(database));
+
+        assertThat(result.passed()).isTrue();
+        assertThat(result.coverage()).anySatisfy(finding -> {
+            assertThat(finding.kind()).isEqualTo(CoverageFinding.Kind.TABLE_NOT_IN_BACKUP);
+            assertThat(finding.name()).isEqualTo("audit_log");
+        });
+        assertThat(result.coverage()).noneMatch(finding -> finding.name().equals("customers"));
     }
 
     @Test

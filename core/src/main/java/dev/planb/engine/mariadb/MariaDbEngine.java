@@ -161,19 +161,22 @@ public final class MariaDbEngine implements DatabaseEngine {
     @Override
     public List<TableCount> tableCounts(DatabaseSource source) {
         try (Connection connection = openConnection(source)) {
-            List<QualifiedTable> tables = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement("SELECT TABLE_NAME FROM information_schema.TABLES"
-                    + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME");
-                    ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    tables.add(new QualifiedTable(null, rows.getString(1), rows.getString(1)));
-                }
-            }
+            List<QualifiedTable> tables = tableNames(connection).stream()
+                    .map(name -> new QualifiedTable(null, name, name)).toList();
             try (Statement statement = connection.createStatement()) {
                 // Jdbc.countRows quotes names the standard way, with double quotes.
                 statement.execute("SET SESSION sql_mode = CONCAT(@@sql_mode, ',ANSI_QUOTES')");
             }
             return Jdbc.countRows(connection, tables);
+        } catch (SQLException e) {
+            throw unavailable(source, e);
+        }
+    }
+
+    @Override
+    public List<String> tableNames(DatabaseSource source) {
+        try (Connection connection = openConnection(source)) {
+            return tableNames(connection);
         } catch (SQLException e) {
             throw unavailable(source, e);
         }
@@ -247,6 +250,18 @@ public final class MariaDbEngine implements DatabaseEngine {
             }
         }
         return -1;
+    }
+
+    private static List<String> tableNames(Connection connection) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT TABLE_NAME FROM information_schema.TABLES"
+                + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME");
+                ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        }
+        return tables;
     }
 
     private static boolean exists(DatabaseSource target) {
