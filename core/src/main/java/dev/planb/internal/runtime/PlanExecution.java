@@ -51,7 +51,7 @@ final class PlanExecution implements ScheduledJob.JobRun {
     private final ScheduledExecutorService timer;
     private final RunControl control;
     private final PlanDrills drills;
-    private volatile Instant startedAt;
+    private volatile Instant began;
     private volatile BackupId backupId;
     private Thread worker;
 
@@ -128,6 +128,11 @@ final class PlanExecution implements ScheduledJob.JobRun {
         } catch (PlanBException e) {
             fail(e.code(), e.getMessage());
             return Optional.empty();
+        } catch (RuntimeException e) {
+            LOG.error("The {} of plan '{}' failed unexpectedly", plan.lock().description(), plan.name(), e);
+            fail(ErrorCode.INTERNAL, "Cannot take the " + plan.lock().description() + " for plan '" + plan.name()
+                    + "': " + Messages.firstLine(e));
+            return Optional.empty();
         }
     }
 
@@ -154,6 +159,7 @@ final class PlanExecution implements ScheduledJob.JobRun {
         if (control.cancellation().isPresent()) {
             return;
         }
+        began = clock.instant();
         ScheduledFuture<?> deadline = timer.schedule(() -> cancel(timedOut()), plan.timeout().toMillis(),
                 TimeUnit.MILLISECONDS);
         try {
@@ -209,8 +215,7 @@ final class PlanExecution implements ScheduledJob.JobRun {
 
     private void started(BackupId id) {
         backupId = id;
-        startedAt = clock.instant();
-        events.publish(new BackupStarted(plan.name(), startedAt, id));
+        events.publish(new BackupStarted(plan.name(), clock.instant(), id));
     }
 
     private Optional<BackupId> newestBackup() {
@@ -221,7 +226,7 @@ final class PlanExecution implements ScheduledJob.JobRun {
                 if (here.isPresent() && (newest.isEmpty() || here.get().compareTo(newest.get()) > 0)) {
                     newest = here;
                 }
-            } catch (PlanBException e) {
+            } catch (RuntimeException e) {
                 LOG.debug("Cannot list {} for plan '{}': {}", destination.description(), plan.name(), e.getMessage());
             }
         }
@@ -239,7 +244,7 @@ final class PlanExecution implements ScheduledJob.JobRun {
     }
 
     private Duration elapsed(Instant now) {
-        Instant from = startedAt != null ? startedAt : trigger.isCatchUp() ? trigger.time() : now;
+        Instant from = began != null ? began : now;
         return Duration.between(from, now);
     }
 }
