@@ -17,6 +17,11 @@ class MariaDbCommandLineTest extends ServerDatabaseCommandLineTest {
     }
 
     @Override
+    String user() {
+        return MariaDbServer.USER;
+    }
+
+    @Override
     String password() {
         return MariaDbServer.shared().password();
     }

@@ -25,6 +25,11 @@ class PostgresCommandLineTest extends ServerDatabaseCommandLineTest {
     }
 
     @Override
+    String user() {
+        return PostgresServer.USER;
+    }
+
+    @Override
     String password() {
         return PostgresServer.shared().password();
     }

@@ -46,6 +46,9 @@ abstract class ServerDatabaseCommandLineTest {
     /** A database that does not exist yet, which a restore creates. */
     abstract DatabaseSource absentDatabase();
 
+    /** The test user, who owns the test databases. */
+    abstract String user();
+
     /** The password of the test user. */
     abstract String password();
 
@@ -138,12 +141,8 @@ abstract class ServerDatabaseCommandLineTest {
 
     String[] withCredentials(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--user", newDatabaseUser(), "--password-env", PASSWORD_VARIABLE));
+        all.addAll(List.of("--user", user(), "--password-env", PASSWORD_VARIABLE));
         return all.toArray(String[]::new);
-    }
-
-    private String newDatabaseUser() {
-        return absentDatabase().user();
     }
 
     private DatabaseSource populated() throws SQLException {
