@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +27,7 @@ import java.util.regex.Pattern;
 final class PgTools {
 
     private static final Path DEBIAN_VERSIONS = Path.of("/usr/lib/postgresql");
+    private static final Map<String, Tool> KNOWN = new ConcurrentHashMap<>();
     private static final Pattern VERSION = Pattern.compile("\\(PostgreSQL\\) (\\d+)(?:\\.(\\d+))?");
 
     private PgTools() {
@@ -64,6 +67,10 @@ final class PgTools {
         return newest;
     }
 
+    /**
+     * The configured folder's tool; else Debian's versioned tools (PATH's {@code pg_dump} is then
+     * only Debian's wrapper around them); else PATH's.
+     */
     private static List<Path> candidatePaths(String name, Optional<Path> folder) {
         if (folder.isPresent()) {
             return List.of(folder.get().resolve(name));
@@ -73,8 +80,12 @@ final class PgTools {
             try (DirectoryStream<Path> versions = Files.newDirectoryStream(DEBIAN_VERSIONS)) {
                 versions.forEach(version -> paths.add(version.resolve("bin").resolve(name)));
             } catch (IOException e) {
-                // An unreadable folder is the same as none: PATH is searched next.
+                // An unreadable folder is the same as none: PATH is searched instead.
             }
+        }
+        paths.removeIf(path -> !Files.isExecutable(path));
+        if (!paths.isEmpty()) {
+            return paths;
         }
         String path = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin");
         for (String entry : path.split(":")) {
@@ -85,7 +96,18 @@ final class PgTools {
         return paths;
     }
 
+    /** A tool's version, asked once per executable file (by path, size and modification time). */
     private static Tool describe(String name, Path path) {
+        String key;
+        try {
+            key = path.toRealPath() + "|" + Files.size(path) + "|" + Files.getLastModifiedTime(path).toMillis();
+        } catch (IOException e) {
+            return ask(name, path);
+        }
+        return KNOWN.computeIfAbsent(key, k -> ask(name, path));
+    }
+
+    private static Tool ask(String name, Path path) {
         String output;
         try {
             output = ToolRunner.output(new ToolCommand(name, List.of(path.toString(), "--version")));
