@@ -51,6 +51,22 @@ public final class OpenSshServer implements AutoCloseable {
      * @throws IllegalStateException naming the Debian package when {@code sshd} or {@code ssh-keygen} is missing
      */
     public static OpenSshServer start() throws IOException, InterruptedException {
+        return start(0);
+    }
+
+    /**
+     * Starts a server whose files cannot grow beyond {@code kibibytes}: a write past the limit
+     * fails on the server exactly as on a full disk ({@code SSH_FX_FAILURE}). Stop it with
+     * {@link #close()}; it is not shared.
+     */
+    public static OpenSshServer startWithFileSizeLimit(int kibibytes) throws IOException, InterruptedException {
+        if (kibibytes <= 0) {
+            throw new IllegalArgumentException("the limit must be positive: " + kibibytes);
+        }
+        return start(kibibytes);
+    }
+
+    private static OpenSshServer start(int fileSizeLimitKibibytes) throws IOException, InterruptedException {
         if (!Files.isExecutable(SSHD)) {
             throw new IllegalStateException("The SFTP tests need a real OpenSSH server at " + SSHD
                     + ": install it (Debian: apt-get install -y openssh-server), then run the tests again");
@@ -78,8 +94,15 @@ public final class OpenSshServer implements AutoCloseable {
                 "Subsystem sftp internal-sftp",
                 "ForceCommand internal-sftp",
                 ""));
-        Process process = new ProcessBuilder(SSHD.toString(), "-D", "-f", home.resolve("sshd_config").toString(),
-                "-E", home.resolve("sshd.log").toString())
+        List<String> command = new ArrayList<>();
+        if (fileSizeLimitKibibytes > 0) {
+            // The limit is inherited by the SFTP server; with SIGXFSZ ignored, a write past it fails with EFBIG.
+            command.addAll(List.of("bash", "-c", "trap '' XFSZ; ulimit -f " + fileSizeLimitKibibytes + "; exec \"$@\"",
+                    "sshd"));
+        }
+        command.addAll(List.of(SSHD.toString(), "-D", "-f", home.resolve("sshd_config").toString(),
+                "-E", home.resolve("sshd.log").toString()));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(home.resolve("sshd.out").toFile()).start();
         OpenSshServer server = new OpenSshServer(home, port, process);
         server.awaitListening();

@@ -8,6 +8,7 @@ import dev.planb.PlanBException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -61,6 +62,11 @@ final class SftpConnection {
         }
         inUse++;
         return new Lease(channel);
+    }
+
+    /** A channel if the connection is still open, for cleaning up without reconnecting. */
+    synchronized Optional<Lease> borrowIfConnected() {
+        return session != null && session.isConnected() ? Optional.of(borrow()) : Optional.empty();
     }
 
     /** Closes the connection now; the next operation opens a new one. */
@@ -149,6 +155,11 @@ final class SftpConnection {
         /** Marks the channel as broken (an interrupted transfer), so it is closed instead of reused. */
         void discard() {
             reusable = false;
+        }
+
+        /** Whether the channel is still in a known state: no transfer broke off on it. */
+        boolean isHealthy() {
+            return reusable && channel.isConnected();
         }
 
         @Override

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -274,21 +275,28 @@ public final class SftpDestination implements Destination, Closeable {
                 return;
             }
             done = true;
-            try {
-                takeOverChannel();
-                out.close();
-            } catch (IOException e) {
-                lease.discard();
-            }
-            try {
-                if (lease.channel().isConnected()) {
-                    lease.channel().rm(temporary);
-                    RemoteFolders.removeEmpty(lease.channel(), temporary.substring(0, temporary.lastIndexOf('/')), root);
+            if (lease.isHealthy()) {
+                try {
+                    takeOverChannel();
+                    out.close();
+                } catch (IOException e) {
+                    lease.discard();
                 }
-            } catch (SftpException e) {
-                // A hidden temporary file is never listed; it is only clutter.
-            } finally {
+            }
+            // After a broken transfer the channel's answers are out of step: clean up on another one.
+            Optional<Lease> cleanup = lease.isHealthy() ? Optional.of(lease) : connection.borrowIfConnected();
+            if (cleanup.orElse(null) != lease) {
                 lease.close();
+            }
+            cleanup.ifPresent(this::removeTemporary);
+        }
+
+        private void removeTemporary(Lease cleanup) {
+            try (cleanup) {
+                cleanup.channel().rm(temporary);
+                RemoteFolders.removeEmpty(cleanup.channel(), temporary.substring(0, temporary.lastIndexOf('/')), root);
+            } catch (SftpException | RuntimeException e) {
+                // A hidden temporary file is never listed; it is only clutter.
             }
         }
     }

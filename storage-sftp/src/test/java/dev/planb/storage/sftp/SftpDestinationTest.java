@@ -1,11 +1,13 @@
 package dev.planb.storage.sftp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planb.ObjectWriter;
 import dev.planb.StoredObject;
 import dev.planb.testing.OpenSshServer;
 import dev.planb.testing.OpenSshServerExtension;
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,6 +107,31 @@ class SftpDestinationTest {
             assertThat(fromUri.list("")).containsExactly(new StoredObject("plan/1/x.bin", 3));
         }
         assertThat(folder.resolve("plan/1/x.bin")).hasBinaryContent(new byte[] {1, 2, 3});
+    }
+
+    @Test
+    void aFullDiskOnTheServerIsNamedAndLeavesNothing() throws Exception {
+        try (OpenSshServer small = OpenSshServer.startWithFileSizeLimit(1024);
+                SftpDestination destination = TestServers.newDestination(small)) {
+            assertThatThrownBy(() -> {
+                try (ObjectWriter writer = destination.create("plan/1/data.bin")) {
+                    writer.write(bytes(3 * 1024 * 1024));
+                    writer.commit();
+                }
+            }).isInstanceOf(IOException.class).hasMessageContaining("SSH_FX_FAILURE")
+                    .hasMessageContaining("usually a full disk or quota").hasMessageContaining("plan/1/data.bin");
+            assertThat(destination.list("")).isEmpty();
+        }
+    }
+
+    @Test
+    void aFolderTheUserMayNotWriteIsNamedWithTheUser() throws Exception {
+        try (SftpDestination destination = TestServers.builder(sshd, sshd.newFolder()).directory("/sys/planb-test")
+                .build()) {
+            assertThatThrownBy(() -> destination.create("plan/1/data.bin")).isInstanceOf(IOException.class)
+                    .hasMessageContaining("permission denied on /sys/planb-test")
+                    .hasMessageContaining("give user '" + sshd.user() + "' access to it");
+        }
     }
 
     private int logins() throws Exception {
