@@ -79,6 +79,21 @@ class ScheduledDrillTest {
         assertThat(events.of(Verified.class)).isEmpty();
     }
 
+    @Test
+    void aDrillThatCannotRunIsReportedAsAFailedVerificationOfTheNewestBackup() {
+        BackupPlan plan = plan(VerificationPolicy.every(Duration.ofHours(1))
+                .onServer(DatabaseSource.of("jdbc:h2:mem:elsewhere")).build());
+
+        try (PlanB planb = PlanB.builder().plan(plan).listener(events).start()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !events.of(VerificationFailed.class).isEmpty());
+        }
+
+        VerificationFailed failed = events.of(VerificationFailed.class).get(0);
+        assertThat(failed.backupId()).isNotNull();
+        assertThat(failed.problems()).singleElement().asString()
+                .startsWith("restore drill could not run: ").contains("sqlite backup", "give a sqlite JDBC URL");
+    }
+
     private BackupPlan plan(VerificationPolicy policy) {
         return BackupPlan.builder("app").database(database).destination(destination)
                 .schedule(Schedule.every(Duration.ofSeconds(1))).verification(policy).build();

@@ -71,9 +71,18 @@ final class PlanDrills {
             }
             checkStale(plan, policy.get(), log);
         } catch (RuntimeException e) {
-            LOG.warn("Restore drill of plan '{}' failed: {}", plan.name(), Messages.firstLine(e));
-            events.publish(new VerificationFailed(plan.name(), clock.instant(), null,
-                    List.of("restore drill could not run: " + Messages.firstLine(e))));
+            LOG.warn("Restore drill of plan '{}' could not run: {}", plan.name(), Messages.firstLine(e));
+            newestBackup(plan, from).ifPresent(id -> events.publish(new VerificationFailed(plan.name(), clock.instant(),
+                    id, List.of("restore drill could not run: " + Messages.firstLine(e)))));
+        }
+    }
+
+    /** The backup a drill would have checked; empty when there is none, or the destination cannot be read. */
+    private static Optional<BackupId> newestBackup(BackupPlan plan, Destination from) {
+        try {
+            return new Catalog(from).newestId(plan.name());
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 
