@@ -9,10 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -81,7 +80,9 @@ public final class S3UploadBenchmark {
                 .multipartEnabled(true)
                 .multipartConfiguration(multipart -> multipart.minimumPartSizeInBytes((long) S3Destination.DEFAULT_PART_SIZE)
                         .thresholdInBytes((long) S3Destination.DEFAULT_PART_SIZE))
-                .httpClientBuilder(NettyNioAsyncHttpClient.builder().tlsTrustManagersProvider(server::trustManagers))
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder().tlsTrustManagersProvider(server::trustManagers)
+                        // The SDK sends every part at once; on a busy machine its 10 s connection wait is too short.
+                        .maxConcurrency(16).connectionAcquisitionTimeout(Duration.ofMinutes(5)))
                 .build();
                 S3TransferManager transfers = S3TransferManager.builder().s3Client(client).build()) {
             transfers.uploadFile(upload -> upload.source(file)
@@ -91,13 +92,17 @@ public final class S3UploadBenchmark {
 
     private static Result measure(String name, long size, Upload upload) throws Exception {
         System.gc();
-        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
-        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        HeapSampler sampler = new HeapSampler();
+        sampler.start();
         long start = System.nanoTime();
-        upload.run();
+        try {
+            upload.run();
+        } finally {
+            sampler.interrupt();
+            sampler.join();
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
-        long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        long peak = sampler.peak;
         Result result = new Result(name, seconds, size / seconds / MIB, peak);
         System.out.printf(Locale.ROOT, "%-22s %6.1f s  %7.1f MiB/s  peak heap %5.0f MiB%n", name, seconds,
                 result.mibPerSecond(), peak / (double) MIB);
@@ -144,6 +149,28 @@ public final class S3UploadBenchmark {
         byte[] buffer = new byte[MIB];
         for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
             out.write(buffer, 0, n);
+        }
+    }
+
+    /** Reads the heap in use every 20 ms: the peak of the whole heap, not a sum of per-pool peaks. */
+    private static final class HeapSampler extends Thread {
+        private volatile long peak;
+
+        HeapSampler() {
+            super("heap-sampler");
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            while (!isInterrupted()) {
+                peak = Math.max(peak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
         }
     }
 
