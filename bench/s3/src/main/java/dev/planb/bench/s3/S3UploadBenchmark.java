@@ -95,6 +95,7 @@ public final class S3UploadBenchmark {
         HeapSampler sampler = new HeapSampler();
         sampler.start();
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         try {
             upload.run();
         } finally {
@@ -102,10 +103,11 @@ public final class S3UploadBenchmark {
             sampler.join();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
         long peak = sampler.peak;
-        Result result = new Result(name, seconds, size / seconds / MIB, peak);
-        System.out.printf(Locale.ROOT, "%-22s %6.1f s  %7.1f MiB/s  peak heap %5.0f MiB%n", name, seconds,
-                result.mibPerSecond(), peak / (double) MIB);
+        Result result = new Result(name, seconds, size / seconds / MIB, cpuSeconds, peak);
+        System.out.printf(Locale.ROOT, "%-22s %6.1f s  %7.1f MiB/s  client CPU %5.1f s  peak heap %5.0f MiB%n", name,
+                seconds, result.mibPerSecond(), cpuSeconds, peak / (double) MIB);
         return result;
     }
 
@@ -116,8 +118,9 @@ public final class S3UploadBenchmark {
                 size / (double) (1024 * MIB), planb.size(), Runtime.getRuntime().maxMemory() / MIB,
                 Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "PlanB %.1f MiB/s (peak heap %.0f MiB), SDK %.1f MiB/s (peak heap %.0f MiB):"
-                + " ratio %.2f%n", bestPlanb.mibPerSecond(), maxPeak(planb) / (double) MIB, bestSdk.mibPerSecond(),
-                maxPeak(sdk) / (double) MIB, bestPlanb.mibPerSecond() / bestSdk.mibPerSecond());
+                + " throughput ratio %.2f, client CPU ratio (SDK/PlanB) %.2f%n", bestPlanb.mibPerSecond(),
+                maxPeak(planb) / (double) MIB, bestSdk.mibPerSecond(), maxPeak(sdk) / (double) MIB,
+                bestPlanb.mibPerSecond() / bestSdk.mibPerSecond(), bestSdk.cpuSeconds() / bestPlanb.cpuSeconds());
     }
 
     private static long maxPeak(List<Result> results) {
@@ -179,6 +182,12 @@ public final class S3UploadBenchmark {
         void run() throws Exception;
     }
 
-    private record Result(String name, double seconds, double mibPerSecond, long peakHeap) {
+    /** CPU time of this JVM (the uploading client; S3Mock runs in its own process). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private record Result(String name, double seconds, double mibPerSecond, double cpuSeconds, long peakHeap) {
     }
 }
