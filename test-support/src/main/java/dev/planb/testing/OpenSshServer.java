@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -165,7 +166,18 @@ public final class OpenSshServer implements AutoCloseable {
 
     /** Creates a new ed25519 key pair without a passphrase: {@code file} and {@code file.pub}. */
     public static void generateKey(Path file) throws IOException, InterruptedException {
-        run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "planb-test", "-f", file.toString()));
+        generateKey(file, "");
+    }
+
+    /** Creates a new ed25519 key pair whose private key is encrypted with {@code passphrase}. */
+    public static void generateKey(Path file, String passphrase) throws IOException, InterruptedException {
+        run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", passphrase, "-C", "planb-test", "-f", file.toString()));
+    }
+
+    /** Lets in the private key that belongs to {@code publicKeyFile}, besides {@link #clientKey()}. */
+    public void authorize(Path publicKeyFile) throws IOException {
+        Files.writeString(home.resolve("authorized_keys"), Files.readString(publicKeyFile),
+                StandardOpenOption.APPEND);
     }
 
     /** Stops the server and deletes its folder. */

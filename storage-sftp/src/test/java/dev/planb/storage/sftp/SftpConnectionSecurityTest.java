@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
+import dev.planb.Secret;
 import dev.planb.testing.OpenSshServer;
 import dev.planb.testing.OpenSshServerExtension;
 import java.io.ByteArrayOutputStream;
@@ -98,6 +99,27 @@ class SftpConnectionSecurityTest {
 
         assertRefused(() -> destination.list(""), "refused the login of user '" + sshd.user() + "'",
                 "private key " + wrongKey, "authorized_keys");
+    }
+
+    @Test
+    void anInMemoryKeyLogsInWithItsPassphraseAndNotWithoutIt() throws Exception {
+        Path key = dir.resolve("protected_key");
+        OpenSshServer.generateKey(key, "correct horse battery");
+        sshd.authorize(dir.resolve("protected_key.pub"));
+        Secret privateKey = Secret.of(Files.readString(key));
+
+        SftpDestination withPassphrase = TestServers.builder(sshd, folder).identity(null).identityKey(privateKey)
+                .passphrase(Secret.of("correct horse battery")).build();
+        assertThat(withPassphrase.list("")).isEmpty();
+        withPassphrase.close();
+
+        SftpDestination wrongPassphrase = TestServers.builder(sshd, folder).identity(null).identityKey(privateKey)
+                .passphrase(Secret.of("wrong staple")).build();
+        assertThatThrownBy(() -> wrongPassphrase.list("")).isInstanceOfSatisfying(PlanBException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.DESTINATION_FAILED);
+            assertThat(e.getMessage()).doesNotContain("wrong staple").doesNotContain("PRIVATE KEY");
+        });
+        assertThat(wrongPassphrase.toString()).doesNotContain("PRIVATE KEY");
     }
 
     @Test
