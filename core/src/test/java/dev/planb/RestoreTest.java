@@ -7,6 +7,7 @@ import dev.planb.catalog.Manifest;
 import dev.planb.destination.LocalDirectoryDestination;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,21 @@ class RestoreTest {
         assertThat(result.restoredTables()).isEqualTo(backup.manifest().tables());
         assertThat(result.mismatches()).isEmpty();
         assertThat(SampleDb.content(target)).isEqualTo(SampleDb.content(db));
+    }
+
+    @Test
+    void progressCountsTheBytesReadFromStorage() throws Exception {
+        BackupResult backup = backup(Compression.ZSTD);
+        Manifest.Artifact artifact = backup.manifest().databaseArtifact();
+        List<Progress> reports = new ArrayList<>();
+
+        PlanB.restore(request(tmp.resolve("restored.db")).progress(reports::add).build());
+
+        Progress last = reports.get(reports.size() - 1);
+        assertThat(last.done()).isTrue();
+        assertThat(last.operation()).isEqualTo("restore");
+        assertThat(last.storedBytes()).isEqualTo(artifact.size()).isPositive();
+        assertThat(last.databaseBytes()).isEqualTo(artifact.dumpSize());
     }
 
     @Test

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code planb backup}: one backup now, to one or more destinations. */
-@Command(name = "backup", description = "Back up a database (and directory trees with --files) once, to one or more destinations. Prints the new backup id.")
+@Command(name = "backup", description = {"Back up a database (and directory trees with --files) once.",
+    "Writes it to one or more destinations and prints the new backup id."})
 final class BackupCommand implements Callable<Integer> {
 
     @Option(names = "--db", required = true, paramLabel = "JDBC_URL", description = "Database to back up, e.g. jdbc:sqlite:app.db")

@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code planb check}: can these credentials write, and can they (wrongly) delete backups? */
-@Command(name = "check", description = {"Write a canary object to a destination and try to delete it: says whether",
-    "these credentials could delete your backups, plus the storage's versioning and Object Lock settings."})
+@Command(name = "check", description = {"Check whether these credentials could delete your backups.",
+    "Writes a canary object to the destination and tries to delete it; reports the storage's versioning and"
+        + " Object Lock settings too."})
 final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--to", required = true, paramLabel = "URI", description = "Destination folder, file:/// or s3:// URI.")

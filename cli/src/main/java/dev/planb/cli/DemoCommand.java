@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
  * backs it up into a local folder, lists the backups, verifies the checksums, restores into a
  * fresh database and compares every table's row count.
  */
-@Command(name = "demo", description = "Back up a sample SQLite database, list it, restore it and check the restore.")
+@Command(name = "demo", description = "Back up, list, restore and check a sample SQLite database.")
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--dir", paramLabel = "DIR", defaultValue = "planb-demo",

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code planb keygen}: an OpenPGP key pair for encrypted backups, and where each half must live. */
-@Command(name = "keygen", description = "Make an OpenPGP key pair for encrypted backups and explain where each half goes.")
+@Command(name = "keygen", description = {"Make an OpenPGP key pair for encrypted backups.", "Explains where each half goes."})
 final class KeygenCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the two key files (created).")

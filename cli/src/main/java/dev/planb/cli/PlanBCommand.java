@@ -11,8 +11,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 
-/** The root {@code planb} command. */
-@Command(name = "planb", mixinStandardHelpOptions = true, versionProvider = PlanBCommand.VersionProvider.class,
+/** The root {@code planb} command; its help and version options are inherited by every subcommand. */
+@Command(name = "planb", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
+        versionProvider = PlanBCommand.VersionProvider.class,
         description = "Database backups that you control, and proof that they restore.",
         subcommands = {DemoCommand.class, BackupCommand.class, ListCommand.class, RestoreCommand.class,
             VerifyCommand.class, KeygenCommand.class, PruneCommand.class, StatusCommand.class, PullCommand.class,

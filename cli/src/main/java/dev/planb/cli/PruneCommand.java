@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code planb prune}: apply a retention policy to a plan's backups on a destination. */
 @Command(name = "prune", description = {
-    "Forget old backups with restic's rules: for each --keep-hourly/daily/weekly/monthly/yearly N, the newest backup"
+    "Forget old backups with restic's rules.",
+    "For each --keep-hourly/daily/weekly/monthly/yearly N, the newest backup"
             + " of each of the last N periods that have one is kept; --keep-last N keeps the N newest; --keep-within"
             + " keeps what started within that time of the newest backup. Rules add up; the newest backup is always"
             + " kept. Prints the decision for every backup; --dry-run deletes nothing."})

@@ -15,9 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code planb pull}: copy complete backups out of an outbox, verifying every checksum. */
-@Command(name = "pull", description = "Copy every complete backup from an outbox (e.g. production's SFTP folder) to "
-        + "destinations that lack it, verifying every checksum; backups already there are skipped, damaged ones "
-        + "reported. Run it again at any time: it carries on where it stopped.")
+@Command(name = "pull", description = {"Copy complete backups from an outbox to destinations that lack them.",
+    "The outbox is e.g. production's SFTP folder. Every checksum is verified; backups already there are skipped,"
+        + " damaged ones reported. Run it again at any time: it carries on where it stopped."})
 final class PullCommand implements Callable<Integer> {
 
     @Option(names = "--from", required = true, paramLabel = "URI",

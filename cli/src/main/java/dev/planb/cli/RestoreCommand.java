@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code planb restore}: a backup into a database, checked against its manifest. */
-@Command(name = "restore", description = "Restore a backup into a database and/or its files into a folder, then compare them with the manifest.")
+@Command(name = "restore", description = {"Restore a backup into a database and/or its files into a folder.",
+    "Then compares them with the manifest."})
 final class RestoreCommand implements Callable<Integer> {
 
     @Mixin

@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code planb verify}: checksums, and with {@code --restore-to} a restore drill on that server. */
-@Command(name = "verify", description = "Check a backup's checksums; with --restore-to, drill it: restore it into a"
-        + " scratch database PlanB creates and drops on that server, compare row counts, run the checks.")
+@Command(name = "verify", description = {"Check a backup's checksums; with --restore-to, drill it.",
+    "A drill restores the backup into a scratch database PlanB creates and drops on that server, compares row"
+        + " counts and runs the checks."})
 final class VerifyCommand implements Callable<Integer> {
 
     @Mixin

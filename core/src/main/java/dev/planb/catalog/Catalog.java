@@ -151,7 +151,7 @@ public final class Catalog {
     /**
      * Opens an unencrypted artifact's dump, decompressed; see {@link #openDump(Manifest, Artifact, Decryption)}.
      */
-    public InputStream openDump(Manifest manifest, Artifact artifact) throws IOException {
+    public VerifiedDumpInputStream openDump(Manifest manifest, Artifact artifact) throws IOException {
         return openDump(manifest, artifact, Decryption.none());
     }
 
@@ -161,7 +161,8 @@ public final class Catalog {
      *
      * @throws dev.planb.PlanBException when the artifact is encrypted and {@code decryption} does not open it
      */
-    public InputStream openDump(Manifest manifest, Artifact artifact, Decryption decryption) throws IOException {
+    public VerifiedDumpInputStream openDump(Manifest manifest, Artifact artifact, Decryption decryption)
+            throws IOException {
         VerifyingInputStream stored = openStored(manifest, artifact);
         try {
             Compression compression = Compression.fromId(artifact.compression());

@@ -15,7 +15,6 @@ import dev.planb.engine.TableCount;
 import dev.planb.files.RestoredFiles;
 import dev.planb.internal.files.FilesRestore;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,9 +96,9 @@ public final class RestoreRun {
         Artifact artifact = manifest.databaseArtifact();
         LOG.info("Restoring backup {} of plan '{}' from {} into {}", manifest.backupId(), manifest.plan(),
                 request.from().description(), target.redactedUrl());
-        ProgressMeter meter = new ProgressMeter(request.progress(), manifest.plan(), "restore", artifact.dumpSize(),
-                () -> 0L);
-        try (InputStream dump = catalog.openDump(manifest, artifact, request.decryption())) {
+        try (VerifiedDumpInputStream dump = catalog.openDump(manifest, artifact, request.decryption())) {
+            ProgressMeter meter = new ProgressMeter(request.progress(), manifest.plan(), "restore", artifact.dumpSize(),
+                    dump::storedBytesRead);
             CountingInputStream counted = new CountingInputStream(dump, meter::update);
             engine.restore(counted, target);
             meter.done(counted.count());

@@ -25,6 +25,11 @@ public final class VerifiedDumpInputStream extends FilterInputStream {
         this.layers = List.of(layers);
     }
 
+    /** The stored bytes (compressed and perhaps encrypted) read so far from the destination. */
+    public long storedBytesRead() {
+        return layers.get(layers.size() - 1).bytesRead();
+    }
+
     @Override
     public int read() throws IOException {
         try {

@@ -33,6 +33,11 @@ public final class VerifyingInputStream extends FilterInputStream {
         this.file = file;
     }
 
+    /** The bytes read so far. */
+    public long bytesRead() {
+        return size;
+    }
+
     @Override
     public int read() throws IOException {
         int b = in.read();
