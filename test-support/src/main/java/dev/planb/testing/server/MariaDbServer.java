@@ -1,14 +1,9 @@
 package dev.planb.testing.server;
 
-import dev.planb.DatabaseSource;
-import dev.planb.Secret;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -25,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * DatabaseSource db = MariaDbServer.shared().newDatabase();   // USER has every privilege on it
  * }</pre>
  */
-public final class MariaDbServer {
+public final class MariaDbServer extends LocalDatabaseServer {
 
     /**
      * The user the test databases are given to; it may create databases named {@code t_…} and
@@ -37,24 +32,22 @@ public final class MariaDbServer {
     private static MariaDbServer shared;
 
     private final Path folder;
-    private final int port;
     private final Process server;
-    private final String password = "pw-" + UUID.randomUUID();
     private final String adminPassword = "admin-" + UUID.randomUUID();
 
     private MariaDbServer() throws IOException, SQLException, InterruptedException {
+        super("jdbc:mariadb://", USER);
         Path installDb = LocalServers.binary("mariadb-server", Path.of("/usr/bin/mariadb-install-db"),
                 Path.of("/usr/bin/mysql_install_db"));
         Path mariadbd = LocalServers.binary("mariadb-server", Path.of("/usr/sbin/mariadbd"), Path.of("/usr/sbin/mysqld"));
         Path client = LocalServers.binary("mariadb-client", Path.of("/usr/bin/mariadb"), Path.of("/usr/bin/mysql"));
         folder = LocalServers.folder("planb-mariadb-", SYSTEM_USER);
-        port = LocalServers.freePort();
         Path data = folder.resolve("data");
         Path socket = folder.resolve("mysqld.sock");
         List<String> install = new ArrayList<>(List.of(installDb.toString(), "--no-defaults", "--datadir=" + data,
                 "--auth-root-authentication-method=normal", "--skip-test-db"));
         List<String> start = new ArrayList<>(List.of(mariadbd.toString(), "--no-defaults", "--datadir=" + data,
-                "--bind-address=127.0.0.1", "--port=" + port, "--socket=" + socket,
+                "--bind-address=127.0.0.1", "--port=" + port(), "--socket=" + socket,
                 "--pid-file=" + folder.resolve("mysqld.pid"), "--log-error=" + folder.resolve("error.log"),
                 "--skip-name-resolve", "--innodb-buffer-pool-size=64M", "--innodb-flush-log-at-trx-commit=0",
                 "--innodb-doublewrite=0", "--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci"));
@@ -71,7 +64,7 @@ public final class MariaDbServer {
         List<String> setup = new ArrayList<>(rootClient);
         setup.add("CREATE USER '" + ADMIN + "'@'127.0.0.1' IDENTIFIED BY '" + adminPassword + "';"
                 + " GRANT ALL ON *.* TO '" + ADMIN + "'@'127.0.0.1' WITH GRANT OPTION;"
-                + " CREATE USER '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + password + "';"
+                + " CREATE USER '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + password() + "';"
                 + " GRANT ALL ON `t\\_%`.* TO '" + USER + "'@'127.0.0.1';"
                 + " GRANT ALL ON `planb\\_verify\\_%`.* TO '" + USER + "'@'127.0.0.1';");
         LocalServers.run(setup);
@@ -92,45 +85,14 @@ public final class MariaDbServer {
         return shared;
     }
 
-    /** A new, empty database on which {@link #USER} has every privilege, with its credentials. */
-    public DatabaseSource newDatabase() {
-        String name = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try {
-            admin("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create test database " + name + ": " + e.getMessage(), e);
-        }
-        return database(name);
-    }
-
-    /** The database {@code name} (it need not exist) with {@link #USER}'s credentials. */
-    public DatabaseSource database(String name) {
-        return DatabaseSource.of(jdbcUrl(name), USER, Secret.of(password));
-    }
-
-    /** {@code jdbc:mariadb://127.0.0.1:PORT/name}. */
-    public String jdbcUrl(String name) {
-        return "jdbc:mariadb://127.0.0.1:" + port + "/" + name;
-    }
-
-    /** The port the server listens on, on 127.0.0.1. */
-    public int port() {
-        return port;
-    }
-
-    /** {@link #USER}'s password. */
-    public String password() {
-        return password;
+    @Override
+    void createDatabase(String name) throws SQLException {
+        admin("CREATE DATABASE " + name);
     }
 
     /** Runs statements as an administrator with every privilege. */
     public void admin(String... statements) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/",
-                ADMIN, adminPassword); Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
+        execute(jdbcUrl(""), ADMIN, adminPassword, statements);
     }
 
     private void waitUntilReady(List<String> rootClient) throws IOException, InterruptedException {

@@ -1,14 +1,9 @@
 package dev.planb.testing.server;
 
-import dev.planb.DatabaseSource;
-import dev.planb.Secret;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,7 +18,7 @@ import java.util.UUID;
  * DatabaseSource db = PostgresServer.shared().newDatabase();   // owned by PostgresServer.USER
  * }</pre>
  */
-public final class PostgresServer {
+public final class PostgresServer extends LocalDatabaseServer {
 
     /** The login role that owns the test databases (it may create databases). */
     public static final String USER = "planb_test";
@@ -31,17 +26,15 @@ public final class PostgresServer {
     private static PostgresServer shared;
 
     private final Path folder;
-    private final int port;
-    private final String password = "pw-" + UUID.randomUUID();
     private final String superPassword = "super-" + UUID.randomUUID();
     private final Path pgCtl;
 
     private PostgresServer() throws IOException, SQLException {
+        super("jdbc:postgresql://", USER);
         Path initdb = LocalServers.newestPostgresBinary("initdb").orElseGet(
                 () -> LocalServers.binary("postgresql", Path.of("/usr/lib/postgresql/15/bin/initdb"), Path.of("/usr/bin/initdb")));
         pgCtl = initdb.resolveSibling("pg_ctl");
         folder = LocalServers.folder("planb-pg-", SUPERUSER);
-        port = LocalServers.freePort();
         Path passwordFile = folder.resolve("pw");
         Files.writeString(passwordFile, superPassword);
         if (LocalServers.root()) {
@@ -54,9 +47,9 @@ public final class PostgresServer {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "planb-postgres-stop"));
         LocalServers.run(LocalServers.as(SUPERUSER, List.of(pgCtl.toString(), "-D", folder.resolve("data").toString(),
                 "-l", folder.resolve("log").toString(), "-w", "-t", "60", "-o",
-                "-c listen_addresses=127.0.0.1 -p " + port + " -k " + folder + " -c fsync=off"
+                "-c listen_addresses=127.0.0.1 -p " + port() + " -k " + folder + " -c fsync=off"
                         + " -c synchronous_commit=off -c full_page_writes=off", "start")));
-        superuser("postgres", "CREATE ROLE " + USER + " LOGIN CREATEDB PASSWORD '" + password + "'");
+        superuser("postgres", "CREATE ROLE " + USER + " LOGIN CREATEDB PASSWORD '" + password() + "'");
     }
 
     /** The cluster of this test JVM, started on first use. */
@@ -71,45 +64,14 @@ public final class PostgresServer {
         return shared;
     }
 
-    /** A new, empty database owned by {@link #USER}, with its credentials. */
-    public DatabaseSource newDatabase() {
-        String name = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try {
-            superuser("postgres", "CREATE DATABASE " + name + " OWNER " + USER);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create test database " + name + ": " + e.getMessage(), e);
-        }
-        return database(name);
-    }
-
-    /** The database {@code name} (it need not exist) with {@link #USER}'s credentials. */
-    public DatabaseSource database(String name) {
-        return DatabaseSource.of(jdbcUrl(name), USER, Secret.of(password));
-    }
-
-    /** {@code jdbc:postgresql://127.0.0.1:PORT/name}. */
-    public String jdbcUrl(String name) {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + name;
-    }
-
-    /** The port the server listens on, on 127.0.0.1. */
-    public int port() {
-        return port;
-    }
-
-    /** {@link #USER}'s password. */
-    public String password() {
-        return password;
+    @Override
+    void createDatabase(String name) throws SQLException {
+        superuser("postgres", "CREATE DATABASE " + name + " OWNER " + USER);
     }
 
     /** Runs statements as the superuser in database {@code database}. */
     public void superuser(String database, String... statements) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl(database), SUPERUSER, superPassword);
-                Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
+        execute(jdbcUrl(database), SUPERUSER, superPassword, statements);
     }
 
     private void stop() {
