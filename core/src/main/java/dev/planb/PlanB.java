@@ -143,6 +143,17 @@ public final class PlanB implements AutoCloseable {
     }
 
     /**
+     * Starts a backup of a plan now, outside its schedule, as a tick would (with its lock, timeout,
+     * retention, drills and events); returns at once. A run already going makes it a {@code
+     * BackupSkipped}.
+     *
+     * @return false when this runtime has no such plan or is closed
+     */
+    public boolean backupNow(String plan) {
+        return scheduler.runNow(plan);
+    }
+
+    /**
      * Where a plan stands: last success, last failure, last verification, next run, and whether
      * it is idle, running (with progress) or stale. Empty for a plan this runtime does not run.
      */

@@ -69,6 +69,20 @@ public final class PlanScheduler implements AutoCloseable {
     }
 
     /**
+     * Runs a plan now, outside its schedule, on the worker pool.
+     *
+     * @return false when the plan is unknown or the runtime is closed
+     */
+    public boolean runNow(String plan) {
+        ScheduledPlan scheduled = plans.get(plan);
+        if (scheduled == null || closed) {
+            return false;
+        }
+        scheduled.runNow();
+        return true;
+    }
+
+    /**
      * Runs {@code task} on the timer thread now, then every {@code period} until {@link #close()};
      * a failure is logged and the next period runs again.
      */

@@ -51,6 +51,11 @@ final class ScheduledPlan {
         armAfter(now);
     }
 
+    /** Starts a run now, outside the schedule; skipped (and reported) while a run is going. */
+    void runNow() {
+        submit(Trigger.tick(scheduler.clock().instant()));
+    }
+
     /** Stops ticking and cancels the running run, if any; returns without waiting for it. */
     void stop() {
         ScheduledFuture<?> timer = armed;

@@ -1,0 +1,149 @@
+package dev.planb.spring.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * PlanB's {@code planb.*} properties. The top level describes the application's own plan, which
+ * backs up its {@code DataSource}; {@code planb.plans.NAME.*} adds plans for other databases.
+ *
+ * <pre>
+ * planb.destinations[0].uri=file:./backups
+ * planb.destinations[0].retention.keep-daily=7
+ * planb.schedule=0 0 2 * * *
+ * planb.max-age=26h
+ * </pre>
+ */
+@ConfigurationProperties("planb")
+public class PlanBProperties extends PlanSettings {
+
+    /** Whether PlanB backs up the application's database. */
+    private boolean enabled = true;
+
+    /** Name of the application's plan: the folder its backups are stored under. */
+    private String name = "app";
+
+    /** How many backups may run at the same time. */
+    private int threads = 2;
+
+    /**
+     * Further plans by name, each with its own database ({@code planb.plans.NAME.database.url})
+     * and the same settings as the application's plan.
+     */
+    private Map<String, OtherPlan> plans = new LinkedHashMap<>();
+
+    /** The HTML status page. */
+    private final StatusPage statusPage = new StatusPage();
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public int getThreads() {
+        return threads;
+    }
+
+    public void setThreads(int threads) {
+        this.threads = threads;
+    }
+
+    public Map<String, OtherPlan> getPlans() {
+        return plans;
+    }
+
+    public void setPlans(Map<String, OtherPlan> plans) {
+        this.plans = plans;
+    }
+
+    public StatusPage getStatusPage() {
+        return statusPage;
+    }
+
+    /** A plan for a database other than the application's {@code DataSource}. */
+    public static class OtherPlan extends PlanSettings {
+
+        /** The database this plan backs up. */
+        private final DatabaseSettings database = new DatabaseSettings();
+
+        public DatabaseSettings getDatabase() {
+            return database;
+        }
+    }
+
+    /** A database given by URL. */
+    public static class DatabaseSettings {
+
+        /** JDBC URL, e.g. jdbc:postgresql://db:5432/reports. */
+        private String url;
+
+        /** Database user. */
+        private String username;
+
+        /** Environment variable holding the database password. */
+        private String passwordEnv;
+
+        public String getUrl() {
+            return url;
+        }
+
+        public void setUrl(String url) {
+            this.url = url;
+        }
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getPasswordEnv() {
+            return passwordEnv;
+        }
+
+        public void setPasswordEnv(String passwordEnv) {
+            this.passwordEnv = passwordEnv;
+        }
+    }
+
+    /** The server-rendered status page. */
+    public static class StatusPage {
+
+        /** Whether the status page is served (protected by Spring Security when the application uses it). */
+        private boolean enabled;
+
+        /** Where the status page is served. */
+        private String path = "/planb";
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        public void setPath(String path) {
+            this.path = path;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.planb.spring.autoconfigure;
+
+import java.util.function.Function;
+
+import dev.planb.Destination;
+
+/**
+ * A {@link DestinationResolver} made of a scheme and a parser, such as a storage module's URI class.
+ *
+ * @param scheme the URI scheme, without the colon
+ * @param parser makes the destination from the whole URI
+ */
+record SchemeResolver(String scheme, Function<String, Destination> parser) implements DestinationResolver {
+
+    @Override
+    public Destination resolve(String uri) {
+        return parser.apply(uri);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.planb.spring.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.planb.BackupPlan;
+import dev.planb.DatabaseSource;
+import dev.planb.destination.LocalDirectoryDestination;
+
+/** The starter's defaults are the core builder's, so a property left out means what the Java API means. */
+class PlanBPropertiesTests {
+
+    @TempDir
+    Path folder;
+
+    private final PlanBProperties properties = new PlanBProperties();
+    private final BackupPlan core = BackupPlan.builder("app").database(DatabaseSource.of("jdbc:h2:mem:defaults"))
+            .destination(new LocalDirectoryDestination(Path.of("unused"))).build();
+
+    @Test
+    void defaultsAreTheCoreBuildersDefaults() {
+        assertThat(properties.getTimeout()).isEqualTo(core.timeout());
+        assertThat(properties.getCompression()).isEqualTo(core.compression().id());
+        assertThat(properties.getMaxAge()).isNull();
+        assertThat(core.maxAge()).isEmpty();
+        assertThat(core.verification()).isEmpty();
+        assertThat(properties.getVerification().getEvery()).isNull();
+        assertThat(properties.getVerification().getEveryNthBackup()).isNull();
+        assertThat(properties.getEncryption().getPublicKeys()).isEmpty();
+        assertThat(properties.getEncryption().getPassphraseEnv()).isNull();
+        assertThat(core.encryption().isEnabled()).isFalse();
+        assertThat(core.notifiers()).isEmpty();
+    }
+
+    @Test
+    void aPlanMadeFromDefaultPropertiesEqualsOneMadeWithTheCoreBuilder() {
+        properties.getDestinations().add(destination(folder));
+        BackupPlan fromProperties = new PlanFactory(new Destinations(java.util.List.of()), java.util.List.of())
+                .create("app", "planb", properties, DatabaseSource.of("jdbc:h2:mem:defaults"));
+        assertThat(fromProperties.timeout()).isEqualTo(core.timeout());
+        assertThat(fromProperties.compression()).isEqualTo(core.compression());
+        assertThat(fromProperties.maxAge()).isEqualTo(core.maxAge());
+        assertThat(fromProperties.encryption().mode()).isEqualTo(core.encryption().mode());
+        assertThat(fromProperties.verification()).isEqualTo(core.verification());
+        assertThat(fromProperties.notifiers()).isEqualTo(core.notifiers());
+        assertThat(fromProperties.retention(fromProperties.destinations().get(0))).isEmpty();
+        assertThat(fromProperties.lock().getClass()).isEqualTo(core.lock().getClass());
+    }
+
+    @Test
+    void aScheduleIsACronExpressionOrAnInterval() {
+        assertThat(PlanFactory.schedule("10s").period()).hasSeconds(10);
+        assertThat(PlanFactory.schedule("PT6H").period()).hasHours(6);
+        assertThat(PlanFactory.schedule("0 0 2 * * *").period()).hasDays(1);
+    }
+
+    private static PlanSettings.DestinationSettings destination(Path folder) {
+        PlanSettings.DestinationSettings destination = new PlanSettings.DestinationSettings();
+        destination.setUri(folder.toString());
+        return destination;
+    }
+}
