@@ -154,6 +154,17 @@ public final class PlanB implements AutoCloseable {
     }
 
     /**
+     * Drills a plan's newest backup now: restores it into a scratch database and checks it, with
+     * the plan's {@link BackupPlan#verification()} checks if it has any; returns at once. The
+     * result comes as a {@code Verified} or {@code VerificationFailed} event and in {@link #status(String)}.
+     *
+     * @return false when this runtime has no such plan or is closed
+     */
+    public boolean verifyNow(String plan) {
+        return scheduler.verifyNow(plan);
+    }
+
+    /**
      * Where a plan stands: last success, last failure, last verification, next run, and whether
      * it is idle, running (with progress) or stale. Empty for a plan this runtime does not run.
      */

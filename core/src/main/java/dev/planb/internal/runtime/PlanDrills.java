@@ -86,6 +86,21 @@ final class PlanDrills {
         }
     }
 
+    /**
+     * Drills the plan's newest backup now, with the plan's checks (or none when it has no
+     * verification policy), publishing {@code Verified} or {@code VerificationFailed}.
+     */
+    void drillNow(BackupPlan plan) {
+        VerificationPolicy policy = plan.verification().orElseGet(() -> VerificationPolicy.everyNthBackup(1).build());
+        try {
+            drill(plan, policy, plan.destinations().get(0));
+        } catch (RuntimeException e) {
+            LOG.warn("Restore drill of plan '{}' failed: {}", plan.name(), Messages.firstLine(e));
+            events.publish(new VerificationFailed(plan.name(), clock.instant(), null,
+                    List.of("restore drill could not run: " + Messages.firstLine(e))));
+        }
+    }
+
     private boolean isDue(BackupPlan plan, VerificationPolicy policy, Destination from,
             Optional<VerificationRecord> lastDrill) {
         if (lastDrill.isEmpty()) {

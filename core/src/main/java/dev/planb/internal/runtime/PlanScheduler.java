@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -80,6 +81,24 @@ public final class PlanScheduler implements AutoCloseable {
         }
         scheduled.runNow();
         return true;
+    }
+
+    /**
+     * Drills a plan's newest backup now (restore into a scratch database and check), on the worker pool.
+     *
+     * @return false when the plan is unknown or the runtime is closed
+     */
+    public boolean verifyNow(String plan) {
+        ScheduledPlan scheduled = plans.get(plan);
+        if (scheduled == null || closed || !(scheduled.job() instanceof BackupJob job)) {
+            return false;
+        }
+        try {
+            workers.execute(() -> drills.drillNow(job.plan()));
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false; // shutting down
+        }
     }
 
     /**

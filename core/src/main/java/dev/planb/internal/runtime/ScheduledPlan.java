@@ -53,7 +53,7 @@ final class ScheduledPlan {
 
     /** Starts a run now, outside the schedule; skipped (and reported) while a run is going. */
     void runNow() {
-        submit(Trigger.tick(scheduler.clock().instant()));
+        submit(Trigger.onDemand(scheduler.clock().instant()));
     }
 
     /** Stops ticking and cancels the running run, if any; returns without waiting for it. */

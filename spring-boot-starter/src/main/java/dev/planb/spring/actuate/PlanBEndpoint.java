@@ -1,0 +1,55 @@
+package dev.planb.spring.actuate;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.lang.Nullable;
+
+/**
+ * {@code /actuator/planb}: GET lists the plans with their recent backups and verifications;
+ * {@code GET /actuator/planb/NAME} shows one; {@code POST /actuator/planb/NAME} with
+ * {@code {"action":"backup"}} or {@code {"action":"verify"}} starts that now.
+ */
+@Endpoint(id = "planb")
+public class PlanBEndpoint {
+
+    private static final int RECENT = 10;
+
+    private final PlanReports reports;
+
+    /** @param reports what is listed */
+    public PlanBEndpoint(PlanReports reports) {
+        this.reports = reports;
+    }
+
+    /** Every plan with its status and ten newest backups and verifications. */
+    @ReadOperation
+    public Map<String, List<Map<String, Object>>> plans() {
+        return Map.of("plans", reports.reports(RECENT));
+    }
+
+    /** One plan, or null (404) for an unknown name. */
+    @ReadOperation
+    public Map<String, Object> plan(@Selector String name) {
+        return reports.planB().status(name).isPresent() ? reports.report(name, RECENT) : null;
+    }
+
+    /**
+     * Starts a backup ({@code action=backup}, the default) or a restore drill ({@code action=verify})
+     * of a plan now; the outcome shows in later GETs, the health and the events.
+     */
+    @WriteOperation
+    public Map<String, Object> trigger(@Selector String name, @Nullable String action) {
+        String wanted = action == null ? "backup" : action;
+        boolean started = switch (wanted) {
+            case "backup" -> reports.planB().backupNow(name);
+            case "verify" -> reports.planB().verifyNow(name);
+            default -> throw new IllegalArgumentException("action '" + wanted + "' is unknown: use backup or verify");
+        };
+        return started ? Map.of("plan", name, "action", wanted, "started", true) : null;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.planb.spring.actuate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.planb.BackupPlan;
+import dev.planb.PlanB;
+import dev.planb.catalog.Catalog;
+import dev.planb.catalog.Manifest;
+import dev.planb.internal.Durations;
+import dev.planb.status.BackupSummary;
+import dev.planb.status.DestinationStatus;
+import dev.planb.status.Failure;
+import dev.planb.status.PlanStatus;
+import dev.planb.status.VerificationSummary;
+import dev.planb.verify.VerificationLog;
+
+/**
+ * Describes plans as plain maps and lists (JSON for the endpoint and the health details, the
+ * model of the status page): status, newest backups, newest verifications.
+ */
+public final class PlanReports {
+
+    private final PlanB planB;
+    private final Clock clock;
+
+    /**
+     * @param planB the runtime to report on
+     * @param clock what ages are measured against
+     */
+    public PlanReports(PlanB planB, Clock clock) {
+        this.planB = planB;
+        this.clock = clock;
+    }
+
+    /** The runtime reported on. */
+    public PlanB planB() {
+        return planB;
+    }
+
+    /** Whether a plan needs attention: stale, or its last verification failed. */
+    public static boolean isDown(PlanStatus status) {
+        return status.isStale() || status.lastVerification().map(verification -> !verification.passed()).orElse(false);
+    }
+
+    /** A plan's status: state, last success (with age), last failure, last verification, next run, destinations. */
+    public Map<String, Object> status(PlanStatus status) {
+        Instant now = clock.instant();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("state", status.state().name());
+        status.lastSuccess().ifPresent(success -> details.put("lastSuccess", backup(success, now)));
+        status.lastFailure().ifPresent(failure -> details.put("lastFailure", failure(failure)));
+        status.lastVerification().ifPresent(verification -> details.put("lastVerification", verification(verification)));
+        status.nextRun().ifPresent(next -> details.put("nextRun", next.toString()));
+        status.maxAge().ifPresent(maxAge -> details.put("maxAge", Durations.format(maxAge)));
+        Map<String, Object> destinations = new LinkedHashMap<>();
+        for (DestinationStatus destination : status.destinations()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            destination.lastSuccess().ifPresent(success -> one.put("lastSuccess", backup(success, now)));
+            destination.lastFailure().ifPresent(failure -> one.put("lastFailure", failure(failure)));
+            destinations.put(destination.destination(), one);
+        }
+        details.put("destinations", destinations);
+        return details;
+    }
+
+    /** A plan's status with its {@code limit} newest backups and verifications, read from its first destination. */
+    public Map<String, Object> report(String plan, int limit) {
+        PlanStatus status = planB.status(plan).orElseThrow(() -> new IllegalArgumentException("no plan " + plan));
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("plan", plan);
+        report.putAll(status(status));
+        planOf(plan).ifPresent(backupPlan -> {
+            Instant now = clock.instant();
+            report.put("recentBackups", new Catalog(backupPlan.destinations().get(0)).backups(plan).stream().limit(limit)
+                    .map(manifest -> backup(manifest, now)).toList());
+            report.put("recentVerifications", new VerificationLog(backupPlan.destinations().get(0)).entries(plan)
+                    .stream().limit(limit).map(entry -> Map.<String, Object>of("time", entry.time().toString(),
+                            "backup", entry.backupId().toString())).toList());
+        });
+        return report;
+    }
+
+    /** Every plan's {@link #report(String, int)}. */
+    public List<Map<String, Object>> reports(int limit) {
+        return planB.plans().stream().map(plan -> report(plan.name(), limit)).toList();
+    }
+
+    private Optional<BackupPlan> planOf(String name) {
+        return planB.plans().stream().filter(plan -> plan.name().equals(name)).findFirst();
+    }
+
+    private static Map<String, Object> backup(BackupSummary backup, Instant now) {
+        return backup(backup.id().toString(), backup.time(), backup.storedBytes(), now);
+    }
+
+    private static Map<String, Object> backup(Manifest manifest, Instant now) {
+        return backup(manifest.id().toString(), manifest.id().time(), manifest.storedBytes(), now);
+    }
+
+    private static Map<String, Object> backup(String id, Instant time, long bytes, Instant now) {
+        Map<String, Object> backup = new LinkedHashMap<>();
+        backup.put("id", id);
+        backup.put("time", time.toString());
+        backup.put("age", Durations.format(Duration.between(time, now)));
+        backup.put("storedBytes", bytes);
+        return backup;
+    }
+
+    private static Map<String, Object> failure(Failure failure) {
+        return Map.of("time", failure.time().toString(), "message", failure.message());
+    }
+
+    private static Map<String, Object> verification(VerificationSummary verification) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("time", verification.time().toString());
+        if (verification.id() != null) {
+            details.put("backup", verification.id().toString());
+        }
+        details.put("passed", verification.passed());
+        verification.recovery().ifPresent(recovery -> details.put("recoveryTime", Durations.format(recovery)));
+        details.put("problems", verification.problems());
+        return details;
+    }
+}
