@@ -20,6 +20,9 @@ command -v tar >/dev/null || missing+=(tar)
 command -v unshare >/dev/null || missing+=(util-linux)
 # A real OpenSSH server for the SFTP tests (started by the tests on a free loopback port).
 [[ -x /usr/sbin/sshd ]] || missing+=(openssh-server)
+# Headless Chromium and its driver for the Spring Boot sample's status-page test.
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+[[ -x /usr/bin/chromedriver ]] || missing+=(chromium-driver)
 if ((${#missing[@]})); then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
     echo "Installing ${missing[*]} for the tests..." >&2

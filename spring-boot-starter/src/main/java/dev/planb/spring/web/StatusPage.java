@@ -1,0 +1,97 @@
+package dev.planb.spring.web;
+
+import static org.springframework.web.util.HtmlUtils.htmlEscape;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.planb.spring.actuate.PlanReports;
+
+/**
+ * Renders the status page: per plan its state, last success, failure and verification (with the
+ * recovery time), next run, and its recent backups with size and age. Plain HTML and CSS.
+ */
+public final class StatusPage {
+
+    private static final int RECENT = 10;
+
+    private final PlanReports reports;
+
+    /** @param reports what the page shows */
+    public StatusPage(PlanReports reports) {
+        this.reports = reports;
+    }
+
+    /** The whole page. */
+    public String render() {
+        StringBuilder html = new StringBuilder("""
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="utf-8"><title>PlanB backups</title>
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <style>
+                body{font-family:system-ui,sans-serif;margin:2rem;color:#222}
+                table{border-collapse:collapse;margin:.5rem 0 1.5rem}td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}
+                .IDLE{color:#1a7f37}.RUNNING{color:#0969da}.STALE,.down{color:#cf222e;font-weight:bold}
+                </style></head><body><h1>PlanB backups</h1>
+                """);
+        for (Map<String, Object> plan : reports.reports(RECENT)) {
+            renderPlan(html, plan);
+        }
+        return html.append("</body></html>\n").toString();
+    }
+
+    private static void renderPlan(StringBuilder html, Map<String, Object> plan) {
+        String state = String.valueOf(plan.get("state"));
+        html.append("<section class=\"plan\"><h2>Plan ").append(text(plan.get("plan")))
+                .append(" <span class=\"").append(text(state)).append("\">").append(text(state)).append("</span></h2>\n<table>");
+        row(html, "Last success", describeBackup(plan.get("lastSuccess")));
+        row(html, "Last failure", plan.get("lastFailure") instanceof Map<?, ?> failure
+                ? failure.get("time") + ": " + failure.get("message") : "none");
+        row(html, "Last verification", describeVerification(plan.get("lastVerification")));
+        row(html, "Next run", plan.getOrDefault("nextRun", "not scheduled"));
+        row(html, "Max age", plan.getOrDefault("maxAge", "not watched"));
+        html.append("</table>\n<h3>Recent backups</h3>\n<table class=\"backups\"><tr><th>Backup</th><th>Time</th>"
+                + "<th>Age</th><th>Size</th></tr>");
+        if (plan.get("recentBackups") instanceof List<?> backups) {
+            for (Object item : backups) {
+                Map<?, ?> backup = (Map<?, ?>) item;
+                html.append("<tr><td>").append(text(backup.get("id"))).append("</td><td>").append(text(backup.get("time")))
+                        .append("</td><td>").append(text(backup.get("age"))).append("</td><td>")
+                        .append(text(size((Long) backup.get("storedBytes")))).append("</td></tr>");
+            }
+        }
+        html.append("</table></section>\n");
+    }
+
+    private static String describeBackup(Object backup) {
+        if (!(backup instanceof Map<?, ?> success)) {
+            return "none yet";
+        }
+        return success.get("id") + " (" + success.get("age") + " ago, " + size((Long) success.get("storedBytes")) + ")";
+    }
+
+    private static String describeVerification(Object verification) {
+        if (!(verification instanceof Map<?, ?> last)) {
+            return "none yet";
+        }
+        String outcome = Boolean.TRUE.equals(last.get("passed")) ? "passed" : "FAILED " + last.get("problems");
+        Object recovery = last.get("recoveryTime");
+        return last.get("time") + ": " + outcome + (recovery == null ? "" : ", recovery time " + recovery);
+    }
+
+    private static void row(StringBuilder html, String label, Object value) {
+        html.append("<tr><th>").append(text(label)).append("</th><td>").append(text(value)).append("</td></tr>");
+    }
+
+    private static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        int unit = (63 - Long.numberOfLeadingZeros(bytes)) / 10;
+        return String.format(java.util.Locale.ROOT, "%.1f %sB", bytes / (double) (1L << (unit * 10)), "KMGTPE".charAt(unit - 1));
+    }
+
+    private static String text(Object value) {
+        return htmlEscape(String.valueOf(value));
+    }
+}
