@@ -36,7 +36,16 @@ class PostgresTimeoutTest {
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), PostgresServer.USER,
                 PostgresServer.shared().password()); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE t (id INT PRIMARY KEY, payload TEXT)");
-            statement.execute("INSERT INTO t SELECT g, repeat(md5(g::text), 30) FROM generate_series(1, 150000) g");
+            statement.execute("INSERT INTO t SELECT g, md5(g::text) FROM generate_series(1, 1000) g");
+        }
+        // pg_dump waits for the table while another session holds it exclusively: the dump is stuck
+        // however fast the machine. The server ends that session after 8 s, well after the timeout.
+        Connection blocker = DriverManager.getConnection(database.jdbcUrl(), PostgresServer.USER,
+                PostgresServer.shared().password());
+        blocker.setAutoCommit(false);
+        try (Statement statement = blocker.createStatement()) {
+            statement.execute("SET idle_in_transaction_session_timeout = '8s'");
+            statement.execute("LOCK TABLE t IN ACCESS EXCLUSIVE MODE");
         }
         LocalDirectoryDestination destination = new LocalDirectoryDestination(tmp.resolve("backups"));
         List<PlanBEvent> events = new CopyOnWriteArrayList<>();
@@ -58,6 +67,7 @@ class PostgresTimeoutTest {
                     assertThat(failed.code()).isEqualTo(ErrorCode.TIMED_OUT);
                     assertThat(failed.message()).contains("timed out after 1s");
                 });
+        blocker.close();
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
                 .map(process -> process.info().command().orElse("?")))
                 .as("child processes left").noneMatch(command -> command.endsWith("pg_dump"));
