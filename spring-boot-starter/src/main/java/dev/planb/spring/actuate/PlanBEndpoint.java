@@ -3,6 +3,7 @@ package dev.planb.spring.actuate;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -48,7 +49,8 @@ public class PlanBEndpoint {
         boolean started = switch (wanted) {
             case "backup" -> reports.planB().backupNow(name);
             case "verify" -> reports.planB().verifyNow(name);
-            default -> throw new IllegalArgumentException("action '" + wanted + "' is unknown: use backup or verify");
+            default -> throw new InvalidEndpointRequestException("action '" + wanted + "' is unknown: use backup or verify",
+                    "unknown action");
         };
         return started ? Map.of("plan", name, "action", wanted, "started", true) : null;
     }

@@ -1,7 +1,5 @@
 package dev.planb.spring.actuate;
 
-import java.time.Duration;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,8 +15,8 @@ import dev.planb.event.Verified;
 /**
  * Micrometer meters fed by PlanB's events, tagged with the plan: {@code planb.backup.duration}
  * (timer, tag {@code outcome}), {@code planb.backup.size} (bytes stored per backup),
- * {@code planb.backup.failures} (counter), {@code planb.verification.duration} (timer, tag
- * {@code outcome}). The time since the last success is {@link PlanBStatusMetrics}'s gauge.
+ * {@code planb.backup.failures} (counter), {@code planb.verification.duration} (timer: the
+ * recovery time of passed drills), {@code planb.verification.failures} (counter). The time since the last success is {@link PlanBStatusMetrics}'s gauge.
  */
 public class PlanBMetrics implements PlanBListener {
 
@@ -41,9 +39,10 @@ public class PlanBMetrics implements PlanBListener {
             Counter.builder("planb.backup.failures").tag("plan", failed.plan())
                     .description("Backups that failed").register(registry).increment();
         } else if (event instanceof Verified verified) {
-            verificationTimer(verified.plan(), "success").record(verified.result().recovery().orElse(Duration.ZERO));
+            verified.result().recovery().ifPresent(verificationTimer(verified.plan())::record);
         } else if (event instanceof VerificationFailed failed) {
-            verificationTimer(failed.plan(), "failure").record(Duration.ZERO);
+            Counter.builder("planb.verification.failures").tag("plan", failed.plan())
+                    .description("Restore drills that failed or could not run").register(registry).increment();
         }
     }
 
@@ -52,8 +51,8 @@ public class PlanBMetrics implements PlanBListener {
                 .description("How long backups take").register(registry);
     }
 
-    private Timer verificationTimer(String plan, String outcome) {
-        return Timer.builder("planb.verification.duration").tag("plan", plan).tag("outcome", outcome)
+    private Timer verificationTimer(String plan) {
+        return Timer.builder("planb.verification.duration").tag("plan", plan)
                 .description("How long restore drills take to restore (the recovery time)").register(registry);
     }
 }

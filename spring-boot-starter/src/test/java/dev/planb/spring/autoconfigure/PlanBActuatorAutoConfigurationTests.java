@@ -121,7 +121,21 @@ class PlanBActuatorAutoConfigurationTests {
                     .isPresent());
             assertThat(planB.status("app").orElseThrow().lastVerification().orElseThrow().passed()).isTrue();
             assertThat(context.getBean(MeterRegistry.class).get("planb.verification.duration")
-                    .tag("outcome", "success").timer().count()).isEqualTo(1);
+                    .tag("plan", "app").timer().count()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aFailedRestoreDrillTurnsTheHealthDownAndIsCounted() {
+        runner.withPropertyValues("planb.destinations[0].uri=" + backups, "planb.verification.every=7d",
+                "planb.verification.checks[0]=select count(*) from orders >= 100").run(context -> {
+            PlanB planB = context.getBean(PlanB.class);
+            await().atMost(Duration.ofSeconds(30)).until(() -> planB.status("app").orElseThrow().lastVerification()
+                    .isPresent());
+            assertThat(planB.status("app").orElseThrow().lastVerification().orElseThrow().passed()).isFalse();
+            assertThat(context.getBean(PlanBHealthIndicator.class).health(true).getStatus()).isEqualTo(Status.DOWN);
+            assertThat(context.getBean(MeterRegistry.class).get("planb.verification.failures").tag("plan", "app")
+                    .counter().count()).isEqualTo(1);
         });
     }
 
