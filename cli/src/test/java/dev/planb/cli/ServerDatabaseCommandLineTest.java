@@ -7,6 +7,7 @@ import dev.planb.ErrorCode;
 import dev.planb.catalog.Manifest;
 import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.engine.TableCount;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -284,11 +285,16 @@ abstract class ServerDatabaseCommandLineTest {
 
         private void inspect(Path process) {
             try {
+                String before = executable(process);
                 byte[] commandLine = Files.readAllBytes(process.resolve("cmdline"));
                 byte[] environment = Files.readAllBytes(process.resolve("environ"));
+                String after = executable(process);
+                if (!before.equals(after)) {
+                    return; // it exec'd while being read: the next pass reads its new image
+                }
                 String command = new String(commandLine, StandardCharsets.UTF_8).replace('\0', ' ');
                 seen.add(Path.of(command.split(" ")[0].isEmpty() ? "?" : command.split(" ")[0]).getFileName().toString());
-                if ((contains(commandLine, password) || contains(environment, password)) && !copyOfJvm(process)) {
+                if ((contains(commandLine, password) || contains(environment, password)) && !isJvmImage(after)) {
                     leaks.add(command);
                 }
             } catch (Exception e) {
@@ -296,18 +302,17 @@ abstract class ServerDatabaseCommandLineTest {
             }
         }
 
+        private static String executable(Path process) throws IOException {
+            return Files.readSymbolicLink(process.resolve("exe")).getFileName().toString();
+        }
+
         /**
          * Whether the process runs the JVM's own image: planb itself, or one of its children
          * between fork and exec (java, jspawnhelper), which still carry planb's environment until
          * they become the tool with the tool's own, minimal environment.
          */
-        private static boolean copyOfJvm(Path process) {
-            try {
-                String executable = Files.readSymbolicLink(process.resolve("exe")).getFileName().toString();
-                return executable.equals("java") || executable.equals("jspawnhelper");
-            } catch (Exception e) {
-                return false;
-            }
+        private static boolean isJvmImage(String executable) {
+            return executable.equals("java") || executable.equals("jspawnhelper");
         }
 
         Set<String> seen() {
