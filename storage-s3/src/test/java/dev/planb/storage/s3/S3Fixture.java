@@ -4,12 +4,11 @@ import dev.planb.Secret;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 
 /** An S3Mock server, a client for checking what the server holds, and fresh buckets per test. */
-public final class S3Fixture implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+public final class S3Fixture implements AutoCloseable {
 
     /** S3Mock does not check credentials; these are sent anyway. */
     public static final String ACCESS_KEY = "planb-test";
