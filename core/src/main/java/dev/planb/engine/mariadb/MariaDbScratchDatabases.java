@@ -1,13 +1,13 @@
 package dev.planb.engine.mariadb;
 
 import dev.planb.DatabaseSource;
+import dev.planb.internal.Jdbc;
 import dev.planb.internal.ServerScratchDatabases;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,17 +46,8 @@ final class MariaDbScratchDatabases extends ServerScratchDatabases {
 
     @Override
     protected List<String> markedDatabases(Connection connection) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA"
-                + " WHERE SCHEMA_NAME LIKE 'planb\\_verify\\_%' AND SCHEMA_COMMENT = ?")) {
-            statement.setString(1, MARKER);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    names.add(rows.getString(1));
-                }
-            }
-        }
-        return names;
+        return Jdbc.queryStrings(connection, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA"
+                + " WHERE SCHEMA_NAME LIKE 'planb\\_verify\\_%' AND SCHEMA_COMMENT = ?", MARKER);
     }
 
     @Override

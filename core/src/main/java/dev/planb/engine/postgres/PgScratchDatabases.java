@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -56,17 +55,8 @@ final class PgScratchDatabases extends ServerScratchDatabases {
 
     @Override
     protected List<String> markedDatabases(Connection connection) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT datname FROM pg_database d"
-                + " WHERE datname LIKE 'planb\\_verify\\_%' AND shobj_description(d.oid, 'pg_database') = ?")) {
-            statement.setString(1, MARKER);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    names.add(rows.getString(1));
-                }
-            }
-        }
-        return names;
+        return Jdbc.queryStrings(connection, "SELECT datname FROM pg_database d"
+                + " WHERE datname LIKE 'planb\\_verify\\_%' AND shobj_description(d.oid, 'pg_database') = ?", MARKER);
     }
 
     /** Drops the database, ending the sessions still in it (PostgreSQL 13 and newer). */

@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -230,16 +229,10 @@ public final class PostgresEngine implements DatabaseEngine {
 
     @Override
     public List<String> databases(DatabaseSource server) {
-        try (Connection connection = openConnection(maintenance(server)); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT datname FROM pg_database WHERE NOT datistemplate"
-                        + " AND datname <> 'postgres' ORDER BY datname")) {
-            List<String> databases = new ArrayList<>();
-            while (rows.next()) {
-                if (!ScratchDatabases.isScratchName(rows.getString(1))) {
-                    databases.add(rows.getString(1));
-                }
-            }
-            return databases;
+        try (Connection connection = openConnection(maintenance(server))) {
+            return Jdbc.queryStrings(connection, "SELECT datname FROM pg_database WHERE NOT datistemplate"
+                    + " AND datname <> 'postgres' ORDER BY datname").stream()
+                    .filter(name -> !ScratchDatabases.isScratchName(name)).toList();
         } catch (SQLException e) {
             throw unavailable(server, e);
         }
