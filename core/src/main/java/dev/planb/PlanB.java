@@ -11,6 +11,9 @@ import dev.planb.internal.runtime.EventPublisher;
 import dev.planb.internal.runtime.PlanNotifiers;
 import dev.planb.internal.runtime.PlanScheduler;
 import dev.planb.notify.LogNotifier;
+import dev.planb.pitr.PointInTimeRequest;
+import dev.planb.pitr.PointInTimeRestore;
+import dev.planb.pitr.PointInTimeResult;
 import dev.planb.pull.PullJob;
 import dev.planb.status.PlanStatus;
 import dev.planb.status.StalenessMonitor;
@@ -104,6 +107,22 @@ public final class PlanB implements AutoCloseable {
      */
     public static RestoreResult restore(RestoreRequest request) {
         return new RestoreRun(request).execute();
+    }
+
+    /**
+     * Restores a plan's log chain to a point in time: the chain's first backup, then the shipped log
+     * up to the target. For PostgreSQL it makes a recovered data directory (start it with
+     * {@code pg_ctl}); for MariaDB/MySQL it restores into a database.
+     *
+     * <pre>{@code
+     * PointInTimeResult result = PlanB.restoreToPoint(PointInTimeRequest.builder().from(destination).plan("app")
+     *         .target(RecoveryTarget.parse("5m ago", Instant.now())).dataDirectory(Path.of("/srv/restored")).build());
+     * }</pre>
+     *
+     * @throws PlanBException when no chain reaches back to the target, a file is corrupt, or recovery fails
+     */
+    public static PointInTimeResult restoreToPoint(PointInTimeRequest request) {
+        return PointInTimeRestore.run(request);
     }
 
     /** The backups on a destination, read from their manifests. */

@@ -17,8 +17,10 @@ import java.util.Optional;
  * @param formatVersion the manifest format; this library writes {@link #FORMAT_VERSION}
  * @param plan the plan's name
  * @param backupId the backup's id
- * @param kind {@code full} (log segments for point-in-time recovery come later)
- * @param parentId the backup this one depends on, or {@code null} for a full backup
+ * @param kind {@link #KIND_FULL} (a dump), {@link #KIND_BASE} (a physical base backup that starts a log
+ *     chain) or {@link #KIND_LOG} (one shipped transaction-log file of a chain)
+ * @param parentId the backup this one depends on (for a log file: the chain's first backup), or
+ *     {@code null} for a backup that stands alone
  * @param engine the engine and tools that made the dump
  * @param database the database's JDBC URL, without credentials
  * @param startedAt when the dump started
@@ -31,16 +33,22 @@ import java.util.Optional;
  * @param needs the ids of the older backups whose artifacts an incremental files source of this
  *     backup reads on restore, oldest first (optional: empty when this backup stands alone).
  *     Retention must keep every backup that a kept backup needs.
+ * @param log for point-in-time recovery: where a chain's first backup starts in the transaction
+ *     log, or which log file a {@code log} backup holds (optional: absent for a plain dump)
  */
 public record Manifest(int formatVersion, String plan, String backupId, String kind, String parentId,
         EngineInfo engine, String database, Instant startedAt, Instant finishedAt,
         List<Artifact> artifacts, List<TableCount> tables, String planbVersion, List<FileSet> files,
-        List<String> needs) {
+        List<String> needs, @JsonInclude(JsonInclude.Include.NON_NULL) LogInfo log) {
 
     /** The manifest format this version writes and reads. */
     public static final int FORMAT_VERSION = 1;
     /** The kind of a complete, standalone backup. */
     public static final String KIND_FULL = "full";
+    /** The kind of a physical base backup (PostgreSQL {@code pg_basebackup}): restorable only with its log. */
+    public static final String KIND_BASE = "base";
+    /** The kind of one shipped transaction-log file (a WAL segment, a binlog file), whose parent starts its chain. */
+    public static final String KIND_LOG = "log";
 
     /** Checks that every field a restore relies on is present, so a damaged manifest is rejected, not half-read. */
     public Manifest {
@@ -57,12 +65,24 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
         files = files == null ? List.of() : List.copyOf(files);
         needs = needs == null ? List.of() : List.copyOf(needs);
         needs.forEach(BackupId::new);
+        if (KIND_LOG.equals(kind) && (log == null || parentId == null)) {
+            throw new IllegalArgumentException("a log backup names its log file and its parent");
+        }
         for (FileSet fileSet : files) {
             requireArtifact(artifacts, fileSet.artifact());
             if (fileSet.index() != null) {
                 requireArtifact(artifacts, fileSet.index());
             }
         }
+    }
+
+    /** A manifest without log information. */
+    public Manifest(int formatVersion, String plan, String backupId, String kind, String parentId,
+            EngineInfo engine, String database, Instant startedAt, Instant finishedAt,
+            List<Artifact> artifacts, List<TableCount> tables, String planbVersion, List<FileSet> files,
+            List<String> needs) {
+        this(formatVersion, plan, backupId, kind, parentId, engine, database, startedAt, finishedAt, artifacts,
+                tables, planbVersion, files, needs, null);
     }
 
     /** A manifest without files, as the database-only backup writes it. */
@@ -97,6 +117,18 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
         if (artifacts.stream().noneMatch(artifact -> artifact.name().equals(name))) {
             throw new IllegalArgumentException("files artifact " + name + " is not among the artifacts");
         }
+    }
+
+    /** Whether this is one shipped log file rather than a backup that can be restored on its own terms. */
+    @JsonIgnore
+    public boolean isLog() {
+        return KIND_LOG.equals(kind);
+    }
+
+    /** Whether this backup starts a log chain: point-in-time recovery can start from it. */
+    @JsonIgnore
+    public boolean startsChain() {
+        return !isLog() && log != null;
     }
 
     /** The backup's id. */
@@ -240,6 +272,31 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
         /** Whether this source is stored incrementally, with an index. */
         public boolean incremental() {
             return index != null;
+        }
+    }
+
+    /**
+     * Where a backup sits in the database's transaction log, for point-in-time recovery.
+     *
+     * @param format {@code wal} (PostgreSQL) or {@code binlog} (MariaDB/MySQL)
+     * @param file for a chain's first backup, the first log file its recovery replays; for a log
+     *     backup, the log file it holds, e.g. {@code 000000010000000000000003} or {@code mysql-bin.000003}
+     * @param position for a MariaDB/MySQL dump, the binlog position of its snapshot in {@code file}; 0 otherwise
+     * @param partial whether the log file was still being written when shipped (a later shipment of the
+     *     same file supersedes it)
+     * @param segmentSize PostgreSQL's WAL segment size in bytes; 0 for binlogs
+     */
+    public record LogInfo(String format, String file, long position, boolean partial, long segmentSize) {
+
+        /** Checks the fields. */
+        public LogInfo {
+            Objects.requireNonNull(format, "format");
+            if (file == null || file.isEmpty() || file.contains("/") || file.startsWith(".")) {
+                throw new IllegalArgumentException("invalid log file name: " + file);
+            }
+            if (position < 0 || segmentSize < 0) {
+                throw new IllegalArgumentException("negative log position or segment size");
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.planb.catalog.Manifest;
 import dev.planb.catalog.Manifest.Artifact;
 import dev.planb.engine.DatabaseEngine;
 import dev.planb.internal.files.FilesGuide;
+import dev.planb.pitr.PointInTimeEngine;
 
 /** Writes {@code RESTORE.md}: how to restore one backup with PlanB, or by hand with stock tools. */
 public final class RestoreGuide {
@@ -19,17 +20,8 @@ public final class RestoreGuide {
      */
     public static String render(Manifest manifest, DatabaseEngine engine, String destination) {
         Artifact artifact = manifest.artifacts().get(0);
-        Compression compression = Compression.fromId(artifact.compression());
         String dumpFile = engine.dumpFileName();
-        String compressedFile = dumpFile + compression.extension();
-        String decompress = compression == Compression.NONE
-                ? "The file is not compressed: `" + compressedFile + "` is the dump itself.\n"
-                : "```sh\n" + compression.decompressCommand() + " " + compressedFile + " > " + dumpFile + "\n```\n";
-        if (artifact.isEncrypted()) {
-            decompress = "Decrypt and decompress it\n\n" + decryptStep(artifact, compressedFile, dumpFile) + "\n" + decompress;
-        } else {
-            decompress = "Decompress it\n\n" + decompress;
-        }
+        String decompress = unpackSection(artifact, dumpFile);
         return """
                 # Restoring backup %2$s of plan `%1$s`
 
@@ -64,6 +56,75 @@ public final class RestoreGuide {
                 manifest.tables().size(), manifest.totalRows(), destination, artifact.name(), artifact.sha256(),
                 decompress, engine.manualRestoreSteps(dumpFile), decryptOption(artifact))
                 + FilesGuide.render(manifest, destination);
+    }
+
+    /**
+     * The guide for a part of a point-in-time chain: a base backup, a dump with log coordinates, or a
+     * shipped log file.
+     */
+    public static String renderChainPart(Manifest manifest, PointInTimeEngine engine, String destination) {
+        Artifact artifact = manifest.databaseArtifact();
+        String plainFile = manifest.isLog() ? manifest.log().file() : plainName(artifact);
+        String what = manifest.isLog()
+                ? (manifest.log().partial() ? "a partial copy (as far as it was written when shipped) of " : "")
+                        + manifest.log().format() + " file `" + manifest.log().file() + "` of the chain that starts with backup "
+                        + manifest.parentId()
+                : "the first backup of a point-in-time chain (" + manifest.kind() + "); the " + manifest.log().format()
+                        + " shipped after it starts at `" + manifest.log().file() + "`";
+        return """
+                # Point-in-time recovery: backup %2$s of plan `%1$s`
+
+                Made by PlanB %3$s from a %4$s %5$s database (`%6$s`), started %7$s.
+                This is %8$s.
+
+                ## With PlanB
+
+                ```sh
+                planb list    --from %9$s --plan %1$s
+                planb restore --from %9$s --plan %1$s --at 'YYYY-MM-DD HH:MM:SS' %10$s
+                ```
+
+                ## By hand, with stock tools
+
+                ### 1. Check the file against the manifest
+
+                This must print `%11$s: OK`:
+
+                ```sh
+                echo '%12$s  %11$s' | sha256sum -c
+                ```
+
+                ### 2. %13$s
+                ### 3. Recover
+
+                %14$s""".formatted(manifest.plan(), manifest.backupId(), manifest.planbVersion(), manifest.engine().name(),
+                manifest.engine().serverVersion(), manifest.database(), manifest.startedAt(), what, destination,
+                "wal".equals(manifest.log().format()) ? "--to-data-dir NEW_EMPTY_DIR" : "--to-db JDBC_URL",
+                artifact.name(), artifact.sha256(), unpackSection(artifact, plainFile),
+                engine.manualRecoverySteps(manifest));
+    }
+
+    /** The artifact's name without the compression's and encryption's extensions. */
+    private static String plainName(Artifact artifact) {
+        String name = artifact.name();
+        if (artifact.isEncrypted() && name.endsWith(".gpg")) {
+            name = name.substring(0, name.length() - 4);
+        }
+        String extension = Compression.fromId(artifact.compression()).extension();
+        return name.endsWith(extension) ? name.substring(0, name.length() - extension.length()) : name;
+    }
+
+    /** Step 2 of a guide: how to decrypt and decompress the stored file into {@code plainFile}. */
+    private static String unpackSection(Artifact artifact, String plainFile) {
+        Compression compression = Compression.fromId(artifact.compression());
+        String compressedFile = plainFile + compression.extension();
+        String decompress = compression == Compression.NONE
+                ? "The file is not compressed: `" + compressedFile + "` is the file itself.\n"
+                : "```sh\n" + compression.decompressCommand() + " " + compressedFile + " > " + plainFile + "\n```\n";
+        if (artifact.isEncrypted()) {
+            return "Decrypt and decompress it\n\n" + decryptStep(artifact, compressedFile, plainFile) + "\n" + decompress;
+        }
+        return "Decompress it\n\n" + decompress;
     }
 
     /** What {@code planb restore} needs to open the artifact. */

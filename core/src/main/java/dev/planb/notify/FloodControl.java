@@ -5,6 +5,7 @@ import dev.planb.event.BackupStale;
 import dev.planb.event.BackupStarted;
 import dev.planb.event.BackupSucceeded;
 import dev.planb.event.DestinationFailed;
+import dev.planb.event.LogStreamProblem;
 import dev.planb.event.PlanBEvent;
 import dev.planb.event.Pruned;
 import dev.planb.event.PullFailed;
@@ -70,6 +71,10 @@ final class FloodControl {
                 return send(event, NotificationKind.RECOVERED, failingSince);
             }
             return send(event, NotificationKind.SUCCEEDED, null);
+        }
+        if (event instanceof LogStreamProblem) {
+            plan.problemSince(event.time());
+            return send(event, NotificationKind.FAILED, null);
         }
         if (event instanceof Pruned) {
             return send(event, NotificationKind.PRUNED, null);

@@ -9,6 +9,7 @@ import dev.planb.event.BackupStarted;
 import dev.planb.event.BackupSucceeded;
 import dev.planb.event.CoverageWarning;
 import dev.planb.event.DestinationFailed;
+import dev.planb.event.LogStreamProblem;
 import dev.planb.event.PlanBEvent;
 import dev.planb.event.Pruned;
 import dev.planb.event.PullFailed;
@@ -80,6 +81,8 @@ public final class LogNotifier implements Notifier {
         } else if (event instanceof PullFailed failed) {
             LOG.error("Plan '{}': pull of backup {} from {} FAILED ({}): {}", plan, failed.backupId(), failed.from(),
                     failed.code(), failed.message());
+        } else if (event instanceof LogStreamProblem problem) {
+            LOG.error("Plan '{}': log shipping problem ({}): {}", plan, problem.problem(), problem.message());
         } else if (event instanceof BackupSkipped skipped) {
             LOG.debug("Plan '{}': tick at {} skipped: {}", plan, skipped.tick(), skipped.message());
         }

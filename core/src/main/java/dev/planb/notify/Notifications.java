@@ -8,6 +8,7 @@ import dev.planb.event.BackupStale;
 import dev.planb.event.BackupStarted;
 import dev.planb.event.BackupSucceeded;
 import dev.planb.event.DestinationFailed;
+import dev.planb.event.LogStreamProblem;
 import dev.planb.event.PlanBEvent;
 import dev.planb.event.Pruned;
 import dev.planb.event.PullFailed;
@@ -112,6 +113,14 @@ final class Notifications {
             facts.put("Message", failed.message());
             return new Notification(event.plan(), kind, event.time(), "PlanB: pull of backup " + failed.backupId()
                     + " of " + plan + " FAILED", facts, nextStep(failed.code()));
+        }
+        if (event instanceof LogStreamProblem problem) {
+            facts.put("Problem", problem.problem().name());
+            facts.put("Message", problem.message());
+            return new Notification(event.plan(), kind, event.time(), "PlanB: log shipping of " + plan + " needs attention ("
+                    + problem.problem() + ")", facts, problem.problem() == LogStreamProblem.Problem.FALLBACK_TO_DUMPS
+                    ? "Enable what the message names on the server to get point-in-time recovery; dumps still run."
+                    : "Check the database server and the destinations; PlanB keeps shipping and starts a new chain after a gap.");
         }
         throw new IllegalArgumentException(event.getClass().getSimpleName() + " is not notified");
     }

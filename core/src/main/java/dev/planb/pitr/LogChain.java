@@ -1,0 +1,181 @@
+package dev.planb.pitr;
+
+import dev.planb.ErrorCode;
+import dev.planb.PlanBException;
+import dev.planb.catalog.Catalog;
+import dev.planb.catalog.Manifest;
+import dev.planb.crypto.Decryption;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The backups one point-in-time restore reads from one destination: the chain's first backup and,
+ * in log order, one shipment of every log file after it up to the first gap (a complete file, or the
+ * longest partial shipment when the file was never shipped complete). Every file is checked against
+ * its manifest's checksum as it is read.
+ */
+public final class LogChain {
+
+    private final Catalog catalog;
+    private final Decryption decryption;
+    private final Manifest base;
+    private final List<Manifest> logs;
+    private final List<String> warnings;
+
+    private LogChain(Catalog catalog, Decryption decryption, Manifest base, List<Manifest> logs, List<String> warnings) {
+        this.catalog = catalog;
+        this.decryption = decryption;
+        this.base = base;
+        this.logs = List.copyOf(logs);
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * Chooses the chain for {@code target}: the newest first backup finished by the target time (the
+     * newest of all for {@code latest} or a WAL location), and the log files after it.
+     *
+     * @throws PlanBException with {@link ErrorCode#BACKUP_NOT_FOUND} when no chain starts early enough
+     */
+    public static LogChain select(Catalog catalog, String plan, PointInTimeEngine engine, RecoveryTarget target,
+            Decryption decryption) {
+        List<Manifest> all = catalog.backups(plan);
+        String format = engine.logFormat();
+        List<Manifest> starts = all.stream().filter(backup -> backup.startsChain() && format.equals(backup.log().format()))
+                .sorted(Comparator.comparing(Manifest::finishedAt).reversed()).toList();
+        String where = "plan '" + plan + "' on " + catalog.destination().description();
+        if (starts.isEmpty()) {
+            throw new PlanBException(ErrorCode.BACKUP_NOT_FOUND, "No point-in-time chain of " + where
+                    + ": no base backup or dump with log coordinates; start one with 'planb stream'");
+        }
+        Optional<Instant> time = target.time();
+        Manifest base = starts.stream().filter(start -> time.isEmpty() || !start.finishedAt().isAfter(time.get()))
+                .findFirst().orElseThrow(() -> new PlanBException(ErrorCode.BACKUP_NOT_FOUND, "Cannot restore "
+                        + where + " to " + target + ": the oldest chain starts with backup " + starts.get(starts.size() - 1).backupId()
+                        + ", finished " + starts.get(starts.size() - 1).finishedAt() + "; choose a later time"));
+        List<String> warnings = new ArrayList<>();
+        List<Manifest> logs = follow(engine, base, bestShipments(all, format), warnings);
+        Instant covered = logs.isEmpty() ? base.finishedAt() : logs.get(logs.size() - 1).startedAt();
+        if (time.isPresent() && time.get().isAfter(covered)) {
+            warnings.add("the newest log shipped for this chain was read at " + covered + ", before " + time.get()
+                    + ": transactions after " + covered + " are not in the backups");
+        }
+        return new LogChain(catalog, decryption, base, logs, warnings);
+    }
+
+    /** One shipment per log file: a complete one if any, else the longest partial one. */
+    private static Map<String, Manifest> bestShipments(List<Manifest> all, String format) {
+        Map<String, Manifest> best = new LinkedHashMap<>();
+        for (Manifest log : all) {
+            if (!log.isLog() || !format.equals(log.log().format())) {
+                continue;
+            }
+            best.merge(log.log().file(), log, LogChain::better);
+        }
+        return best;
+    }
+
+    private static Manifest better(Manifest a, Manifest b) {
+        if (a.log().partial() != b.log().partial()) {
+            return a.log().partial() ? b : a;
+        }
+        long sizeA = a.databaseArtifact().dumpSize();
+        long sizeB = b.databaseArtifact().dumpSize();
+        if (sizeA != sizeB && !a.log().partial()) {
+            return sizeA > sizeB ? a : b;
+        }
+        return a.startedAt().isAfter(b.startedAt()) ? a : b;
+    }
+
+    /** The log files from the chain's first one on, up to the first file missing. */
+    private static List<Manifest> follow(PointInTimeEngine engine, Manifest base, Map<String, Manifest> shipments,
+            List<String> warnings) {
+        String first = base.log().file();
+        List<String> files = shipments.keySet().stream().filter(file -> engine.compare(file, first) >= 0)
+                .sorted(engine::compare).toList();
+        List<Manifest> chain = new ArrayList<>();
+        String previous = null;
+        for (String file : files) {
+            boolean connected = previous == null ? file.equals(first) : engine.follows(previous, file);
+            if (!connected) {
+                warnings.add("the log has a gap: " + (previous == null ? first : "after " + previous) + " the next file shipped is "
+                        + file + "; recovery stops at the gap");
+                break;
+            }
+            Manifest shipment = shipments.get(file);
+            chain.add(shipment);
+            previous = file;
+            if (shipment.log().partial() && files.indexOf(file) < files.size() - 1) {
+                warnings.add("log file " + file + " was only shipped partially, yet later files exist: recovery stops"
+                        + " at its end");
+                break;
+            }
+        }
+        if (chain.isEmpty() && !files.contains(first)) {
+            warnings.add("no log file was shipped after the chain's first backup " + base.backupId()
+                    + ": only its own state can be restored");
+        }
+        return chain;
+    }
+
+    /** The chain's first backup. */
+    public Manifest base() {
+        return base;
+    }
+
+    /** The log files to replay, in log order. */
+    public List<Manifest> logs() {
+        return logs;
+    }
+
+    /** When the content of the newest log file was read: later transactions are not in the chain. */
+    public Instant coveredUntil() {
+        return logs.isEmpty() ? base.finishedAt() : logs.get(logs.size() - 1).startedAt();
+    }
+
+    /** What the reader should know: gaps, partial files, a target beyond the shipped log. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** Where the chain is read from, for messages. */
+    public String source() {
+        return catalog.destination().description();
+    }
+
+    /**
+     * Opens the first backup's content, decrypted and decompressed; its end is reported only once the
+     * checksums matched.
+     */
+    public InputStream openBase() throws IOException {
+        return catalog.openDump(base, base.databaseArtifact(), decryption);
+    }
+
+    /**
+     * Writes every log file of the chain, decrypted and decompressed, into {@code folder} under its log
+     * name, checking each against its manifest.
+     *
+     * @return the files written, in log order
+     */
+    public List<Path> fetchLogs(Path folder) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Manifest log : logs) {
+            Path file = folder.resolve(log.log().file());
+            try (InputStream in = catalog.openDump(log, log.databaseArtifact(), decryption);
+                    OutputStream out = Files.newOutputStream(file)) {
+                in.transferTo(out);
+            }
+            files.add(file);
+        }
+        return files;
+    }
+}

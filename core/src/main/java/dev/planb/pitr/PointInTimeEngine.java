@@ -1,0 +1,53 @@
+package dev.planb.pitr;
+
+import dev.planb.DatabaseSource;
+import dev.planb.catalog.Manifest;
+import dev.planb.engine.DatabaseEngine;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a {@link DatabaseEngine} adds to support point-in-time recovery: a log chain (a first backup
+ * plus the transaction log shipped after it) and the restore of a chain to a chosen point. Built in
+ * for PostgreSQL (base backup + WAL) and MariaDB/MySQL (dump with binlog coordinates + binlogs).
+ */
+public interface PointInTimeEngine extends DatabaseEngine {
+
+    /** The log's format as manifests record it: {@code wal} or {@code binlog}. */
+    String logFormat();
+
+    /**
+     * What the server lacks for log shipping, one line per missing setting or privilege, each naming
+     * the setting and what to do; empty when streaming can start.
+     *
+     * @throws dev.planb.PlanBException when the database cannot be reached at all
+     */
+    List<String> streamingProblems(DatabaseSource source);
+
+    /**
+     * Opens a streaming session of plan {@code plan} that receives the log into {@code folder}
+     * (empty, private to the session). Nothing runs before {@link LogStream#begin}.
+     */
+    LogStream openStream(DatabaseSource source, String plan, Path folder) throws IOException;
+
+    /** Whether log file {@code next} directly follows {@code previous}, with nothing missing between. */
+    boolean follows(String previous, String next);
+
+    /** Compares log file names in log order. */
+    int compare(String first, String second);
+
+    /**
+     * Restores {@code chain} to {@code target} at {@code where}, and says which moment it reached.
+     *
+     * @throws dev.planb.PlanBException when the chain cannot reach the target or the tools fail,
+     *     saying why and what to do
+     */
+    RecoveredPoint recover(LogChain chain, RecoveryTarget target, RecoveryDestination where) throws IOException;
+
+    /**
+     * Markdown for the {@code RESTORE.md} of a chain's first backup or of a log file: how to replay the
+     * log by hand with stock tools.
+     */
+    String manualRecoverySteps(Manifest manifest);
+}
