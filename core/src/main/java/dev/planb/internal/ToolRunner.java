@@ -92,7 +92,8 @@ public final class ToolRunner {
         LOG.debug("{} finished", command.name());
     }
 
-    private static Process start(ToolCommand command, boolean withInput, boolean withOutput) throws IOException {
+    /** A process builder for {@code command} with the minimal environment: a few inherited variables and the command's own. */
+    static ProcessBuilder processBuilder(ToolCommand command) {
         ProcessBuilder builder = new ProcessBuilder(command.arguments());
         Map<String, String> environment = builder.environment();
         Map<String, String> parent = Map.copyOf(environment);
@@ -100,6 +101,11 @@ public final class ToolRunner {
         INHERITED.stream().filter(parent::containsKey).forEach(name -> environment.put(name, parent.get(name)));
         environment.putIfAbsent("PATH", "/usr/local/bin:/usr/bin:/bin");
         environment.putAll(command.environment());
+        return builder;
+    }
+
+    private static Process start(ToolCommand command, boolean withInput, boolean withOutput) throws IOException {
+        ProcessBuilder builder = processBuilder(command);
         if (!withInput) {
             builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         }
@@ -168,41 +174,6 @@ public final class ToolRunner {
         thread.setDaemon(true);
         thread.start();
         return thread;
-    }
-
-    /** The last lines of a tool's standard error, joined into one line for messages. */
-    private static final class StderrTail {
-        private static final int LIMIT = 4 * 1024;
-        private final ByteArrayOutputStream tail = new ByteArrayOutputStream();
-
-        void drain(InputStream stderr) {
-            byte[] buffer = new byte[BUFFER];
-            try (stderr) {
-                int n;
-                while ((n = stderr.read(buffer)) >= 0) {
-                    append(buffer, n);
-                }
-            } catch (IOException e) {
-                LOG.debug("Reading the tool's standard error stopped", e);
-            }
-        }
-
-        private synchronized void append(byte[] buffer, int n) {
-            tail.write(buffer, 0, n);
-            if (tail.size() > 2 * LIMIT) {
-                byte[] all = tail.toByteArray();
-                tail.reset();
-                tail.write(all, all.length - LIMIT, LIMIT);
-            }
-        }
-
-        synchronized String tail() {
-            String text = tail.toString(StandardCharsets.UTF_8);
-            if (text.length() > LIMIT) {
-                text = "…" + text.substring(text.length() - LIMIT);
-            }
-            return String.join(" / ", text.strip().lines().map(String::strip).filter(line -> !line.isEmpty()).toList());
-        }
     }
 
     /** Keeps at most {@code limit} bytes and fails beyond, so an unexpected flood cannot fill the heap. */

@@ -24,7 +24,7 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  * would land outside the folder, or below a symbolic link, are refused. Folders get their
  * permissions and times last, so that writing into them does not change them.
  */
-final class TarExtractor {
+public final class TarExtractor {
 
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
 
@@ -157,6 +157,20 @@ final class TarExtractor {
             }
         }
         return permissions;
+    }
+
+    /**
+     * Extracts a whole tar stream (a PostgreSQL base backup, say) below {@code root}, reading {@code in} to its
+     * end so that a checksum at its end is checked.
+     *
+     * @return the entries that could not be restored as they were, one line each
+     */
+    public static List<String> extractAll(InputStream in, Path root) throws IOException {
+        TarExtractor extractor = new TarExtractor(root);
+        extractor.extract(open(in), entry -> true, true);
+        extractor.finish();
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+        return List.copyOf(extractor.warnings());
     }
 
     /** Reads a tar stream as PlanB wrote it. */
