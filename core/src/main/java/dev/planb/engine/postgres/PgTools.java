@@ -68,6 +68,26 @@ final class PgTools {
     }
 
     /**
+     * Finds {@code name} of exactly major version {@code major}: the server programs ({@code pg_ctl})
+     * that run a data directory must be of the version that wrote it.
+     */
+    static Tool findExact(String name, Optional<Path> folder, int major) {
+        for (Path path : candidatePaths(name, folder)) {
+            if (Files.isExecutable(path)) {
+                Tool tool = describe(name, path);
+                if (tool.major() == major) {
+                    return tool;
+                }
+            }
+        }
+        throw new PlanBException(ErrorCode.NO_ENGINE, name + " of PostgreSQL " + major + " not found " + folder
+                .map(f -> "in " + f + " (the PostgreSQL tool folder that was set)")
+                .orElse("on PATH or in " + DEBIAN_VERSIONS + "/*/bin")
+                + ": a data directory is recovered by the server version that wrote it; install PostgreSQL " + major
+                + " (Debian/Ubuntu: apt-get install postgresql-" + major + ")");
+    }
+
+    /**
      * The configured folder's tool; else Debian's versioned tools (PATH's {@code pg_dump} is then
      * only Debian's wrapper around them); else PATH's.
      */

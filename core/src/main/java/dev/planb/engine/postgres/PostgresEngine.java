@@ -3,8 +3,8 @@ package dev.planb.engine.postgres;
 import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
+import dev.planb.catalog.Manifest;
 import dev.planb.catalog.PlanName;
-import dev.planb.engine.DatabaseEngine;
 import dev.planb.engine.DumpResult;
 import dev.planb.engine.ScratchDatabases;
 import dev.planb.engine.TableCount;
@@ -15,6 +15,12 @@ import dev.planb.internal.TarFolder;
 import dev.planb.internal.ToolCommand;
 import dev.planb.internal.ToolFailedException;
 import dev.planb.internal.ToolRunner;
+import dev.planb.pitr.LogChain;
+import dev.planb.pitr.LogStream;
+import dev.planb.pitr.PointInTimeEngine;
+import dev.planb.pitr.RecoveredPoint;
+import dev.planb.pitr.RecoveryDestination;
+import dev.planb.pitr.RecoveryTarget;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,10 +47,13 @@ import java.util.regex.Pattern;
  * they are those of the dump even while the application writes. The password reaches the tools
  * only through a 0600 {@code PGPASSFILE} in a private folder, deleted when they end.
  *
+ * <p>Point-in-time recovery ({@link PointInTimeEngine}): {@code pg_basebackup} as one tar plus the WAL
+ * that {@code pg_receivewal} receives on a replication slot; recovered into a new data directory.
+ *
  * <p>Found by {@link java.util.ServiceLoader} with {@link PostgresOptions#DEFAULTS}; give a plan
  * {@code new PostgresEngine(options)} for other options. Needs {@code org.postgresql:postgresql}.
  */
-public final class PostgresEngine implements DatabaseEngine {
+public final class PostgresEngine implements PointInTimeEngine {
 
     private static final String PREFIX = "jdbc:postgresql:";
     private static final String DRIVER = "org.postgresql:postgresql";
@@ -265,6 +274,54 @@ public final class PostgresEngine implements DatabaseEngine {
                 `--no-owner` makes USER own everything; leave it out to keep the original owners (they must exist).
                 """.formatted(dumpFile, options.format() == PostgresOptions.Format.DIRECTORY ? "directory, as tar" : "custom",
                 restore);
+    }
+
+    @Override
+    public String logFormat() {
+        return "wal";
+    }
+
+    /**
+     * Checks {@code wal_level}, {@code max_wal_senders}, {@code max_replication_slots}, the role's
+     * {@code REPLICATION} attribute, a replication connection (pg_hba.conf), and the tools.
+     */
+    @Override
+    public List<String> streamingProblems(DatabaseSource source) {
+        return PgStreamingCheck.problems(source, options);
+    }
+
+    /** A session of {@code pg_receivewal} on the plan's replication slot and a {@code pg_basebackup} tar. */
+    @Override
+    public LogStream openStream(DatabaseSource source, String plan, Path folder) throws IOException {
+        return new PgLogStream(source, options, plan, folder);
+    }
+
+    @Override
+    public boolean follows(String previous, String next) {
+        return WalNames.follows(previous, next);
+    }
+
+    @Override
+    public int compare(String first, String second) {
+        return WalNames.ORDER.compare(first, second);
+    }
+
+    /**
+     * Makes a recovered data directory in {@code where}'s folder with the server programs of the base
+     * backup's major version, recovered to {@code target} and promoted; start it with
+     * {@code pg_ctl -D DIR start}.
+     */
+    @Override
+    public RecoveredPoint recover(LogChain chain, RecoveryTarget target, RecoveryDestination where) throws IOException {
+        Path directory = where.directory().orElseThrow(() -> new PlanBException(ErrorCode.INVALID_SETTING,
+                "PostgreSQL point-in-time restore makes a whole data directory, not a database: give --to-data-dir DIR"
+                        + " (a new, empty folder) instead of --to-db"));
+        return new PgRecovery(options).recover(chain, target, directory);
+    }
+
+    @Override
+    public String manualRecoverySteps(Manifest manifest) {
+        return PgRecoveryGuide.steps(manifest);
     }
 
     /** pg_dump's selection arguments, each name quoted so that it matches exactly. */

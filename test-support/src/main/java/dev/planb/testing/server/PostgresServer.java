@@ -17,6 +17,9 @@ import java.util.UUID;
  * <pre>{@code
  * DatabaseSource db = PostgresServer.shared().newDatabase();   // owned by PostgresServer.USER
  * }</pre>
+ *
+ * <p>A test that crashes its server takes one of its own with {@link #startNew()} and
+ * {@link #crash()}es it.
  */
 public final class PostgresServer extends LocalDatabaseServer {
 
@@ -30,6 +33,10 @@ public final class PostgresServer extends LocalDatabaseServer {
     private final Path pgCtl;
 
     private PostgresServer() throws IOException, SQLException {
+        this(" -c synchronous_commit=off -c full_page_writes=off");
+    }
+
+    private PostgresServer(String extraSettings) throws IOException, SQLException {
         super("jdbc:postgresql://", USER);
         Path initdb = LocalServers.newestPostgresBinary("initdb").orElseGet(
                 () -> LocalServers.binary("postgresql", Path.of("/usr/lib/postgresql/15/bin/initdb"), Path.of("/usr/bin/initdb")));
@@ -48,7 +55,7 @@ public final class PostgresServer extends LocalDatabaseServer {
         LocalServers.run(LocalServers.as(SUPERUSER, List.of(pgCtl.toString(), "-D", folder.resolve("data").toString(),
                 "-l", folder.resolve("log").toString(), "-w", "-t", "60", "-o",
                 "-c listen_addresses=127.0.0.1 -p " + port() + " -k " + folder + " -c fsync=off"
-                        + " -c synchronous_commit=off -c full_page_writes=off", "start")));
+                        + extraSettings, "start")));
         superuser("postgres", "CREATE ROLE " + USER + " LOGIN CREATEDB PASSWORD '" + password() + "'");
     }
 
@@ -62,6 +69,34 @@ public final class PostgresServer extends LocalDatabaseServer {
             }
         }
         return shared;
+    }
+
+    /**
+     * A cluster of the caller's own, with the default durability settings (a crash loses nothing
+     * committed), removed at exit. For tests that {@link #crash()} their server.
+     */
+    public static PostgresServer startNew() {
+        try {
+            return new PostgresServer("");
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("Cannot start a test PostgreSQL server: " + e.getMessage(), e);
+        }
+    }
+
+    /** Lets the test user stream WAL ({@code ALTER ROLE … REPLICATION}). */
+    public void allowReplication() throws SQLException {
+        superuser("postgres", "ALTER ROLE " + USER + " REPLICATION");
+    }
+
+    /** Kills the server's processes at once ({@code kill -9} of the postmaster and its children): a crash. */
+    public void crash() throws IOException {
+        String pid = Files.readAllLines(folder.resolve("data").resolve("postmaster.pid")).get(0).strip();
+        LocalServers.run(List.of("sh", "-c", "pkill -9 -P " + pid + "; kill -9 " + pid));
+    }
+
+    /** The folder the server's files are in. */
+    public Path folder() {
+        return folder;
     }
 
     @Override

@@ -1,0 +1,89 @@
+package dev.planb.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * Inserts rows one by one, each in its own transaction, into a table {@code rows (id INT PRIMARY KEY, …)}
+ * until stopped or until the database fails (a crash), and remembers when each insert started and
+ * when its commit returned: what a point-in-time drill checks a restore against.
+ *
+ * <pre>{@code
+ * RowWriter writer = new RowWriter(jdbcUrl, user, password);
+ * writer.start();  …  writer.committedBefore(target)   // must be restored
+ * }</pre>
+ */
+public final class RowWriter extends Thread {
+
+    private final String jdbcUrl;
+    private final String user;
+    private final String password;
+    private final Map<Integer, Instant> started = new ConcurrentSkipListMap<>();
+    private final Map<Integer, Instant> committed = new ConcurrentSkipListMap<>();
+    private volatile boolean stopping;
+    private volatile SQLException failure;
+
+    /** A writer that connects to {@code jdbcUrl} as {@code user}. */
+    public RowWriter(String jdbcUrl, String user, String password) {
+        super("row-writer");
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
+        setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO rows (id) VALUES (?)")) {
+            for (int id = 1; !stopping; id++) {
+                started.put(id, Instant.now());
+                insert.setInt(1, id);
+                insert.executeUpdate();
+                committed.put(id, Instant.now());
+                Thread.sleep(10);
+            }
+        } catch (SQLException e) {
+            failure = e; // the server went away: the drill's crash
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops after the current insert. */
+    public void finish() throws InterruptedException {
+        stopping = true;
+        join(10_000);
+    }
+
+    /** Why writing stopped, when the database failed. */
+    public SQLException failure() {
+        return failure;
+    }
+
+    /** Every id whose commit had returned. */
+    public List<Integer> committed() {
+        return List.copyOf(committed.keySet());
+    }
+
+    /** The ids whose commit returned before {@code time}: a restore to {@code time} must hold them. */
+    public List<Integer> committedBefore(Instant time) {
+        return committed.entrySet().stream().filter(entry -> entry.getValue().isBefore(time)).map(Map.Entry::getKey).toList();
+    }
+
+    /** The ids whose insert started after {@code time}: a restore to {@code time} must not hold them. */
+    public List<Integer> startedAfter(Instant time) {
+        return started.entrySet().stream().filter(entry -> entry.getValue().isAfter(time)).map(Map.Entry::getKey).toList();
+    }
+
+    /** When the last commit returned. */
+    public Instant lastCommit() {
+        return committed.values().stream().max(Instant::compareTo).orElseThrow();
+    }
+}

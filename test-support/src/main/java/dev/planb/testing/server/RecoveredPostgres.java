@@ -1,0 +1,52 @@
+package dev.planb.testing.server;
+
+import dev.planb.DatabaseSource;
+import dev.planb.Secret;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Runs a PostgreSQL data directory that a point-in-time restore made, on a free loopback port, so a
+ * test can read what was recovered; stopped by {@link #close()}. The roles and passwords are those
+ * of the cluster the backup came from.
+ *
+ * <pre>{@code
+ * try (RecoveredPostgres recovered = RecoveredPostgres.start(dataDirectory)) {
+ *     DatabaseSource db = recovered.database("app", PostgresServer.USER, password);
+ * }
+ * }</pre>
+ */
+public final class RecoveredPostgres implements AutoCloseable {
+
+    private final Path dataDirectory;
+    private final Path pgCtl;
+    private final int port;
+
+    private RecoveredPostgres(Path dataDirectory) throws IOException {
+        this.dataDirectory = dataDirectory;
+        this.pgCtl = LocalServers.newestPostgresBinary("pg_ctl").orElseGet(
+                () -> LocalServers.binary("postgresql", Path.of("/usr/lib/postgresql/15/bin/pg_ctl")));
+        this.port = LocalServers.freePort();
+        LocalServers.run(LocalServers.as("postgres", List.of(pgCtl.toString(), "-D", dataDirectory.toString(),
+                "-l", dataDirectory.resolve("test-server.log").toString(), "-w", "-t", "60", "-o",
+                "-c listen_addresses=127.0.0.1 -p " + port + " -k " + dataDirectory, "start")));
+    }
+
+    /** Starts the server on {@code dataDirectory}. */
+    public static RecoveredPostgres start(Path dataDirectory) throws IOException {
+        return new RecoveredPostgres(dataDirectory);
+    }
+
+    /** Database {@code name} reached as {@code user} with {@code password}. */
+    public DatabaseSource database(String name, String user, String password) {
+        return DatabaseSource.of("jdbc:postgresql://127.0.0.1:" + port + "/" + name, user, Secret.of(password));
+    }
+
+    /** Stops the server. */
+    @Override
+    public void close() throws IOException {
+        LocalServers.run(LocalServers.as("postgres", List.of(pgCtl.toString(), "-D", dataDirectory.toString(),
+                "-m", "fast", "-w", "stop")));
+    }
+}

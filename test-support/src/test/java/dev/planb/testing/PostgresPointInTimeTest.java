@@ -1,0 +1,190 @@
+package dev.planb.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.planb.BackupPlan;
+import dev.planb.DatabaseSource;
+import dev.planb.ErrorCode;
+import dev.planb.PlanB;
+import dev.planb.PlanBException;
+import dev.planb.catalog.Manifest;
+import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.engine.postgres.PostgresEngine;
+import dev.planb.event.LogStreamProblem;
+import dev.planb.event.PlanBEvent;
+import dev.planb.internal.ProcessOwnedFiles;
+import dev.planb.pitr.LogStreamer;
+import dev.planb.pitr.PointInTimeRequest;
+import dev.planb.pitr.PointInTimeResult;
+import dev.planb.pitr.RecoveryTarget;
+import dev.planb.testing.server.PostgresServer;
+import dev.planb.testing.server.RecoveredPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Point-in-time recovery on a real PostgreSQL server: base backup plus streamed WAL, a crash of the
+ * server, and restores to a moment and to the latest point.
+ */
+class PostgresPointInTimeTest {
+
+    @TempDir
+    Path tmp;
+
+    private final List<Path> dataDirectories = new ArrayList<>();
+
+    @AfterEach
+    void removeRestoredDirectories() {
+        dataDirectories.forEach(directory -> org.junit.jupiter.api.Assertions.assertDoesNotThrow(
+                () -> ProcessOwnedFiles.deleteTree(directory)));
+    }
+
+    @Test
+    void aServerWithoutReplicationRightsIsNamedSettingBySetting() {
+        DatabaseSource database = PostgresServer.shared().newDatabase();
+        List<String> problems = new PostgresEngine().streamingProblems(database);
+        assertThat(problems).anySatisfy(problem -> assertThat(problem)
+                .contains("ALTER ROLE " + PostgresServer.USER + " REPLICATION"));
+        assertThat(String.join(" ", problems)).doesNotContain(PostgresServer.shared().password());
+    }
+
+    @Test
+    void withoutReplicationTheStreamerFallsBackToDumpsAndSaysSo() throws Exception {
+        DatabaseSource database = PostgresServer.shared().newDatabase();
+        execute(database, PostgresServer.shared().password(), "CREATE TABLE t (id INT)", "INSERT INTO t VALUES (1)");
+        LocalDirectoryDestination destination = new LocalDirectoryDestination(tmp.resolve("backups"));
+        List<PlanBEvent> events = new CopyOnWriteArrayList<>();
+        LogStreamer streamer = LogStreamer.builder(BackupPlan.builder("fallback").database(database)
+                .destination(destination).build()).fallbackInterval(Duration.ofHours(1)).listener(events::add).build();
+        Thread thread = new Thread(streamer::run);
+        thread.start();
+        awaitTrue(() -> !PlanB.catalog(destination).backups("fallback").isEmpty(), Duration.ofSeconds(60));
+        streamer.stop();
+        thread.join(30_000);
+
+        assertThat(thread.isAlive()).isFalse();
+        assertThat(events).anySatisfy(event -> {
+            assertThat(event).isInstanceOf(LogStreamProblem.class);
+            assertThat(((LogStreamProblem) event).problem()).isEqualTo(LogStreamProblem.Problem.FALLBACK_TO_DUMPS);
+            assertThat(((LogStreamProblem) event).message()).contains("REPLICATION").contains("NOT available");
+        });
+        Manifest dump = PlanB.catalog(destination).backups("fallback").get(0);
+        assertThat(dump.kind()).isEqualTo(Manifest.KIND_FULL);
+        assertThat(dump.totalRows()).isEqualTo(1);
+    }
+
+    @Test
+    void restoresToAMomentAndToTheLatestPointAfterTheServerCrashed() throws Exception {
+        PostgresServer server = PostgresServer.startNew();
+        server.allowReplication();
+        DatabaseSource database = server.newDatabase();
+        String name = database.jdbcUrl().substring(database.jdbcUrl().lastIndexOf('/') + 1);
+        execute(database, server.password(), "CREATE TABLE rows (id INT PRIMARY KEY, at TIMESTAMPTZ DEFAULT clock_timestamp())");
+        LocalDirectoryDestination destination = new LocalDirectoryDestination(tmp.resolve("backups"));
+        LogStreamer streamer = LogStreamer.builder(BackupPlan.builder("app").database(database).destination(destination)
+                .build()).partialInterval(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(200)).build();
+        Thread streaming = new Thread(streamer::run);
+        streaming.start();
+        awaitTrue(() -> streamer.currentBase().isPresent(), Duration.ofSeconds(60));
+
+        RowWriter writer = new RowWriter(database.jdbcUrl(), PostgresServer.USER, server.password());
+        writer.start();
+        Thread.sleep(3000);
+        Instant target = Instant.now();
+        Thread.sleep(3000);
+        server.crash();
+        Instant crashed = Instant.now();
+        writer.join(10_000);
+        // The receiver stops with the server; what it had received is shipped at once.
+        awaitTrue(() -> PlanB.catalog(destination).backups("app").stream()
+                .anyMatch(backup -> backup.isLog() && backup.startedAt().isAfter(crashed)), Duration.ofSeconds(30));
+        streamer.stop();
+        streaming.join(60_000);
+        assertThat(streaming.isAlive()).isFalse();
+
+        Path atTarget = newDataDirectory("at-target");
+        PointInTimeResult result = PlanB.restoreToPoint(PointInTimeRequest.builder().from(destination).plan("app")
+                .target(RecoveryTarget.time(target)).dataDirectory(atTarget).build());
+        assertThat(result.point().reached()).hasValueSatisfying(reached -> assertThat(reached).isBefore(target));
+        assertThat(result.logs()).isNotEmpty();
+        Set<Integer> restored = rows(atTarget, name, server.password());
+        assertThat(restored).containsAll(writer.committedBefore(target));
+        assertThat(restored).doesNotContainAnyElementsOf(writer.startedAfter(target));
+
+        Path latest = newDataDirectory("latest");
+        PointInTimeResult newest = PlanB.restoreToPoint(PointInTimeRequest.builder().from(destination).plan("app")
+                .dataDirectory(latest).build());
+        Set<Integer> all = rows(latest, name, server.password());
+        Set<Integer> lost = new TreeSet<>(writer.committed());
+        lost.removeAll(all);
+        double lostSeconds = lost.isEmpty() ? 0 : Duration.between(newest.point().reached().orElseThrow(),
+                writer.lastCommit()).toMillis() / 1000.0;
+        System.out.printf("RPO (PostgreSQL, server killed, streamer alive): %d of %d committed rows lost, %.3f s%n",
+                lost.size(), writer.committed().size(), lostSeconds);
+        assertThat(all).containsAll(restored);
+        assertThat(lostSeconds).isLessThan(60);
+
+        assertThatThrownBy(() -> PlanB.restoreToPoint(PointInTimeRequest.builder().from(destination).plan("app")
+                .dataDirectory(latest).build())).isInstanceOf(PlanBException.class)
+                .satisfies(e -> assertThat(((PlanBException) e).code()).isEqualTo(ErrorCode.RESTORE_REFUSED))
+                .hasMessageContaining(latest.toString());
+    }
+
+    private Path newDataDirectory(String name) throws Exception {
+        // The server runs as the postgres user when the tests run as root: it must reach the folder.
+        Path parent = Files.createTempDirectory("planb-pitr-");
+        Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
+        dataDirectories.add(parent);
+        return parent.resolve(name);
+    }
+
+    private static Set<Integer> rows(Path dataDirectory, String database, String password) throws Exception {
+        Set<Integer> ids = new TreeSet<>();
+        try (RecoveredPostgres recovered = RecoveredPostgres.start(dataDirectory)) {
+            DatabaseSource source = recovered.database(database, PostgresServer.USER, password);
+            try (Connection connection = DriverManager.getConnection(source.jdbcUrl(), PostgresServer.USER, password);
+                    Statement statement = connection.createStatement();
+                    ResultSet result = statement.executeQuery("SELECT id FROM rows")) {
+                while (result.next()) {
+                    ids.add(result.getInt(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static void execute(DatabaseSource database, String password, String... statements) throws Exception {
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), PostgresServer.USER, password);
+                Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not true within " + timeout);
+            }
+            Thread.sleep(100);
+        }
+    }
+}
