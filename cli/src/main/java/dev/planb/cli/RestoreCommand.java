@@ -7,6 +7,11 @@ import dev.planb.PlanBException;
 import dev.planb.RestoreResult;
 import dev.planb.files.RestoredFiles;
 import dev.planb.internal.Sizes;
+import dev.planb.pitr.PointInTimeRequest;
+import dev.planb.pitr.PointInTimeResult;
+import dev.planb.pitr.RecoveryTarget;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code planb restore}: a backup into a database, checked against its manifest. */
 @Command(name = "restore", description = {"Restore a backup into a database and/or its files into a folder.",
-    "Then compares them with the manifest."})
+    "Then compares them with the manifest. With --at (or --to-data-dir), restore a streamed plan to a point in time."})
 final class RestoreCommand implements Callable<Integer> {
 
     @Mixin
@@ -25,6 +30,14 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Option(names = "--to-db", paramLabel = "JDBC_URL", description = "Database to restore into (leave out to restore files only).")
     String targetUrl;
+
+    @Option(names = "--at", paramLabel = "TIME", description = {"Point-in-time restore of a plan 'planb stream' protects:"
+            + " latest, 2026-12-05T07:12:00Z, '2026-12-05 07:12:00' (UTC), '5m ago' or lsn:0/3000060 (PostgreSQL)."})
+    String at;
+
+    @Option(names = "--to-data-dir", paramLabel = "DIR", description = "PostgreSQL point-in-time restore: the new data"
+            + " directory to make (absent or empty), recovered and ready for pg_ctl -D DIR start.")
+    Path dataDirectory;
 
     @Mixin
     FilesRestoreOptions files;
@@ -48,6 +61,9 @@ final class RestoreCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (at != null || dataDirectory != null) {
+            return restoreToPoint(out, err);
+        }
         if (targetUrl == null && !files.requested()) {
             throw new PlanBException(ErrorCode.INVALID_SETTING, "restore needs --to-db JDBC_URL, --files-to DIR, or both");
         }
@@ -83,6 +99,35 @@ final class RestoreCommand implements Callable<Integer> {
         }
         out.println(targetUrl == null ? "File counts and sizes match the manifest."
                 : "Row counts match the manifest." + (result.files().isEmpty() ? "" : " File counts and sizes match too."));
+        return 0;
+    }
+
+    private int restoreToPoint(PrintWriter out, PrintWriter err) {
+        if (!"latest".equals(selection.backup) || files.requested()) {
+            throw new PlanBException(ErrorCode.INVALID_SETTING, "--at restores a plan's log chain: leave out --backup"
+                    + " and the files options (restore a single backup without --at)");
+        }
+        RecoveryTarget target = RecoveryTarget.parse(at == null ? "latest" : at, Instant.now());
+        PointInTimeResult result = PlanB.restoreToPoint(PointInTimeRequest.builder()
+                .from(selection.destination())
+                .plan(selection.plan)
+                .target(target)
+                .dataDirectory(dataDirectory)
+                .database(targetUrl == null ? null : database.source(targetUrl))
+                .force(force)
+                .engine(targetUrl != null ? load.engine(targetUrl) : load.tools.tools != null ? load.engine("jdbc:postgresql:") : null)
+                .decryption(decryption.decryption())
+                .build());
+        result.warnings().forEach(warning -> err.println("  WARNING " + warning));
+        out.println("Restored plan '" + result.base().plan() + "' to " + target + " into " + result.restoredInto()
+                + " from backup " + result.base().backupId() + " and " + result.logs().size() + " log file(s)");
+        out.println("Reached: " + result.point().reached().map(Instant::toString).orElse("the base backup (no later transaction)"));
+        out.println(result.point().detail());
+        if (dataDirectory != null) {
+            out.println("Start it with: pg_ctl -D " + dataDirectory + " start (as the user that runs PostgreSQL)");
+        }
+        out.flush();
+        err.flush();
         return 0;
     }
 }

@@ -1,0 +1,120 @@
+package dev.planb.cli;
+
+import dev.planb.BackupPlan;
+import dev.planb.Compression;
+import dev.planb.DatabaseSource;
+import dev.planb.PlanBException;
+import dev.planb.engine.DatabaseEngine;
+import dev.planb.engine.DatabaseEngines;
+import dev.planb.event.LogStreamProblem;
+import dev.planb.pitr.LogStreamer;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code planb stream}: a base backup, then the transaction log shipped continuously until stopped. */
+@Command(name = "stream", description = {"Ship the transaction log continuously, for point-in-time restores.",
+    "Takes a base backup (PostgreSQL) or a dump with binlog coordinates (MariaDB/MySQL), then ships the log to the",
+    "destinations until stopped: Ctrl-C or SIGTERM stop it cleanly, after shipping what was received.",
+    "Restore with 'planb restore --at TIME'."})
+final class StreamCommand implements Callable<Integer> {
+
+    @Option(names = "--db", required = true, paramLabel = "JDBC_URL",
+            description = "Database to protect: jdbc:postgresql://… or jdbc:mariadb://… (jdbc:mysql://…).")
+    String jdbcUrl;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Option(names = "--to", required = true, arity = "1..*", paramLabel = "URI",
+            description = "Destination folder, file:///, s3:// or sftp:// URI; repeat for more copies.")
+    List<String> destinations;
+
+    @Option(names = "--plan", paramLabel = "NAME", description = "Plan name (default: the database's name).")
+    String plan;
+
+    @Option(names = "--compression", paramLabel = "zstd|gzip|none", defaultValue = "zstd",
+            description = "Compression (default: ${DEFAULT-VALUE}).")
+    String compression;
+
+    @Mixin
+    EncryptionOptions encryption;
+
+    @Mixin
+    ToolOptions tools;
+
+    @Option(names = "--partial-interval", paramLabel = "DURATION", defaultValue = "30s", converter = DurationText.class,
+            description = "Ship the log file being written this often when it changed: the most a lost host loses"
+                    + " (default: ${DEFAULT-VALUE}).")
+    Duration partialInterval;
+
+    @Option(names = "--fallback-interval", paramLabel = "DURATION", defaultValue = "15m", converter = DurationText.class,
+            description = "When the server does not allow log shipping, dump this often instead (default: ${DEFAULT-VALUE}).")
+    Duration fallbackInterval;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        DatabaseSource source = database.source(jdbcUrl);
+        DatabaseEngine engine = EngineChoice.forUrl(jdbcUrl, tools, dev.planb.engine.postgres.PostgresOptions.builder(),
+                List.of());
+        if (engine == null) {
+            engine = DatabaseEngines.forUrl(jdbcUrl);
+        }
+        String planName = plan != null ? plan : engine.defaultPlanName(source);
+        BackupPlan.Builder builder = BackupPlan.builder(planName).database(source).engine(engine)
+                .compression(Compression.fromId(compression)).encryption(encryption.encryption());
+        destinations.stream().map(DestinationUris::forWriting).forEach(builder::destination);
+        LogStreamer streamer = LogStreamer.builder(builder.build()).partialInterval(partialInterval)
+                .fallbackInterval(fallbackInterval).listener(event -> {
+                    if (event instanceof LogStreamProblem problem) {
+                        err.println("planb: WARNING " + problem.message());
+                        err.flush();
+                    }
+                }).build();
+        // SIGTERM or Ctrl-C: stop streaming, let run() ship what was received, then end with its status, not 143.
+        CountDownLatch finished = new CountDownLatch(1);
+        AtomicInteger status = new AtomicInteger();
+        Thread hook = new Thread(() -> {
+            streamer.stop();
+            try {
+                finished.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Runtime.getRuntime().halt(status.get());
+        }, "planb-stream-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        err.println("Streaming plan '" + planName + "' from " + source.redactedUrl() + " to " + destinations.size()
+                + " destination(s); stop with Ctrl-C or SIGTERM");
+        err.flush();
+        try {
+            streamer.run();
+            streamer.currentBase().ifPresent(base -> err.println("Stopped: chain of backup " + base.backupId()
+                    + streamer.lastShipped().map(time -> ", log shipped until " + time).orElse("")));
+            err.flush();
+        } catch (PlanBException e) {
+            status.set(e.code().exitCode());
+            throw e;
+        } finally {
+            finished.countDown();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // A signal stopped the stream: the hook ends the process with the status.
+        }
+        return 0;
+    }
+}

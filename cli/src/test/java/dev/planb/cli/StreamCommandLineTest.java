@@ -1,0 +1,116 @@
+package dev.planb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.planb.DatabaseSource;
+import dev.planb.ErrorCode;
+import dev.planb.PlanB;
+import dev.planb.catalog.Manifest;
+import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.internal.ProcessOwnedFiles;
+import dev.planb.testing.RowWriter;
+import dev.planb.testing.server.PostgresServer;
+import dev.planb.testing.server.RecoveredPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code planb stream} in its own process, stopped with SIGTERM, then {@code planb restore --at}. */
+class StreamCommandLineTest {
+
+    private static final String PASSWORD_VARIABLE = "PLANB_TEST_DB_PASSWORD";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void streamsUntilSigtermThenRestoresToTheTimeAsked() throws Exception {
+        PostgresServer server = PostgresServer.startNew();
+        server.allowReplication();
+        DatabaseSource database = server.newDatabase();
+        String name = database.jdbcUrl().substring(database.jdbcUrl().lastIndexOf('/') + 1);
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), PostgresServer.USER, server.password());
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE rows (id INT PRIMARY KEY)");
+        }
+        Path backups = dir.resolve("backups");
+        Map<String, String> environment = Map.of(PASSWORD_VARIABLE, server.password());
+        Process stream = PlanBProcess.start(dir, List.of(), environment, "stream", "--db", database.jdbcUrl(), "--user",
+                PostgresServer.USER, "--password-env", PASSWORD_VARIABLE, "--to", backups.toString(), "--plan", "app",
+                "--partial-interval", "1s");
+        LocalDirectoryDestination destination = new LocalDirectoryDestination(backups);
+        awaitTrue(() -> Files.isDirectory(backups) && PlanB.catalog(destination).backups("app").stream()
+                .anyMatch(Manifest::startsChain), Duration.ofSeconds(60));
+
+        RowWriter writer = new RowWriter(database.jdbcUrl(), PostgresServer.USER, server.password());
+        writer.start();
+        Thread.sleep(2000);
+        Instant target = Instant.now();
+        Thread.sleep(2000);
+        writer.finish();
+        Thread.sleep(2500); // a partial shipment after the last row
+        new ProcessBuilder("kill", "-TERM", String.valueOf(stream.pid())).start().waitFor();
+        assertThat(stream.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String streamOutput = new String(stream.getInputStream().readAllBytes());
+        assertThat(stream.exitValue()).as(streamOutput).isZero();
+        assertThat(streamOutput).contains("Stopped: chain of backup").doesNotContain(server.password());
+
+        Path parent = Files.createTempDirectory("planb-cli-pitr-");
+        Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try {
+            Path dataDirectory = parent.resolve("restored");
+            Cli.Result restore = PlanBProcess.run(dir, List.of(), "restore", "--from", backups.toString(), "--plan", "app",
+                    "--at", target.toString(), "--to-data-dir", dataDirectory.toString());
+            assertThat(restore.exitCode()).as(restore.out()).isZero();
+            assertThat(restore.out()).contains("Reached: ").contains("pg_ctl -D " + dataDirectory);
+            Set<Integer> restored = rows(dataDirectory, name, server.password());
+            assertThat(restored).containsAll(writer.committedBefore(target))
+                    .doesNotContainAnyElementsOf(writer.startedAfter(target));
+
+            Cli.Result intoDatabase = PlanBProcess.run(dir, List.of(), "restore", "--from", backups.toString(), "--at",
+                    "latest", "--to-db", server.jdbcUrl("other"));
+            assertThat(intoDatabase.exitCode()).isEqualTo(ErrorCode.INVALID_SETTING.exitCode());
+            assertThat(intoDatabase.err()).contains("--to-data-dir");
+        } finally {
+            ProcessOwnedFiles.deleteTree(parent);
+        }
+    }
+
+    private static Set<Integer> rows(Path dataDirectory, String database, String password) throws Exception {
+        Set<Integer> ids = new TreeSet<>();
+        try (RecoveredPostgres recovered = RecoveredPostgres.start(dataDirectory)) {
+            DatabaseSource source = recovered.database(database, PostgresServer.USER, password);
+            try (Connection connection = DriverManager.getConnection(source.jdbcUrl(), PostgresServer.USER, password);
+                    Statement statement = connection.createStatement();
+                    ResultSet result = statement.executeQuery("SELECT id FROM rows")) {
+                while (result.next()) {
+                    ids.add(result.getInt(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not true within " + timeout);
+            }
+            Thread.sleep(200);
+        }
+    }
+}
