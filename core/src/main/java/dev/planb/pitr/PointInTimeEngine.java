@@ -1,11 +1,16 @@
 package dev.planb.pitr;
 
 import dev.planb.DatabaseSource;
+import dev.planb.ErrorCode;
+import dev.planb.PlanBException;
 import dev.planb.catalog.Manifest;
 import dev.planb.engine.DatabaseEngine;
+import dev.planb.engine.ScratchDatabase;
+import dev.planb.engine.ScratchDatabases;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a {@link DatabaseEngine} adds to support point-in-time recovery: a log chain (a first backup
@@ -44,6 +49,38 @@ public interface PointInTimeEngine extends DatabaseEngine {
      *     saying why and what to do
      */
     RecoveredPoint recover(LogChain chain, RecoveryTarget target, RecoveryDestination where) throws IOException;
+
+    /**
+     * A scratch place for a point-in-time restore drill of the database {@code live} (whose user and
+     * password read the restored copy). By default a scratch database on {@code drillServer}, made with
+     * {@link #scratchDatabases()}; PostgreSQL, which restores whole data directories, overrides this.
+     *
+     * @throws PlanBException when the engine cannot make one, or no drill server is given where one is needed
+     */
+    default PointInTimeScratch scratch(DatabaseSource live, Optional<DatabaseSource> drillServer) throws IOException {
+        ScratchDatabases databases = scratchDatabases().orElseThrow(() -> new PlanBException(ErrorCode.INVALID_SETTING,
+                name() + " cannot make scratch databases for a point-in-time drill"));
+        DatabaseSource server = drillServer.orElseThrow(() -> new PlanBException(ErrorCode.INVALID_SETTING,
+                "A point-in-time drill of a " + name() + " database restores into a scratch database: name the server"
+                        + " to drill on"));
+        ScratchDatabase database = databases.create(server);
+        return new PointInTimeScratch() {
+            @Override
+            public RecoveryDestination destination() {
+                return RecoveryDestination.database(database.source(), true);
+            }
+
+            @Override
+            public DatabaseSource open() {
+                return database.source();
+            }
+
+            @Override
+            public void close() {
+                database.close();
+            }
+        };
+    }
 
     /**
      * Markdown for the {@code RESTORE.md} of a chain's first backup or of a log file: how to replay the

@@ -19,6 +19,10 @@ import dev.planb.pitr.PointInTimeRequest;
 import dev.planb.pitr.PointInTimeResult;
 import dev.planb.pitr.RecoveryTarget;
 import dev.planb.testing.server.PostgresServer;
+import dev.planb.verify.PointInTimeDrill;
+import dev.planb.verify.PointInTimeVerifier;
+import dev.planb.verify.SqlCheck;
+import dev.planb.verify.VerificationResult;
 import dev.planb.testing.server.RecoveredPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,6 +143,19 @@ class PostgresPointInTimeTest {
                 lost.size(), writer.committed().size(), lostSeconds);
         assertThat(all).containsAll(restored);
         assertThat(lostSeconds).isLessThan(60);
+
+        int committedBeforeTarget = writer.committedBefore(target).size();
+        VerificationResult drill = new PointInTimeVerifier(destination).verify(PointInTimeDrill.of("app",
+                RecoveryTarget.time(target), database).withChecks(List.of(
+                        SqlCheck.parse("select count(*) from rows >= " + committedBeforeTarget))));
+        assertThat(drill.problems()).isEmpty();
+        assertThat(drill.restoredInto()).contains("reached");
+        assertThat(drill.restoredTables()).anySatisfy(table -> assertThat(table.rows()).isEqualTo(restored.size()));
+        VerificationResult failing = new PointInTimeVerifier(destination).verify(PointInTimeDrill.of("app",
+                RecoveryTarget.time(target), database).withChecks(List.of(
+                        SqlCheck.parse("select count(*) from rows > " + restored.size()))));
+        assertThat(failing.passed()).isFalse();
+        assertThat(failing.problems()).anySatisfy(problem -> assertThat(problem).startsWith("check failed"));
 
         assertThatThrownBy(() -> PlanB.restoreToPoint(PointInTimeRequest.builder().from(destination).plan("app")
                 .dataDirectory(latest).build())).isInstanceOf(PlanBException.class)

@@ -4,9 +4,7 @@ import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.internal.Messages;
 import dev.planb.internal.ProcessOwnedFiles;
-import dev.planb.internal.ToolCommand;
 import dev.planb.internal.ToolFailedException;
-import dev.planb.internal.ToolRunner;
 import dev.planb.internal.files.TarExtractor;
 import dev.planb.pitr.LogChain;
 import dev.planb.pitr.RecoveredPoint;
@@ -15,11 +13,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
-import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -39,14 +34,11 @@ import org.slf4j.LoggerFactory;
  * puts the chain's WAL into its {@code pg_wal}, and runs the server once, on a private socket and no
  * TCP port, with the recovery target, until recovery has ended and the server was promoted; then
  * stops it and takes the recovery settings out again. What is left is a data directory the user
- * starts with {@code pg_ctl}. The server never runs as root: when PlanB does, the folder is given to
- * the {@code postgres} system user and the server runs as that user.
+ * starts with {@code pg_ctl}. The server never runs as root (see {@link PgServerProcess}).
  */
 final class PgRecovery {
 
     private static final Logger LOG = LoggerFactory.getLogger(PgRecovery.class);
-    private static final String SERVER_USER = "postgres";
-    private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
     private static final Pattern LAST_TRANSACTION = Pattern.compile("last completed transaction was at log time (.+)$");
     private static final Pattern STOPPING = Pattern.compile("(recovery stopping .+)$");
     private static final String TARGET_NOT_REACHED = "recovery ended before configured recovery target was reached";
@@ -77,7 +69,7 @@ final class PgRecovery {
         try {
             Files.writeString(directory.resolve("recovery.signal"), "");
             writeSettings(autoConf, originalAutoConf, target);
-            giveToServerUser(directory, work);
+            PgServerProcess.giveToServerUser(directory, work);
             Path log = work.resolve("recovery.log");
             String output;
             try {
@@ -90,12 +82,12 @@ final class PgRecovery {
                 // No commit after the target in the shipped WAL: the state at the target is its end.
                 LOG.info("No transaction after {} in the shipped WAL: recovering to its end", target);
                 writeSettings(autoConf, originalAutoConf, RecoveryTarget.latest());
-                giveToServerUser(directory, work);
+                PgServerProcess.giveToServerUser(directory, work);
                 output = runRecovery(pgCtl, directory, work, log);
             }
-            stop(pgCtl, directory);
+            PgServerProcess.stop(pgCtl, directory, "fast");
             restore(autoConf, originalAutoConf);
-            giveToServerUser(directory, work);
+            PgServerProcess.giveToServerUser(directory, work);
             return point(output, written);
         } finally {
             ProcessOwnedFiles.deleteTree(work);
@@ -159,49 +151,11 @@ final class PgRecovery {
     }
 
     /** Starts the server and waits until recovery has ended and it accepts connections; returns its log. */
-    private String runRecovery(PgTools.Tool pgCtl, Path directory, Path work, Path log) throws IOException {
-        String serverOptions = String.join(" ", "-c listen_addresses=''", "-c unix_socket_directories='" + work + "'",
-                "-c hot_standby=off", "-c logging_collector=off", "-c log_timezone=UTC", "-c timezone=UTC",
-                "-c archive_mode=off", "-c ssl=off", "-c log_min_messages=log");
-        ToolRunner.run(asServerUser("pg_ctl", List.of(pgCtl.path().toString(), "start", "-D", directory.toString(),
-                "-l", log.toString(), "-w", "-t", "86400", "-o", serverOptions)), null, null);
+    private static String runRecovery(PgTools.Tool pgCtl, Path directory, Path work, Path log) throws IOException {
+        PgServerProcess.start(pgCtl, directory, log, List.of("-c listen_addresses=''",
+                "-c unix_socket_directories='" + work + "'", "-c hot_standby=off", "-c logging_collector=off",
+                "-c log_timezone=UTC", "-c timezone=UTC", "-c archive_mode=off", "-c ssl=off", "-c log_min_messages=log"));
         return read(log);
-    }
-
-    private void stop(PgTools.Tool pgCtl, Path directory) throws IOException {
-        ToolRunner.run(asServerUser("pg_ctl", List.of(pgCtl.path().toString(), "stop", "-D", directory.toString(),
-                "-m", "fast", "-w", "-t", "600")), null, null);
-    }
-
-    private static ToolCommand asServerUser(String name, List<String> command) {
-        if (!ROOT) {
-            return new ToolCommand(name, command);
-        }
-        List<String> arguments = new ArrayList<>(List.of("runuser", "-u", SERVER_USER, "--"));
-        arguments.addAll(command);
-        return new ToolCommand(name, arguments);
-    }
-
-    /** As root, hands the folders to the {@code postgres} user: PostgreSQL refuses to run as root. */
-    private static void giveToServerUser(Path directory, Path work) throws IOException {
-        if (!ROOT) {
-            return;
-        }
-        UserPrincipal user;
-        try {
-            user = directory.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(SERVER_USER);
-        } catch (UserPrincipalNotFoundException e) {
-            throw new PlanBException(ErrorCode.RESTORE_FAILED, "PostgreSQL refuses to run as root and there is no '"
-                    + SERVER_USER + "' system user: run the restore as the user that runs PostgreSQL", e);
-        }
-        for (Path root : List.of(directory, work)) {
-            try (Stream<Path> tree = Files.walk(root)) {
-                for (Path path : tree.toList()) {
-                    Files.getFileAttributeView(path, java.nio.file.attribute.PosixFileAttributeView.class,
-                            LinkOption.NOFOLLOW_LINKS).setOwner(user);
-                }
-            }
-        }
     }
 
     private static RecoveredPoint point(String log, List<String> written) {

@@ -18,6 +18,7 @@ import dev.planb.internal.ToolRunner;
 import dev.planb.pitr.LogChain;
 import dev.planb.pitr.LogStream;
 import dev.planb.pitr.PointInTimeEngine;
+import dev.planb.pitr.PointInTimeScratch;
 import dev.planb.pitr.RecoveredPoint;
 import dev.planb.pitr.RecoveryDestination;
 import dev.planb.pitr.RecoveryTarget;
@@ -317,6 +318,12 @@ public final class PostgresEngine implements PointInTimeEngine {
                 "PostgreSQL point-in-time restore makes a whole data directory, not a database: give --to-data-dir DIR"
                         + " (a new, empty folder) instead of --to-db"));
         return new PgRecovery(options).recover(chain, target, directory);
+    }
+
+    /** A data directory in a temporary folder, run on a free loopback port once recovered. */
+    @Override
+    public PointInTimeScratch scratch(DatabaseSource live, Optional<DatabaseSource> drillServer) throws IOException {
+        return new PgScratchCluster(live, options);
     }
 
     @Override
