@@ -65,9 +65,6 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
         files = files == null ? List.of() : List.copyOf(files);
         needs = needs == null ? List.of() : List.copyOf(needs);
         needs.forEach(BackupId::new);
-        if (KIND_LOG.equals(kind) && (log == null || parentId == null)) {
-            throw new IllegalArgumentException("a log backup names its log file and its parent");
-        }
         for (FileSet fileSet : files) {
             requireArtifact(artifacts, fileSet.artifact());
             if (fileSet.index() != null) {

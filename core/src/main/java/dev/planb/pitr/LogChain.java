@@ -76,7 +76,7 @@ public final class LogChain {
     private static Map<String, Manifest> bestShipments(List<Manifest> all, String format) {
         Map<String, Manifest> best = new LinkedHashMap<>();
         for (Manifest log : all) {
-            if (!log.isLog() || !format.equals(log.log().format())) {
+            if (!log.isLog() || log.log() == null || !format.equals(log.log().format())) {
                 continue;
             }
             best.merge(log.log().file(), log, LogChain::better);
