@@ -41,6 +41,7 @@ final class PgRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(PgRecovery.class);
     private static final Pattern LAST_TRANSACTION = Pattern.compile("last completed transaction was at log time (.+)$");
     private static final Pattern STOPPING = Pattern.compile("(recovery stopping .+)$");
+    private static final String READY = "database system is ready to accept connections";
     private static final String TARGET_NOT_REACHED = "recovery ended before configured recovery target was reached";
     private static final DateTimeFormatter LOG_TIME = new DateTimeFormatterBuilder()
             .appendPattern("yyyy-MM-dd HH:mm:ss").appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
@@ -74,7 +75,7 @@ final class PgRecovery {
             String output;
             try {
                 output = runRecovery(pgCtl, directory, work, log);
-            } catch (ToolFailedException first) {
+            } catch (IOException first) {
                 String failed = read(log);
                 if (!failed.contains(TARGET_NOT_REACHED)) {
                     throw new IOException("PostgreSQL recovery failed: " + fatalLines(failed, first), first);
@@ -150,12 +151,37 @@ final class PgRecovery {
         }
     }
 
-    /** Starts the server and waits until recovery has ended and it accepts connections; returns its log. */
+    /**
+     * Starts the server and waits until recovery has ended and it accepts connections; returns its log.
+     * {@code pg_ctl -w} returns as soon as recovery starts (without hot standby the server reports itself
+     * "standby"), so the end is read from the log.
+     *
+     * @throws IOException when the server stops before recovery ended
+     */
     private static String runRecovery(PgTools.Tool pgCtl, Path directory, Path work, Path log) throws IOException {
-        PgServerProcess.start(pgCtl, directory, log, List.of("-c listen_addresses=''",
-                "-c unix_socket_directories='" + work + "'", "-c hot_standby=off", "-c logging_collector=off",
-                "-c log_timezone=UTC", "-c timezone=UTC", "-c archive_mode=off", "-c ssl=off", "-c log_min_messages=log"));
-        return read(log);
+        try {
+            PgServerProcess.start(pgCtl, directory, log, List.of("-c listen_addresses=''",
+                    "-c unix_socket_directories='" + work + "'", "-c hot_standby=off", "-c logging_collector=off",
+                    "-c log_timezone=UTC", "-c timezone=UTC", "-c archive_mode=off", "-c ssl=off",
+                    "-c log_min_messages=log"));
+        } catch (ToolFailedException e) {
+            throw new IOException(Messages.firstLine(e), e);
+        }
+        while (true) {
+            String output = read(log);
+            if (output.contains(READY)) {
+                return output;
+            }
+            if (!Files.exists(directory.resolve("postmaster.pid"))) {
+                throw new IOException("the server stopped before recovery ended");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while PostgreSQL recovered " + directory);
+            }
+        }
     }
 
     private static RecoveredPoint point(String log, List<String> written) {
@@ -183,7 +209,7 @@ final class PgRecovery {
         return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
     }
 
-    private static String fatalLines(String log, ToolFailedException failure) {
+    private static String fatalLines(String log, IOException failure) {
         List<String> lines = log.lines().filter(line -> line.contains("FATAL") || line.contains("PANIC")).toList();
         return lines.isEmpty() ? Messages.firstLine(failure) : String.join(" / ", lines);
     }
