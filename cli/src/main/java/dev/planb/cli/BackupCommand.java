@@ -2,23 +2,17 @@ package dev.planb.cli;
 
 import dev.planb.BackupPlan;
 import dev.planb.BackupResult;
-import dev.planb.Compression;
-import dev.planb.DatabaseSource;
 import dev.planb.DestinationResult;
 import dev.planb.ErrorCode;
 import dev.planb.PlanB;
 import dev.planb.catalog.Manifest;
-import dev.planb.engine.DatabaseEngine;
 import dev.planb.catalog.Manifest.FileSet;
-import dev.planb.engine.DatabaseEngines;
 import dev.planb.internal.Sizes;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -27,25 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
     "Writes it to one or more destinations and prints the new backup id."})
 final class BackupCommand implements Callable<Integer> {
 
-    @Option(names = "--db", required = true, paramLabel = "JDBC_URL", description = "Database to back up, e.g. jdbc:sqlite:app.db")
-    String jdbcUrl;
-
     @Mixin
-    DatabaseOptions database;
-
-    @Option(names = "--to", required = true, arity = "1..*", paramLabel = "URI",
-            description = "Destination folder, file:/// or s3://bucket/prefix URI; repeat for more copies.")
-    List<String> destinations;
-
-    @Option(names = "--plan", paramLabel = "NAME", description = "Plan name (default: the database's name).")
-    String plan;
-
-    @Option(names = "--compression", paramLabel = "zstd|gzip|none", defaultValue = "zstd",
-            description = "Compression (default: ${DEFAULT-VALUE}).")
-    String compression;
-
-    @Mixin
-    EncryptionOptions encryption;
+    PlanOptions planOptions;
 
     @Mixin
     DumpOptions dump;
@@ -60,16 +37,7 @@ final class BackupCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DatabaseSource source = database.source(jdbcUrl);
-        DatabaseEngine engine = dump.engine(jdbcUrl);
-        String planName = plan != null ? plan
-                : (engine != null ? engine : DatabaseEngines.forUrl(jdbcUrl)).defaultPlanName(source);
-        BackupPlan.Builder builder = BackupPlan.builder(planName)
-                .database(source)
-                .engine(engine)
-                .compression(Compression.fromId(compression))
-                .encryption(encryption.encryption());
-        destinations.stream().map(DestinationUris::forWriting).forEach(builder::destination);
+        BackupPlan.Builder builder = planOptions.planBuilder(dump.engine(planOptions.jdbcUrl));
         files.addTo(builder);
 
         BackupResult result;

@@ -1,11 +1,10 @@
 package dev.planb.cli;
 
 import dev.planb.BackupPlan;
-import dev.planb.Compression;
-import dev.planb.DatabaseSource;
 import dev.planb.PlanBException;
 import dev.planb.engine.DatabaseEngine;
 import dev.planb.engine.DatabaseEngines;
+import dev.planb.engine.postgres.PostgresOptions;
 import dev.planb.event.LogStreamProblem;
 import dev.planb.pitr.LogStreamer;
 import java.io.PrintWriter;
@@ -27,26 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
     "Restore with 'planb restore --at TIME'."})
 final class StreamCommand implements Callable<Integer> {
 
-    @Option(names = "--db", required = true, paramLabel = "JDBC_URL",
-            description = "Database to protect: jdbc:postgresql://… or jdbc:mariadb://… (jdbc:mysql://…).")
-    String jdbcUrl;
-
     @Mixin
-    DatabaseOptions database;
-
-    @Option(names = "--to", required = true, arity = "1..*", paramLabel = "URI",
-            description = "Destination folder, file:///, s3:// or sftp:// URI; repeat for more copies.")
-    List<String> destinations;
-
-    @Option(names = "--plan", paramLabel = "NAME", description = "Plan name (default: the database's name).")
-    String plan;
-
-    @Option(names = "--compression", paramLabel = "zstd|gzip|none", defaultValue = "zstd",
-            description = "Compression (default: ${DEFAULT-VALUE}).")
-    String compression;
-
-    @Mixin
-    EncryptionOptions encryption;
+    PlanOptions planOptions;
 
     @Mixin
     ToolOptions tools;
@@ -66,17 +47,9 @@ final class StreamCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        DatabaseSource source = database.source(jdbcUrl);
-        DatabaseEngine engine = EngineChoice.forUrl(jdbcUrl, tools, dev.planb.engine.postgres.PostgresOptions.builder(),
-                List.of());
-        if (engine == null) {
-            engine = DatabaseEngines.forUrl(jdbcUrl);
-        }
-        String planName = plan != null ? plan : engine.defaultPlanName(source);
-        BackupPlan.Builder builder = BackupPlan.builder(planName).database(source).engine(engine)
-                .compression(Compression.fromId(compression)).encryption(encryption.encryption());
-        destinations.stream().map(DestinationUris::forWriting).forEach(builder::destination);
-        LogStreamer streamer = LogStreamer.builder(builder.build()).partialInterval(partialInterval)
+        DatabaseEngine engine = EngineChoice.forUrl(planOptions.jdbcUrl, tools, PostgresOptions.builder(), List.of());
+        BackupPlan plan = planOptions.planBuilder(engine != null ? engine : DatabaseEngines.forUrl(planOptions.jdbcUrl)).build();
+        LogStreamer streamer = LogStreamer.builder(plan).partialInterval(partialInterval)
                 .fallbackInterval(fallbackInterval).listener(event -> {
                     if (event instanceof LogStreamProblem problem) {
                         err.println("planb: WARNING " + problem.message());
@@ -96,7 +69,8 @@ final class StreamCommand implements Callable<Integer> {
             Runtime.getRuntime().halt(status.get());
         }, "planb-stream-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        err.println("Streaming plan '" + planName + "' from " + source.redactedUrl() + " to " + destinations.size()
+        err.println("Streaming plan '" + plan.name() + "' from " + plan.database().redactedUrl() + " to "
+                + plan.destinations().size()
                 + " destination(s); stop with Ctrl-C or SIGTERM");
         err.flush();
         try {

@@ -1,6 +1,7 @@
 package dev.planb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
@@ -16,14 +17,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,8 +51,9 @@ class StreamCommandLineTest {
                 PostgresServer.USER, "--password-env", PASSWORD_VARIABLE, "--to", backups.toString(), "--plan", "app",
                 "--partial-interval", "1s");
         LocalDirectoryDestination destination = new LocalDirectoryDestination(backups);
-        awaitTrue(() -> Files.isDirectory(backups) && PlanB.catalog(destination).backups("app").stream()
-                .anyMatch(Manifest::startsChain), Duration.ofSeconds(60));
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.isDirectory(backups)
+                && PlanB.catalog(destination).backups("app").stream()
+                .anyMatch(Manifest::startsChain));
 
         RowWriter writer = new RowWriter(database.jdbcUrl(), PostgresServer.USER, server.password());
         writer.start();
@@ -76,7 +76,7 @@ class StreamCommandLineTest {
                     "--at", target.toString(), "--to-data-dir", dataDirectory.toString());
             assertThat(restore.exitCode()).as(restore.out()).isZero();
             assertThat(restore.out()).contains("Reached: ").contains("pg_ctl -D " + dataDirectory);
-            Set<Integer> restored = rows(dataDirectory, name, server.password());
+            Set<Integer> restored = RecoveredPostgres.readIds(dataDirectory, name, "rows", PostgresServer.USER, server.password());
             assertThat(restored).containsAll(writer.committedBefore(target))
                     .doesNotContainAnyElementsOf(writer.startedAfter(target));
 
@@ -86,31 +86,6 @@ class StreamCommandLineTest {
             assertThat(intoDatabase.err()).contains("--to-data-dir");
         } finally {
             ProcessOwnedFiles.deleteTree(parent);
-        }
-    }
-
-    private static Set<Integer> rows(Path dataDirectory, String database, String password) throws Exception {
-        Set<Integer> ids = new TreeSet<>();
-        try (RecoveredPostgres recovered = RecoveredPostgres.start(dataDirectory)) {
-            DatabaseSource source = recovered.database(database, PostgresServer.USER, password);
-            try (Connection connection = DriverManager.getConnection(source.jdbcUrl(), PostgresServer.USER, password);
-                    Statement statement = connection.createStatement();
-                    ResultSet result = statement.executeQuery("SELECT id FROM rows")) {
-                while (result.next()) {
-                    ids.add(result.getInt(1));
-                }
-            }
-        }
-        return ids;
-    }
-
-    private static void awaitTrue(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not true within " + timeout);
-            }
-            Thread.sleep(200);
         }
     }
 }

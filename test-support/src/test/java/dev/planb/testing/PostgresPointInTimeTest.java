@@ -1,6 +1,7 @@
 package dev.planb.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planb.BackupPlan;
@@ -29,7 +30,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,7 +78,7 @@ class PostgresPointInTimeTest {
                 .destination(destination).build()).fallbackInterval(Duration.ofHours(1)).listener(events::add).build();
         Thread thread = new Thread(streamer::run);
         thread.start();
-        awaitTrue(() -> !PlanB.catalog(destination).backups("fallback").isEmpty(), Duration.ofSeconds(60));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !PlanB.catalog(destination).backups("fallback").isEmpty());
         streamer.stop();
         thread.join(30_000);
 
@@ -105,7 +105,7 @@ class PostgresPointInTimeTest {
                 .build()).partialInterval(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(200)).build();
         Thread streaming = new Thread(streamer::run);
         streaming.start();
-        awaitTrue(() -> streamer.currentBase().isPresent(), Duration.ofSeconds(60));
+        await().atMost(Duration.ofSeconds(60)).until(() -> streamer.currentBase().isPresent());
 
         RowWriter writer = new RowWriter(database.jdbcUrl(), PostgresServer.USER, server.password());
         writer.start();
@@ -116,8 +116,8 @@ class PostgresPointInTimeTest {
         Instant crashed = Instant.now();
         writer.join(10_000);
         // The receiver stops with the server; what it had received is shipped at once.
-        awaitTrue(() -> PlanB.catalog(destination).backups("app").stream()
-                .anyMatch(backup -> backup.isLog() && backup.startedAt().isAfter(crashed)), Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(30)).until(() -> PlanB.catalog(destination).backups("app").stream()
+                .anyMatch(backup -> backup.isLog() && backup.startedAt().isAfter(crashed)));
         streamer.stop();
         streaming.join(60_000);
         assertThat(streaming.isAlive()).isFalse();
@@ -127,14 +127,14 @@ class PostgresPointInTimeTest {
                 .target(RecoveryTarget.time(target)).dataDirectory(atTarget).build());
         assertThat(result.point().reached()).hasValueSatisfying(reached -> assertThat(reached).isBefore(target));
         assertThat(result.logs()).isNotEmpty();
-        Set<Integer> restored = rows(atTarget, name, server.password());
+        Set<Integer> restored = RecoveredPostgres.readIds(atTarget, name, "rows", PostgresServer.USER, server.password());
         assertThat(restored).containsAll(writer.committedBefore(target));
         assertThat(restored).doesNotContainAnyElementsOf(writer.startedAfter(target));
 
         Path latest = newDataDirectory("latest");
         PointInTimeResult newest = PlanB.restoreToPoint(PointInTimeRequest.builder().from(destination).plan("app")
                 .dataDirectory(latest).build());
-        Set<Integer> all = rows(latest, name, server.password());
+        Set<Integer> all = RecoveredPostgres.readIds(latest, name, "rows", PostgresServer.USER, server.password());
         Set<Integer> lost = new TreeSet<>(writer.committed());
         lost.removeAll(all);
         double lostSeconds = lost.isEmpty() ? 0 : Duration.between(newest.point().reached().orElseThrow(),
@@ -171,37 +171,12 @@ class PostgresPointInTimeTest {
         return parent.resolve(name);
     }
 
-    private static Set<Integer> rows(Path dataDirectory, String database, String password) throws Exception {
-        Set<Integer> ids = new TreeSet<>();
-        try (RecoveredPostgres recovered = RecoveredPostgres.start(dataDirectory)) {
-            DatabaseSource source = recovered.database(database, PostgresServer.USER, password);
-            try (Connection connection = DriverManager.getConnection(source.jdbcUrl(), PostgresServer.USER, password);
-                    Statement statement = connection.createStatement();
-                    ResultSet result = statement.executeQuery("SELECT id FROM rows")) {
-                while (result.next()) {
-                    ids.add(result.getInt(1));
-                }
-            }
-        }
-        return ids;
-    }
-
     private static void execute(DatabaseSource database, String password, String... statements) throws Exception {
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), PostgresServer.USER, password);
                 Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }
-        }
-    }
-
-    private static void awaitTrue(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not true within " + timeout);
-            }
-            Thread.sleep(100);
         }
     }
 }

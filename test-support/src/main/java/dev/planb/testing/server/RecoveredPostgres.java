@@ -4,7 +4,14 @@ import dev.planb.DatabaseSource;
 import dev.planb.Secret;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Runs a PostgreSQL data directory that a point-in-time restore made, on a free loopback port, so a
@@ -41,6 +48,25 @@ public final class RecoveredPostgres implements AutoCloseable {
     /** Database {@code name} reached as {@code user} with {@code password}. */
     public DatabaseSource database(String name, String user, String password) {
         return DatabaseSource.of("jdbc:postgresql://127.0.0.1:" + port + "/" + name, user, Secret.of(password));
+    }
+
+    /**
+     * Starts the server on {@code dataDirectory}, reads the {@code id} column of {@code table} in
+     * {@code database} as {@code user}, and stops it.
+     */
+    public static Set<Integer> readIds(Path dataDirectory, String database, String table, String user, String password)
+            throws IOException, SQLException {
+        Set<Integer> ids = new TreeSet<>();
+        try (RecoveredPostgres recovered = start(dataDirectory);
+                Connection connection = DriverManager.getConnection(recovered.database(database, user, password).jdbcUrl(),
+                        user, password);
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT id FROM " + table)) {
+            while (result.next()) {
+                ids.add(result.getInt(1));
+            }
+        }
+        return ids;
     }
 
     /** Stops the server. */
