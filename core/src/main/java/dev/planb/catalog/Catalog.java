@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,6 +78,28 @@ public final class Catalog {
     public Optional<BackupId> newestId(String plan) {
         PlanName.check(plan);
         return manifestRefs(plan + "/").stream().map(BackupRef::id).max(Comparator.naturalOrder());
+    }
+
+    /**
+     * The newest backup of a plan here that {@code which} accepts, e.g. {@link Manifest#isDump()}:
+     * manifests are read newest id first until one is accepted, so a plan with many newer log files
+     * costs one read per log file.
+     */
+    public Optional<Manifest> newest(String plan, Predicate<Manifest> which) {
+        PlanName.check(plan);
+        List<BackupRef> refs = manifestRefs(plan + "/");
+        refs.sort(Comparator.comparing(BackupRef::id).reversed());
+        Optional<Manifest> newest = Optional.empty();
+        for (BackupRef ref : refs) {
+            if (newest.isPresent() && ref.id().time().isBefore(newest.get().id().time())) {
+                break; // ids tie within a second: those of the same second were compared by start time
+            }
+            Optional<Manifest> manifest = readManifest(ref).filter(which);
+            if (manifest.isPresent() && (newest.isEmpty() || NEWEST_FIRST.compare(manifest.get(), newest.get()) < 0)) {
+                newest = manifest;
+            }
+        }
+        return newest;
     }
 
     /**

@@ -133,6 +133,8 @@ class CatalogTest {
         assertThat(catalog.backups("app")).containsExactly(log, base, dump.manifest());
         assertThat(catalog.find("app", "latest")).isEqualTo(dump.manifest());
         assertThat(catalog.find("app", log.backupId())).isEqualTo(log);
+        assertThat(catalog.newest("app", Manifest::isDump)).contains(dump.manifest());
+        assertThat(catalog.newest("app", backup -> true)).contains(log);
         assertThatThrownBy(() -> Catalog.requireDump(log, "restored")).isInstanceOfSatisfying(PlanBException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_SETTING)).hasMessage("Backup " + log.backupId()
                         + " of plan 'app' is log file 000000010000000000000003 of the point-in-time chain that starts with"
