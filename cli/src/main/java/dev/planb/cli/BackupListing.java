@@ -1,5 +1,6 @@
 package dev.planb.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.planb.catalog.Manifest;
 import java.time.Instant;
 
@@ -8,6 +9,8 @@ import java.time.Instant;
  *
  * @param plan the plan
  * @param backupId the backup's id
+ * @param kind {@code full} (a dump), {@code base} (a base backup that starts a point-in-time chain) or
+ *     {@code log} (one shipped log file)
  * @param startedAt when it started (UTC)
  * @param durationMillis how long it took
  * @param storedBytes bytes stored
@@ -15,15 +18,34 @@ import java.time.Instant;
  * @param tables number of tables
  * @param rows rows in all tables
  * @param engine the engine and the database's version
+ * @param parentId for a log file, the backup that starts its chain; absent otherwise
+ * @param logFile for a log file, its name in the database's log; absent otherwise
+ * @param partial for a log file, whether it was still being written when shipped; absent otherwise
+ * @param parentMissing for a log file, true when its chain's first backup is not on the destination
+ * @param log for a chain's first backup (or, when that is missing, its newest log file), the log files
+ *     shipped for the chain; absent when there are none
  */
-record BackupListing(String plan, String backupId, Instant startedAt, long durationMillis, long storedBytes,
-        long dumpBytes, int tables, long rows, String engine) {
+record BackupListing(String plan, String backupId, String kind, Instant startedAt, long durationMillis,
+        long storedBytes, long dumpBytes, int tables, long rows, String engine,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String parentId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String logFile,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean partial,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean parentMissing,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ChainSummary log) {
 
     static BackupListing of(Manifest manifest) {
-        return new BackupListing(manifest.plan(), manifest.backupId(), manifest.startedAt(),
+        return of(manifest, false, null);
+    }
+
+    static BackupListing of(Manifest manifest, boolean parentMissing, ChainSummary log) {
+        boolean isLog = manifest.isLog();
+        return new BackupListing(manifest.plan(), manifest.backupId(),
+                manifest.kind() == null ? Manifest.KIND_FULL : manifest.kind(), manifest.startedAt(),
                 manifest.duration().toMillis(), manifest.storedBytes(),
                 manifest.artifacts().stream().mapToLong(Manifest.Artifact::dumpSize).sum(),
                 manifest.tables().size(), manifest.totalRows(),
-                manifest.engine().name() + " " + manifest.engine().serverVersion());
+                manifest.engine().name() + " " + manifest.engine().serverVersion(),
+                isLog ? manifest.parentId() : null, isLog ? manifest.log().file() : null,
+                isLog ? manifest.log().partial() : null, isLog && parentMissing, log);
     }
 }

@@ -9,26 +9,40 @@ import dev.planb.internal.Sizes;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code planb list}: the backups on a destination, newest first. */
-@Command(name = "list", description = "List the backups on a destination, newest first.")
+/**
+ * {@code planb list}: the backups on a destination, newest first. The log files of a point-in-time
+ * chain are folded into one line under the chain's first backup, which shows a gap in the log;
+ * {@code --logs} lists each.
+ */
+@Command(name = "list", description = {"List the backups on a destination, newest first.",
+    "The log files of a point-in-time chain are summed up in one line under its first backup, with any GAP."})
 final class ListCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
-    private static final String FORMAT = "%-20s %-24s %-20s %10s %10s %7s %10s%n";
+    private static final String FORMAT = "%-20s %-24s %-4s %-20s %10s %10s %7s %10s  %s";
+    private static final String INDENT = " ".repeat(21);
 
     @Option(names = "--from", required = true, paramLabel = "URI", description = "Destination folder or file:/// URI.")
     String from;
 
     @Option(names = "--plan", paramLabel = "NAME", description = "Only this plan's backups.")
     String plan;
+
+    @Option(names = "--logs", description = "List every shipped log file, not one line per chain.")
+    boolean logs;
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
@@ -44,20 +58,67 @@ final class ListCommand implements Callable<Integer> {
         if (plan != null && backups.isEmpty()) {
             catalog.find(plan, "latest"); // throws, naming the plans that do exist
         }
-        List<BackupListing> listings = backups.stream().map(BackupListing::of).toList();
+        List<BackupListing> listings = listings(backups);
         if (json) {
             out.println(Json.mapper().writeValueAsString(listings));
         } else if (listings.isEmpty()) {
             spec.commandLine().getErr().println("No backups on " + catalog.destination().description());
         } else {
-            out.printf(FORMAT, "PLAN", "BACKUP ID", "STARTED (UTC)", "SIZE", "DUMP", "TABLES", "ROWS");
-            for (BackupListing listing : listings) {
-                out.printf(FORMAT, listing.plan(), listing.backupId(), TIME.format(listing.startedAt()),
-                        Sizes.format(listing.storedBytes()), Sizes.format(listing.dumpBytes()), listing.tables(),
-                        listing.rows());
-            }
+            print(out, listings);
         }
         out.flush();
         return 0;
+    }
+
+    /** Newest first: every backup but log files, each chain's log folded into its first backup (or all with --logs). */
+    private List<BackupListing> listings(List<Manifest> backups) {
+        Set<String> present = new HashSet<>();
+        Map<String, List<Manifest>> chains = new LinkedHashMap<>();
+        for (Manifest backup : backups) {
+            present.add(key(backup.plan(), backup.backupId()));
+            if (backup.isLog()) {
+                chains.computeIfAbsent(key(backup.plan(), backup.parentId()), k -> new ArrayList<>()).add(backup);
+            }
+        }
+        List<BackupListing> listings = new ArrayList<>();
+        for (Manifest backup : backups) {
+            if (!backup.isLog()) {
+                List<Manifest> chain = chains.get(key(backup.plan(), backup.backupId()));
+                listings.add(BackupListing.of(backup, false, chain == null ? null : ChainSummary.of(backup, chain)));
+                continue;
+            }
+            String parent = key(backup.plan(), backup.parentId());
+            boolean orphan = !present.contains(parent);
+            // The log of a chain whose first backup is missing is summed up at its newest file.
+            ChainSummary summary = orphan && chains.get(parent).get(0) == backup ? ChainSummary.of(null, chains.get(parent))
+                    : null;
+            if (logs || summary != null) {
+                listings.add(BackupListing.of(backup, orphan, summary));
+            }
+        }
+        return listings;
+    }
+
+    private static String key(String plan, String id) {
+        return plan + "/" + id;
+    }
+
+    private static void print(PrintWriter out, List<BackupListing> listings) {
+        out.println(line("PLAN", "BACKUP ID", "KIND", "STARTED (UTC)", "SIZE", "DUMP", "TABLES", "ROWS", ""));
+        for (BackupListing listing : listings) {
+            boolean log = Manifest.KIND_LOG.equals(listing.kind());
+            String note = !log ? "" : listing.logFile() + (listing.partial() ? " (partial)" : "")
+                    + (listing.parentMissing() ? ", its chain's first backup " + listing.parentId() + " is not here" : "");
+            out.println(line(listing.plan(), listing.backupId(), listing.kind(), TIME.format(listing.startedAt()),
+                    Sizes.format(listing.storedBytes()), Sizes.format(listing.dumpBytes()),
+                    log ? "-" : String.valueOf(listing.tables()), log ? "-" : String.valueOf(listing.rows()), note));
+            if (listing.log() != null) {
+                out.println(INDENT + listing.log().describe());
+            }
+        }
+    }
+
+    private static String line(Object... columns) {
+        return String.format(FORMAT, columns).stripTrailing();
     }
 }

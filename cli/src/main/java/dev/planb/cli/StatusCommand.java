@@ -92,7 +92,9 @@ final class StatusCommand implements Callable<Integer> {
 
     private List<String> plans(Catalog catalog) {
         if (plan != null) {
-            catalog.find(plan, "latest"); // throws, naming the plans that do exist
+            if (catalog.newestId(plan).isEmpty()) {
+                catalog.find(plan, "latest"); // throws, naming the plans that do exist
+            }
             return List.of(plan);
         }
         List<String> plans = catalog.plans();

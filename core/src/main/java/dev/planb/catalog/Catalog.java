@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,6 +81,28 @@ public final class Catalog {
     }
 
     /**
+     * The newest backup of a plan here that {@code which} accepts, e.g. {@link Manifest#isDump()}:
+     * manifests are read newest id first until one is accepted, so a plan with many newer log files
+     * costs one read per log file.
+     */
+    public Optional<Manifest> newest(String plan, Predicate<Manifest> which) {
+        PlanName.check(plan);
+        List<BackupRef> refs = manifestRefs(plan + "/");
+        refs.sort(Comparator.comparing(BackupRef::id).reversed());
+        Optional<Manifest> newest = Optional.empty();
+        for (BackupRef ref : refs) {
+            if (newest.isPresent() && ref.id().time().isBefore(newest.get().id().time())) {
+                break; // ids tie within a second: those of the same second were compared by start time
+            }
+            Optional<Manifest> manifest = readManifest(ref).filter(which);
+            if (manifest.isPresent() && (newest.isEmpty() || NEWEST_FIRST.compare(manifest.get(), newest.get()) < 0)) {
+                newest = manifest;
+            }
+        }
+        return newest;
+    }
+
+    /**
      * The plan to use when the user may not have named one: the given plan, or the only plan on
      * this destination.
      *
@@ -102,7 +125,8 @@ public final class Catalog {
     }
 
     /**
-     * Finds a backup by id, or the newest with {@code latest}.
+     * Finds a backup by id, or with {@code latest} the newest dump ({@link Manifest#isDump()}): base
+     * backups and log files of a point-in-time chain are found by their id only.
      *
      * @throws PlanBException with {@link ErrorCode#BACKUP_NOT_FOUND} naming the plan and what exists
      */
@@ -121,7 +145,28 @@ public final class Catalog {
             throw new PlanBException(ErrorCode.BACKUP_NOT_FOUND, "No backups of plan '" + plan + "' on "
                     + destination.description() + (plans.isEmpty() ? "" : ": plans here are " + String.join(", ", plans)));
         }
-        return backups.get(0);
+        return backups.stream().filter(Manifest::isDump).findFirst().orElseThrow(() -> new PlanBException(
+                ErrorCode.BACKUP_NOT_FOUND, "Plan '" + plan + "' on " + destination.description() + " has no dump, only "
+                        + "the base backups and log files of point-in-time chains: restore them with 'planb restore --at TIME'"));
+    }
+
+    /**
+     * Refuses a backup that is not a dump, for a restore or a drill: base backups and log files are
+     * restored to a point in time.
+     *
+     * @param what what was asked, for the message, e.g. {@code restored} or {@code drilled}
+     * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} saying what to do instead
+     */
+    public static void requireDump(Manifest manifest, String what) {
+        if (manifest.isDump()) {
+            return;
+        }
+        String part = manifest.isLog() ? "is log file " + manifest.log().file() + " of the point-in-time chain that starts"
+                + " with backup " + manifest.parentId()
+                : "is a " + manifest.kind() + " backup, which starts a point-in-time chain and needs its log files";
+        throw new PlanBException(ErrorCode.INVALID_SETTING, "Backup " + manifest.backupId() + " of plan '"
+                + manifest.plan() + "' " + part + ": it cannot be " + what + " on its own; use 'planb restore --at TIME'"
+                + " to restore the chain to a point in time");
     }
 
     /** The key of an artifact of a backup. */

@@ -122,6 +122,15 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
         return KIND_LOG.equals(kind);
     }
 
+    /**
+     * Whether this is a dump ({@code full}): what {@code planb restore --backup} and a restore drill
+     * restore. Base backups and log files are restored to a point in time instead.
+     */
+    @JsonIgnore
+    public boolean isDump() {
+        return kind == null || KIND_FULL.equals(kind);
+    }
+
     /** Whether this backup starts a log chain: point-in-time recovery can start from it. */
     @JsonIgnore
     public boolean startsChain() {

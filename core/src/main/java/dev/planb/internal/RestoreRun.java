@@ -45,6 +45,7 @@ public final class RestoreRun {
         Catalog catalog = new Catalog(request.from());
         String plan = catalog.resolvePlan(request.planName());
         Manifest manifest = catalog.find(plan, request.backup());
+        Catalog.requireDump(manifest, "restored");
         List<FileSet> fileSets = request.files().isEmpty() ? List.of()
                 : FilesRestore.select(manifest, Optional.ofNullable(request.filesSource()));
         request.database().ifPresent(target -> checkDatabaseTarget(manifest, target));

@@ -31,7 +31,8 @@ public record PruneReport(String plan, String destination, boolean dryRun, List<
 
     /** One line per forgotten backup that could not be deleted (retained, not permitted, failed). */
     public List<String> problems() {
-        return backups.stream().filter(row -> !row.detail().isEmpty())
+        return backups.stream().filter(row -> row.outcome() == PruneOutcome.RETAINED
+                        || row.outcome() == PruneOutcome.NOT_PERMITTED || row.outcome() == PruneOutcome.FAILED)
                 .map(row -> row.backup().backupId() + ": " + row.detail()).toList();
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
  * @param reasons why the policy keeps it (empty when forgotten)
  * @param outcome what was done
  * @param detail for {@code RETAINED}, {@code NOT_PERMITTED} and {@code FAILED}, one line saying why;
+ *     for a deleted (or, in a dry run, to be deleted) log file, which chain it belonged to
+ *     ({@code log of <id>}, or {@code orphan log: …} when that chain's first backup is gone);
  *     otherwise empty
  */
 public record PrunedBackup(Manifest backup, List<String> reasons, PruneOutcome outcome, String detail) {

@@ -9,8 +9,10 @@ import dev.planb.internal.Messages;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * is deleted manifest first, so that from the first delete on it is no longer listed as a
  * complete backup; its other files follow. A backup whose files storage still protects is left
  * ("retained until …"), and a destination that refuses deletes deletes nothing ("not permitted").
+ * Backups are handled newest first, so a forgotten chain loses its log files before its first
+ * backup: a prune cut short leaves a shorter chain, never log files without their start.
  *
  * <pre>{@code
  * PruneReport report = new Pruner(destination).prune("app", policy, Instant.now(), false);
@@ -42,10 +46,12 @@ public final class Pruner {
      */
     public PruneReport prune(String plan, RetentionPolicy policy, Instant now, boolean dryRun) {
         RetentionDecision decision = policy.decide(new Catalog(destination).backups(plan), now);
+        Set<String> present = new HashSet<>();
+        decision.decisions().forEach(backup -> present.add(backup.backup().backupId()));
         List<PrunedBackup> rows = new ArrayList<>();
         for (BackupDecision backup : decision.decisions()) {
             rows.add(backup.keep() ? new PrunedBackup(backup.backup(), backup.reasons(), PruneOutcome.KEEP, "")
-                    : forget(backup.backup(), now, dryRun));
+                    : forget(backup.backup(), why(backup.backup(), present), now, dryRun));
         }
         PruneReport report = new PruneReport(plan, destination.description(), dryRun, rows);
         if (!dryRun) {
@@ -56,7 +62,16 @@ public final class Pruner {
         return report;
     }
 
-    private PrunedBackup forget(Manifest backup, Instant now, boolean dryRun) {
+    /** Why a forgotten log file goes, as the rules never name it; empty for other backups. */
+    private static String why(Manifest backup, Set<String> present) {
+        if (!backup.isLog()) {
+            return "";
+        }
+        return present.contains(backup.parentId()) ? "log of " + backup.parentId()
+                : "orphan log: its chain's first backup " + backup.parentId() + " is gone";
+    }
+
+    private PrunedBackup forget(Manifest backup, String why, Instant now, boolean dryRun) {
         if (!destination.canDelete()) {
             return row(backup, PruneOutcome.NOT_PERMITTED, "not permitted: " + destination.description()
                     + " refuses deletes; expire old backups with a lifecycle rule on the storage");
@@ -75,7 +90,7 @@ public final class Pruner {
                     + " by the storage's lock; it will be deleted by a prune after that");
         }
         if (dryRun) {
-            return row(backup, PruneOutcome.WOULD_DELETE, "");
+            return row(backup, PruneOutcome.WOULD_DELETE, why);
         }
         String manifestKey = Layout.manifestKey(backup.plan(), backup.id());
         try {
@@ -93,7 +108,7 @@ public final class Pruner {
                 }
             }
         }
-        return row(backup, PruneOutcome.DELETED, "");
+        return row(backup, PruneOutcome.DELETED, why);
     }
 
     private List<String> filesOf(Manifest backup) throws IOException {

@@ -20,6 +20,10 @@ import java.util.Objects;
  * Which backups to keep, with restic's semantics ({@code restic forget --keep-*}). Immutable;
  * made with {@link #builder()}. Rules combine by union: a backup is kept when any rule keeps it.
  *
+ * <p>The rules count and keep <em>restorable points</em> only: dumps ({@code full}) and base
+ * backups ({@code base}). Shipped transaction-log files ({@code log}, see {@link Manifest#isLog()})
+ * are never counted; they follow the backup that starts their chain.
+ *
  * <ul>
  *   <li>{@code keepLast(n)}: the n newest backups;</li>
  *   <li>{@code keepHourly/Daily/Weekly/Monthly/Yearly(n)}: for the last n hours (days, ISO weeks,
@@ -32,10 +36,18 @@ import java.util.Objects;
  * </ul>
  *
  * <p>Whatever the rules, the newest backup is always kept ("newest"), a backup started after
- * {@code now} (a skewed clock) is kept ("in the future"), and a kept backup keeps the backup its
- * manifest names as parent ("parent of …"), and every backup whose files it needs ("files needed
- * by …", see {@link Manifest#needs()}), so neither a log chain nor an incremental files chain is cut. Every backup listed by
- * a catalog is complete, so the newest one is the newest successful one.
+ * {@code now} (a skewed clock) is kept ("in the future"), a kept backup keeps the backup its
+ * manifest names as parent ("parent of …") and every backup whose files it needs ("files needed
+ * by …", see {@link Manifest#needs()}), so an incremental files chain is never cut. Every backup
+ * listed by a catalog is complete, so the newest one is the newest successful one.
+ *
+ * <p>Log chains: a log backup is kept exactly when the backup its {@link Manifest#parentId()} names
+ * is kept ("log of …"), every shipment of a file alike (partial or complete). So a chain's first
+ * backup, base or dump, stays while the rules keep it as a point in time, and forgetting it forgets
+ * its whole log; a kept base keeps nothing else. A log whose parent is not on the destination is
+ * kept while it is newer than the newest restorable point, as its chain's first backup may still be
+ * being written ("log of … (not here yet)"); an older one is forgotten (an orphan log: nothing can
+ * replay it).
  *
  * <pre>{@code
  * RetentionPolicy policy = RetentionPolicy.builder().keepLast(3).keepDaily(7).keepWeekly(4).keepMonthly(12).build();
@@ -74,15 +86,24 @@ public final class RetentionPolicy {
         newestFirst.sort(Comparator.comparing(Manifest::startedAt).thenComparing(Manifest::backupId).reversed());
         Map<String, List<String>> reasons = new LinkedHashMap<>();
         newestFirst.forEach(backup -> reasons.put(backup.backupId(), new ArrayList<>()));
-        if (newestFirst.isEmpty()) {
-            return new RetentionDecision(List.of());
+        List<Manifest> points = newestFirst.stream().filter(backup -> !backup.isLog()).toList();
+        if (!points.isEmpty()) {
+            applyRules(points, reasons, now);
         }
-        Instant newest = newestFirst.get(0).startedAt();
-        reasons.get(newestFirst.get(0).backupId()).add("newest");
+        keepParents(newestFirst, reasons);
+        keepLogs(newestFirst, points.isEmpty() ? null : points.get(0).startedAt(), reasons);
+        return new RetentionDecision(newestFirst.stream()
+                .map(backup -> new BackupDecision(backup, reasons.get(backup.backupId()))).toList());
+    }
+
+    /** The rules, over the restorable points alone, newest first. */
+    private void applyRules(List<Manifest> points, Map<String, List<String>> reasons, Instant now) {
+        Instant newest = points.get(0).startedAt();
+        reasons.get(points.get(0).backupId()).add("newest");
         Map<Period, Object> lastBucket = new HashMap<>();
         Map<Period, Integer> remaining = new HashMap<>(counts);
-        for (int i = 0; i < newestFirst.size(); i++) {
-            Manifest backup = newestFirst.get(i);
+        for (int i = 0; i < points.size(); i++) {
+            Manifest backup = points.get(i);
             List<String> why = reasons.get(backup.backupId());
             if (i < last) {
                 why.add("last #" + (i + 1));
@@ -103,21 +124,19 @@ public final class RetentionPolicy {
                 why.add("in the future");
             }
         }
-        keepParents(newestFirst, reasons);
-        return new RetentionDecision(newestFirst.stream()
-                .map(backup -> new BackupDecision(backup, reasons.get(backup.backupId()))).toList());
     }
 
     /**
-     * Keeps, transitively, the parent of every kept backup that has one, and every backup whose
-     * files a kept backup needs ({@link Manifest#needs()}).
+     * Keeps, transitively, the parent of every kept backup that is not a log file, and every backup
+     * whose files a kept backup needs ({@link Manifest#needs()}).
      */
     private static void keepParents(List<Manifest> newestFirst, Map<String, List<String>> reasons) {
         for (Manifest backup : newestFirst) { // newest first: a child is visited before its parent
             if (reasons.get(backup.backupId()).isEmpty()) {
                 continue;
             }
-            List<String> parentReasons = backup.parentId() == null ? null : reasons.get(backup.parentId());
+            List<String> parentReasons = backup.isLog() || backup.parentId() == null ? null
+                    : reasons.get(backup.parentId());
             if (parentReasons != null) {
                 parentReasons.add("parent of " + backup.backupId());
             }
@@ -128,6 +147,44 @@ public final class RetentionPolicy {
                 }
             }
         }
+    }
+
+    /**
+     * Keeps each log file whose parent is kept, and each one whose parent is not here but that is newer
+     * than the newest restorable point ({@code newestPoint}, or {@code null} when there is none).
+     */
+    private static void keepLogs(List<Manifest> newestFirst, Instant newestPoint, Map<String, List<String>> reasons) {
+        Map<String, Manifest> byId = new HashMap<>();
+        newestFirst.forEach(backup -> byId.put(backup.backupId(), backup));
+        Map<String, Boolean> decided = new HashMap<>();
+        for (Manifest backup : newestFirst) {
+            if (backup.isLog()) {
+                keepLog(backup, byId, newestPoint, reasons, decided);
+            }
+        }
+    }
+
+    /** Whether {@code log} is kept, deciding its parent first when that is a log file too. */
+    private static boolean keepLog(Manifest log, Map<String, Manifest> byId, Instant newestPoint,
+            Map<String, List<String>> reasons, Map<String, Boolean> decided) {
+        Boolean known = decided.get(log.backupId());
+        if (known != null) {
+            return known;
+        }
+        decided.put(log.backupId(), Boolean.FALSE); // a parent cycle in damaged manifests keeps nothing
+        List<String> why = reasons.get(log.backupId());
+        Manifest parent = byId.get(log.parentId());
+        if (parent == null) {
+            if (newestPoint == null || log.startedAt().isAfter(newestPoint)) {
+                why.add("log of " + log.parentId() + " (not here yet)");
+            }
+        } else if (parent.isLog() ? keepLog(parent, byId, newestPoint, reasons, decided)
+                : !reasons.get(parent.backupId()).isEmpty()) {
+            why.add("log of " + parent.backupId());
+        }
+        boolean keep = !why.isEmpty();
+        decided.put(log.backupId(), keep);
+        return keep;
     }
 
     @Override

@@ -18,6 +18,10 @@ import org.slf4j.LoggerFactory;
  * noticed as soon as {@link #check()} runs. Each stale spell is reported once; a new backup ends
  * it. The runtime calls {@link #check()} periodically; tests call it with a fixed clock.
  *
+ * <p>Before it calls a plan stale, it has the board read the newest backup from the destinations
+ * ({@link StatusBoard#refresh(String)}, at most every 10 minutes per plan): a
+ * log file shipped a moment ago is a backup, so a plan that streams its log is not stale.
+ *
  * <pre>{@code
  * StalenessMonitor monitor = new StalenessMonitor(board, runtimeListeners, Clock.systemUTC());
  * scheduler.scheduleAtFixedRate(monitor::check, 1, 1, TimeUnit.MINUTES);
@@ -30,7 +34,10 @@ public final class StalenessMonitor {
     private final StatusBoard board;
     private final PlanBListener listener;
     private final Clock clock;
+    private static final int REFRESH_MINUTES = 10;
+
     private final Map<String, Optional<Instant>> reported = new HashMap<>();
+    private final Map<String, Instant> refreshed = new HashMap<>();
 
     /**
      * @param board the plans to watch, with their max age and newest backup
@@ -47,7 +54,8 @@ public final class StalenessMonitor {
     public synchronized List<BackupStale> check() {
         List<BackupStale> raised = new ArrayList<>();
         Instant now = clock.instant();
-        for (PlanStatus status : board.all()) {
+        for (PlanStatus seen : board.all()) {
+            PlanStatus status = seen.isStale() && refreshDue(seen.plan(), now) ? refresh(seen) : seen;
             if (!status.isStale() || status.maxAge().isEmpty()) {
                 reported.remove(status.plan());
                 continue;
@@ -66,5 +74,16 @@ public final class StalenessMonitor {
             }
         }
         return raised;
+    }
+
+    private boolean refreshDue(String plan, Instant now) {
+        Instant last = refreshed.get(plan);
+        return last == null || !now.isBefore(last.plusSeconds(REFRESH_MINUTES * 60L));
+    }
+
+    private PlanStatus refresh(PlanStatus status) {
+        refreshed.put(status.plan(), clock.instant());
+        board.refresh(status.plan());
+        return board.status(status.plan()).orElse(status);
     }
 }

@@ -32,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * the destinations' manifests at start-up, so a restart does not forget the last backups.
  * Thread-safe.
  *
+ * <p>Every backup counts as a success, whatever its kind: a dump, a base backup, and each shipped
+ * log file of a point-in-time chain, as a plan that streams its log is protected up to its last
+ * shipment. Log files are shipped without events, so {@link #refresh(String)} reads the newest one
+ * from the destinations; the {@link StalenessMonitor} does so before it calls a plan stale.
+ *
  * <pre>{@code
  * StatusBoard board = new StatusBoard(Clock.systemUTC());
  * board.track(plan);                      // reads the newest backup on each destination
@@ -58,8 +63,36 @@ public final class StatusBoard implements PlanBListener {
      */
     public void track(BackupPlan plan) {
         track(plan.name(), plan.maxAge());
+        synchronized (this) {
+            entry(plan.name()).sources = List.copyOf(plan.destinations());
+        }
         for (Destination destination : plan.destinations()) {
             rebuild(plan.name(), new Catalog(destination));
+        }
+    }
+
+    /**
+     * Reads the newest backup of a plan tracked with {@link #track(BackupPlan)} from each of its
+     * destinations again (one listing and one manifest each): it finds what was stored without an
+     * event, such as shipped log files, or by another instance. A plan tracked by name only, or a
+     * destination that cannot be read, changes nothing.
+     */
+    public void refresh(String plan) {
+        List<Destination> sources;
+        synchronized (this) {
+            Entry entry = plans.get(plan);
+            sources = entry == null ? List.of() : entry.sources;
+        }
+        for (Destination destination : sources) {
+            try {
+                Catalog catalog = new Catalog(destination);
+                catalog.newestId(plan).map(id -> catalog.find(plan, id.value())).ifPresent(manifest -> recordSuccess(plan,
+                        destination.description(), new BackupSummary(manifest.finishedAt(), manifest.id(),
+                                manifest.storedBytes())));
+            } catch (PlanBException e) {
+                LOG.debug("Plan '{}': cannot read the newest backup on {}: {}", plan, destination.description(),
+                        e.getMessage());
+            }
         }
     }
 
@@ -159,6 +192,7 @@ public final class StatusBoard implements PlanBListener {
     private static final class Entry {
         final Instant trackedSince;
         final Map<String, DestinationEntry> destinations = new LinkedHashMap<>();
+        List<Destination> sources = List.of();
         Duration maxAge;
         boolean running;
         Progress progress;

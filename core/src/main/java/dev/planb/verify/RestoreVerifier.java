@@ -43,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Encrypted artifacts are checked against their stored checksum without a key; given the key
- * (or passphrase), they are also decrypted, checked and restored.
+ * (or passphrase), they are also decrypted, checked and restored. The base backups and log files
+ * of a point-in-time chain are checked the same way, by id; a drill of one is refused, as only
+ * the chain restores.
  */
 public final class RestoreVerifier {
 
@@ -94,6 +96,9 @@ public final class RestoreVerifier {
     public VerificationResult verify(VerificationRequest request) {
         Catalog catalog = PlanB.catalog(destination);
         Manifest manifest = catalog.find(catalog.resolvePlan(request.planName()), request.backup());
+        if (request.restores()) {
+            Catalog.requireDump(manifest, "drilled");
+        }
         Instant startedAt = clock.instant();
         List<String> problems = new ArrayList<>();
         List<String> checked = new ArrayList<>();

@@ -11,8 +11,10 @@ import dev.planb.PlanB;
 import dev.planb.PlanBException;
 import dev.planb.SampleDb;
 import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.internal.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,6 +122,52 @@ class CatalogTest {
         assertThatThrownBy(() -> catalog.resolvePlan(Optional.of("../app")))
                 .isInstanceOfSatisfying(PlanBException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_SETTING));
+    }
+
+    @Test
+    void latestIsTheNewestDumpNotABaseBackupOrALogFile() throws Exception {
+        BackupResult dump = backup("app");
+        Manifest base = chainPart(dump.manifest(), "20991231T000000Z-0000b0", Manifest.KIND_BASE, null);
+        Manifest log = chainPart(dump.manifest(), "20991231T000030Z-000010", Manifest.KIND_LOG, base.backupId());
+
+        assertThat(catalog.backups("app")).containsExactly(log, base, dump.manifest());
+        assertThat(catalog.find("app", "latest")).isEqualTo(dump.manifest());
+        assertThat(catalog.find("app", log.backupId())).isEqualTo(log);
+        assertThat(catalog.newest("app", Manifest::isDump)).contains(dump.manifest());
+        assertThat(catalog.newest("app", backup -> true)).contains(log);
+        assertThatThrownBy(() -> Catalog.requireDump(log, "restored")).isInstanceOfSatisfying(PlanBException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_SETTING)).hasMessage("Backup " + log.backupId()
+                        + " of plan 'app' is log file 000000010000000000000003 of the point-in-time chain that starts with"
+                        + " backup " + base.backupId() + ": it cannot be restored on its own; use 'planb restore --at TIME'"
+                        + " to restore the chain to a point in time");
+        assertThatThrownBy(() -> Catalog.requireDump(base, "drilled")).hasMessageContaining(
+                "is a base backup, which starts a point-in-time chain and needs its log files: it cannot be drilled");
+        Catalog.requireDump(dump.manifest(), "restored");
+    }
+
+    @Test
+    void latestOfAPlanWithOnlyAChainPointsToPointInTimeRestore() throws Exception {
+        BackupResult dump = backup("other");
+        Manifest base = chainPart(dump.manifest(), "20991231T000000Z-0000b0", Manifest.KIND_BASE, null);
+        Files.delete(destination.root().resolve("other").resolve(dump.id().value()).resolve("manifest.json"));
+
+        assertThat(catalog.backups("app")).containsExactly(base);
+        assertThatThrownBy(() -> catalog.find("app", "latest")).isInstanceOfSatisfying(PlanBException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.BACKUP_NOT_FOUND)).hasMessageContaining(
+                        "has no dump, only the base backups and log files of point-in-time chains: restore them with"
+                                + " 'planb restore --at TIME'");
+    }
+
+    /** Writes a manifest of plan {@code app} like {@code like}'s, of another kind, as a chain part. */
+    private Manifest chainPart(Manifest like, String id, String kind, String parent) throws Exception {
+        Manifest part = new Manifest(Manifest.FORMAT_VERSION, "app", id, kind, parent, like.engine(), like.database(),
+                new BackupId(id).time(), new BackupId(id).time().plusSeconds(1), like.artifacts(), List.of(),
+                like.planbVersion(), List.of(), List.of(),
+                new Manifest.LogInfo("wal", "000000010000000000000003", 0, false, 16L << 20));
+        Path manifest = destination.root().resolve("app").resolve(id).resolve("manifest.json");
+        Files.createDirectories(manifest.getParent());
+        Files.write(manifest, Json.mapper().writeValueAsBytes(part));
+        return part;
     }
 
     private BackupResult backup(String plan) {

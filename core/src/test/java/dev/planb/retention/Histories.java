@@ -7,6 +7,7 @@ import dev.planb.catalog.Layout;
 import dev.planb.catalog.Manifest;
 import dev.planb.catalog.Manifest.Artifact;
 import dev.planb.catalog.Manifest.EngineInfo;
+import dev.planb.catalog.Manifest.LogInfo;
 import dev.planb.engine.TableCount;
 import dev.planb.internal.Json;
 import java.io.IOException;
@@ -19,6 +20,7 @@ final class Histories {
 
     static final String PLAN = "app";
     private static final String SHA = "0".repeat(64);
+    private static final long WAL_SEGMENT = 16L * 1024 * 1024;
 
     private Histories() {
     }
@@ -33,13 +35,31 @@ final class Histories {
         return backup(BackupId.generate(start), start, parent);
     }
 
-    /** A backup with a given id. */
+    /** A backup with a given id: a full one, or with a parent a log file of that parent's chain. */
     static Manifest backup(BackupId id, Instant start, String parent) {
-        return new Manifest(Manifest.FORMAT_VERSION, PLAN, id.value(),
-                parent == null ? Manifest.KIND_FULL : "log", parent, new EngineInfo("sqlite", "3", "test", "1"),
-                "jdbc:sqlite:app.db", start, start.plusSeconds(1),
+        return parent == null ? manifest(id, start, Manifest.KIND_FULL, null, null)
+                : manifest(id, start, Manifest.KIND_LOG, parent, new LogInfo("wal", "000000010000000000000001", 0, false,
+                        WAL_SEGMENT));
+    }
+
+    /** A PostgreSQL base backup started at {@code start}, whose recovery starts at WAL file {@code file}. */
+    static Manifest base(String start, String file) {
+        Instant at = Instant.parse(start);
+        return manifest(BackupId.generate(at), at, Manifest.KIND_BASE, null, new LogInfo("wal", file, 0, false, WAL_SEGMENT));
+    }
+
+    /** One shipment of WAL file {@code file} of the chain {@code parent} starts, started at {@code start}. */
+    static Manifest log(String start, Manifest parent, String file, boolean partial) {
+        Instant at = Instant.parse(start);
+        return manifest(BackupId.generate(at), at, Manifest.KIND_LOG, parent.backupId(),
+                new LogInfo("wal", file, 0, partial, WAL_SEGMENT));
+    }
+
+    private static Manifest manifest(BackupId id, Instant start, String kind, String parent, LogInfo log) {
+        return new Manifest(Manifest.FORMAT_VERSION, PLAN, id.value(), kind, parent,
+                new EngineInfo("sqlite", "3", "test", "1"), "jdbc:sqlite:app.db", start, start.plusSeconds(1),
                 List.of(new Artifact("database.sqlite.zst", 3, SHA, "zstd", "none", 3)),
-                List.of(new TableCount("t", 1)), "test");
+                List.of(new TableCount("t", 1)), "test", List.of(), List.of(), log);
     }
 
     /** Stores {@code manifest} on {@code destination} the way a backup run does: artifact, guide, manifest last. */

@@ -140,6 +140,60 @@ class PrunerTest {
         assertThat(PlanB.catalog(local).backups(PLAN)).containsExactly(history.get(0), history.get(1), history.get(3));
     }
 
+    @Test
+    void forgettingAChainStartDeletesItsLogFilesFirstAndOrphansGoToo() throws IOException {
+        Path chains = tmp.resolve("chains");
+        LocalDirectoryDestination dest = new LocalDirectoryDestination(chains);
+        Manifest base1 = Histories.base("2026-11-23T00:00:00Z", "000000010000000000000001");
+        Manifest base2 = Histories.base("2026-11-24T00:00:00Z", "000000010000000000000010");
+        Manifest base3 = Histories.base("2026-11-25T00:00:00Z", "000000010000000000000020");
+        Manifest gone = Histories.base("2026-11-22T00:00:00Z", "000000010000000000000000");
+        List<Manifest> logs = new ArrayList<>();
+        for (Manifest base : List.of(base1, base2, base3)) {
+            Instant start = base.startedAt();
+            String first = base.log().file();
+            logs.add(Histories.log(start.plusSeconds(30).toString(), base, first, true));
+            logs.add(Histories.log(start.plusSeconds(60).toString(), base, first, false));
+            logs.add(Histories.log(start.plusSeconds(90).toString(), base, first.substring(0, 23) + "2", false));
+        }
+        Manifest orphan = Histories.log("2026-11-22T00:00:30Z", gone, "000000010000000000000000", false);
+        for (Manifest manifest : concat(List.of(base1, base2, base3, orphan), logs)) {
+            Histories.store(dest, manifest);
+        }
+        List<String> deletes = new ArrayList<>();
+        Destination recording = new Wrapper(dest) {
+            @Override
+            public void delete(String key) throws IOException {
+                deletes.add(key);
+                super.delete(key);
+            }
+        };
+
+        PruneReport dryRun = new Pruner(recording).prune(PLAN, KEEP_TWO, NOW, true);
+        PruneReport report = new Pruner(recording).prune(PLAN, KEEP_TWO, NOW, false);
+
+        assertThat(dryRun.backups()).filteredOn(row -> row.outcome() == PruneOutcome.WOULD_DELETE)
+                .extracting(PrunedBackup::detail).containsExactly("log of " + base1.backupId(),
+                        "log of " + base1.backupId(), "log of " + base1.backupId(), "",
+                        "orphan log: its chain's first backup " + gone.backupId() + " is gone");
+        assertThat(report.deleted()).containsExactly(logs.get(2).id(), logs.get(1).id(), logs.get(0).id(), base1.id(),
+                orphan.id());
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.kept()).isEqualTo(8);
+        assertThat(deletes.indexOf(Layout.manifestKey(PLAN, logs.get(0).id())))
+                .isLessThan(deletes.indexOf(Layout.manifestKey(PLAN, base1.id())));
+        assertThat(PlanB.catalog(dest).backups(PLAN)).extracting(Manifest::id).containsExactlyInAnyOrder(base2.id(),
+                base3.id(), logs.get(3).id(), logs.get(4).id(), logs.get(5).id(), logs.get(6).id(), logs.get(7).id(),
+                logs.get(8).id());
+        assertThat(new Pruner(dest).prune(PLAN, KEEP_TWO, NOW, false).deleted()).isEmpty();
+    }
+
+    private static List<Manifest> concat(List<Manifest> a, List<Manifest> b) {
+        List<Manifest> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
     /** Delegates everything to another destination; tests override what they change. */
     private static class Wrapper implements Destination {
         private final Destination inner;

@@ -1,6 +1,8 @@
 package dev.planb.retention;
 
 import static dev.planb.retention.Histories.backup;
+import static dev.planb.retention.Histories.base;
+import static dev.planb.retention.Histories.log;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -112,7 +114,7 @@ class RetentionPolicyTest {
     }
 
     @Test
-    void aKeptBackupKeepsTheChainItDependsOn() {
+    void logFilesFollowTheirChainAndAreNotCountedByTheRules() {
         Manifest full = backup(Instant.parse("2026-11-20T00:00:00Z"), null);
         Manifest log1 = backup(Instant.parse("2026-11-21T00:00:00Z"), full.backupId());
         Manifest log2 = backup(Instant.parse("2026-11-22T00:00:00Z"), log1.backupId());
@@ -122,8 +124,81 @@ class RetentionPolicyTest {
                 .decide(List.of(full, log1, log2, older), NOW);
 
         assertThat(decision.decisions()).extracting(BackupDecision::reasons).containsExactly(
-                List.of("newest", "last #1"), List.of("parent of " + log2.backupId()),
-                List.of("parent of " + log1.backupId()), List.of());
+                List.of("log of " + log1.backupId()), List.of("log of " + full.backupId()),
+                List.of("newest", "last #1"), List.of());
+    }
+
+    @Test
+    void keepLastOverThreeChainsForgetsTheOldestChainWithItsLog() {
+        Manifest base1 = base("2026-11-23T00:00:00Z", "000000010000000000000001");
+        Manifest base2 = base("2026-11-24T00:00:00Z", "000000010000000000000010");
+        Manifest base3 = base("2026-11-25T00:00:00Z", "000000010000000000000020");
+        List<Manifest> history = List.of(base1, base2, base3,
+                log("2026-11-23T00:00:30Z", base1, "000000010000000000000001", false),
+                log("2026-11-23T00:01:00Z", base1, "000000010000000000000002", false),
+                log("2026-11-24T00:00:30Z", base2, "000000010000000000000010", true),
+                log("2026-11-24T00:01:00Z", base2, "000000010000000000000010", false),
+                log("2026-11-25T00:00:30Z", base3, "000000010000000000000020", true));
+
+        RetentionDecision decision = RetentionPolicy.builder().keepLast(2).build().decide(history, NOW);
+
+        Map<String, List<String>> reasons = new LinkedHashMap<>();
+        decision.decisions().forEach(d -> reasons.put(d.backup().kind() + " " + d.backup().startedAt(), d.reasons()));
+        assertThat(reasons).containsExactly(
+                Map.entry("log 2026-11-25T00:00:30Z", List.of("log of " + base3.backupId())),
+                Map.entry("base 2026-11-25T00:00:00Z", List.of("newest", "last #1")),
+                Map.entry("log 2026-11-24T00:01:00Z", List.of("log of " + base2.backupId())),
+                Map.entry("log 2026-11-24T00:00:30Z", List.of("log of " + base2.backupId())), // partial, same file
+                Map.entry("base 2026-11-24T00:00:00Z", List.of("last #2")),
+                Map.entry("log 2026-11-23T00:01:00Z", List.of()),
+                Map.entry("log 2026-11-23T00:00:30Z", List.of()),
+                Map.entry("base 2026-11-23T00:00:00Z", List.of()));
+        assertThat(decision.forgotten()).allMatch(backup -> backup.equals(base1) || base1.backupId().equals(backup.parentId()));
+    }
+
+    @Test
+    void periodRulesCountChainStartsNotLogFiles() {
+        Manifest base = base("2026-11-24T00:00:00Z", "000000010000000000000001");
+        Manifest dump = backup("2026-11-23T12:00:00Z");
+        List<Manifest> history = List.of(base, dump,
+                log("2026-11-25T09:00:00Z", base, "000000010000000000000005", false), // a newer day, but only a log
+                log("2026-11-25T10:00:00Z", base, "000000010000000000000006", true));
+
+        RetentionDecision decision = RetentionPolicy.builder().keepDaily(2).keepWithin(Duration.ofHours(1)).build()
+                .decide(history, NOW);
+
+        assertThat(decision.decisions()).extracting(BackupDecision::reasons).containsExactly(
+                List.of("log of " + base.backupId()), List.of("log of " + base.backupId()),
+                List.of("newest", "daily #1", "within 1h of newest"), List.of("daily #2"));
+    }
+
+    @Test
+    void anOrphanLogIsKeptOnlyWhileNewerThanTheNewestRestorablePoint() {
+        Manifest kept = backup("2026-11-25T08:00:00Z");
+        Manifest gone = base("2026-11-24T00:00:00Z", "000000010000000000000001"); // pruned before: not in the list
+        Manifest stillWriting = base("2026-11-25T09:00:00Z", "000000010000000000000030"); // manifest not written yet
+        Manifest orphan = log("2026-11-24T00:00:30Z", gone, "000000010000000000000001", false);
+        Manifest early = log("2026-11-25T09:00:30Z", stillWriting, "000000010000000000000030", true);
+
+        RetentionDecision decision = RetentionPolicy.builder().keepLast(5).build()
+                .decide(List.of(kept, orphan, early), NOW);
+
+        assertThat(decision.decisions()).extracting(BackupDecision::reasons).containsExactly(
+                List.of("log of " + stillWriting.backupId() + " (not here yet)"), List.of("newest", "last #1"),
+                List.of());
+        assertThat(RetentionPolicy.builder().keepLast(1).build().decide(List.of(orphan), NOW).kept())
+                .containsExactly(orphan); // no restorable point at all yet: its first backup may be on its way
+    }
+
+    @Test
+    void aKeptBaseKeepsNothingElse() {
+        Manifest dump = backup("2026-11-24T00:00:00Z");
+        Manifest base = base("2026-11-25T00:00:00Z", "000000010000000000000001");
+
+        RetentionDecision decision = RetentionPolicy.builder().keepLast(1).build()
+                .decide(List.of(dump, base, log("2026-11-25T00:00:30Z", base, "000000010000000000000001", false)), NOW);
+
+        assertThat(decision.forgotten()).containsExactly(dump);
     }
 
     @Test

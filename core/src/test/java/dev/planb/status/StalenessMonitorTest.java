@@ -6,12 +6,17 @@ import dev.planb.BackupPlan;
 import dev.planb.BackupResult;
 import dev.planb.DatabaseSource;
 import dev.planb.MutableClock;
+import dev.planb.ObjectWriter;
 import dev.planb.PlanB;
 import dev.planb.SampleDb;
+import dev.planb.catalog.BackupId;
+import dev.planb.catalog.Layout;
+import dev.planb.catalog.Manifest;
 import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.event.BackupStale;
 import dev.planb.event.BackupSucceeded;
 import dev.planb.event.PlanBEvent;
+import dev.planb.internal.Json;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,6 +64,47 @@ class StalenessMonitorTest {
         assertThat(monitor.check()).extracting(BackupStale::lastSuccess).containsExactly(Optional.of(clock.instant()
                 .minus(Duration.ofHours(27))));
         assertThat(published).hasSize(2);
+    }
+
+    @Test
+    void aPlanThatShipsItsLogIsNotStaleThoughItsLastDumpIs() throws Exception {
+        Path db = tmp.resolve("app.db");
+        SampleDb.create(db);
+        LocalDirectoryDestination destination = new LocalDirectoryDestination(tmp.resolve("backups"));
+        BackupPlan plan = BackupPlan.builder("app").database(DatabaseSource.of(SampleDb.url(db)))
+                .destination(destination).maxAge(Duration.ofHours(1)).build();
+        Manifest chainStart = PlanB.backup(plan).manifest();
+        MutableClock clock = new MutableClock(chainStart.finishedAt().plus(Duration.ofMinutes(30)));
+        StatusBoard board = new StatusBoard(clock);
+        board.track(plan);
+        StalenessMonitor monitor = new StalenessMonitor(board, published::add, clock);
+
+        // The log is shipped without events (by a streamer, or another instance) every half hour.
+        for (int i = 1; i <= 4; i++) {
+            clock.advance(Duration.ofMinutes(30));
+            Manifest log = shipLog(destination, chainStart, clock.instant().minusSeconds(2), i);
+            clock.advance(Duration.ofMinutes(31));
+            assertThat(monitor.check()).isEmpty();
+            assertThat(board.status("app").orElseThrow().lastSuccess().orElseThrow().id()).isEqualTo(log.id());
+            clock.advance(Duration.ofMinutes(-31));
+        }
+
+        clock.advance(Duration.ofMinutes(61)); // shipping stopped
+        assertThat(monitor.check()).extracting(BackupStale::plan).containsExactly("app");
+    }
+
+    /** Stores a log backup of the chain {@code start} starts, as {@code LogStreamer} does, without an event. */
+    private static Manifest shipLog(LocalDirectoryDestination destination, Manifest start, Instant at, int segment)
+            throws Exception {
+        BackupId id = BackupId.generate(at);
+        Manifest log = new Manifest(Manifest.FORMAT_VERSION, "app", id.value(), Manifest.KIND_LOG, start.backupId(),
+                start.engine(), start.database(), at, at.plusSeconds(1), start.artifacts(), List.of(), "test", List.of(),
+                List.of(), new Manifest.LogInfo("wal", String.format("%024X", segment), 0, false, 16L << 20));
+        try (ObjectWriter writer = destination.create(Layout.manifestKey("app", id))) {
+            writer.write(Json.mapper().writeValueAsBytes(log));
+            writer.commit();
+        }
+        return log;
     }
 
     @Test

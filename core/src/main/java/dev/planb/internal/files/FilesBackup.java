@@ -201,7 +201,7 @@ public final class FilesBackup {
             previous = Optional.empty();
             for (Destination destination : destinations) {
                 try {
-                    previous = new Catalog(destination).backups(plan).stream().findFirst();
+                    previous = new Catalog(destination).newest(plan, Manifest::isDump); // files are in dumps only
                     previousFrom = destination;
                     break;
                 } catch (RuntimeException e) {

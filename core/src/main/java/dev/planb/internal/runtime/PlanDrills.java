@@ -80,7 +80,7 @@ final class PlanDrills {
     /** The backup a drill would have checked; empty when there is none, or the destination cannot be read. */
     private static Optional<BackupId> newestBackup(BackupPlan plan, Destination from) {
         try {
-            return new Catalog(from).newestId(plan.name());
+            return new Catalog(from).newest(plan.name(), Manifest::isDump).map(Manifest::id);
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -104,13 +104,13 @@ final class PlanDrills {
     private boolean isDue(BackupPlan plan, VerificationPolicy policy, Destination from,
             Optional<VerificationRecord> lastDrill) {
         if (lastDrill.isEmpty()) {
-            return new Catalog(from).newestId(plan.name()).isPresent();
+            return new Catalog(from).newest(plan.name(), Manifest::isDump).isPresent(); // a drill restores a dump
         }
         if (policy.interval() != null) {
             return !Duration.between(lastDrill.get().finishedAt(), clock.instant()).minus(policy.interval()).isNegative();
         }
         BackupId drilled = new BackupId(lastDrill.get().backupId());
-        long newer = new Catalog(from).backups(plan.name()).stream().map(Manifest::id)
+        long newer = new Catalog(from).backups(plan.name()).stream().filter(Manifest::isDump).map(Manifest::id)
                 .filter(id -> id.compareTo(drilled) > 0).count();
         return newer >= policy.everyNthBackup();
     }

@@ -8,6 +8,7 @@ import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.catalog.BackupId;
 import dev.planb.catalog.Catalog;
+import dev.planb.catalog.Manifest;
 import dev.planb.event.BackupFailed;
 import dev.planb.event.BackupProgress;
 import dev.planb.event.BackupSkipped;
@@ -222,7 +223,8 @@ final class PlanExecution implements ScheduledJob.JobRun {
         Optional<BackupId> newest = Optional.empty();
         for (Destination destination : plan.destinations()) {
             try {
-                Optional<BackupId> here = new Catalog(destination).newestId(plan.name());
+                // Dumps only: a shipped log file or a base backup is not this tick's dump.
+                Optional<BackupId> here = new Catalog(destination).newest(plan.name(), Manifest::isDump).map(Manifest::id);
                 if (here.isPresent() && (newest.isEmpty() || here.get().compareTo(newest.get()) > 0)) {
                     newest = here;
                 }
