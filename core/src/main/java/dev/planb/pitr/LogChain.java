@@ -3,6 +3,7 @@ package dev.planb.pitr;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.catalog.Catalog;
+import dev.planb.catalog.LogFileNames;
 import dev.planb.catalog.Manifest;
 import dev.planb.crypto.Decryption;
 import java.io.IOException;
@@ -63,7 +64,7 @@ public final class LogChain {
                         + where + " to " + target + ": the oldest chain starts with backup " + starts.get(starts.size() - 1).backupId()
                         + ", finished " + starts.get(starts.size() - 1).finishedAt() + "; choose a later time"));
         List<String> warnings = new ArrayList<>();
-        List<Manifest> logs = follow(engine, base, bestShipments(all, format), warnings);
+        List<Manifest> logs = follow(base, bestShipments(all, format), warnings);
         Instant covered = logs.isEmpty() ? base.finishedAt() : logs.get(logs.size() - 1).startedAt();
         if (time.isPresent() && time.get().isAfter(covered)) {
             warnings.add("the newest log shipped for this chain was read at " + covered + ", before " + time.get()
@@ -97,15 +98,18 @@ public final class LogChain {
     }
 
     /** The log files from the chain's first one on, up to the first file missing. */
-    private static List<Manifest> follow(PointInTimeEngine engine, Manifest base, Map<String, Manifest> shipments,
-            List<String> warnings) {
+    private static List<Manifest> follow(Manifest base, Map<String, Manifest> shipments, List<String> warnings) {
         String first = base.log().file();
-        List<String> files = shipments.keySet().stream().filter(file -> engine.compare(file, first) >= 0)
-                .sorted(engine::compare).toList();
+        String format = base.log().format();
+        long segmentSize = base.log().segmentSize();
+        List<String> files = shipments.keySet().stream()
+                .filter(file -> LogFileNames.compare(format, segmentSize, file, first) >= 0)
+                .sorted((a, b) -> LogFileNames.compare(format, segmentSize, a, b)).toList();
         List<Manifest> chain = new ArrayList<>();
         String previous = null;
         for (String file : files) {
-            boolean connected = previous == null ? file.equals(first) : engine.follows(previous, file);
+            boolean connected = previous == null ? file.equals(first)
+                    : LogFileNames.follows(format, segmentSize, previous, file);
             if (!connected) {
                 warnings.add("the log has a gap: " + (previous == null ? first : "after " + previous) + " the next file shipped is "
                         + file + "; recovery stops at the gap");

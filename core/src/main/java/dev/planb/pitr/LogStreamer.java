@@ -5,6 +5,7 @@ import dev.planb.Destination;
 import dev.planb.ErrorCode;
 import dev.planb.PlanB;
 import dev.planb.PlanBException;
+import dev.planb.catalog.LogFileNames;
 import dev.planb.catalog.Manifest;
 import dev.planb.catalog.Manifest.EngineInfo;
 import dev.planb.catalog.Manifest.LogInfo;
@@ -278,16 +279,17 @@ public final class LogStreamer {
             List<Path> shippedEverywhere = new ArrayList<>();
             for (Path file : files.complete()) {
                 String name = file.getFileName().toString();
-                if (engine.compare(name, base.log().file()) < 0) {
+                if (compare(name, base.log().file()) < 0) {
                     Files.deleteIfExists(file); // before the chain starts: not needed
                     continue;
                 }
-                if (lastComplete != null && engine.compare(name, lastComplete) > 0 && !engine.follows(lastComplete, name)) {
+                if (lastComplete != null && compare(name, lastComplete) > 0
+                        && !LogFileNames.follows(base.log().format(), base.log().segmentSize(), lastComplete, name)) {
                     problem(Problem.GAP, "the log jumps from " + lastComplete + " to " + name
                             + ": recovery cannot cross the gap, starting a new chain");
                     return false;
                 }
-                if (lastComplete == null || engine.compare(name, lastComplete) > 0) {
+                if (lastComplete == null || compare(name, lastComplete) > 0) {
                     lastComplete = name;
                 }
                 List<Destination> missing = due(destination -> !complete.get(destination).contains(name));
@@ -312,10 +314,15 @@ public final class LogStreamer {
         private void shipCurrent(Path file, String name) throws IOException {
             String version = name + ":" + digest(file);
             List<Destination> missing = due(destination -> !version.equals(partial.get(destination)));
-            if (!missing.isEmpty() && engine.compare(name, base.log().file()) >= 0) {
+            if (!missing.isEmpty() && compare(name, base.log().file()) >= 0) {
                 shipFile(file, name, true, missing).forEach(destination -> partial.put(destination, version));
             }
             lastPartial = clock.instant();
+        }
+
+        /** Compares log file names in the order of this chain's log. */
+        private int compare(String first, String second) {
+            return LogFileNames.compare(base.log().format(), base.log().segmentSize(), first, second);
         }
 
         /** The destinations {@code wanted} selects that are not waiting to be retried. */

@@ -19,7 +19,10 @@ import java.util.Optional;
  */
 public interface PointInTimeEngine extends DatabaseEngine {
 
-    /** The log's format as manifests record it: {@code wal} or {@code binlog}. */
+    /**
+     * The log's format as manifests record it: {@code wal} or {@code binlog}; it also says how log file
+     * names are ordered and when one follows another ({@link dev.planb.catalog.LogFileNames}).
+     */
     String logFormat();
 
     /**
@@ -35,12 +38,6 @@ public interface PointInTimeEngine extends DatabaseEngine {
      * (empty, private to the session). Nothing runs before {@link LogStream#begin}.
      */
     LogStream openStream(DatabaseSource source, String plan, Path folder) throws IOException;
-
-    /** Whether log file {@code next} directly follows {@code previous}, with nothing missing between. */
-    boolean follows(String previous, String next);
-
-    /** Compares log file names in log order. */
-    int compare(String first, String second);
 
     /**
      * Restores {@code chain} to {@code target} at {@code where}, and says which moment it reached.

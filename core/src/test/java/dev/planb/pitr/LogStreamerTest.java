@@ -160,7 +160,7 @@ class LogStreamerTest {
 
         @Override
         public String logFormat() {
-            return "fake";
+            return "binlog";
         }
 
         @Override
@@ -186,7 +186,7 @@ class LogStreamerTest {
                 @Override
                 public ChainStart begin(OutputStream out) throws IOException {
                     out.write("base".getBytes(StandardCharsets.UTF_8));
-                    return new ChainStart(new DumpResult("1", "fake", "1", List.of()), new LogInfo("fake", first, 0, false, 0));
+                    return new ChainStart(new DumpResult("1", "fake", "1", List.of()), new LogInfo("binlog", first, 0, false, 0));
                 }
 
                 @Override
@@ -223,16 +223,6 @@ class LogStreamerTest {
         }
 
         @Override
-        public boolean follows(String previous, String next) {
-            return number(next) == number(previous) + 1;
-        }
-
-        @Override
-        public int compare(String first, String second) {
-            return Integer.compare(number(first), number(second));
-        }
-
-        @Override
         public RecoveredPoint recover(LogChain chain, RecoveryTarget target, RecoveryDestination where) {
             throw new UnsupportedOperationException();
         }
@@ -240,10 +230,6 @@ class LogStreamerTest {
         @Override
         public String manualRecoverySteps(Manifest manifest) {
             return "replay the files in order";
-        }
-
-        private int number(String file) {
-            return Integer.parseInt(file.substring(4, 10));
         }
     }
 }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,8 @@ final class PgLogStream implements LogStream {
 
     private static final Logger LOG = LoggerFactory.getLogger(PgLogStream.class);
     private static final long RECEIVER_START_TIMEOUT_MS = 30_000;
+    /** A WAL segment's file name: timeline and segment number, 24 hex digits. */
+    private static final Pattern SEGMENT = Pattern.compile("[0-9A-F]{24}");
 
     private final DatabaseSource source;
     private final PostgresOptions options;
@@ -115,9 +118,9 @@ final class PgLogStream implements LogStream {
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.sorted().toList()) {
                 String name = file.getFileName().toString();
-                if (WalNames.isSegment(name)) {
+                if (SEGMENT.matcher(name).matches()) {
                     complete.add(file);
-                } else if (name.endsWith(".partial") && WalNames.isSegment(name.substring(0, name.length() - 8))) {
+                } else if (name.endsWith(".partial") && SEGMENT.matcher(name.substring(0, name.length() - 8)).matches()) {
                     current = file;
                 }
             }

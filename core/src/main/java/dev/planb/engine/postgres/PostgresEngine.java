@@ -297,16 +297,6 @@ public final class PostgresEngine implements PointInTimeEngine {
         return new PgLogStream(source, options, plan, folder);
     }
 
-    @Override
-    public boolean follows(String previous, String next) {
-        return WalNames.follows(previous, next);
-    }
-
-    @Override
-    public int compare(String first, String second) {
-        return WalNames.ORDER.compare(first, second);
-    }
-
     /**
      * Makes a recovered data directory in {@code where}'s folder with the server programs of the base
      * backup's major version, recovered to {@code target} and promoted; start it with
