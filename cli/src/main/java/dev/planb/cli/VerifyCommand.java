@@ -1,15 +1,21 @@
 package dev.planb.cli;
 
 import dev.planb.ErrorCode;
+import dev.planb.PlanBException;
 import dev.planb.catalog.Manifest;
 import dev.planb.crypto.Decryption;
+import dev.planb.pitr.RecoveryTarget;
 import dev.planb.verify.CheckOutcome;
 import dev.planb.verify.CoverageFinding;
+import dev.planb.verify.PointInTimeDrill;
+import dev.planb.verify.PointInTimeVerifier;
 import dev.planb.verify.RestoreVerifier;
 import dev.planb.verify.SqlCheck;
 import dev.planb.verify.VerificationRequest;
 import dev.planb.verify.VerificationResult;
 import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,6 +47,15 @@ final class VerifyCommand implements Callable<Integer> {
             + " table's primary keys, compared with earlier drills of the backup; repeatable.")
     List<String> fingerprints = new ArrayList<>();
 
+    @Option(names = "--at", paramLabel = "TIME", description = "Drill a point-in-time restore of a streamed plan to"
+            + " TIME ('5m ago', 2026-12-05T07:12:00Z, latest): PostgreSQL recovers a scratch data directory, MariaDB/MySQL"
+            + " a scratch database on the --restore-to server. Needs --db.")
+    String at;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "With --at: the live database; its user and password"
+            + " (--user, --password-env) read the restored copy.")
+    String live;
+
     @Mixin
     DatabaseOptions database;
 
@@ -61,6 +76,9 @@ final class VerifyCommand implements Callable<Integer> {
             request.drillOn(database.source(restoreTo));
         }
         Decryption key = decryption.decryption();
+        if (at != null) {
+            return drillPointInTime(out, err, key);
+        }
         VerificationResult result = new RestoreVerifier(selection.destination(), key).verify(request.build());
         print(out, result, key);
         String name = "backup " + result.manifest().backupId() + " of plan '" + result.manifest().plan() + "'";
@@ -68,6 +86,36 @@ final class VerifyCommand implements Callable<Integer> {
             err.println("planb: " + name + " FAILED verification: " + String.join("; ", result.problems()));
             err.flush();
             return (result.restoredInto() == null ? ErrorCode.CORRUPT_BACKUP : ErrorCode.VERIFICATION_FAILED).exitCode();
+        }
+        out.println(name + " is sound");
+        out.flush();
+        return 0;
+    }
+
+    private int drillPointInTime(PrintWriter out, PrintWriter err, Decryption key) {
+        if (live == null || !"latest".equals(selection.backup) || !fingerprints.isEmpty()) {
+            throw new PlanBException(ErrorCode.INVALID_SETTING, "verify --at drills a plan's log chain: give the live"
+                    + " database with --db (its user and password read the restored copy); leave out --backup and --fingerprint");
+        }
+        PointInTimeDrill drill = PointInTimeDrill.of(selection.plan().orElse(null),
+                RecoveryTarget.parse(at, Instant.now()), database.source(live))
+                .withChecks(checks.stream().map(SqlCheck::parse).toList());
+        if (restoreTo != null) {
+            drill = drill.drillOn(database.source(restoreTo));
+        }
+        VerificationResult result = new PointInTimeVerifier(selection.destination(), key, Clock.systemUTC()).verify(drill);
+        result.checkedArtifacts().forEach(artifact -> out.println("checksum OK  " + artifact));
+        result.recovery().ifPresent(recovery -> out.printf("restore OK   %s (removed afterwards): %d tables%n",
+                result.restoredInto(), result.restoredTables().size()));
+        result.recovery().ifPresent(recovery -> out.printf("recovery     %.2f s (restore time)%n",
+                recovery.toMillis() / 1000.0));
+        result.checks().forEach(check -> out.println("check        " + check.describe()));
+        String name = "point-in-time chain of backup " + result.manifest().backupId() + " of plan '"
+                + result.manifest().plan() + "'";
+        if (!result.passed()) {
+            err.println("planb: " + name + " FAILED verification: " + String.join("; ", result.problems()));
+            err.flush();
+            return ErrorCode.VERIFICATION_FAILED.exitCode();
         }
         out.println(name + " is sound");
         out.flush();

@@ -80,6 +80,16 @@ class StreamCommandLineTest {
             assertThat(restored).containsAll(writer.committedBefore(target))
                     .doesNotContainAnyElementsOf(writer.startedAfter(target));
 
+            Cli.Result drill = PlanBProcess.run(dir, List.of(), environment, "verify", "--from", backups.toString(),
+                    "--at", target.toString(), "--db", database.jdbcUrl(), "--user", PostgresServer.USER, "--password-env",
+                    PASSWORD_VARIABLE, "--check", "select count(*) from rows >= " + writer.committedBefore(target).size());
+            assertThat(drill.exitCode()).as(drill.out()).isZero();
+            assertThat(drill.out()).contains("restore OK").contains("reached").contains("is sound");
+            Cli.Result failingDrill = PlanBProcess.run(dir, List.of(), environment, "verify", "--from", backups.toString(),
+                    "--at", target.toString(), "--db", database.jdbcUrl(), "--user", PostgresServer.USER, "--password-env",
+                    PASSWORD_VARIABLE, "--check", "select count(*) from rows > " + restored.size());
+            assertThat(failingDrill.exitCode()).isEqualTo(ErrorCode.VERIFICATION_FAILED.exitCode());
+
             Cli.Result intoDatabase = PlanBProcess.run(dir, List.of(), "restore", "--from", backups.toString(), "--at",
                     "latest", "--to-db", server.jdbcUrl("other"));
             assertThat(intoDatabase.exitCode()).isEqualTo(ErrorCode.INVALID_SETTING.exitCode());
