@@ -90,6 +90,7 @@ public final class RetentionPolicy {
         if (!points.isEmpty()) {
             applyRules(points, reasons, now);
         }
+        keepNewestChain(newestFirst, reasons);
         keepParents(newestFirst, reasons);
         keepLogs(newestFirst, points.isEmpty() ? null : points.get(0).startedAt(), reasons);
         return new RetentionDecision(newestFirst.stream()
@@ -124,6 +125,18 @@ public final class RetentionPolicy {
                 why.add("in the future");
             }
         }
+    }
+
+    /**
+     * Keeps the chain of the newest log file (the one being shipped) when the rules would forget its
+     * start: the newest backup is never forgotten, even when scheduled dumps newer than its chain's start
+     * fill the rules.
+     */
+    private static void keepNewestChain(List<Manifest> newestFirst, Map<String, List<String>> reasons) {
+        newestFirst.stream().filter(Manifest::isLog).findFirst()
+                .filter(log -> log.equals(newestFirst.get(0)) && log.parentId() != null)
+                .map(log -> reasons.get(log.parentId())).filter(List::isEmpty)
+                .ifPresent(parentReasons -> parentReasons.add("chain of the newest log"));
     }
 
     /**

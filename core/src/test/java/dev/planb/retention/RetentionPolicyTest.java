@@ -157,6 +157,19 @@ class RetentionPolicyTest {
     }
 
     @Test
+    void theChainBeingShippedIsKeptWhenNewerDumpsFillTheRules() {
+        Manifest base = base("2026-11-24T00:00:00Z", "000000010000000000000010");
+        Manifest dump = backup("2026-11-24T12:00:00Z");
+        Manifest log = log("2026-11-24T12:00:30Z", base, "000000010000000000000011", true);
+
+        RetentionDecision decision = RetentionPolicy.builder().keepLast(1).build().decide(List.of(base, dump, log), NOW);
+
+        assertThat(decision.forgotten()).isEmpty();
+        assertThat(decision.decisions()).filteredOn(d -> d.backup().equals(base)).singleElement()
+                .satisfies(d -> assertThat(d.reasons()).containsExactly("chain of the newest log"));
+    }
+
+    @Test
     void periodRulesCountChainStartsNotLogFiles() {
         Manifest base = base("2026-11-24T00:00:00Z", "000000010000000000000001");
         Manifest dump = backup("2026-11-23T12:00:00Z");
