@@ -90,7 +90,9 @@ public final class RetentionPolicy {
         if (!points.isEmpty()) {
             applyRules(points, reasons, now);
         }
-        keepNewestChain(newestFirst, reasons);
+        if (!newestFirst.isEmpty()) {
+            keepNewestChain(newestFirst, reasons);
+        }
         keepParents(newestFirst, reasons);
         keepLogs(newestFirst, points.isEmpty() ? null : points.get(0).startedAt(), reasons);
         return new RetentionDecision(newestFirst.stream()
@@ -133,10 +135,12 @@ public final class RetentionPolicy {
      * fill the rules.
      */
     private static void keepNewestChain(List<Manifest> newestFirst, Map<String, List<String>> reasons) {
-        newestFirst.stream().filter(Manifest::isLog).findFirst()
-                .filter(log -> log.equals(newestFirst.get(0)) && log.parentId() != null)
-                .map(log -> reasons.get(log.parentId())).filter(List::isEmpty)
-                .ifPresent(parentReasons -> parentReasons.add("chain of the newest log"));
+        Manifest newest = newestFirst.get(0);
+        if (newest.isLog()) {
+            newestFirst.stream().filter(start -> !start.isLog() && start.backupId().equals(newest.parentId()))
+                    .map(start -> reasons.get(start.backupId())).filter(List::isEmpty).findFirst()
+                    .ifPresent(startReasons -> startReasons.add("chain of the newest log"));
+        }
     }
 
     /**
