@@ -29,7 +29,7 @@ class RetentionPropertiesTest {
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
     private static final String REASON = "newest|in the future|last #\\d+|(hourly|daily|weekly|monthly|yearly) #\\d+"
-            + "|within .+ of newest|(parent of|log of) \\d{8}T\\d{6}Z-[0-9a-f]{6}( \\(not here yet\\))?";
+            + "|within .+ of newest|chain of the newest log|(parent of|log of) \\d{8}T\\d{6}Z-[0-9a-f]{6}( \\(not here yet\\))?";
 
     @Property(tries = 300)
     void theNewestRestorableBackupAlwaysSurvives(@ForAll("histories") List<Manifest> history,
