@@ -43,7 +43,7 @@ class StreamCommandLineTest {
         String name = database.jdbcUrl().substring(database.jdbcUrl().lastIndexOf('/') + 1);
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), PostgresServer.USER, server.password());
                 Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE rows (id INT PRIMARY KEY)");
+            statement.execute("CREATE TABLE drill_rows (id INT PRIMARY KEY)");
         }
         Path backups = dir.resolve("backups");
         Map<String, String> environment = Map.of(PASSWORD_VARIABLE, server.password());
@@ -76,18 +76,18 @@ class StreamCommandLineTest {
                     "--at", target.toString(), "--to-data-dir", dataDirectory.toString());
             assertThat(restore.exitCode()).as(restore.out()).isZero();
             assertThat(restore.out()).contains("Reached: ").contains("pg_ctl -D " + dataDirectory);
-            Set<Integer> restored = RecoveredPostgres.readIds(dataDirectory, name, "rows", PostgresServer.USER, server.password());
+            Set<Integer> restored = RecoveredPostgres.readIds(dataDirectory, name, "drill_rows", PostgresServer.USER, server.password());
             assertThat(restored).containsAll(writer.committedBefore(target))
                     .doesNotContainAnyElementsOf(writer.startedAfter(target));
 
             Cli.Result drill = PlanBProcess.run(dir, List.of(), environment, "verify", "--from", backups.toString(),
                     "--at", target.toString(), "--db", database.jdbcUrl(), "--user", PostgresServer.USER, "--password-env",
-                    PASSWORD_VARIABLE, "--check", "select count(*) from rows >= " + writer.committedBefore(target).size());
+                    PASSWORD_VARIABLE, "--check", "select count(*) from drill_rows >= " + writer.committedBefore(target).size());
             assertThat(drill.exitCode()).as(drill.out()).isZero();
             assertThat(drill.out()).contains("restore OK").contains("reached").contains("is sound");
             Cli.Result failingDrill = PlanBProcess.run(dir, List.of(), environment, "verify", "--from", backups.toString(),
                     "--at", target.toString(), "--db", database.jdbcUrl(), "--user", PostgresServer.USER, "--password-env",
-                    PASSWORD_VARIABLE, "--check", "select count(*) from rows > " + restored.size());
+                    PASSWORD_VARIABLE, "--check", "select count(*) from drill_rows > " + restored.size());
             assertThat(failingDrill.exitCode()).isEqualTo(ErrorCode.VERIFICATION_FAILED.exitCode());
 
             Cli.Result intoDatabase = PlanBProcess.run(dir, List.of(), "restore", "--from", backups.toString(), "--at",

@@ -225,6 +225,7 @@ public final class LogStreamer {
         private String lastComplete;
         private Instant lastPartial = Instant.EPOCH;
         private boolean receiverDown;
+        private Instant restartedAt = Instant.EPOCH;
 
         Chain(LogStream stream, Manifest base) {
             this.stream = stream;
@@ -258,13 +259,14 @@ public final class LogStreamer {
                     }
                     try {
                         stream.restartReceiver();
+                        restartedAt = clock.instant();
                     } catch (IOException | PlanBException e) {
                         LOG.debug("Restarting the log receiver failed", e);
                     }
                     delay = delay.multipliedBy(2).compareTo(MAX_RESTART_DELAY) > 0 ? MAX_RESTART_DELAY : delay.multipliedBy(2);
                     continue;
                 }
-                if (receiverDown) {
+                if (receiverDown && !clock.instant().isBefore(restartedAt.plus(restartDelay))) {
                     LOG.info("Plan '{}': the log receiver runs again", plan.name());
                     receiverDown = false;
                     delay = restartDelay;

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * Inserts rows one by one, each in its own transaction, into a table {@code rows (id INT PRIMARY KEY, …)}
+ * Inserts rows one by one, each in its own transaction, into a table {@code drill_rows (id INT PRIMARY KEY, …)}
  * until stopped or until the database fails (a crash), and remembers when each insert started and
  * when its commit returned: what a point-in-time drill checks a restore against.
  *
@@ -41,7 +41,7 @@ public final class RowWriter extends Thread {
     @Override
     public void run() {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO rows (id) VALUES (?)")) {
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO drill_rows (id) VALUES (?)")) {
             for (int id = 1; !stopping; id++) {
                 started.put(id, Instant.now());
                 insert.setInt(1, id);

@@ -99,7 +99,7 @@ class PostgresPointInTimeTest {
         server.allowReplication();
         DatabaseSource database = server.newDatabase();
         String name = database.jdbcUrl().substring(database.jdbcUrl().lastIndexOf('/') + 1);
-        execute(database, server.password(), "CREATE TABLE rows (id INT PRIMARY KEY, at TIMESTAMPTZ DEFAULT clock_timestamp())");
+        execute(database, server.password(), "CREATE TABLE drill_rows (id INT PRIMARY KEY, at TIMESTAMPTZ DEFAULT clock_timestamp())");
         LocalDirectoryDestination destination = new LocalDirectoryDestination(tmp.resolve("backups"));
         LogStreamer streamer = LogStreamer.builder(BackupPlan.builder("app").database(database).destination(destination)
                 .build()).partialInterval(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(200)).build();
@@ -127,14 +127,14 @@ class PostgresPointInTimeTest {
                 .target(RecoveryTarget.time(target)).dataDirectory(atTarget).build());
         assertThat(result.point().reached()).hasValueSatisfying(reached -> assertThat(reached).isBefore(target));
         assertThat(result.logs()).isNotEmpty();
-        Set<Integer> restored = RecoveredPostgres.readIds(atTarget, name, "rows", PostgresServer.USER, server.password());
+        Set<Integer> restored = RecoveredPostgres.readIds(atTarget, name, "drill_rows", PostgresServer.USER, server.password());
         assertThat(restored).containsAll(writer.committedBefore(target));
         assertThat(restored).doesNotContainAnyElementsOf(writer.startedAfter(target));
 
         Path latest = newDataDirectory("latest");
         PointInTimeResult newest = PlanB.restoreToPoint(PointInTimeRequest.builder().from(destination).plan("app")
                 .dataDirectory(latest).build());
-        Set<Integer> all = RecoveredPostgres.readIds(latest, name, "rows", PostgresServer.USER, server.password());
+        Set<Integer> all = RecoveredPostgres.readIds(latest, name, "drill_rows", PostgresServer.USER, server.password());
         Set<Integer> lost = new TreeSet<>(writer.committed());
         lost.removeAll(all);
         double lostSeconds = lost.isEmpty() ? 0 : Duration.between(newest.point().reached().orElseThrow(),
@@ -147,13 +147,13 @@ class PostgresPointInTimeTest {
         int committedBeforeTarget = writer.committedBefore(target).size();
         VerificationResult drill = new PointInTimeVerifier(destination).verify(PointInTimeDrill.of("app",
                 RecoveryTarget.time(target), database).withChecks(List.of(
-                        SqlCheck.parse("select count(*) from rows >= " + committedBeforeTarget))));
+                        SqlCheck.parse("select count(*) from drill_rows >= " + committedBeforeTarget))));
         assertThat(drill.problems()).isEmpty();
         assertThat(drill.restoredInto()).contains("reached");
         assertThat(drill.restoredTables()).anySatisfy(table -> assertThat(table.rows()).isEqualTo(restored.size()));
         VerificationResult failing = new PointInTimeVerifier(destination).verify(PointInTimeDrill.of("app",
                 RecoveryTarget.time(target), database).withChecks(List.of(
-                        SqlCheck.parse("select count(*) from rows > " + restored.size()))));
+                        SqlCheck.parse("select count(*) from drill_rows > " + restored.size()))));
         assertThat(failing.passed()).isFalse();
         assertThat(failing.problems()).anySatisfy(problem -> assertThat(problem).startsWith("check failed"));
 

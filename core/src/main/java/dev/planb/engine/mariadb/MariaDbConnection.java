@@ -73,8 +73,21 @@ final class MariaDbConnection {
         return jdbcUrl.startsWith("jdbc:mysql:") ? "jdbc:mariadb:" + jdbcUrl.substring("jdbc:mysql:".length()) : jdbcUrl;
     }
 
-    /** Writes the option file into {@code folder}: {@code [client]} host, port, user, password. */
+    /** Writes the option file into {@code folder}: {@code [client]} host, port, user, password, character set. */
     Path optionFile(PrivateFolder folder) throws IOException {
+        return folder.writeSecretFile("client.cnf", connectionOptions() + "default-character-set=utf8mb4\n"
+                + "max-allowed-packet=1G\n");
+    }
+
+    /**
+     * Writes an option file with the connection alone (host, port, user, password) into {@code folder}:
+     * for {@code mariadb-binlog}, which refuses the client's other options.
+     */
+    Path connectionOptionFile(PrivateFolder folder) throws IOException {
+        return folder.writeSecretFile("connection.cnf", connectionOptions());
+    }
+
+    private String connectionOptions() {
         StringBuilder file = new StringBuilder("[client]\n");
         file.append("host=").append(quote(host.startsWith("[") ? host.substring(1, host.length() - 1) : host)).append('\n');
         file.append("port=").append(port).append('\n');
@@ -85,9 +98,7 @@ final class MariaDbConnection {
         if (password != null) {
             file.append("password=").append(quote(password)).append('\n');
         }
-        file.append("default-character-set=utf8mb4\n");
-        file.append("max-allowed-packet=1G\n");
-        return folder.writeSecretFile("client.cnf", file.toString());
+        return file.toString();
     }
 
     /** Option-file values in double quotes, with backslash escapes. */

@@ -3,8 +3,8 @@ package dev.planb.engine.mariadb;
 import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
+import dev.planb.catalog.Manifest;
 import dev.planb.catalog.PlanName;
-import dev.planb.engine.DatabaseEngine;
 import dev.planb.engine.DumpResult;
 import dev.planb.engine.ScratchDatabases;
 import dev.planb.engine.TableCount;
@@ -14,6 +14,12 @@ import dev.planb.internal.Messages;
 import dev.planb.internal.PrivateFolder;
 import dev.planb.internal.ToolCommand;
 import dev.planb.internal.ToolRunner;
+import dev.planb.pitr.LogChain;
+import dev.planb.pitr.LogStream;
+import dev.planb.pitr.PointInTimeEngine;
+import dev.planb.pitr.RecoveredPoint;
+import dev.planb.pitr.RecoveryDestination;
+import dev.planb.pitr.RecoveryTarget;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +50,7 @@ import java.util.Set;
  * <p>Found by {@link java.util.ServiceLoader} for {@code jdbc:mariadb:} and {@code jdbc:mysql:} URLs;
  * needs {@code org.mariadb.jdbc:mariadb-java-client}.
  */
-public final class MariaDbEngine implements DatabaseEngine {
+public final class MariaDbEngine implements PointInTimeEngine {
 
     private static final String DRIVER = "org.mariadb.jdbc:mariadb-java-client";
     /** The first line of dumps by MariaDB 10.5.25, 10.6.18, 10.11.8, 11.0.6 and newer. */
@@ -98,6 +104,11 @@ public final class MariaDbEngine implements DatabaseEngine {
 
     @Override
     public DumpResult dump(DatabaseSource source, OutputStream out) throws IOException {
+        return dump(source, out, List.of());
+    }
+
+    /** A dump with {@code extraArguments} added to the dump tool's, e.g. {@code --master-data=2}. */
+    DumpResult dump(DatabaseSource source, OutputStream out, List<String> extraArguments) throws IOException {
         MariaDbConnection target = MariaDbConnection.of(source);
         String serverVersion;
         try (Connection connection = openConnection(source)) {
@@ -107,9 +118,11 @@ public final class MariaDbEngine implements DatabaseEngine {
         }
         MariaDbTools.Tool tool = MariaDbTools.dump(options.tools());
         try (PrivateFolder folder = PrivateFolder.create()) {
-            List<String> arguments = List.of(tool.path().toString(), "--defaults-file=" + target.optionFile(folder),
-                    "--single-transaction", "--routines", "--triggers", "--events", "--hex-blob", "--quick",
-                    "--no-tablespaces", "--skip-dump-date", "--", target.database());
+            List<String> arguments = new ArrayList<>(List.of(tool.path().toString(), "--defaults-file="
+                    + target.optionFile(folder), "--single-transaction", "--routines", "--triggers", "--events",
+                    "--hex-blob", "--quick", "--no-tablespaces", "--skip-dump-date"));
+            arguments.addAll(extraArguments);
+            arguments.addAll(List.of("--", target.database()));
             DumpRowCounter counter = new DumpRowCounter(out);
             ToolRunner.run(new ToolCommand(tool.name(), arguments), null, counter);
             return new DumpResult(serverVersion, tool.name(), tool.versionNumber(), counter.tables());
@@ -226,6 +239,52 @@ public final class MariaDbEngine implements DatabaseEngine {
                 MariaDB 10.5.25, 10.6.18, 10.11.8, 11.0.6 and newer. MySQL's `mysql` client and older MariaDB clients
                 stop at it ("Unknown command '\\-'"): leave that line out, e.g. `tail -n +2 %1$s | mysql -h HOST -u USER -p newdb`.
                 """.formatted(dumpFile);
+    }
+
+    @Override
+    public String logFormat() {
+        return "binlog";
+    }
+
+    /** Checks {@code log_bin}, the user's {@code REPLICATION SLAVE} privilege and the binlog tool. */
+    @Override
+    public List<String> streamingProblems(DatabaseSource source) {
+        return BinlogStreamingCheck.problems(source, options);
+    }
+
+    /** A dump with binlog coordinates, then {@code mariadb-binlog --read-from-remote-server --raw --stop-never}. */
+    @Override
+    public LogStream openStream(DatabaseSource source, String plan, Path folder) throws IOException {
+        return new BinlogStream(this, options, source, plan, folder);
+    }
+
+    /**
+     * Restores the chain's dump into {@code where}'s database, then replays its binlog up to the target
+     * (rounded down to the second). The restoring user needs {@code BINLOG REPLAY} (or {@code SUPER}).
+     */
+    @Override
+    public RecoveredPoint recover(LogChain chain, RecoveryTarget target, RecoveryDestination where) throws IOException {
+        return new BinlogRecovery(this, options).recover(chain, target, where);
+    }
+
+    @Override
+    public String manualRecoverySteps(Manifest manifest) {
+        String replay = """
+                Every binlog file of the chain is a backup folder of its own (kind `log`, parent = the dump);
+                `planb list --logs` lists them. Decompress each under the name its manifest's `log.file` gives; where a
+                file was shipped several times while it was written (`partial: true`), take the newest, longest copy.
+                Replay them in order from the dump's coordinates, up to the time you want (UTC, whole seconds), with
+                a user that has `BINLOG REPLAY`:
+
+                ```sh
+                TZ=UTC mariadb-binlog --start-position=%2$d --stop-datetime='YYYY-MM-DD HH:MM:SS' \\
+                    --database=%3$s --rewrite-db='%3$s->newdb' %1$s NEXT_FILES... | mariadb -h HOST -u USER -p newdb
+                ```
+                """.formatted(manifest.isLog() ? "FIRST_FILE" : manifest.log().file(),
+                manifest.isLog() ? 0 : manifest.log().position(),
+                MariaDbConnection.of(DatabaseSource.of(manifest.database())).database());
+        return manifest.isLog() ? replay + "\nThe first file and position are in the dump's manifest (`log`).\n"
+                : manualRestoreSteps(dumpFileName()) + "\nThen, to reach a point in time:\n\n" + replay;
     }
 
     /** Skips the first line when it is the sandbox-mode line (it may end with a space). */

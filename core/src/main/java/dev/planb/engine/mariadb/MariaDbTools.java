@@ -57,6 +57,11 @@ final class MariaDbTools {
         return find(folder, "mariadb", "mysql");
     }
 
+    /** The binlog reader that receives and replays binary logs: {@code mariadb-binlog} or {@code mysqlbinlog}. */
+    static Tool binlog(Optional<Path> folder) {
+        return find(folder, "mariadb-binlog", "mysqlbinlog");
+    }
+
     private static Tool find(Optional<Path> folder, String... names) {
         for (String name : names) {
             for (Path directory : directories(folder)) {

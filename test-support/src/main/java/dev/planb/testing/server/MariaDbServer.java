@@ -36,6 +36,10 @@ public final class MariaDbServer extends LocalDatabaseServer {
     private final String adminPassword = "admin-" + UUID.randomUUID();
 
     private MariaDbServer() throws IOException, SQLException, InterruptedException {
+        this(List.of());
+    }
+
+    private MariaDbServer(List<String> extraOptions) throws IOException, SQLException, InterruptedException {
         super("jdbc:mariadb://", USER);
         Path installDb = LocalServers.binary("mariadb-server", Path.of("/usr/bin/mariadb-install-db"),
                 Path.of("/usr/bin/mysql_install_db"));
@@ -51,6 +55,7 @@ public final class MariaDbServer extends LocalDatabaseServer {
                 "--pid-file=" + folder.resolve("mysqld.pid"), "--log-error=" + folder.resolve("error.log"),
                 "--skip-name-resolve", "--innodb-buffer-pool-size=64M", "--innodb-flush-log-at-trx-commit=0",
                 "--innodb-doublewrite=0", "--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci"));
+        start.addAll(extraOptions.stream().map(option -> option.replace("{folder}", folder.toString())).toList());
         if (LocalServers.root()) {
             install.add("--user=" + SYSTEM_USER);
             start.add("--user=" + SYSTEM_USER);
@@ -83,6 +88,30 @@ public final class MariaDbServer extends LocalDatabaseServer {
             }
         }
         return shared;
+    }
+
+    /**
+     * A server of the caller's own with binary logging on (row format), whose test user may read the
+     * binary log ({@code REPLICATION SLAVE}) and replay it ({@code BINLOG REPLAY}); for point-in-time
+     * tests that {@link #crash()} it. Stopped at exit.
+     */
+    public static MariaDbServer startWithBinlog() {
+        try {
+            MariaDbServer server = new MariaDbServer(List.of("--log-bin={folder}/data/mysql-bin", "--server-id=1",
+                    "--binlog-format=ROW"));
+            server.admin("GRANT REPLICATION SLAVE, BINLOG REPLAY ON *.* TO '" + USER + "'@'127.0.0.1'");
+            return server;
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("Cannot start a test MariaDB server: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting a test MariaDB server", e);
+        }
+    }
+
+    /** Kills the server at once ({@code kill -9}): a crash. */
+    public void crash() throws InterruptedException {
+        server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
 
     @Override
