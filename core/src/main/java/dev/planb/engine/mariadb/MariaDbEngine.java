@@ -47,6 +47,10 @@ import java.util.Set;
  * the application writes. Credentials reach the tools only through a 0600 option file in a
  * private folder ({@code --defaults-file}), deleted when they end.
  *
+ * <p>Point-in-time recovery ({@link PointInTimeEngine}): a dump with the binlog coordinates of its
+ * snapshot, then the binlog received by {@code mariadb-binlog --raw --stop-never}; replayed into a
+ * database up to a second with {@code mariadb-binlog --stop-datetime}.
+ *
  * <p>Found by {@link java.util.ServiceLoader} for {@code jdbc:mariadb:} and {@code jdbc:mysql:} URLs;
  * needs {@code org.mariadb.jdbc:mariadb-java-client}.
  */
