@@ -95,7 +95,7 @@ final class PgLogStream implements LogStream {
             ToolRunner.run(command("pg_receivewal", List.of("--create-slot", "--if-not-exists", "--slot=" + slot)),
                     null, null);
             startReceiver();
-            awaitReceiver();
+            awaitReceiver(jdbc);
             // The base backup's checkpoint comes after this point: its redo starts in this file or a later one.
             startFile = Jdbc.queryString(jdbc, "SELECT pg_walfile_name(pg_current_wal_lsn())");
         } catch (SQLException e) {
@@ -166,12 +166,16 @@ final class PgLogStream implements LogStream {
                 "--no-loop", "--status-interval=5")));
     }
 
-    /** Waits until the receiver has opened its first file: from then on, no WAL is missed. */
-    private void awaitReceiver() throws IOException {
+    /**
+     * Waits until the receiver streams from the slot: from then on the slot holds the WAL it has not
+     * received yet, so none is missed. (The slot reserves WAL only once a receiver starts on it.)
+     */
+    private void awaitReceiver(Connection jdbc) throws IOException, SQLException {
         long deadline = System.currentTimeMillis() + RECEIVER_START_TIMEOUT_MS;
         while (System.currentTimeMillis() < deadline) {
-            LogFiles files = scan();
-            if (files.current().isPresent() || !files.complete().isEmpty()) {
+            List<String> reserved = Jdbc.queryStrings(jdbc, "SELECT restart_lsn::text FROM pg_replication_slots"
+                    + " WHERE slot_name = ? AND active AND restart_lsn IS NOT NULL", slot);
+            if (!reserved.isEmpty()) {
                 return;
             }
             Optional<String> stopped = receiver.stopped();
@@ -179,13 +183,14 @@ final class PgLogStream implements LogStream {
                 throw new IOException(stopped.get());
             }
             try {
-                Thread.sleep(100);
+                Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new java.io.InterruptedIOException("stopped while waiting for pg_receivewal");
             }
         }
-        throw new IOException("pg_receivewal received nothing in " + RECEIVER_START_TIMEOUT_MS / 1000 + " s");
+        throw new IOException("pg_receivewal did not start streaming from slot " + slot + " in "
+                + RECEIVER_START_TIMEOUT_MS / 1000 + " s");
     }
 
     private ToolCommand command(String name, List<String> options) {
