@@ -97,7 +97,7 @@ final class PgLogStream implements LogStream {
             startReceiver();
             awaitReceiver(jdbc);
             // The base backup's checkpoint comes after this point: its redo starts in this file or a later one.
-            startFile = Jdbc.queryString(jdbc, "SELECT pg_walfile_name(pg_current_wal_lsn())");
+            startFile = walFileOf(jdbc, segmentSize);
         } catch (SQLException e) {
             throw new PlanBException(ErrorCode.DUMP_FAILED, "Base backup of PostgreSQL " + source.redactedUrl()
                     + " failed: " + e.getMessage(), e);
@@ -109,6 +109,19 @@ final class PgLogStream implements LogStream {
         LOG.debug("Base backup of {} written; WAL from {}", source.redactedUrl(), startFile);
         return new ChainStart(new DumpResult(serverVersion, "pg_basebackup", basebackup.version(), List.of()),
                 new LogInfo("wal", startFile, 0, false, segmentSize));
+    }
+
+    /**
+     * The WAL file holding the current insert position. Not {@code pg_walfile_name()}, which names the
+     * file before when the position is exactly at a file's start (right after a WAL switch), a file the
+     * receiver never gets.
+     */
+    private static String walFileOf(Connection jdbc, long segmentSize) throws SQLException {
+        String timeline = Jdbc.queryString(jdbc, "SELECT pg_walfile_name(pg_current_wal_lsn())").substring(0, 8);
+        long position = Long.parseLong(Jdbc.queryString(jdbc, "SELECT (pg_current_wal_lsn() - '0/0'::pg_lsn)::text"));
+        long segment = position / segmentSize;
+        long perGroup = 0x1_0000_0000L / segmentSize;
+        return timeline + String.format(Locale.ROOT, "%08X%08X", segment / perGroup, segment % perGroup);
     }
 
     @Override
