@@ -123,6 +123,7 @@ public final class LogStreamer {
                 if (chain.ship()) {
                     return;
                 }
+                sleep(restartDelay); // a gap: a new chain, but not in a tight loop if the gap comes back at once
             } catch (IOException e) {
                 throw new PlanBException(ErrorCode.DUMP_FAILED, "Log streaming of plan '" + plan.name() + "' failed: "
                         + Messages.firstLine(e), e);
@@ -225,6 +226,7 @@ public final class LogStreamer {
         private String lastComplete;
         private Instant lastPartial = Instant.EPOCH;
         private boolean receiverDown;
+        private boolean startReceived;
         private Instant restartedAt = Instant.EPOCH;
 
         Chain(LogStream stream, Manifest base) {
@@ -278,6 +280,16 @@ public final class LogStreamer {
         /** Ships what is new; false when the log has a gap. */
         private boolean cycle(boolean flushCurrent) throws IOException {
             LogFiles files = stream.scan();
+            if (!startReceived) {
+                Optional<String> earliest = files.complete().isEmpty() ? files.currentName()
+                        : Optional.of(files.complete().get(0).getFileName().toString());
+                if (earliest.isPresent() && compare(earliest.get(), base.log().file()) > 0) {
+                    problem(Problem.GAP, "the received log starts at " + earliest.get() + ", after " + base.log().file()
+                            + " where the chain's first backup starts: recovery could not reach past it, starting a new chain");
+                    return false;
+                }
+                startReceived = earliest.isPresent();
+            }
             List<Path> shippedEverywhere = new ArrayList<>();
             for (Path file : files.complete()) {
                 String name = file.getFileName().toString();

@@ -66,7 +66,7 @@ class LogStreamerTest {
         await(() -> folders.size() == 2);
         assertThat(events).anySatisfy(event -> assertThat(((LogStreamProblem) event).problem())
                 .isEqualTo(LogStreamProblem.Problem.GAP));
-        write(folders.get(1), "log.000007.open", "new chain");
+        write(folders.get(1), "log.000006.open", "new chain");
         streamer.stop();
         thread.join(10_000);
 
@@ -75,7 +75,7 @@ class LogStreamerTest {
         List<Manifest> bases = all.stream().filter(Manifest::startsChain).toList();
         assertThat(bases).hasSize(2);
         Manifest second = bases.get(0);
-        assertThat(shipped(destination, "log.000007", true)).singleElement()
+        assertThat(shipped(destination, "log.000006", true)).singleElement()
                 .satisfies(log -> assertThat(log.parentId()).isEqualTo(second.backupId()));
         assertThat(shipped(destination, "log.000002", false)).singleElement()
                 .satisfies(log -> assertThat(log.parentId()).isEqualTo(bases.get(1).backupId()));
@@ -84,6 +84,26 @@ class LogStreamerTest {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("second");
         }
         assertThat(shipped(destination, "log.000005", false)).isEmpty(); // before the new chain's start
+    }
+
+    @Test
+    void aReceivedLogThatStartsAfterTheChainsFirstFileIsAGapAndStartsANewChain() throws Exception {
+        LocalDirectoryDestination destination = new LocalDirectoryDestination(tmp.resolve("backups"));
+        LogStreamer streamer = LogStreamer.builder(BackupPlan.builder("app").database(DatabaseSource.of("jdbc:fakelog:app"))
+                .engine(new FakeLogEngine()).destination(destination).build())
+                .partialInterval(Duration.ofMillis(200)).pollInterval(Duration.ofMillis(20))
+                .restartDelay(Duration.ofMillis(50)).listener(events::add).build();
+        Thread thread = new Thread(streamer::run);
+        thread.start();
+        await(() -> folders.size() == 1);
+        write(folders.get(0), "log.000002.open", "the receiver began one file late");
+        await(() -> folders.size() == 2);
+        streamer.stop();
+        thread.join(10_000);
+
+        assertThat(events).singleElement().satisfies(event -> assertThat(((LogStreamProblem) event).message())
+                .contains("starts at log.000002, after log.000001"));
+        assertThat(shipped(destination, "log.000002", true)).isEmpty();
     }
 
     private List<Manifest> shipped(LocalDirectoryDestination destination, String file, boolean partial) {
