@@ -50,6 +50,15 @@ class StreamCommandLineTest {
         Process stream = PlanBProcess.start(dir, List.of(), environment, "stream", "--db", database.jdbcUrl(), "--user",
                 PostgresServer.USER, "--password-env", PASSWORD_VARIABLE, "--to", backups.toString(), "--plan", "app",
                 "--partial-interval", "1s");
+        ServerDatabaseCommandLineTest.ProcessWatch watch = new ServerDatabaseCommandLineTest.ProcessWatch(server.password());
+        Thread watching = new Thread(() -> {
+            try {
+                watch.untilExit(stream);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        watching.start();
         LocalDirectoryDestination destination = new LocalDirectoryDestination(backups);
         await().atMost(Duration.ofSeconds(60)).until(() -> Files.isDirectory(backups)
                 && PlanB.catalog(destination).backups("app").stream()
@@ -67,6 +76,9 @@ class StreamCommandLineTest {
         String streamOutput = new String(stream.getInputStream().readAllBytes());
         assertThat(stream.exitValue()).as(streamOutput).isZero();
         assertThat(streamOutput).contains("Stopped: chain of backup").doesNotContain(server.password());
+        watching.join(10_000);
+        assertThat(watch.seen()).contains("pg_receivewal");
+        assertThat(watch.leaks()).isEmpty();
 
         Path parent = Files.createTempDirectory("planb-cli-pitr-");
         Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
