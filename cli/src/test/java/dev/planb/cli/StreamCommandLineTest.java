@@ -15,9 +15,6 @@ import dev.planb.testing.server.RecoveredPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,10 +38,7 @@ class StreamCommandLineTest {
         server.allowReplication();
         DatabaseSource database = server.newDatabase();
         String name = database.jdbcUrl().substring(database.jdbcUrl().lastIndexOf('/') + 1);
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), PostgresServer.USER, server.password());
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE drill_rows (id INT PRIMARY KEY)");
-        }
+        RowWriter writer = RowWriter.withNewTable(database, PostgresServer.USER, server.password());
         Path backups = dir.resolve("backups");
         Map<String, String> environment = Map.of(PASSWORD_VARIABLE, server.password());
         Process stream = PlanBProcess.start(dir, List.of(), environment, "stream", "--db", database.jdbcUrl(), "--user",
@@ -64,7 +58,6 @@ class StreamCommandLineTest {
                 && PlanB.catalog(destination).backups("app").stream()
                 .anyMatch(Manifest::startsChain));
 
-        RowWriter writer = new RowWriter(database.jdbcUrl(), PostgresServer.USER, server.password());
         writer.start();
         Thread.sleep(2000);
         Instant target = Instant.now();

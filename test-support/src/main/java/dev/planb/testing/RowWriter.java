@@ -1,9 +1,11 @@
 package dev.planb.testing;
 
+import dev.planb.DatabaseSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * when its commit returned: what a point-in-time drill checks a restore against.
  *
  * <pre>{@code
- * RowWriter writer = new RowWriter(jdbcUrl, user, password);
+ * RowWriter writer = RowWriter.withNewTable(database, user, password);
  * writer.start();  …  writer.committedBefore(target)   // must be restored
  * }</pre>
  */
@@ -54,6 +56,15 @@ public final class RowWriter extends Thread {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Creates the table {@code drill_rows (id INT PRIMARY KEY)} in {@code database} and returns a writer for it. */
+    public static RowWriter withNewTable(DatabaseSource database, String user, String password) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), user, password);
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE drill_rows (id INT PRIMARY KEY)");
+        }
+        return new RowWriter(database.jdbcUrl(), user, password);
     }
 
     /** Stops after the current insert. */

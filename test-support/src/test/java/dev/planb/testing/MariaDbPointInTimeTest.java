@@ -55,7 +55,7 @@ class MariaDbPointInTimeTest {
     void restoresToASecondAndToTheLatestPointAfterTheServerCrashed() throws Exception {
         MariaDbServer server = MariaDbServer.startWithBinlog();
         DatabaseSource database = server.newDatabase();
-        execute(database, server.password(), "CREATE TABLE drill_rows (id INT PRIMARY KEY, at DATETIME(6) DEFAULT NOW(6))");
+        RowWriter writer = RowWriter.withNewTable(database, MariaDbServer.USER, server.password());
         LocalDirectoryDestination destination = new LocalDirectoryDestination(tmp.resolve("backups"));
         LogStreamer streamer = LogStreamer.builder(BackupPlan.builder("app").database(database).destination(destination)
                 .build()).partialInterval(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(200)).build();
@@ -64,7 +64,6 @@ class MariaDbPointInTimeTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> streamer.currentBase().isPresent());
         assertThat(streamer.currentBase().orElseThrow().log().position()).isPositive();
 
-        RowWriter writer = new RowWriter(database.jdbcUrl(), MariaDbServer.USER, server.password());
         writer.start();
         Thread.sleep(2500);
         // Binlog events carry whole seconds: the target is a whole second.
@@ -117,14 +116,5 @@ class MariaDbPointInTimeTest {
             }
         }
         return ids;
-    }
-
-    private static void execute(DatabaseSource database, String password, String... statements) throws Exception {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), MariaDbServer.USER, password);
-                Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
     }
 }

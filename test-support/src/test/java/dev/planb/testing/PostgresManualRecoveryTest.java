@@ -18,9 +18,6 @@ import dev.planb.testing.server.RecoveredPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -46,10 +43,7 @@ class PostgresManualRecoveryTest {
         server.allowReplication();
         DatabaseSource database = server.newDatabase();
         String name = database.jdbcUrl().substring(database.jdbcUrl().lastIndexOf('/') + 1);
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), PostgresServer.USER, server.password());
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE drill_rows (id INT PRIMARY KEY)");
-        }
+        RowWriter writer = RowWriter.withNewTable(database, PostgresServer.USER, server.password());
         Path work = Files.createTempDirectory("planb-by-hand-");
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
         try {
@@ -59,8 +53,7 @@ class PostgresManualRecoveryTest {
             Thread streaming = new Thread(streamer::run);
             streaming.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> streamer.currentBase().isPresent());
-            RowWriter writer = new RowWriter(database.jdbcUrl(), PostgresServer.USER, server.password());
-            writer.start();
+                writer.start();
             Thread.sleep(2000);
             Instant target = Instant.now();
             Thread.sleep(2000);

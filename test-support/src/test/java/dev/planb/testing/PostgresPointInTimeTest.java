@@ -99,7 +99,7 @@ class PostgresPointInTimeTest {
         server.allowReplication();
         DatabaseSource database = server.newDatabase();
         String name = database.jdbcUrl().substring(database.jdbcUrl().lastIndexOf('/') + 1);
-        execute(database, server.password(), "CREATE TABLE drill_rows (id INT PRIMARY KEY, at TIMESTAMPTZ DEFAULT clock_timestamp())");
+        RowWriter writer = RowWriter.withNewTable(database, PostgresServer.USER, server.password());
         LocalDirectoryDestination destination = new LocalDirectoryDestination(tmp.resolve("backups"));
         LogStreamer streamer = LogStreamer.builder(BackupPlan.builder("app").database(database).destination(destination)
                 .build()).partialInterval(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(200)).build();
@@ -107,7 +107,6 @@ class PostgresPointInTimeTest {
         streaming.start();
         await().atMost(Duration.ofSeconds(60)).until(() -> streamer.currentBase().isPresent());
 
-        RowWriter writer = new RowWriter(database.jdbcUrl(), PostgresServer.USER, server.password());
         writer.start();
         Thread.sleep(3000);
         Instant target = Instant.now();
