@@ -10,21 +10,28 @@ import dev.planb.catalog.Manifest;
 import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.internal.ProcessOwnedFiles;
 import dev.planb.testing.RowWriter;
+import dev.planb.testing.server.MariaDbServer;
 import dev.planb.testing.server.PostgresServer;
 import dev.planb.testing.server.RecoveredPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code planb stream} in its own process, stopped with SIGTERM, then {@code planb restore --at}. */
+/** {@code planb stream} in its own process, stopped with SIGTERM, then {@code planb restore --at}: PostgreSQL and MariaDB. */
 class StreamCommandLineTest {
 
     private static final String PASSWORD_VARIABLE = "PLANB_TEST_DB_PASSWORD";
@@ -102,5 +109,47 @@ class StreamCommandLineTest {
         } finally {
             ProcessOwnedFiles.deleteTree(parent);
         }
+    }
+
+    @Test
+    void streamsAMariaDbBinlogThenRestoresItToASecondIntoANewDatabase() throws Exception {
+        MariaDbServer server = MariaDbServer.startWithBinlog();
+        DatabaseSource database = server.newDatabase();
+        RowWriter writer = RowWriter.withNewTable(database, MariaDbServer.USER, server.password());
+        Path backups = dir.resolve("backups");
+        Map<String, String> environment = Map.of(PASSWORD_VARIABLE, server.password());
+        Process stream = PlanBProcess.start(dir, List.of(), environment, "stream", "--db", database.jdbcUrl(), "--user",
+                MariaDbServer.USER, "--password-env", PASSWORD_VARIABLE, "--to", backups.toString(), "--plan", "shop",
+                "--partial-interval", "1s");
+        LocalDirectoryDestination destination = new LocalDirectoryDestination(backups);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.isDirectory(backups)
+                && PlanB.catalog(destination).backups("shop").stream().anyMatch(Manifest::startsChain));
+
+        writer.start();
+        Thread.sleep(2000);
+        Instant target = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1); // binlog times are whole seconds
+        Thread.sleep(Duration.between(Instant.now(), target).toMillis() + 2000);
+        writer.finish();
+        Thread.sleep(2500);
+        new ProcessBuilder("kill", "-TERM", String.valueOf(stream.pid())).start().waitFor();
+        assertThat(stream.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(stream.exitValue()).as(new String(stream.getInputStream().readAllBytes())).isZero();
+
+        DatabaseSource restoredDatabase = server.database("t_restored");
+        Cli.Result restore = PlanBProcess.run(dir, List.of(), environment, "restore", "--from", backups.toString(),
+                "--plan", "shop", "--at", target.toString(), "--to-db", restoredDatabase.jdbcUrl(), "--user",
+                MariaDbServer.USER, "--password-env", PASSWORD_VARIABLE);
+        assertThat(restore.exitCode()).as(restore.out()).isZero();
+        assertThat(restore.out()).contains("Reached: ").contains("binlog");
+        Set<Integer> restored = new TreeSet<>();
+        try (Connection connection = DriverManager.getConnection(restoredDatabase.jdbcUrl(), MariaDbServer.USER,
+                server.password()); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT id FROM drill_rows")) {
+            while (rows.next()) {
+                restored.add(rows.getInt(1));
+            }
+        }
+        assertThat(restored).containsAll(writer.committedBefore(target))
+                .doesNotContainAnyElementsOf(writer.startedAfter(target));
     }
 }
