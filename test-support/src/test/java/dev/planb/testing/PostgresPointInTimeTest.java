@@ -110,6 +110,8 @@ class PostgresPointInTimeTest {
         writer.start();
         Thread.sleep(3000);
         Instant target = Instant.now();
+        String lsn = currentLsn(database, server.password());
+        Instant afterLsn = Instant.now();
         Thread.sleep(3000);
         server.crash();
         Instant crashed = Instant.now();
@@ -129,6 +131,12 @@ class PostgresPointInTimeTest {
         Set<Integer> restored = RecoveredPostgres.readIds(atTarget, name, "drill_rows", PostgresServer.USER, server.password());
         assertThat(restored).containsAll(writer.committedBefore(target));
         assertThat(restored).doesNotContainAnyElementsOf(writer.startedAfter(target));
+
+        Path atLsn = newDataDirectory("at-lsn");
+        PlanB.restoreToPoint(PointInTimeRequest.builder().from(destination).plan("app")
+                .target(RecoveryTarget.lsn(lsn)).dataDirectory(atLsn).build());
+        assertThat(RecoveredPostgres.readIds(atLsn, name, "drill_rows", PostgresServer.USER, server.password()))
+                .containsAll(writer.committedBefore(target)).doesNotContainAnyElementsOf(writer.startedAfter(afterLsn));
 
         Path latest = newDataDirectory("latest");
         PointInTimeResult newest = PlanB.restoreToPoint(PointInTimeRequest.builder().from(destination).plan("app")
@@ -168,6 +176,15 @@ class PostgresPointInTimeTest {
         Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
         dataDirectories.add(parent);
         return parent.resolve(name);
+    }
+
+    private static String currentLsn(DatabaseSource database, String password) throws Exception {
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), PostgresServer.USER, password);
+                Statement statement = connection.createStatement();
+                java.sql.ResultSet result = statement.executeQuery("SELECT pg_current_wal_lsn()::text")) {
+            result.next();
+            return result.getString(1);
+        }
     }
 
     private static void execute(DatabaseSource database, String password, String... statements) throws Exception {
