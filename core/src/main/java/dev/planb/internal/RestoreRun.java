@@ -55,7 +55,7 @@ public final class RestoreRun {
         List<String> mismatches = new ArrayList<>();
         if (request.database().isPresent()) {
             restored.addAll(restoreDatabase(catalog, manifest, request.database().get()));
-            mismatches.addAll(compare(manifest.tables(), restored));
+            mismatches.addAll(missingOrDifferent(manifest.tables(), restored));
         }
         List<RestoredFiles> files = new ArrayList<>();
         FilesRestore filesRestore = new FilesRestore(catalog, manifest, request.decryption());
@@ -111,10 +111,14 @@ public final class RestoreRun {
                     + target.redactedUrl() + " failed: " + Messages.firstLine(e), e);
         }
         List<TableCount> restored = engine.tableCounts(target);
-        List<String> mismatches = compare(manifest.tables(), restored);
+        List<String> mismatches = missingOrDifferent(manifest.tables(), restored);
         LOG.info("Restored backup {} of plan '{}' into {}: {} table(s), {}", manifest.backupId(), manifest.plan(),
                 target.redactedUrl(), restored.size(),
                 mismatches.isEmpty() ? "row counts match the manifest" : "MISMATCHES " + mismatches);
+        List<String> others = notInManifest(manifest.tables(), restored);
+        if (!others.isEmpty()) {
+            LOG.info("Tables of {} the backup does not hold, left as they were: {}", target.redactedUrl(), others);
+        }
         return restored;
     }
 
@@ -128,11 +132,31 @@ public final class RestoreRun {
                 + expected.totalSize() + " bytes");
     }
 
-    /** How {@code actual} differs from {@code expected}, one line per table. */
+    /**
+     * How {@code actual} differs from {@code expected}, one line per table: missing tables, other row
+     * counts, and tables {@code expected} does not hold (a drill's scratch database holds only what the
+     * backup restored, so any other table is a difference there).
+     */
     public static List<String> compare(List<TableCount> expected, List<TableCount> actual) {
-        Map<String, Long> actualRows = actual.stream()
-                .collect(Collectors.toMap(TableCount::table, TableCount::rows, (a, b) -> a));
+        List<String> mismatches = missingOrDifferent(expected, actual);
+        notInManifest(expected, actual).stream().map(name -> "table " + name + " is not in the manifest")
+                .forEach(mismatches::add);
+        return mismatches;
+    }
+
+    /**
+     * The tables of {@code actual} that {@code expected} does not hold: in a restore target that
+     * already existed, tables the backup never had, which a restore leaves as they were.
+     */
+    public static List<String> notInManifest(List<TableCount> expected, List<TableCount> actual) {
         Map<String, Long> expectedRows = expected.stream()
+                .collect(Collectors.toMap(TableCount::table, TableCount::rows, (a, b) -> a));
+        return actual.stream().map(TableCount::table).filter(name -> !expectedRows.containsKey(name)).toList();
+    }
+
+    /** How the tables {@code expected} holds differ in {@code actual}: missing, or other row counts. */
+    private static List<String> missingOrDifferent(List<TableCount> expected, List<TableCount> actual) {
+        Map<String, Long> actualRows = actual.stream()
                 .collect(Collectors.toMap(TableCount::table, TableCount::rows, (a, b) -> a));
         List<String> mismatches = new ArrayList<>();
         for (TableCount table : expected) {
@@ -143,9 +167,6 @@ public final class RestoreRun {
                 mismatches.add("table " + table.table() + " has " + rows + " rows, the manifest records " + table.rows());
             }
         }
-        actual.stream().map(TableCount::table).filter(name -> !expectedRows.containsKey(name))
-                .map(name -> "table " + name + " is not in the manifest")
-                .forEach(mismatches::add);
         return mismatches;
     }
 }
