@@ -115,8 +115,10 @@ public final class MariaDbEngine implements PointInTimeEngine {
     DumpResult dump(DatabaseSource source, OutputStream out, List<String> extraArguments) throws IOException {
         MariaDbConnection target = MariaDbConnection.of(source);
         String serverVersion;
+        DatabaseDefaults defaults;
         try (Connection connection = openConnection(source)) {
             serverVersion = Jdbc.queryString(connection, "SELECT VERSION()");
+            defaults = DatabaseDefaults.of(connection);
         } catch (SQLException e) {
             throw unavailable(source, e);
         }
@@ -128,7 +130,7 @@ public final class MariaDbEngine implements PointInTimeEngine {
             arguments.addAll(extraArguments);
             arguments.addAll(List.of("--", target.database()));
             DumpRowCounter counter = new DumpRowCounter(out);
-            ToolRunner.run(new ToolCommand(tool.name(), arguments), null, counter);
+            ToolRunner.run(new ToolCommand(tool.name(), arguments), null, defaults.insertAfterFirstLine(counter));
             return new DumpResult(serverVersion, tool.name(), tool.versionNumber(), counter.tables());
         }
     }
