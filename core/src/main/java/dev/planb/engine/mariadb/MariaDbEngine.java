@@ -13,6 +13,7 @@ import dev.planb.internal.Jdbc.QualifiedTable;
 import dev.planb.internal.Messages;
 import dev.planb.internal.PrivateFolder;
 import dev.planb.internal.ToolCommand;
+import dev.planb.internal.ToolFailedException;
 import dev.planb.internal.ToolRunner;
 import dev.planb.pitr.LogChain;
 import dev.planb.pitr.LogStream;
@@ -38,6 +39,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * MariaDB and MySQL through their own tools: {@code mariadb-dump} (or {@code mysqldump}) with
@@ -56,6 +61,8 @@ import java.util.Set;
  */
 public final class MariaDbEngine implements PointInTimeEngine {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MariaDbEngine.class);
+    private static final Pattern PRIVILEGE_ERROR = Pattern.compile("ERROR 1227 \\(\\w+\\) at line \\d+");
     private static final String DRIVER = "org.mariadb.jdbc:mariadb-java-client";
     /** The first line of dumps by MariaDB 10.5.25, 10.6.18, 10.11.8, 11.0.6 and newer. */
     private static final byte[] SANDBOX_LINE = "/*M!999999\\- enable the sandbox mode */".getBytes(StandardCharsets.US_ASCII);
@@ -161,8 +168,13 @@ public final class MariaDbEngine implements PointInTimeEngine {
         MariaDbTools.Tool client = MariaDbTools.client(options.tools());
         try (PrivateFolder folder = PrivateFolder.create()) {
             Path staged = folder.path().resolve("database.sql");
-            Files.copy(dump, staged);
-            if (!exists(target)) {
+            try (OutputStream file = Files.newOutputStream(staged);
+                    OutputStream out = options.definers() == MariaDbOptions.Definers.CURRENT_USER
+                            ? new DefinerRewriter(file) : file) {
+                dump.transferTo(out);
+            }
+            boolean created = !exists(target);
+            if (created) {
                 createDatabase(target, connection.database());
             }
             List<String> arguments = List.of(client.path().toString(), "--defaults-file=" + connection.optionFile(folder),
@@ -172,7 +184,39 @@ public final class MariaDbEngine implements PointInTimeEngine {
                     skipSandboxLine(in);
                 }
                 ToolRunner.run(new ToolCommand(client.name(), arguments), in, null);
+            } catch (ToolFailedException e) {
+                if (created) {
+                    dropCreatedDatabase(target, connection.database());
+                }
+                throw definerPrivilegeMissing(e) ? new IOException("a DEFINER clause of the dump names another"
+                        + " account and " + target.userName().orElse("the restoring user") + " lacks SUPER or SET USER"
+                        + " to create objects for it (" + firstError(e) + "): restore with --definers current-user"
+                        + " (MariaDbOptions.Definers.CURRENT_USER: the restoring user then defines the views, triggers,"
+                        + " events and routines), or GRANT SET USER ON *.* to the restoring user", e) : e;
             }
+        }
+    }
+
+    /** Whether the tool failed on MariaDB's error 1227 for a privilege that creating another account's objects needs. */
+    private static boolean definerPrivilegeMissing(ToolFailedException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("ERROR 1227") && (message.contains("SUPER") || message.contains("SET USER"));
+    }
+
+    /** {@code ERROR 1227 (42000) at line 52}, from the client's message. */
+    private static String firstError(ToolFailedException e) {
+        Matcher error = PRIVILEGE_ERROR.matcher(e.getMessage());
+        return error.find() ? error.group() : "ERROR 1227";
+    }
+
+    /** Drops the database this restore created, so the same command works again once the cause is fixed. */
+    private static void dropCreatedDatabase(DatabaseSource target, String database) {
+        DatabaseSource server = new DatabaseSource(MariaDbConnection.serverUrl(target.jdbcUrl()), target.user(),
+                target.password());
+        try (Connection connection = openConnection(server); Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS `" + database.replace("`", "``") + "`");
+        } catch (SQLException | PlanBException e) {
+            LOG.warn("Could not drop database {} after its failed restore: {}", database, Messages.firstLine(e));
         }
     }
 

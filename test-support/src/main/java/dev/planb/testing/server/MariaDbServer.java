@@ -1,5 +1,7 @@
 package dev.planb.testing.server;
 
+import dev.planb.DatabaseSource;
+import dev.planb.Secret;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,6 +119,27 @@ public final class MariaDbServer extends LocalDatabaseServer {
     @Override
     void createDatabase(String name) throws SQLException {
         admin("CREATE DATABASE " + name);
+    }
+
+    /** The database {@code name} (it need not exist) with the administrator's credentials: every privilege, like root. */
+    public DatabaseSource asAdmin(String name) {
+        return DatabaseSource.of(jdbcUrl(name), ADMIN, Secret.of(adminPassword));
+    }
+
+    /**
+     * Creates the account {@code 'login'@'127.0.0.1'} with a random password and exactly {@code grants},
+     * each a privilege clause such as {@code "SELECT, SHOW VIEW ON `shop`.*"}, and returns database
+     * {@code database} with its credentials: for least-privilege tests.
+     */
+    public DatabaseSource newUser(String login, String database, String... grants) throws SQLException {
+        String password = "pw-" + UUID.randomUUID();
+        String account = "'" + login + "'@'127.0.0.1'";
+        List<String> statements = new ArrayList<>(List.of("CREATE USER " + account + " IDENTIFIED BY '" + password + "'"));
+        for (String grant : grants) {
+            statements.add("GRANT " + grant + " TO " + account);
+        }
+        admin(statements.toArray(String[]::new));
+        return DatabaseSource.of(jdbcUrl(database), login, Secret.of(password));
     }
 
     /** Runs statements as an administrator with every privilege. */
