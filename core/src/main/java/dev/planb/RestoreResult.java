@@ -1,9 +1,9 @@
 package dev.planb;
 
 import dev.planb.catalog.Manifest;
-import dev.planb.engine.TableCount;
+import dev.planb.spi.TableCount;
 import dev.planb.files.RestoredFiles;
-import dev.planb.internal.RestoreRun;
+import dev.planb.internal.pipeline.RestoreRun;
 import java.util.List;
 
 /**

@@ -2,9 +2,9 @@ package dev.planb.cli;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.engine.DatabaseEngine;
 import dev.planb.engine.mariadb.MariaDbOptions.Definers;
 import dev.planb.engine.postgres.PostgresOptions;
+import dev.planb.spi.DatabaseEngine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
