@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MariaDbCorpusTest {
 
-    private static final String APP_OWNER = "`app_owner`@`localhost`";
+    private static final String APP_OWNER = "`app_owner`@`localhost`"; // MariaDbServer.appOwner()
 
     @TempDir
     static Path backups;
@@ -56,9 +56,8 @@ class MariaDbCorpusTest {
         server = MariaDbServer.shared();
         suffix = UUID.randomUUID().toString().substring(0, 8);
         sourceName = "t_shop-db_" + suffix;
-        server.admin("CREATE USER IF NOT EXISTS 'app_owner'@'localhost' ACCOUNT LOCK",
-                "GRANT ALL ON `t\\_%`.* TO 'app_owner'@'localhost'",
-                "CREATE DATABASE `" + sourceName + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        server.appOwner();
+        server.admin("CREATE DATABASE `" + sourceName + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         load(server.asAdmin(sourceName), "/corpus/mariadb-corpus.sql");
         original = MariaDbObjects.of(server.asAdmin(sourceName));
 

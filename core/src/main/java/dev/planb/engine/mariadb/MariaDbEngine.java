@@ -288,6 +288,15 @@ public final class MariaDbEngine implements PointInTimeEngine {
                 Its first line, `/*M!999999\\- enable the sandbox mode */`, is read by the `mariadb` client of
                 MariaDB 10.5.25, 10.6.18, 10.11.8, 11.0.6 and newer. MySQL's `mysql` client and older MariaDB clients
                 stop at it ("Unknown command '\\-'"): leave that line out, e.g. `tail -n +2 %1$s | mysql -h HOST -u USER -p newdb`.
+
+                Views, triggers, events and routines keep their `DEFINER`: creating them for another account needs
+                `SUPER` or `SET USER` (`ERROR 1227`). A restoring user without either can make itself their definer
+                instead, as `planb restore --definers current-user` does; then their SQL SECURITY DEFINER code runs with
+                that user's privileges. Run this instead of the second command:
+
+                ```sh
+                sed -E 's/^(CREATE |\\/\\*!50013 |\\/\\*!50003 CREATE\\*\\/ \\/\\*!50017 |\\/\\*!50106 CREATE\\*\\/ \\/\\*!50117 )DEFINER=`[^`]*`(@`[^`]*`)?/\\1DEFINER=CURRENT_USER/' %1$s | mariadb -h HOST -u USER -p newdb
+                ```
                 """.formatted(dumpFile);
     }
 

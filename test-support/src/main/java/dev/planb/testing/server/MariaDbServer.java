@@ -36,6 +36,7 @@ public final class MariaDbServer extends LocalDatabaseServer {
     private final Path folder;
     private final Process server;
     private final String adminPassword = "admin-" + UUID.randomUUID();
+    private boolean appOwnerCreated;
 
     private MariaDbServer() throws IOException, SQLException, InterruptedException {
         this(List.of());
@@ -140,6 +141,23 @@ public final class MariaDbServer extends LocalDatabaseServer {
         }
         admin(statements.toArray(String[]::new));
         return DatabaseSource.of(jdbcUrl(database), login, Secret.of(password));
+    }
+
+    /**
+     * The account that defines views, triggers, events and routines in tests, as an application's
+     * migration user does: {@code 'app_owner'@'localhost'}, locked (no login), with every privilege on the
+     * test databases; created on first use. It must exist: {@code mariadb-dump} writes a view whose definer
+     * is missing with its columns qualified by the original database's name.
+     *
+     * @return the definer as {@code SHOW CREATE} writes it: {@code `app_owner`@`localhost`}
+     */
+    public synchronized String appOwner() throws SQLException {
+        if (!appOwnerCreated) {
+            admin("CREATE USER IF NOT EXISTS 'app_owner'@'localhost' ACCOUNT LOCK",
+                    "GRANT ALL ON `t\\_%`.* TO 'app_owner'@'localhost'");
+            appOwnerCreated = true;
+        }
+        return "`app_owner`@`localhost`";
     }
 
     /** Runs statements as an administrator with every privilege. */
