@@ -63,7 +63,7 @@ class MariaDbCorpusTest {
 
         // The README's backup user, exactly.
         DatabaseSource backupUser = server.newUser("backup_" + suffix, sourceName,
-                "SELECT, SHOW VIEW, TRIGGER, EVENT, LOCK TABLES ON `" + sourceName + "`.*", "SELECT ON mysql.proc");
+                "SELECT, SHOW VIEW, TRIGGER, EVENT ON `" + sourceName + "`.*", "SELECT ON mysql.proc");
         destination = new LocalDirectoryDestination(backups);
         backup = PlanB.backup(BackupPlan.builder("corpus").database(backupUser).destination(destination).build())
                 .manifest();
