@@ -39,7 +39,9 @@ final class PgDumpScope {
 
     private static final String DUMPED_RELATIONS = """
             SELECT n.nspname, c.relname, c.relkind::text,
-                   has_table_privilege(c.oid, 'SELECT'), has_schema_privilege(n.oid, 'USAGE')
+                   has_table_privilege(c.oid, 'SELECT'), has_schema_privilege(n.oid, 'USAGE'),
+                   c.relrowsecurity AND NOT pg_has_role(c.relowner, 'USAGE')
+                       AND NOT (SELECT rolbypassrls OR rolsuper FROM pg_roles WHERE rolname = current_user)
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind IN ('r', 'p', 'S', 'm') AND n.nspname NOT IN\s""" + SYSTEM_SCHEMAS + """
               AND n.nspname NOT LIKE 'pg\\_temp%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp%'
@@ -82,6 +84,16 @@ final class PgDumpScope {
                               AND e.objid = deps.refobjid AND e.deptype = 'e')
               AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = deps.classid
                               AND e.objid = deps.objid AND e.deptype = 'e')""";
+
+    /** Large objects the current user may not read (PostgreSQL 15 has no has_largeobject_privilege). */
+    private static final String UNREADABLE_LARGE_OBJECTS = """
+            SELECT l.oid::text FROM pg_largeobject_metadata l
+            WHERE NOT current_setting('lo_compat_privileges')::boolean
+              AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
+              AND NOT pg_has_role(l.lomowner, 'USAGE')
+              AND NOT EXISTS (SELECT 1 FROM aclexplode(l.lomacl) a WHERE a.privilege_type = 'SELECT'
+                              AND (a.grantee = 0 OR pg_has_role(a.grantee, 'USAGE')))
+            ORDER BY l.oid LIMIT 6""";
 
     private static final String DATABASE_WIDE = """
             SELECT 'event trigger ' || evtname FROM pg_event_trigger
@@ -163,6 +175,7 @@ final class PgDumpScope {
 
     private void checkReadable(Connection connection, String user, String database) throws SQLException {
         List<String> unreadable = new ArrayList<>();
+        List<String> rowSecurity = new ArrayList<>();
         Set<String> schemasWithoutUsage = new LinkedHashSet<>();
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(DUMPED_RELATIONS)) {
             while (rows.next()) {
@@ -176,6 +189,8 @@ final class PgDumpScope {
                     schemasWithoutUsage.add(schema);
                 } else if (dataDumped && !rows.getBoolean(4)) {
                     unreadable.add(quote(schema) + "." + quote(name));
+                } else if (dataDumped && rows.getBoolean(6)) {
+                    rowSecurity.add(quote(schema) + "." + quote(name));
                 }
             }
         }
@@ -196,6 +211,19 @@ final class PgDumpScope {
                     + String.join(", ", unreadable.subList(0, Math.min(5, unreadable.size()))) + " TO " + role
                     + " as their owner (or GRANT pg_read_all_data TO " + role + "), or leave "
                     + (unreadable.size() == 1 ? "it" : "them") + " out with --exclude-table " + unreadable.get(0));
+        }
+        if (!rowSecurity.isEmpty()) {
+            throw new PlanBException(ErrorCode.DUMP_FAILED, "table " + rowSecurity.get(0) + " has row-level security"
+                    + (rowSecurity.size() == 1 ? "" : " (and " + (rowSecurity.size() - 1) + " more)") + " and user " + user
+                    + " neither owns it nor bypasses it, so pg_dump would miss rows: run ALTER ROLE " + role
+                    + " BYPASSRLS as a superuser, or leave it out with --exclude-table " + rowSecurity.get(0));
+        }
+        List<String> largeObjects = Jdbc.queryStrings(connection, UNREADABLE_LARGE_OBJECTS);
+        if (!largeObjects.isEmpty()) {
+            throw new PlanBException(ErrorCode.DUMP_FAILED, "permission denied for large object " + largeObjects.get(0)
+                    + (largeObjects.size() == 1 ? "" : " (and more)") + ": user " + user + " cannot read it; run GRANT"
+                    + " SELECT ON LARGE OBJECT " + largeObjects.get(0) + " TO " + role + " for each large object as its"
+                    + " owner (the README has a DO block for all), or set lo_compat_privileges = on");
         }
     }
 
