@@ -4,7 +4,7 @@ import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.RestoreRequest;
-import dev.planb.engine.DatabaseEngine;
+import dev.planb.spi.DatabaseEngine;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
