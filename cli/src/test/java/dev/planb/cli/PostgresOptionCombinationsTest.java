@@ -57,6 +57,7 @@ class PostgresOptionCombinationsTest {
                     amount numeric(10, 2));
                 INSERT INTO billing.invoices (customer, amount) SELECT g % 50 + 1, g * 1.5 FROM generate_series(1, 200) g;
                 CREATE VIEW billing.totals AS SELECT customer, sum(amount) AS total FROM billing.invoices GROUP BY customer;
+                CREATE PUBLICATION notes_feed FOR TABLE notes;
                 """);
         }
         original = PostgresObjects.read(SERVER, source, List.of());
@@ -140,6 +141,22 @@ class PostgresOptionCombinationsTest {
                 "--plan", "app", "--table", "customers");
         assertThat(typeLeftOut.exitCode()).isEqualTo(ErrorCode.INVALID_SETTING.exitCode());
         assertThat(typeLeftOut.err()).contains("public.customers", "type public.mood");
+    }
+
+    @Test
+    void whatATableFilterStillLeavesOutIsAWarningAndInRestoreMd() throws Exception {
+        Path backups = dir.resolve("warned");
+        Cli.Result made = Cli.run("backup", "--db", urlWithPassword(source), "--to", backups.toString(), "--plan", "app",
+                "--table", "notes");
+
+        assertThat(made.exitCode()).as(made.err()).isZero();
+        assertThat(made.err()).contains("WARNING", "not in the dump: publication notes_feed");
+        Path folder;
+        try (Stream<Path> ids = Files.list(backups.resolve("app"))) {
+            folder = ids.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        assertThat(Files.readString(folder.resolve("RESTORE.md"))).contains("## Not in this backup", "publication notes_feed");
+        assertThat(Files.readString(folder.resolve("manifest.json"))).contains("\"omitted\"", "publication notes_feed");
     }
 
     private void assertSameObjects(DatabaseSource restored, List<String> filter, Predicate<String> kept) throws Exception {
