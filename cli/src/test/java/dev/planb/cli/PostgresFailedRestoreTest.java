@@ -136,6 +136,20 @@ class PostgresFailedRestoreTest {
         assertThat(granted.exitCode()).as(granted.err()).isZero();
     }
 
+    @Test
+    void rowLevelSecurityThatWouldHideRowsFromTheDumpIsNamedWithTheFix() throws Exception {
+        DatabaseSource database = SERVER.newDatabase();
+        execute(database, "CREATE TABLE tenants (name text); INSERT INTO tenants VALUES ('a'), ('b');"
+                + " ALTER TABLE tenants ENABLE ROW LEVEL SECURITY; ALTER TABLE tenants FORCE ROW LEVEL SECURITY");
+
+        Cli.Result result = Cli.run("backup", "--db", urlWithPassword(database), "--to", dir.resolve("b").toString(),
+                "--plan", "app");
+
+        assertThat(result.exitCode()).isEqualTo(ErrorCode.DUMP_FAILED.exitCode());
+        assertThat(result.err()).contains("table public.tenants has row-level security",
+                "ALTER ROLE " + PostgresServer.USER + " BYPASSRLS", "--exclude-table public.tenants");
+    }
+
     private Path backup(String... options) {
         Path backups = dir.resolve("backups");
         List<String> args = new ArrayList<>(List.of("backup", "--db", urlWithPassword(source), "--to", backups.toString(),

@@ -40,8 +40,7 @@ final class PgDumpScope {
     private static final String DUMPED_RELATIONS = """
             SELECT n.nspname, c.relname, c.relkind::text,
                    has_table_privilege(c.oid, 'SELECT'), has_schema_privilege(n.oid, 'USAGE'),
-                   c.relrowsecurity AND NOT pg_has_role(c.relowner, 'USAGE')
-                       AND NOT (SELECT rolbypassrls OR rolsuper FROM pg_roles WHERE rolname = current_user)
+                   c.relkind IN ('r', 'p') AND row_security_active(c.oid)
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind IN ('r', 'p', 'S', 'm') AND n.nspname NOT IN\s""" + SYSTEM_SCHEMAS + """
               AND n.nspname NOT LIKE 'pg\\_temp%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp%'
@@ -215,8 +214,9 @@ final class PgDumpScope {
         if (!rowSecurity.isEmpty()) {
             throw new PlanBException(ErrorCode.DUMP_FAILED, "table " + rowSecurity.get(0) + " has row-level security"
                     + (rowSecurity.size() == 1 ? "" : " (and " + (rowSecurity.size() - 1) + " more)") + " and user " + user
-                    + " neither owns it nor bypasses it, so pg_dump would miss rows: run ALTER ROLE " + role
-                    + " BYPASSRLS as a superuser, or leave it out with --exclude-table " + rowSecurity.get(0));
+                    + " does not bypass it (owners are subject to FORCE ROW LEVEL SECURITY), so pg_dump would miss rows:"
+                    + " run ALTER ROLE " + role + " BYPASSRLS as a superuser, or leave it out with --exclude-table "
+                    + rowSecurity.get(0));
         }
         List<String> largeObjects = Jdbc.queryStrings(connection, UNREADABLE_LARGE_OBJECTS);
         if (!largeObjects.isEmpty()) {
