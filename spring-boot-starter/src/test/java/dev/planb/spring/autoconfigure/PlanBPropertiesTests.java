@@ -9,6 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.planb.BackupPlan;
 import dev.planb.DatabaseSource;
+import dev.planb.config.PlanFactory;
+import dev.planb.config.PlanSettings;
 import dev.planb.destination.LocalDirectoryDestination;
 
 /** The starter's defaults are the core builder's, so a property left out means what the Java API means. */
@@ -39,8 +41,8 @@ class PlanBPropertiesTests {
     @Test
     void aPlanMadeFromDefaultPropertiesEqualsOneMadeWithTheCoreBuilder() {
         properties.getDestinations().add(destination(folder));
-        BackupPlan fromProperties = new PlanFactory(new Destinations(java.util.List.of()), java.util.List.of())
-                .create("app", "planb", properties, DatabaseSource.of("jdbc:h2:mem:defaults"));
+        BackupPlan fromProperties = PlanFactory.builder().keyPrefix("planb").build()
+                .plan("app", "planb", properties, DatabaseSource.of("jdbc:h2:mem:defaults"));
         assertThat(fromProperties.timeout()).isEqualTo(core.timeout());
         assertThat(fromProperties.compression()).isEqualTo(core.compression());
         assertThat(fromProperties.maxAge()).isEqualTo(core.maxAge());
