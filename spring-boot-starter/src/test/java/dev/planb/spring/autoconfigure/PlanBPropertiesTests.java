@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.convert.TypeDescriptor;
 
 import dev.planb.BackupPlan;
 import dev.planb.DatabaseSource;
@@ -58,6 +59,18 @@ class PlanBPropertiesTests {
         assertThat(PlanFactory.schedule("10s").period()).hasSeconds(10);
         assertThat(PlanFactory.schedule("PT6H").period()).hasHours(6);
         assertThat(PlanFactory.schedule("0 0 2 * * *").period()).hasDays(1);
+    }
+
+    @Test
+    void durationsSpringReadsKeepTheirMeaningAndPlanBsGrammarIsAdded() {
+        DurationTextConverter converter = new DurationTextConverter();
+        TypeDescriptor string = TypeDescriptor.valueOf(String.class);
+        TypeDescriptor duration = TypeDescriptor.valueOf(java.time.Duration.class);
+        assertThat(converter.convert("10", string, duration)).as("Spring: milliseconds by default")
+                .isEqualTo(java.time.Duration.ofMillis(10));
+        assertThat(converter.convert("5d", string, duration)).isEqualTo(java.time.Duration.ofDays(5));
+        assertThat(converter.convert("2w", string, duration)).isEqualTo(java.time.Duration.ofDays(14));
+        assertThat(converter.convert("1d12h", string, duration)).isEqualTo(java.time.Duration.ofHours(36));
     }
 
     private static PlanSettings.DestinationSettings destination(Path folder) {
