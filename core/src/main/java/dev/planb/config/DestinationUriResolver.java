@@ -1,6 +1,6 @@
 package dev.planb.config;
 
-import dev.planb.Destination;
+import dev.planb.spi.Destination;
 import java.util.Objects;
 import java.util.function.Function;
 

@@ -1,8 +1,8 @@
 package dev.planb.config;
 
-import dev.planb.Destination;
+import dev.planb.spi.Destination;
 import dev.planb.destination.LocalDirectoryDestination;
-import dev.planb.internal.Redaction;
+import dev.planb.spi.support.Redaction;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

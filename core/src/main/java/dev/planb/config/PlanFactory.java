@@ -15,7 +15,7 @@ import dev.planb.notify.Email;
 import dev.planb.notify.Heartbeat;
 import dev.planb.notify.Notifier;
 import dev.planb.notify.Webhook;
-import dev.planb.pitr.PointInTimeEngine;
+import dev.planb.spi.PointInTimeEngine;
 import dev.planb.pull.PullJob;
 import dev.planb.retention.RetentionPolicy;
 import dev.planb.schedule.Schedule;

@@ -1,6 +1,6 @@
 package dev.planb.config;
 
-import dev.planb.internal.Messages;
+import dev.planb.spi.support.Messages;
 import java.util.function.Supplier;
 
 /** Conversions of settings whose failures name the setting. */
