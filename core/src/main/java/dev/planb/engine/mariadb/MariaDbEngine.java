@@ -82,6 +82,11 @@ public final class MariaDbEngine implements PointInTimeEngine {
         this.options = Objects.requireNonNull(options, "options");
     }
 
+    /** This engine's options. */
+    public MariaDbOptions options() {
+        return options;
+    }
+
     @Override
     public String name() {
         return "mariadb";
