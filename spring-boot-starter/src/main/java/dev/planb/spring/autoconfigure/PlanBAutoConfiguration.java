@@ -68,6 +68,17 @@ public class PlanBAutoConfiguration {
         return InvalidPlanBPropertyException.converting("planb", runtime::start);
     }
 
+    /**
+     * Every plan checked once at start-up, as {@code planb doctor} checks it, with the report in the
+     * log; {@code planb.preflight=false} turns it off.
+     */
+    @Bean
+    @ConditionalOnBean(PlanB.class)
+    @ConditionalOnBooleanProperty(name = "planb.preflight", matchIfMissing = true)
+    StartupPreflight planbStartupPreflight(PlanB planB) {
+        return new StartupPreflight(planB);
+    }
+
     private static DatabaseSource database(String prefix, PlanBProperties.DatabaseSettings settings) {
         return InvalidPlanBPropertyException.converting(prefix + ".url", () -> settings.getUsername() == null
                 ? DatabaseSource.of(settings.getUrl())
