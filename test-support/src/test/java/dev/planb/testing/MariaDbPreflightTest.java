@@ -160,6 +160,16 @@ class MariaDbPreflightTest {
         noneOf(Preflight.of(database).run(), Severity.BLOCKER, "streaming");
     }
 
+    @Test
+    void aServerThatAllowsBinlogStreamingHasNoStreamingBlocker() throws Exception {
+        MariaDbServer withBinlog = MariaDbServer.startWithBinlog();
+
+        PreflightReport report = Preflight.of(withBinlog.newDatabase()).streaming(true).run();
+
+        the(report, Severity.OK, "streaming", "the server allows binlog streaming");
+        noneOf(report, Severity.BLOCKER, "streaming");
+    }
+
     /** A table, a view, a procedure, a trigger and an event, each defined by the administrator. */
     private DatabaseSource databaseWithEveryKindOfObject() throws Exception {
         DatabaseSource database = server.newDatabase();

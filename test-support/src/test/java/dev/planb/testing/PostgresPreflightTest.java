@@ -151,6 +151,22 @@ class PostgresPreflightTest {
     }
 
     @Test
+    void objectsOwnedByAnotherRoleAreAWarningNamingTheRoleAndNoOwner() throws Exception {
+        DatabaseSource database = server.newDatabase();
+        String name = name(database);
+        String role = "reporting_" + Long.toHexString(System.nanoTime());
+        server.superuser(name, "CREATE ROLE " + role + " NOLOGIN", "CREATE TABLE daily (day date)",
+                "ALTER TABLE daily OWNER TO " + role, "GRANT SELECT ON daily TO " + USER);
+
+        PreflightReport report = Preflight.of(database).run();
+
+        assertThat(the(report, Severity.WARNING, "owner", "1 object(s) are owned by role " + role + " (public.daily)")
+                .message()).contains("needs role " + role).endsWith("or restore with --no-owner (the restoring user then"
+                        + " owns everything)");
+        assertThat(report.blocksBackup()).as("%s", report).isFalse();
+    }
+
+    @Test
     void aSchemaFilterWarnsOfTheExtensionsAndLargeObjectsItLeavesOutAndOfNamesThatMatchNothing() throws Exception {
         DatabaseSource database = server.newDatabase();
         String name = name(database);

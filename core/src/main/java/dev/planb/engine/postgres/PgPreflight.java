@@ -78,8 +78,32 @@ final class PgPreflight {
             findings.add(Finding.ok("privileges", "role " + role + " may read every table, sequence and large object"
                     + " the backup holds"));
         }
+        owners(connection);
         filter(connection);
         encoding(connection);
+    }
+
+    /** A restore keeps owners: the target then needs those roles, or a restore with --no-owner. */
+    private void owners(Connection connection) throws SQLException {
+        Map<String, List<String>> byOwner = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
+                "SELECT n.nspname, c.relname, quote_ident(n.nspname) || '.' || quote_ident(c.relname),"
+                + " quote_ident(pg_get_userbyid(c.relowner)) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND " + USER_SCHEMAS
+                + " AND c.relowner <> (SELECT oid FROM pg_roles WHERE rolname = current_user)"
+                + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid"
+                + " AND d.deptype = 'e') ORDER BY 4, 1, 2")) {
+            while (rows.next()) {
+                if (inScope(rows.getString(1), rows.getString(2))) {
+                    byOwner.computeIfAbsent(rows.getString(4), owner -> new ArrayList<>()).add(rows.getString(3));
+                }
+            }
+        }
+        byOwner.forEach((owner, objects) -> findings.add(Finding.warning("owner", objects.size()
+                + " object(s) are owned by role " + owner + " (" + String.join(", ", objects.subList(0, Math.min(5,
+                objects.size()))) + (objects.size() > 5 ? ", …" : "") + "): a restore keeps owners, so the target"
+                + " server needs role " + owner + " and a restoring user that is a member of it; or restore with"
+                + " --no-owner (the restoring user then owns everything)")));
     }
 
     private void schemaUsage(Connection connection) throws SQLException {
