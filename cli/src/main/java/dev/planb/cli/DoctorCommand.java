@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
     "Exit status 0 when nothing blocks a backup, 16 when something does."})
 final class DoctorCommand implements Callable<Integer> {
 
-    @Option(names = "--db", required = true, paramLabel = "JDBC_URL", description = "Database to back up, e.g. jdbc:postgresql://host/app")
+    @Option(names = "--db", required = true, paramLabel = "JDBC_URL",
+            description = "Database to back up, e.g. jdbc:postgresql://host/app")
     String jdbcUrl;
 
     @Mixin

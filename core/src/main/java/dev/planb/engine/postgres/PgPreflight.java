@@ -107,7 +107,8 @@ final class PgPreflight {
     }
 
     private void schemaUsage(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT n.nspname, quote_ident(n.nspname)"
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
+                "SELECT n.nspname, quote_ident(n.nspname)"
                 + " FROM pg_namespace n WHERE " + USER_SCHEMAS + " AND NOT has_schema_privilege(n.oid, 'USAGE')"
                 + " AND EXISTS (SELECT 1 FROM pg_class c WHERE c.relnamespace = n.oid AND c.relkind IN ('r', 'p', 'S'))"
                 + " ORDER BY 1")) {
@@ -125,7 +126,8 @@ final class PgPreflight {
     private void unreadableRelations(Connection connection) throws SQLException {
         Map<String, List<String>> tablesBySchema = new LinkedHashMap<>();
         Map<String, List<String>> sequencesBySchema = new LinkedHashMap<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT n.nspname, c.relname,"
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
+                "SELECT n.nspname, c.relname,"
                 + " quote_ident(n.nspname), quote_ident(n.nspname) || '.' || quote_ident(c.relname), c.relkind"
                 + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'S')"
                 + " AND " + USER_SCHEMAS + " AND NOT has_table_privilege(c.oid, 'SELECT') ORDER BY 1, 2")) {
@@ -157,7 +159,8 @@ final class PgPreflight {
                 "SELECT rolbypassrls::text::char FROM pg_roles WHERE rolname = current_user"))) {
             return;
         }
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT n.nspname, c.relname,"
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
+                "SELECT n.nspname, c.relname,"
                 + " quote_ident(n.nspname) || '.' || quote_ident(c.relname) FROM pg_class c JOIN pg_namespace n"
                 + " ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') AND c.relrowsecurity AND " + USER_SCHEMAS
                 + " AND (c.relforcerowsecurity OR NOT pg_has_role(c.relowner, 'USAGE')) ORDER BY 1, 2")) {
