@@ -113,6 +113,19 @@ class MariaDbPreflightTest {
     }
 
     @Test
+    void wrongCredentialsAreOneBlockerWithoutThePassword() {
+        DatabaseSource database = server.newDatabase();
+        DatabaseSource wrong = DatabaseSource.of(database.jdbcUrl(), MariaDbServer.USER, Secret.of("not-the-password"));
+
+        PreflightReport report = Preflight.of(wrong).run();
+
+        assertThat(report.blockers()).singleElement().satisfies(finding -> {
+            assertThat(finding.check()).isEqualTo("database");
+            assertThat(finding.message()).contains("Access denied").doesNotContain("not-the-password");
+        });
+    }
+
+    @Test
     void aNonTransactionalTableIsAWarningNamingTheAlterTable() throws Exception {
         DatabaseSource database = server.newDatabase();
         server.admin("CREATE TABLE " + name(database) + ".hits (id int) ENGINE=MyISAM");
