@@ -1,10 +1,12 @@
 package dev.planb;
 
-import dev.planb.engine.DatabaseEngine;
 import dev.planb.engine.DatabaseEngines;
-import dev.planb.engine.Finding;
-import dev.planb.internal.Messages;
-import dev.planb.pitr.PointInTimeEngine;
+import dev.planb.spi.DatabaseEngine;
+import dev.planb.spi.Destination;
+import dev.planb.spi.Finding;
+import dev.planb.spi.PointInTimeEngine;
+import dev.planb.spi.ProtectionReport;
+import dev.planb.spi.support.Messages;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

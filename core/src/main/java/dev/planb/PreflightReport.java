@@ -1,7 +1,7 @@
 package dev.planb;
 
-import dev.planb.engine.Finding;
-import dev.planb.engine.Finding.Severity;
+import dev.planb.spi.Finding.Severity;
+import dev.planb.spi.Finding;
 import java.util.Comparator;
 import java.util.List;
 

@@ -3,8 +3,8 @@ package dev.planb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planb.destination.LocalDirectoryDestination;
-import dev.planb.engine.Finding;
-import dev.planb.engine.Finding.Severity;
+import dev.planb.spi.Finding.Severity;
+import dev.planb.spi.Finding;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

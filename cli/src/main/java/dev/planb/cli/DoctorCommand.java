@@ -3,7 +3,7 @@ package dev.planb.cli;
 import dev.planb.ErrorCode;
 import dev.planb.Preflight;
 import dev.planb.PreflightReport;
-import dev.planb.engine.DatabaseEngine;
+import dev.planb.spi.DatabaseEngine;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

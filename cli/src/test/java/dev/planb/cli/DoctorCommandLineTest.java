@@ -38,7 +38,8 @@ class DoctorCommandLineTest {
                 + PostgresServer.USER);
         assertThat(lines).anyMatch(line -> line.startsWith("WARNING  destination: ")
                 && line.contains("these credentials can delete your backups"));
-        assertThat(lines.get(lines.size() - 1)).startsWith("1 blocker, 1 warning: a backup would fail");
+        assertThat(lines).anyMatch(line -> line.startsWith("WARNING  owner: 1 object(s) are owned by role postgres"));
+        assertThat(lines.get(lines.size() - 1)).startsWith("1 blocker, 2 warnings: a backup would fail");
         assertThat(result.out()).doesNotContain(server.password());
     }
 

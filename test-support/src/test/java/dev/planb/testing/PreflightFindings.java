@@ -3,8 +3,8 @@ package dev.planb.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planb.PreflightReport;
-import dev.planb.engine.Finding;
-import dev.planb.engine.Finding.Severity;
+import dev.planb.spi.Finding.Severity;
+import dev.planb.spi.Finding;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

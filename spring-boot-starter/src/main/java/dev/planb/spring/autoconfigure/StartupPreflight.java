@@ -11,7 +11,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import dev.planb.BackupPlan;
 import dev.planb.PlanB;
 import dev.planb.PreflightReport;
-import dev.planb.engine.Finding;
+import dev.planb.spi.Finding;
 
 /**
  * Runs {@link PlanB#preflight(BackupPlan)} for every plan once the application context is up, on a

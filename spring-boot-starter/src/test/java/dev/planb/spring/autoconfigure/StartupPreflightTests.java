@@ -13,7 +13,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.planb.PreflightReport;
-import dev.planb.engine.Finding.Severity;
+import dev.planb.spi.Finding.Severity;
 
 class StartupPreflightTests {
 
