@@ -148,7 +148,7 @@ class MariaDbPreflightTest {
     }
 
     @Test
-    void aMissingDumpToolIsABlockerAndAnOlderOneAWarning() throws Exception {
+    void aMissingDumpToolIsABlockerAndAnOlderOrMySqlOneAWarning() throws Exception {
         DatabaseSource database = server.newDatabase();
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         Path old = toolPrinting(tmp.resolve("old"), "mariadb-dump",
@@ -157,7 +157,11 @@ class MariaDbPreflightTest {
         PreflightReport missing = Preflight.of(database).engine(new MariaDbEngine(new MariaDbOptions(empty))).run();
         PreflightReport older = Preflight.of(database).engine(new MariaDbEngine(new MariaDbOptions(old))).run();
 
+        Path mysql = toolPrinting(tmp.resolve("mysql"), "mysqldump", "mysqldump  Ver 8.0.36 for Linux on x86_64 (MySQL Community Server - GPL)");
+        PreflightReport mysqlTool = Preflight.of(database).engine(new MariaDbEngine(new MariaDbOptions(mysql))).run();
+
         the(missing, Severity.BLOCKER, "dump tool", "mariadb-dump (or mysqldump) not found in " + empty);
+        the(mysqlTool, Severity.WARNING, "dump tool", "mysqldump (" + mysql.resolve("mysqldump") + ") is MySQL's, not MariaDB's");
         the(older, Severity.WARNING, "dump tool", "mariadb-dump 10.3.39-MariaDB (" + old.resolve("mariadb-dump")
                 + ") is older than the server 10.11");
     }

@@ -197,6 +197,18 @@ class PostgresPreflightTest {
     }
 
     @Test
+    void anSqlAsciiDatabaseIsAWarningThatBytesAreUnchecked() throws Exception {
+        String name = "t_ascii_" + Long.toHexString(System.nanoTime());
+        server.superuser("postgres", "CREATE DATABASE " + name + " OWNER " + USER
+                + " ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
+
+        PreflightReport report = Preflight.of(server.database(name)).run();
+
+        assertThat(the(report, Severity.WARNING, "charset", "encoding is SQL_ASCII").message())
+                .endsWith("convert the database to UTF8");
+    }
+
+    @Test
     void streamingPrerequisitesAreBlockersWhenPointInTimeRecoveryIsWanted() {
         DatabaseSource database = server.newDatabase();
 
