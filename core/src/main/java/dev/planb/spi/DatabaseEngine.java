@@ -63,7 +63,7 @@ public interface DatabaseEngine {
     default List<Finding> preflight(DatabaseSource source) {
         try {
             checkReadable(source);
-            return List.of(Finding.ok("database", "reachable, and the tools " + name() + " needs are present"));
+            return List.of(Finding.ok("database", name() + " database " + source.redactedUrl() + " can be read"));
         } catch (PlanBException e) {
             return List.of(Finding.blocker("database", e.getMessage()));
         }
