@@ -1,18 +1,18 @@
 package dev.planb;
 
-import dev.planb.spi.Destination;
 import dev.planb.catalog.PlanName;
 import dev.planb.crypto.Encryption;
-import dev.planb.spi.DatabaseEngine;
 import dev.planb.engine.DatabaseEngines;
-import dev.planb.spi.PlanLock;
-import dev.planb.lock.PlanLocks;
-import dev.planb.retention.RetentionPolicy;
-import dev.planb.notify.Notifier;
-import dev.planb.verify.VerificationPolicy;
-import dev.planb.schedule.Schedule;
-import java.time.Duration;
 import dev.planb.files.DirectorySource;
+import dev.planb.lock.PlanLocks;
+import dev.planb.notify.Notifier;
+import dev.planb.retention.RetentionPolicy;
+import dev.planb.schedule.Schedule;
+import dev.planb.spi.DatabaseEngine;
+import dev.planb.spi.Destination;
+import dev.planb.spi.PlanLock;
+import dev.planb.verify.VerificationPolicy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;

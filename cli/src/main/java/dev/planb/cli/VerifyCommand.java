@@ -2,9 +2,9 @@ package dev.planb.cli;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.catalog.Manifest;
 import dev.planb.crypto.Decryption;
-import dev.planb.pitr.RecoveryTarget;
+import dev.planb.spi.Manifest;
+import dev.planb.spi.RecoveryTarget;
 import dev.planb.verify.CheckOutcome;
 import dev.planb.verify.CoverageFinding;
 import dev.planb.verify.PointInTimeDrill;

@@ -1,8 +1,8 @@
 package dev.planb.lock;
 
-import dev.planb.spi.PlanLock;
 import dev.planb.DatabaseSource;
-import dev.planb.internal.Jdbc;
+import dev.planb.spi.PlanLock;
+import dev.planb.spi.support.Jdbc;
 import dev.planb.spi.support.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;

@@ -1,21 +1,21 @@
 package dev.planb.pull;
 
-import dev.planb.spi.Destination;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.spi.StoredObject;
 import dev.planb.catalog.Catalog;
-import dev.planb.catalog.Layout;
 import dev.planb.catalog.Layout.BackupRef;
-import dev.planb.catalog.Manifest;
-import dev.planb.catalog.Manifest.Artifact;
+import dev.planb.catalog.Layout;
 import dev.planb.event.PlanBEvent;
 import dev.planb.event.PlanBListener;
 import dev.planb.event.PullFailed;
 import dev.planb.event.Pulled;
+import dev.planb.pull.PulledBackup.Outcome;
+import dev.planb.spi.Destination;
+import dev.planb.spi.Manifest.Artifact;
+import dev.planb.spi.Manifest;
+import dev.planb.spi.StoredObject;
 import dev.planb.spi.support.Json;
 import dev.planb.spi.support.Messages;
-import dev.planb.pull.PulledBackup.Outcome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;

@@ -2,8 +2,8 @@ package dev.planb.verify;
 
 import dev.planb.DatabaseSource;
 import dev.planb.PlanBException;
-import dev.planb.catalog.Manifest;
 import dev.planb.spi.DatabaseEngine;
+import dev.planb.spi.Manifest;
 import dev.planb.spi.TableCount;
 import dev.planb.spi.support.Messages;
 import java.util.ArrayList;

@@ -1,16 +1,16 @@
 package dev.planb.verify;
 
 import dev.planb.DatabaseSource;
-import dev.planb.spi.Destination;
 import dev.planb.ErrorCode;
 import dev.planb.PlanB;
 import dev.planb.PlanBException;
 import dev.planb.RestoreRequest;
 import dev.planb.RestoreResult;
-import dev.planb.catalog.Manifest;
 import dev.planb.crypto.Decryption;
-import dev.planb.spi.DatabaseEngine;
 import dev.planb.engine.DatabaseEngines;
+import dev.planb.spi.DatabaseEngine;
+import dev.planb.spi.Destination;
+import dev.planb.spi.Manifest;
 import dev.planb.spi.ScratchDatabase;
 import dev.planb.spi.ScratchDatabases;
 import dev.planb.spi.TableCount;

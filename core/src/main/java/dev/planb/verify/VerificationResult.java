@@ -1,9 +1,9 @@
 package dev.planb.verify;
 
-import dev.planb.catalog.Manifest;
-import dev.planb.spi.TableCount;
-import dev.planb.internal.pipeline.RestoreRun;
 import dev.planb.internal.Version;
+import dev.planb.internal.pipeline.RestoreRun;
+import dev.planb.spi.Manifest;
+import dev.planb.spi.TableCount;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,22 +1,23 @@
 package dev.planb.pitr;
 
-import dev.planb.spi.LogStream;
-import dev.planb.spi.PointInTimeEngine;
-import dev.planb.spi.RecoveredPoint;
-import dev.planb.spi.RecoveryDestination;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planb.BackupPlan;
 import dev.planb.DatabaseSource;
 import dev.planb.PlanB;
-import dev.planb.catalog.Manifest;
-import dev.planb.catalog.Manifest.LogInfo;
 import dev.planb.destination.LocalDirectoryDestination;
-import dev.planb.spi.DatabaseEngine;
-import dev.planb.spi.DumpResult;
-import dev.planb.spi.TableCount;
 import dev.planb.event.LogStreamProblem;
 import dev.planb.event.PlanBEvent;
+import dev.planb.spi.DumpResult;
+import dev.planb.spi.LogStream;
+import dev.planb.spi.Manifest.LogInfo;
+import dev.planb.spi.Manifest;
+import dev.planb.spi.PointInTimeEngine;
+import dev.planb.spi.RecoveredPoint;
+import dev.planb.spi.RecoveryChain;
+import dev.planb.spi.RecoveryDestination;
+import dev.planb.spi.RecoveryTarget;
+import dev.planb.spi.TableCount;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -247,7 +248,7 @@ class LogStreamerTest {
         }
 
         @Override
-        public RecoveredPoint recover(LogChain chain, RecoveryTarget target, RecoveryDestination where) {
+        public RecoveredPoint recover(RecoveryChain chain, RecoveryTarget target, RecoveryDestination where) {
             throw new UnsupportedOperationException();
         }
 

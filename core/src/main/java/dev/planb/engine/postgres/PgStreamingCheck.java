@@ -2,7 +2,7 @@ package dev.planb.engine.postgres;
 
 import dev.planb.DatabaseSource;
 import dev.planb.PlanBException;
-import dev.planb.internal.Jdbc;
+import dev.planb.spi.support.Jdbc;
 import dev.planb.spi.support.Messages;
 import java.sql.Connection;
 import java.sql.SQLException;

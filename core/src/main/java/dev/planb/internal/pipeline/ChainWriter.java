@@ -1,19 +1,19 @@
 package dev.planb.internal.pipeline;
 
-import dev.planb.internal.Version;
-import dev.planb.spi.support.Json;
 import dev.planb.BackupPlan;
-import dev.planb.spi.Destination;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.ProgressListener;
 import dev.planb.catalog.BackupId;
 import dev.planb.catalog.Layout;
-import dev.planb.catalog.Manifest;
-import dev.planb.catalog.Manifest.EngineInfo;
-import dev.planb.catalog.Manifest.LogInfo;
-import dev.planb.spi.TableCount;
+import dev.planb.internal.Version;
+import dev.planb.spi.Destination;
+import dev.planb.spi.Manifest.EngineInfo;
+import dev.planb.spi.Manifest.LogInfo;
+import dev.planb.spi.Manifest;
 import dev.planb.spi.PointInTimeEngine;
+import dev.planb.spi.TableCount;
+import dev.planb.spi.support.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,10 +1,10 @@
 package dev.planb.internal.pipeline;
 
 import dev.planb.Compression;
-import dev.planb.catalog.Manifest;
-import dev.planb.catalog.Manifest.Artifact;
-import dev.planb.spi.DatabaseEngine;
 import dev.planb.files.internal.FilesGuide;
+import dev.planb.spi.DatabaseEngine;
+import dev.planb.spi.Manifest.Artifact;
+import dev.planb.spi.Manifest;
 import dev.planb.spi.PointInTimeEngine;
 
 /** Writes {@code RESTORE.md}: how to restore one backup with PlanB, or by hand with stock tools. */

@@ -1,20 +1,20 @@
 package dev.planb.internal.pipeline;
 
-import dev.planb.spi.support.Messages;
 import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.RestoreRequest;
 import dev.planb.RestoreResult;
 import dev.planb.catalog.Catalog;
-import dev.planb.catalog.Manifest;
-import dev.planb.catalog.Manifest.Artifact;
-import dev.planb.catalog.Manifest.FileSet;
-import dev.planb.spi.DatabaseEngine;
 import dev.planb.engine.DatabaseEngines;
-import dev.planb.spi.TableCount;
 import dev.planb.files.RestoredFiles;
 import dev.planb.files.internal.FilesRestore;
+import dev.planb.spi.DatabaseEngine;
+import dev.planb.spi.Manifest.Artifact;
+import dev.planb.spi.Manifest.FileSet;
+import dev.planb.spi.Manifest;
+import dev.planb.spi.TableCount;
+import dev.planb.spi.support.Messages;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package dev.planb.internal.pipeline;
 
-import dev.planb.spi.support.Sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planb.Compression;
+import dev.planb.spi.support.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

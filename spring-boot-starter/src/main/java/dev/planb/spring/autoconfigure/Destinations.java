@@ -1,15 +1,14 @@
 package dev.planb.spring.autoconfigure;
 
+import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.spi.Destination;
+import dev.planb.spi.support.Redaction;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import dev.planb.spi.Destination;
-import dev.planb.destination.LocalDirectoryDestination;
-import dev.planb.spi.support.Redaction;
 
 /** Turns {@code planb.destinations[i].uri} values into destinations. */
 final class Destinations {

@@ -1,8 +1,7 @@
 package dev.planb.spring.autoconfigure;
 
-import java.util.function.Supplier;
-
 import dev.planb.spi.support.Messages;
+import java.util.function.Supplier;
 
 /** A {@code planb.*} property the application cannot start with; the message names the property. */
 public class InvalidPlanBPropertyException extends IllegalStateException {

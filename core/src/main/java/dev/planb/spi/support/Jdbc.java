@@ -1,11 +1,8 @@
-package dev.planb.internal;
+package dev.planb.spi.support;
 
-import dev.planb.spi.support.Messages;
-import dev.planb.spi.support.Redaction;
 import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.spi.TableCount;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -16,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
-/** JDBC plumbing shared by the engines that work through a JDBC driver. */
+/** JDBC plumbing for engines that work through a JDBC driver: connecting with clear errors, small queries, quoting. */
 public final class Jdbc {
 
     private Jdbc() {
@@ -48,20 +45,6 @@ public final class Jdbc {
             throw new PlanBException(ErrorCode.DATABASE_UNAVAILABLE, "Cannot open database " + source.redactedUrl()
                     + source.userName().map(user -> " as user " + user).orElse("") + ": " + reason, e);
         }
-    }
-
-    /** Counts the rows of each table, in the order given. */
-    public static List<TableCount> countRows(Connection connection, List<QualifiedTable> tables) throws SQLException {
-        List<TableCount> counts = new ArrayList<>();
-        try (Statement statement = connection.createStatement()) {
-            for (QualifiedTable table : tables) {
-                try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table.quoted())) {
-                    rows.next();
-                    counts.add(new TableCount(table.displayName(), rows.getLong(1)));
-                }
-            }
-        }
-        return counts;
     }
 
     /** Runs a query that returns one string, such as a version. */

@@ -1,4 +1,4 @@
-package dev.planb.pitr;
+package dev.planb.spi;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;

@@ -1,8 +1,9 @@
-package dev.planb.catalog;
+package dev.planb.spi;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.planb.spi.TableCount;
+import dev.planb.catalog.BackupId;
+import dev.planb.catalog.PlanName;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
