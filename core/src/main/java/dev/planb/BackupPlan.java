@@ -1,6 +1,5 @@
 package dev.planb;
 
-import dev.planb.catalog.PlanName;
 import dev.planb.crypto.Encryption;
 import dev.planb.engine.DatabaseEngines;
 import dev.planb.files.DirectorySource;
@@ -11,6 +10,7 @@ import dev.planb.schedule.Schedule;
 import dev.planb.spi.DatabaseEngine;
 import dev.planb.spi.Destination;
 import dev.planb.spi.PlanLock;
+import dev.planb.spi.PlanName;
 import dev.planb.verify.VerificationPolicy;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.planb;
 
-import dev.planb.catalog.BackupId;
+import dev.planb.spi.BackupId;
 import dev.planb.spi.Manifest;
 import java.util.List;
 

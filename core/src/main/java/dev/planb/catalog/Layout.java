@@ -1,5 +1,7 @@
 package dev.planb.catalog;
 
+import dev.planb.spi.BackupId;
+import dev.planb.spi.PlanName;
 import java.util.Optional;
 
 /**

@@ -2,8 +2,6 @@ package dev.planb.spi;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.planb.catalog.BackupId;
-import dev.planb.catalog.PlanName;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.catalog.BackupId;
 import dev.planb.catalog.Catalog;
 import dev.planb.catalog.Layout;
 import dev.planb.crypto.Decryption;
 import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.engine.postgres.PostgresEngine;
+import dev.planb.spi.BackupId;
 import dev.planb.spi.Manifest.Artifact;
 import dev.planb.spi.Manifest.EngineInfo;
 import dev.planb.spi.Manifest.LogInfo;

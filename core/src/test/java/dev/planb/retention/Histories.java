@@ -1,7 +1,7 @@
 package dev.planb.retention;
 
-import dev.planb.catalog.BackupId;
 import dev.planb.catalog.Layout;
+import dev.planb.spi.BackupId;
 import dev.planb.spi.Destination;
 import dev.planb.spi.Manifest.Artifact;
 import dev.planb.spi.Manifest.EngineInfo;

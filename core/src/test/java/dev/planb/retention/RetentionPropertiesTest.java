@@ -2,7 +2,7 @@ package dev.planb.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.planb.catalog.BackupId;
+import dev.planb.spi.BackupId;
 import dev.planb.spi.Manifest;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.planb.internal.pipeline;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.catalog.BackupId;
+import dev.planb.spi.BackupId;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;

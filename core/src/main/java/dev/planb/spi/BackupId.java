@@ -1,4 +1,4 @@
-package dev.planb.catalog;
+package dev.planb.spi;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;

@@ -1,4 +1,4 @@
-package dev.planb.catalog;
+package dev.planb.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
