@@ -5,7 +5,7 @@ import dev.planb.PlanBException;
 import dev.planb.engine.DatabaseEngines;
 import dev.planb.engine.postgres.PostgresOptions;
 import dev.planb.event.LogStreamProblem;
-import dev.planb.pitr.LogStreamer;
+import dev.planb.runtime.LogStreamer;
 import dev.planb.spi.DatabaseEngine;
 import java.io.PrintWriter;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.planb.spi;
 
 import dev.planb.DatabaseSource;
-import dev.planb.spi.support.Jdbc;
+import dev.planb.spi.support.jdbc.Jdbc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

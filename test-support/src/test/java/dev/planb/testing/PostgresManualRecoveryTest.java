@@ -10,7 +10,7 @@ import dev.planb.catalog.Catalog;
 import dev.planb.catalog.Layout;
 import dev.planb.catalog.LogFileNames;
 import dev.planb.destination.LocalDirectoryDestination;
-import dev.planb.pitr.LogStreamer;
+import dev.planb.runtime.LogStreamer;
 import dev.planb.spi.Manifest;
 import dev.planb.spi.support.ProcessOwnedFiles;
 import dev.planb.testing.server.PostgresServer;

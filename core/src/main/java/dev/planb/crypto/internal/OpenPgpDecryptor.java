@@ -3,7 +3,7 @@ package dev.planb.crypto.internal;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.Secret;
-import dev.planb.internal.pipeline.ChecksumMismatchException;
+import dev.planb.internal.stream.ChecksumMismatchException;
 import dev.planb.spi.support.Messages;
 import java.io.IOException;
 import java.io.InputStream;

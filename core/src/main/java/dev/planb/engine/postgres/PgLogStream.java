@@ -11,7 +11,7 @@ import dev.planb.spi.DumpResult;
 import dev.planb.spi.LogStream;
 import dev.planb.spi.Manifest.LogInfo;
 import dev.planb.spi.Manifest;
-import dev.planb.spi.support.Jdbc;
+import dev.planb.spi.support.jdbc.Jdbc;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

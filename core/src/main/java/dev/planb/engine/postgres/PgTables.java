@@ -2,7 +2,7 @@ package dev.planb.engine.postgres;
 
 import dev.planb.engine.TableRows;
 import dev.planb.spi.TableCount;
-import dev.planb.spi.support.Jdbc.QualifiedTable;
+import dev.planb.spi.support.jdbc.Jdbc.QualifiedTable;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

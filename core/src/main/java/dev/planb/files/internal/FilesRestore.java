@@ -5,7 +5,7 @@ import dev.planb.PlanBException;
 import dev.planb.catalog.Catalog;
 import dev.planb.crypto.Decryption;
 import dev.planb.files.RestoredFiles;
-import dev.planb.internal.pipeline.ChecksumMismatchException;
+import dev.planb.internal.stream.ChecksumMismatchException;
 import dev.planb.spi.Manifest.FileSet;
 import dev.planb.spi.Manifest;
 import dev.planb.spi.support.Messages;

@@ -6,6 +6,9 @@ import dev.planb.PlanBException;
 import dev.planb.ProgressListener;
 import dev.planb.catalog.Layout;
 import dev.planb.crypto.Encryption;
+import dev.planb.internal.stream.CountingOutputStream;
+import dev.planb.internal.stream.FanOutOutputStream;
+import dev.planb.internal.stream.ProgressMeter;
 import dev.planb.spi.BackupId;
 import dev.planb.spi.Destination;
 import dev.planb.spi.Manifest.Artifact;
@@ -249,7 +252,7 @@ public final class ArtifactPipeline {
     }
 
     /** A one-line reason for a failure. */
-    static String describe(Throwable error) {
+    public static String describe(Throwable error) {
         return error instanceof PlanBException ? error.getMessage() : Messages.firstLine(error);
     }
 }

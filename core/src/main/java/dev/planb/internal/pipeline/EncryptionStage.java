@@ -1,6 +1,7 @@
 package dev.planb.internal.pipeline;
 
 import dev.planb.crypto.Encryption;
+import dev.planb.internal.stream.CountingOutputStream;
 import dev.planb.spi.Manifest.OpenPgp;
 import dev.planb.spi.support.Sha256;
 import java.io.IOException;

@@ -63,7 +63,8 @@ public final class RunControl {
         state.compareAndSet(null, FINISHED);
     }
 
-    void started(BackupId id) {
+    /** Reports the backup's identifier to whoever started the run, once the run has chosen it. */
+    public void started(BackupId id) {
         onStart.accept(id);
     }
 }

@@ -1,4 +1,4 @@
-package dev.planb.internal.pipeline;
+package dev.planb.internal.run;
 
 import dev.planb.BackupPlan;
 import dev.planb.ErrorCode;
@@ -6,6 +6,8 @@ import dev.planb.PlanBException;
 import dev.planb.ProgressListener;
 import dev.planb.catalog.Layout;
 import dev.planb.internal.Version;
+import dev.planb.internal.pipeline.ArtifactPipeline;
+import dev.planb.internal.pipeline.StoredObjects;
 import dev.planb.spi.BackupId;
 import dev.planb.spi.Destination;
 import dev.planb.spi.Manifest.EngineInfo;

@@ -1,4 +1,4 @@
-package dev.planb.verify;
+package dev.planb.drill;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +12,9 @@ import dev.planb.PlanBException;
 import dev.planb.SampleDb;
 import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.spi.Manifest;
+import dev.planb.verify.VerificationLog;
+import dev.planb.verify.VerificationRequest;
+import dev.planb.verify.VerificationResult;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;

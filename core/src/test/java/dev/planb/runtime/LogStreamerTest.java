@@ -1,4 +1,4 @@
-package dev.planb.pitr;
+package dev.planb.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.planb.verify;
+package dev.planb.drill;
 
 import dev.planb.spi.support.Messages;
 import dev.planb.spi.support.Sha256;

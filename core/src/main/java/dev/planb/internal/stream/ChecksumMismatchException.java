@@ -1,4 +1,4 @@
-package dev.planb.internal.pipeline;
+package dev.planb.internal.stream;
 
 import java.io.IOException;
 

@@ -1,4 +1,4 @@
-package dev.planb.pitr;
+package dev.planb.runtime;
 
 import dev.planb.BackupPlan;
 import dev.planb.ErrorCode;
@@ -8,9 +8,8 @@ import dev.planb.catalog.LogFileNames;
 import dev.planb.event.LogStreamProblem.Problem;
 import dev.planb.event.LogStreamProblem;
 import dev.planb.event.PlanBListener;
-import dev.planb.internal.pipeline.ChainWriter;
+import dev.planb.internal.run.ChainWriter;
 import dev.planb.internal.tool.PrivateFolder;
-import dev.planb.runtime.EventPublisher;
 import dev.planb.spi.Destination;
 import dev.planb.spi.LogStream.ChainStart;
 import dev.planb.spi.LogStream.LogFiles;

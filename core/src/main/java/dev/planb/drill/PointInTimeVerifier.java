@@ -1,4 +1,4 @@
-package dev.planb.verify;
+package dev.planb.drill;
 
 import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
@@ -15,6 +15,10 @@ import dev.planb.spi.PointInTimeScratch;
 import dev.planb.spi.RecoveredPoint;
 import dev.planb.spi.TableCount;
 import dev.planb.spi.support.Messages;
+import dev.planb.verify.CheckOutcome;
+import dev.planb.verify.PointInTimeDrill;
+import dev.planb.verify.VerificationLog;
+import dev.planb.verify.VerificationResult;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;

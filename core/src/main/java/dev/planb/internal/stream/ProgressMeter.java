@@ -1,4 +1,4 @@
-package dev.planb.internal.pipeline;
+package dev.planb.internal.stream;
 
 import dev.planb.Progress;
 import dev.planb.ProgressListener;

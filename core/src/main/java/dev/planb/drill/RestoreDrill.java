@@ -1,4 +1,4 @@
-package dev.planb.verify;
+package dev.planb.drill;
 
 import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
@@ -15,6 +15,12 @@ import dev.planb.spi.ScratchDatabase;
 import dev.planb.spi.ScratchDatabases;
 import dev.planb.spi.TableCount;
 import dev.planb.spi.support.Messages;
+import dev.planb.verify.CheckOutcome;
+import dev.planb.verify.CoverageFinding;
+import dev.planb.verify.VerificationLog;
+import dev.planb.verify.VerificationRecord;
+import dev.planb.verify.VerificationRequest;
+import dev.planb.verify.VerificationResult;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;

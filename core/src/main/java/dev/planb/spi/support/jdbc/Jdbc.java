@@ -1,8 +1,10 @@
-package dev.planb.spi.support;
+package dev.planb.spi.support.jdbc;
 
 import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
+import dev.planb.spi.support.Messages;
+import dev.planb.spi.support.Redaction;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package dev.planb.verify;
+package dev.planb.drill;
 
 import dev.planb.spi.ScratchDatabase;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,4 +1,4 @@
-package dev.planb.internal.pipeline;
+package dev.planb.internal.run;
 
 import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
@@ -9,19 +9,22 @@ import dev.planb.catalog.Catalog;
 import dev.planb.engine.DatabaseEngines;
 import dev.planb.files.RestoredFiles;
 import dev.planb.files.internal.FilesRestore;
+import dev.planb.internal.stream.ChecksumMismatchException;
+import dev.planb.internal.stream.CountingInputStream;
+import dev.planb.internal.stream.ProgressMeter;
+import dev.planb.internal.stream.VerifiedDumpInputStream;
 import dev.planb.spi.DatabaseEngine;
 import dev.planb.spi.Manifest.Artifact;
 import dev.planb.spi.Manifest.FileSet;
 import dev.planb.spi.Manifest;
 import dev.planb.spi.TableCount;
 import dev.planb.spi.support.Messages;
+import dev.planb.verify.TableCounts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +59,7 @@ public final class RestoreRun {
         List<String> mismatches = new ArrayList<>();
         if (request.database().isPresent()) {
             restored.addAll(restoreDatabase(catalog, manifest, request.database().get()));
-            mismatches.addAll(compare(manifest.tables(), restored));
+            mismatches.addAll(TableCounts.compare(manifest.tables(), restored));
         }
         List<RestoredFiles> files = new ArrayList<>();
         FilesRestore filesRestore = new FilesRestore(catalog, manifest, request.decryption());
@@ -112,7 +115,7 @@ public final class RestoreRun {
                     + target.redactedUrl() + " failed: " + Messages.firstLine(e), e);
         }
         List<TableCount> restored = engine.tableCounts(target);
-        List<String> mismatches = compare(manifest.tables(), restored);
+        List<String> mismatches = TableCounts.compare(manifest.tables(), restored);
         LOG.info("Restored backup {} of plan '{}' into {}: {} table(s), {}", manifest.backupId(), manifest.plan(),
                 target.redactedUrl(), restored.size(),
                 mismatches.isEmpty() ? "row counts match the manifest" : "MISMATCHES " + mismatches);
@@ -127,26 +130,5 @@ public final class RestoreRun {
         return List.of("files '" + expected.source() + "': " + actual.files() + " files of " + actual.bytes()
                 + " bytes restored, the manifest records " + expected.fileCount() + " files of "
                 + expected.totalSize() + " bytes");
-    }
-
-    /** How {@code actual} differs from {@code expected}, one line per table. */
-    public static List<String> compare(List<TableCount> expected, List<TableCount> actual) {
-        Map<String, Long> actualRows = actual.stream()
-                .collect(Collectors.toMap(TableCount::table, TableCount::rows, (a, b) -> a));
-        Map<String, Long> expectedRows = expected.stream()
-                .collect(Collectors.toMap(TableCount::table, TableCount::rows, (a, b) -> a));
-        List<String> mismatches = new ArrayList<>();
-        for (TableCount table : expected) {
-            Long rows = actualRows.get(table.table());
-            if (rows == null) {
-                mismatches.add("table " + table.table() + " is missing (manifest: " + table.rows() + " rows)");
-            } else if (rows != table.rows()) {
-                mismatches.add("table " + table.table() + " has " + rows + " rows, the manifest records " + table.rows());
-            }
-        }
-        actual.stream().map(TableCount::table).filter(name -> !expectedRows.containsKey(name))
-                .map(name -> "table " + name + " is not in the manifest")
-                .forEach(mismatches::add);
-        return mismatches;
     }
 }

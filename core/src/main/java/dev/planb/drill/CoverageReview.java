@@ -1,4 +1,4 @@
-package dev.planb.verify;
+package dev.planb.drill;
 
 import dev.planb.DatabaseSource;
 import dev.planb.PlanBException;
@@ -6,6 +6,8 @@ import dev.planb.spi.DatabaseEngine;
 import dev.planb.spi.Manifest;
 import dev.planb.spi.TableCount;
 import dev.planb.spi.support.Messages;
+import dev.planb.verify.CoverageFinding;
+import dev.planb.verify.VerificationRecord;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.planb.internal.pipeline;
+package dev.planb.internal.run;
 
 import dev.planb.BackupPlan;
 import dev.planb.BackupResult;
@@ -10,6 +10,10 @@ import dev.planb.catalog.Layout;
 import dev.planb.files.DirectorySource;
 import dev.planb.files.internal.FilesBackup;
 import dev.planb.internal.Version;
+import dev.planb.internal.pipeline.ArtifactPipeline;
+import dev.planb.internal.pipeline.CancellableOutputStream;
+import dev.planb.internal.pipeline.RunControl;
+import dev.planb.internal.pipeline.StoredObjects;
 import dev.planb.spi.BackupId;
 import dev.planb.spi.DatabaseEngine;
 import dev.planb.spi.Destination;

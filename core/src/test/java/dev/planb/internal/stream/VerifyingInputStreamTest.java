@@ -1,4 +1,4 @@
-package dev.planb.internal.pipeline;
+package dev.planb.internal.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

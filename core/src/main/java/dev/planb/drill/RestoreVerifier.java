@@ -1,4 +1,4 @@
-package dev.planb.verify;
+package dev.planb.drill;
 
 import dev.planb.DatabaseSource;
 import dev.planb.PlanB;
@@ -6,10 +6,13 @@ import dev.planb.PlanBException;
 import dev.planb.catalog.Catalog;
 import dev.planb.crypto.Decryption;
 import dev.planb.files.internal.FilesCheck;
-import dev.planb.internal.pipeline.VerifyingInputStream;
+import dev.planb.internal.stream.VerifyingInputStream;
 import dev.planb.spi.Destination;
 import dev.planb.spi.Manifest.Artifact;
 import dev.planb.spi.Manifest;
+import dev.planb.verify.VerificationLog;
+import dev.planb.verify.VerificationRequest;
+import dev.planb.verify.VerificationResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package dev.planb.internal.pipeline;
+package dev.planb.internal.run;
 
 import dev.planb.Compression;
 import dev.planb.files.internal.FilesGuide;

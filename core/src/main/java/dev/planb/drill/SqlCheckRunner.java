@@ -1,6 +1,8 @@
-package dev.planb.verify;
+package dev.planb.drill;
 
 import dev.planb.spi.support.Messages;
+import dev.planb.verify.CheckOutcome;
+import dev.planb.verify.SqlCheck;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
