@@ -2,12 +2,12 @@ package dev.planb.drill;
 
 import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
-import dev.planb.PlanB;
 import dev.planb.PlanBException;
 import dev.planb.RestoreRequest;
 import dev.planb.RestoreResult;
 import dev.planb.crypto.Decryption;
 import dev.planb.engine.DatabaseEngines;
+import dev.planb.internal.run.RestoreRun;
 import dev.planb.spi.DatabaseEngine;
 import dev.planb.spi.Destination;
 import dev.planb.spi.Manifest;
@@ -112,9 +112,9 @@ final class RestoreDrill {
         long start = System.nanoTime();
         RestoreResult restored;
         try {
-            restored = PlanB.restore(RestoreRequest.builder().from(destination).plan(manifest.plan())
+            restored = new RestoreRun(RestoreRequest.builder().from(destination).plan(manifest.plan())
                     .backup(manifest.backupId()).target(target).decryption(decryption)
-                    .force(request.allowNonScratchTarget()).build());
+                    .force(request.allowNonScratchTarget()).build()).execute();
         } catch (PlanBException e) {
             problems.add("restore failed: " + e.getMessage());
             return;

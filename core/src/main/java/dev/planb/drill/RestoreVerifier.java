@@ -1,7 +1,6 @@
 package dev.planb.drill;
 
 import dev.planb.DatabaseSource;
-import dev.planb.PlanB;
 import dev.planb.PlanBException;
 import dev.planb.catalog.Catalog;
 import dev.planb.crypto.Decryption;
@@ -97,7 +96,7 @@ public final class RestoreVerifier {
      *     created or the target is refused; a backup that fails a check is a result, not an exception
      */
     public VerificationResult verify(VerificationRequest request) {
-        Catalog catalog = PlanB.catalog(destination);
+        Catalog catalog = new Catalog(destination);
         Manifest manifest = catalog.find(catalog.resolvePlan(request.planName()), request.backup());
         if (request.restores()) {
             Catalog.requireDump(manifest, "drilled");

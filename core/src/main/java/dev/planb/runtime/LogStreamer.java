@@ -2,17 +2,15 @@ package dev.planb.runtime;
 
 import dev.planb.BackupPlan;
 import dev.planb.ErrorCode;
-import dev.planb.PlanB;
 import dev.planb.PlanBException;
-import dev.planb.catalog.LogFileNames;
+import dev.planb.ProgressListener;
 import dev.planb.event.LogStreamProblem.Problem;
 import dev.planb.event.LogStreamProblem;
 import dev.planb.event.PlanBListener;
+import dev.planb.internal.run.BackupRun;
 import dev.planb.internal.run.ChainWriter;
 import dev.planb.internal.tool.PrivateFolder;
-import dev.planb.spi.Destination;
 import dev.planb.spi.LogStream.ChainStart;
-import dev.planb.spi.LogStream.LogFiles;
 import dev.planb.spi.LogStream;
 import dev.planb.spi.Manifest.EngineInfo;
 import dev.planb.spi.Manifest.LogInfo;
@@ -20,25 +18,15 @@ import dev.planb.spi.Manifest;
 import dev.planb.spi.PointInTimeEngine;
 import dev.planb.spi.TableCount;
 import dev.planb.spi.support.Messages;
-import dev.planb.spi.support.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -66,7 +54,6 @@ import org.slf4j.LoggerFactory;
 public final class LogStreamer {
 
     private static final Logger LOG = LoggerFactory.getLogger(LogStreamer.class);
-    private static final Duration MAX_RESTART_DELAY = Duration.ofMinutes(1);
 
     private final BackupPlan plan;
     private final PointInTimeEngine engine;
@@ -78,6 +65,7 @@ public final class LogStreamer {
     private final Clock clock;
     private final ChainWriter writer;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final ChainShipper.Control control = new Control();
     private volatile Manifest currentBase;
     private volatile Instant lastShipped;
 
@@ -120,7 +108,9 @@ public final class LogStreamer {
         while (!isStopping()) {
             try (PrivateFolder folder = PrivateFolder.create();
                     LogStream stream = engine.openStream(plan.database(), plan.name(), folder.path())) {
-                Chain chain = new Chain(stream, startChain(stream));
+                ChainShipper chain = new ChainShipper(plan, engine, writer, clock,
+                        new ChainShipper.Intervals(partialInterval, pollInterval, restartDelay), stream, startChain(stream),
+                        control);
                 if (chain.ship()) {
                     return;
                 }
@@ -209,217 +199,34 @@ public final class LogStreamer {
                 + missing + "): falling back to a dump every " + fallbackInterval + "; point-in-time recovery is NOT available");
         do {
             try {
-                PlanB.backup(plan);
+                new BackupRun(plan, ProgressListener.NONE, Clock.systemUTC()).execute();
             } catch (PlanBException e) {
                 LOG.error("Plan '{}': fallback dump failed: {}", plan.name(), e.getMessage());
             }
         } while (!sleep(fallbackInterval));
     }
 
-    /** One chain being shipped: what every destination holds, and the log order seen so far. */
-    private final class Chain {
-        private final LogStream stream;
-        private final Manifest base;
-        private final EngineInfo engineInfo;
-        private final Map<Destination, Set<String>> complete = new HashMap<>();
-        private final Map<Destination, String> partial = new HashMap<>();
-        private final Map<Destination, Instant> retryAfter = new HashMap<>();
-        private String lastComplete;
-        private Instant lastPartial = Instant.EPOCH;
-        private boolean receiverDown;
-        private boolean startReceived;
-        private Instant restartedAt = Instant.EPOCH;
-
-        Chain(LogStream stream, Manifest base) {
-            this.stream = stream;
-            this.base = base;
-            this.engineInfo = base.engine();
-            plan.destinations().forEach(destination -> complete.put(destination, new HashSet<>()));
+    /** What a chain being shipped asks of this streamer. */
+    private final class Control implements ChainShipper.Control {
+        @Override
+        public boolean isStopping() {
+            return LogStreamer.this.isStopping();
         }
 
-        /** Ships until stop (true) or a gap (false: a new chain must start). */
-        boolean ship() throws IOException {
-            Duration delay = restartDelay;
-            while (true) {
-                if (isStopping()) {
-                    stream.close();
-                    cycle(true);
-                    LOG.info("Plan '{}': log streaming stopped; everything received is shipped", plan.name());
-                    return true;
-                }
-                if (!cycle(false)) {
-                    return false;
-                }
-                Optional<String> down = stream.receiverStopped();
-                if (down.isPresent()) {
-                    cycle(true); // what the receiver got before it stopped, at once
-                    if (!receiverDown) {
-                        problem(Problem.RECEIVER_STOPPED, "the log receiver stopped (" + down.get() + "); restarting it");
-                        receiverDown = true;
-                    }
-                    if (sleep(delay)) {
-                        continue;
-                    }
-                    try {
-                        stream.restartReceiver();
-                        restartedAt = clock.instant();
-                    } catch (IOException | PlanBException e) {
-                        LOG.debug("Restarting the log receiver failed", e);
-                    }
-                    delay = delay.multipliedBy(2).compareTo(MAX_RESTART_DELAY) > 0 ? MAX_RESTART_DELAY : delay.multipliedBy(2);
-                    continue;
-                }
-                if (receiverDown && !clock.instant().isBefore(restartedAt.plus(restartDelay))) {
-                    LOG.info("Plan '{}': the log receiver runs again", plan.name());
-                    receiverDown = false;
-                    delay = restartDelay;
-                }
-                sleep(pollInterval);
-            }
+        @Override
+        public boolean sleep(Duration duration) {
+            return LogStreamer.this.sleep(duration);
         }
 
-        /** Ships what is new; false when the log has a gap. */
-        private boolean cycle(boolean flushCurrent) throws IOException {
-            LogFiles files = stream.scan();
-            if (!startReceived) {
-                Optional<String> earliest = files.complete().isEmpty() ? files.currentName()
-                        : Optional.of(files.complete().get(0).getFileName().toString());
-                if (earliest.isPresent() && compare(earliest.get(), base.log().file()) > 0) {
-                    problem(Problem.GAP, "the received log starts at " + earliest.get() + ", after " + base.log().file()
-                            + " where the chain's first backup starts: recovery could not reach past it, starting a new chain");
-                    return false;
-                }
-                startReceived = earliest.isPresent();
-            }
-            List<Path> shippedEverywhere = new ArrayList<>();
-            for (Path file : files.complete()) {
-                String name = file.getFileName().toString();
-                if (compare(name, base.log().file()) < 0) {
-                    Files.deleteIfExists(file); // before the chain starts: not needed
-                    continue;
-                }
-                if (lastComplete != null && compare(name, lastComplete) > 0
-                        && !LogFileNames.follows(base.log().format(), base.log().segmentSize(), lastComplete, name)) {
-                    problem(Problem.GAP, "the log jumps from " + lastComplete + " to " + name
-                            + ": recovery cannot cross the gap, starting a new chain");
-                    return false;
-                }
-                if (lastComplete == null || compare(name, lastComplete) > 0) {
-                    lastComplete = name;
-                }
-                List<Destination> missing = due(destination -> !complete.get(destination).contains(name));
-                if (!missing.isEmpty()) {
-                    shipFile(file, name, false, missing).forEach(destination -> complete.get(destination).add(name));
-                }
-                if (plan.destinations().stream().allMatch(destination -> complete.get(destination).contains(name))) {
-                    shippedEverywhere.add(file);
-                }
-            }
-            // The newest complete file stays: a restarted receiver finds where to resume from it.
-            for (int i = 0; i < shippedEverywhere.size() - 1; i++) {
-                Files.deleteIfExists(shippedEverywhere.get(i));
-            }
-            if (files.current().isPresent()
-                    && (flushCurrent || !clock.instant().isBefore(lastPartial.plus(partialInterval)))) {
-                shipCurrent(files.current().get(), files.currentName().orElseThrow());
-            }
-            return true;
+        @Override
+        public void problem(Problem problem, String message) {
+            LogStreamer.this.problem(problem, message);
         }
 
-        private void shipCurrent(Path file, String name) throws IOException {
-            String version = name + ":" + digest(file);
-            List<Destination> missing = due(destination -> !version.equals(partial.get(destination)));
-            if (!missing.isEmpty() && compare(name, base.log().file()) >= 0) {
-                shipFile(file, name, true, missing).forEach(destination -> partial.put(destination, version));
-            }
-            lastPartial = clock.instant();
+        @Override
+        public void shipped(Instant when) {
+            lastShipped = when;
         }
-
-        /** Compares log file names in the order of this chain's log. */
-        private int compare(String first, String second) {
-            return LogFileNames.compare(base.log().format(), base.log().segmentSize(), first, second);
-        }
-
-        /** The destinations {@code wanted} selects that are not waiting to be retried. */
-        private List<Destination> due(java.util.function.Predicate<Destination> wanted) {
-            Instant now = clock.instant();
-            return plan.destinations().stream().filter(wanted)
-                    .filter(destination -> !retryAfter.getOrDefault(destination, Instant.EPOCH).isAfter(now)).toList();
-        }
-
-        /** Ships one file; returns the destinations that stored it. */
-        private List<Destination> shipFile(Path file, String name, boolean isPartial, List<Destination> destinations)
-                throws IOException {
-            long size = Files.size(file);
-            ChainWriter.Stored<Long> stored;
-            try {
-                stored = writer.write(destinations, isPartial ? name + ".partial" : name, Manifest.KIND_LOG,
-                        base.backupId(), size, new LogFilePart(file, name, isPartial));
-            } catch (PlanBException e) {
-                if (e.code() != ErrorCode.DESTINATION_FAILED) {
-                    throw e;
-                }
-                destinations.forEach(destination -> retryAfter.put(destination, clock.instant().plus(partialInterval)));
-                problem(Problem.DESTINATION_FAILED, e.getMessage() + "; retrying in " + partialInterval.toSeconds() + " s");
-                return List.of();
-            }
-            stored.failures().forEach((destination, reason) -> {
-                retryAfter.put(destination, clock.instant().plus(partialInterval));
-                problem(Problem.DESTINATION_FAILED, "log file " + name + " did not reach " + destination.description()
-                        + ": " + reason + "; retrying in " + partialInterval.toSeconds() + " s");
-            });
-            lastShipped = clock.instant();
-            LOG.debug("Plan '{}': shipped {}{} as backup {}", plan.name(), name, isPartial ? " (partial)" : "",
-                    stored.manifest().backupId());
-            List<Destination> done = new ArrayList<>(destinations);
-            done.removeAll(stored.failures().keySet());
-            return done;
-        }
-
-        /** The content of one log file, as it is now. */
-        private final class LogFilePart implements ChainWriter.Part<Long> {
-            private final Path file;
-            private final String name;
-            private final boolean isPartial;
-
-            LogFilePart(Path file, String name, boolean isPartial) {
-                this.file = file;
-                this.name = name;
-                this.isPartial = isPartial;
-            }
-
-            @Override
-            public Long writeTo(OutputStream out) throws IOException {
-                return Files.copy(file, out);
-            }
-
-            @Override
-            public EngineInfo engineInfo(Long written) {
-                return engineInfo;
-            }
-
-            @Override
-            public List<TableCount> tables(Long written) {
-                return List.of();
-            }
-
-            @Override
-            public LogInfo log(Long written) {
-                return new LogInfo(engine.logFormat(), name, 0, isPartial, base.log().segmentSize());
-            }
-        }
-    }
-
-    private static String digest(Path file) throws IOException {
-        MessageDigest sha256 = Sha256.newDigest();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[64 * 1024];
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                sha256.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(sha256.digest());
     }
 
     /** Builds a {@link LogStreamer}. */
