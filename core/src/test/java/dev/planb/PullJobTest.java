@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.planb.catalog.Catalog;
-import dev.planb.catalog.Layout;
 import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.event.PlanBEvent;
 import dev.planb.event.PullFailed;
@@ -16,6 +15,7 @@ import dev.planb.pull.PulledBackup.Outcome;
 import dev.planb.pull.PulledBackup;
 import dev.planb.schedule.Schedule;
 import dev.planb.spi.Destination;
+import dev.planb.spi.Layout;
 import dev.planb.spi.Manifest;
 import dev.planb.spi.ObjectWriter;
 import dev.planb.spi.StoredObject;

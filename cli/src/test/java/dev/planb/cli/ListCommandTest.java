@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.planb.ErrorCode;
-import dev.planb.catalog.Layout;
 import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.spi.BackupId;
+import dev.planb.spi.Layout;
 import dev.planb.spi.Manifest.Artifact;
 import dev.planb.spi.Manifest.EngineInfo;
 import dev.planb.spi.Manifest.LogInfo;

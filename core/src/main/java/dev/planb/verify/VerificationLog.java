@@ -2,9 +2,9 @@ package dev.planb.verify;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.catalog.Layout;
 import dev.planb.spi.BackupId;
 import dev.planb.spi.Destination;
+import dev.planb.spi.Layout;
 import dev.planb.spi.ObjectWriter;
 import dev.planb.spi.PlanName;
 import dev.planb.spi.StoredObject;

@@ -1,8 +1,8 @@
 package dev.planb.retention;
 
-import dev.planb.catalog.Layout;
 import dev.planb.spi.BackupId;
 import dev.planb.spi.Destination;
+import dev.planb.spi.Layout;
 import dev.planb.spi.Manifest.Artifact;
 import dev.planb.spi.Manifest.EngineInfo;
 import dev.planb.spi.Manifest.LogInfo;

@@ -1,7 +1,7 @@
 package dev.planb.testing;
 
 import dev.planb.Compression;
-import dev.planb.catalog.Layout;
+import dev.planb.spi.Layout;
 import dev.planb.spi.Manifest.Artifact;
 import dev.planb.spi.Manifest;
 import dev.planb.spi.TableCount;

@@ -1,7 +1,5 @@
-package dev.planb.catalog;
+package dev.planb.spi;
 
-import dev.planb.spi.BackupId;
-import dev.planb.spi.PlanName;
 import java.util.Optional;
 
 /**
