@@ -8,6 +8,7 @@ import dev.planb.internal.tool.PrivateFolder;
 import dev.planb.internal.tool.ToolCommand;
 import dev.planb.internal.tool.ToolRunner;
 import dev.planb.spi.DumpResult;
+import dev.planb.spi.Finding;
 import dev.planb.spi.LogStream;
 import dev.planb.spi.Manifest;
 import dev.planb.spi.PlanName;
@@ -105,6 +106,12 @@ public final class MariaDbEngine implements PointInTimeEngine {
             throw unavailable(source, e);
         }
         MariaDbTools.dump(options.tools());
+    }
+
+    /** Checks the dump tool, privileges, routine bodies, DEFINERs, table engines and the charset: {@link MariaDbPreflight}. */
+    @Override
+    public List<Finding> preflight(DatabaseSource source) {
+        return MariaDbPreflight.findings(source, options);
     }
 
     @Override
