@@ -1,9 +1,9 @@
 package dev.planb;
 
-import dev.planb.catalog.Manifest;
-import dev.planb.spi.TableCount;
 import dev.planb.files.RestoredFiles;
-import dev.planb.internal.pipeline.RestoreRun;
+import dev.planb.spi.Manifest;
+import dev.planb.spi.TableCount;
+import dev.planb.verify.TableCounts;
 import java.util.List;
 
 /**
@@ -35,7 +35,7 @@ public record RestoreResult(Manifest manifest, List<TableCount> restoredTables, 
      * database leaves them as they were. Not a mismatch; worth telling the user.
      */
     public List<String> tablesNotInBackup() {
-        return RestoreRun.notInManifest(manifest.tables(), restoredTables);
+        return TableCounts.notInManifest(manifest.tables(), restoredTables);
     }
 
     /** Whether every table has the row count, and every files source the file count and size, the manifest recorded. */

@@ -3,10 +3,10 @@ package dev.planb.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planb.DatabaseSource;
+import dev.planb.drill.RestoreVerifier;
 import dev.planb.spi.ScratchDatabases;
 import dev.planb.testing.server.MariaDbServer;
 import dev.planb.verify.CoverageFinding;
-import dev.planb.verify.RestoreVerifier;
 import dev.planb.verify.VerificationRequest;
 import dev.planb.verify.VerificationResult;
 import java.sql.Connection;
