@@ -100,22 +100,32 @@ final class PgDumpScope {
     }
 
     /**
-     * Checks what {@code options} make pg_dump dump, in {@code connection}'s transaction.
+     * Checks what {@code options} make pg_dump dump, in {@code connection}'s transaction: the filters, then
+     * whether the current user can read everything dumped.
      *
      * @param database the database's name, for messages
      * @throws PlanBException with {@link ErrorCode#DUMP_FAILED} when the backup user cannot read something
      *     dumped, or with {@link ErrorCode#INVALID_SETTING} when the filters make a backup that cannot be restored
      */
-    static PgDumpScope check(Connection connection, PostgresOptions options, String database)
-            throws SQLException {
-        PgDumpScope scope = new PgDumpScope(options);
-        scope.schemas.addAll(Jdbc.queryStrings(connection, "SELECT nspname FROM pg_namespace WHERE nspname NOT IN"
-                + " ('information_schema', 'pg_catalog', 'pg_toast') AND nspname NOT LIKE 'pg\\_temp\\_%'"
-                + " AND nspname NOT LIKE 'pg\\_toast\\_temp\\_%' ORDER BY 1"));
+    static PgDumpScope check(Connection connection, PostgresOptions options, String database) throws SQLException {
+        PgDumpScope scope = filters(connection, options);
         List<String> unreadable = PgReadAccess.problems(connection, scope::dumpedRelation);
         if (!unreadable.isEmpty()) {
             throw new PlanBException(ErrorCode.DUMP_FAILED, unreadable.get(0) + " (database " + database + ")");
         }
+        return scope;
+    }
+
+    /**
+     * Checks only the filters of {@code options}, as {@link #check} does; for a preflight.
+     *
+     * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} when they make a backup that cannot be restored
+     */
+    static PgDumpScope filters(Connection connection, PostgresOptions options) throws SQLException {
+        PgDumpScope scope = new PgDumpScope(options);
+        scope.schemas.addAll(Jdbc.queryStrings(connection, "SELECT nspname FROM pg_namespace WHERE nspname NOT IN"
+                + " ('information_schema', 'pg_catalog', 'pg_toast') AND nspname NOT LIKE 'pg\\_temp\\_%'"
+                + " AND nspname NOT LIKE 'pg\\_toast\\_temp\\_%' ORDER BY 1"));
         if (options.selectsPart()) {
             scope.checkFilters(connection);
         }
@@ -182,7 +192,7 @@ final class PgDumpScope {
         checkDependencies(connection);
         if (!options.tables().isEmpty()) {
             Jdbc.queryStrings(connection, DATABASE_WIDE).forEach(object -> omitted.add(object
-                    + " (database-wide: pg_dump leaves it out with --schema/--table; recreate it by hand)"));
+                    + " (database-wide: pg_dump --table leaves it out; recreate it by hand, or use --schema)"));
         }
     }
 
