@@ -1,6 +1,6 @@
 package dev.planb.engine.postgres;
 
-import dev.planb.internal.Jdbc;
+import dev.planb.spi.support.jdbc.Jdbc;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
