@@ -2,6 +2,7 @@ package dev.planb.catalog;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.planb.engine.TableCount;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,8 +42,11 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
         List<Artifact> artifacts, List<TableCount> tables, String planbVersion, List<FileSet> files,
         List<String> needs, @JsonInclude(JsonInclude.Include.NON_NULL) LogInfo log) {
 
-    /** The manifest format this version writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The manifest format this version writes and reads: 2 adds the manifest's checksum of its own
+     * content ({@link ManifestChecksum}); format 1 manifests, without it, are still read.
+     */
+    public static final int FORMAT_VERSION = 2;
     /** The kind of a complete, standalone backup. */
     public static final String KIND_FULL = "full";
     /** The kind of a physical base backup (PostgreSQL {@code pg_basebackup}): restorable only with its log. */
@@ -88,6 +92,15 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
             List<Artifact> artifacts, List<TableCount> tables, String planbVersion) {
         this(formatVersion, plan, backupId, kind, parentId, engine, database, startedAt, finishedAt, artifacts,
                 tables, planbVersion, List.of(), List.of());
+    }
+
+    /**
+     * The SHA-256 of this manifest's canonical content, written with it as {@value ManifestChecksum#FIELD}
+     * so that a reader can prove the manifest intact ({@link ManifestReader}).
+     */
+    @JsonProperty(value = ManifestChecksum.FIELD, access = JsonProperty.Access.READ_ONLY)
+    public String manifestSha256() {
+        return ManifestChecksum.of(this);
     }
 
     /** The database dump's artifact: always the first. */
