@@ -3,10 +3,13 @@ package dev.planb.catalog;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.planb.Compression;
+import dev.planb.crypto.Encryption;
 import dev.planb.engine.TableCount;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -208,10 +211,16 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
             if (size < 0 || dumpSize < 0) {
                 throw new IllegalArgumentException("negative size for " + name);
             }
-            Objects.requireNonNull(compression, "compression");
-            encryption = encryption == null ? "none" : encryption;
-            if (!"none".equals(encryption) && openpgp == null) {
-                throw new IllegalArgumentException("encrypted artifact " + name + " lacks its openpgp details");
+            if (Arrays.stream(Compression.values()).noneMatch(known -> known.id().equals(compression))) {
+                throw new IllegalArgumentException("unknown compression '" + compression + "' for " + name);
+            }
+            encryption = encryption == null ? Encryption.MODE_NONE : encryption;
+            if (!List.of(Encryption.MODE_NONE, Encryption.MODE_PUBLIC_KEY, Encryption.MODE_PASSPHRASE).contains(encryption)) {
+                throw new IllegalArgumentException("unknown encryption '" + encryption + "' for " + name);
+            }
+            if (Encryption.MODE_NONE.equals(encryption) != (openpgp == null)) {
+                throw new IllegalArgumentException("artifact " + name + " is " + encryption + " but "
+                        + (openpgp == null ? "lacks its" : "has") + " openpgp details");
             }
         }
 
