@@ -11,6 +11,7 @@ import dev.planb.internal.Json;
 import dev.planb.internal.Sizes;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -84,12 +85,15 @@ final class ListCommand implements Callable<Integer> {
         return ErrorCode.DAMAGED_BACKUP.exitCode();
     }
 
-    /** Merges the damaged backups into the listings, newest first by the time their ids carry. */
+    /**
+     * Merges the damaged backups into the listings, newest first by the time their ids carry (to the
+     * second: a damaged backup comes first among those of its second, as it may be the newest).
+     */
     private static List<BackupListing> withDamaged(List<BackupListing> listings, List<DamagedBackup> damaged) {
         List<BackupListing> all = new ArrayList<>(listings);
         for (DamagedBackup backup : damaged) {
             int at = 0;
-            while (at < all.size() && !all.get(at).startedAt().isBefore(backup.id().time())) {
+            while (at < all.size() && all.get(at).startedAt().truncatedTo(ChronoUnit.SECONDS).isAfter(backup.id().time())) {
                 at++;
             }
             all.add(at, BackupListing.of(backup));
