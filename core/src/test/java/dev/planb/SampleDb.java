@@ -2,7 +2,7 @@ package dev.planb;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planb.catalog.ManifestChecksum;
-import dev.planb.internal.Json;
+import dev.planb.spi.support.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

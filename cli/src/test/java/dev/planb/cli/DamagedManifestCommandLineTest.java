@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.planb.ErrorCode;
 import dev.planb.catalog.BackupId;
 import dev.planb.catalog.Layout;
-import dev.planb.internal.Json;
+import dev.planb.spi.support.Json;
 import dev.planb.testing.OpenSshServer;
 import dev.planb.testing.OpenSshServerExtension;
 import java.nio.file.Files;

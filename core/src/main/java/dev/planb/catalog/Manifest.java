@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.planb.Compression;
 import dev.planb.crypto.Encryption;
-import dev.planb.engine.TableCount;
+import dev.planb.spi.TableCount;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

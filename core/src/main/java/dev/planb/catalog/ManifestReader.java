@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.internal.Json;
+import dev.planb.spi.support.Json;
 import java.io.IOException;
 import java.util.regex.Pattern;
 

@@ -1,6 +1,8 @@
 package dev.planb.notify;
 
 import dev.planb.event.BackupDamaged;
+import dev.planb.spi.Notification;
+import dev.planb.spi.NotificationKind;
 import dev.planb.event.BackupFailed;
 import dev.planb.event.BackupStale;
 import dev.planb.event.BackupStarted;

@@ -12,7 +12,7 @@ import dev.planb.ErrorCode;
 import dev.planb.PlanB;
 import dev.planb.SampleDb;
 import dev.planb.destination.LocalDirectoryDestination;
-import dev.planb.internal.Json;
+import dev.planb.spi.support.Json;
 import dev.planb.retention.PruneOutcome;
 import dev.planb.retention.PruneReport;
 import dev.planb.retention.Pruner;
