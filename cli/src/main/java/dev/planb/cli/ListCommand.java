@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "list", description = {"List the backups on a destination, newest first.",
     "The log files of a point-in-time chain are summed up in one line under its first backup, with any GAP.",
     "A backup whose manifest does not parse or does not match its checksum is listed as DAMAGED; then the exit"
-        + " status is 16."})
+        + " status is 17."})
 final class ListCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME =

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
             + " of each of the last N periods that have one is kept; --keep-last N keeps the N newest; --keep-within"
             + " keeps what started within that time of the newest backup. Rules add up; the newest backup is always"
             + " kept. Prints the decision for every backup; --dry-run deletes nothing. DAMAGED backups are kept (exit"
-            + " status 16) unless --include-damaged."})
+            + " status 17) unless --include-damaged."})
 final class PruneCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME =
@@ -72,7 +72,7 @@ final class PruneCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Option(names = "--include-damaged", description = "Also delete DAMAGED backups (their manifests do not parse or"
-            + " do not match their checksums), which are otherwise kept and make the exit status 16.")
+            + " do not match their checksums), which are otherwise kept and make the exit status 17.")
     boolean includeDamaged;
 
     @Spec

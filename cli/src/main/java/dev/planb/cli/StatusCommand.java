@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 /** {@code planb status}: each plan's newest backup on a destination, and whether it is too old. */
 @Command(name = "status", description = {"Show each plan's newest backup on a destination and its age.",
     "With --max-age, exit with status 15 when a plan's newest backup is older: for cron or a monitoring system.",
-    "Exit with status 16 when a plan's newest backup is DAMAGED (its manifest does not parse or does not match its"
+    "Exit with status 17 when a plan's newest backup is DAMAGED (its manifest does not parse or does not match its"
         + " checksum)."})
 final class StatusCommand implements Callable<Integer> {
 

@@ -6,6 +6,7 @@ import dev.planb.PlanBException;
 import dev.planb.catalog.Manifest;
 import dev.planb.catalog.PlanName;
 import dev.planb.spi.DumpResult;
+import dev.planb.spi.Finding;
 import dev.planb.spi.ScratchDatabases;
 import dev.planb.spi.TableCount;
 import dev.planb.internal.Jdbc;
@@ -108,6 +109,12 @@ public final class PostgresEngine implements PointInTimeEngine {
         } catch (SQLException e) {
             throw unavailable(source, e);
         }
+    }
+
+    /** Checks pg_dump, privileges, row security, large objects, the filter and the encoding: {@link PgPreflight}. */
+    @Override
+    public List<Finding> preflight(DatabaseSource source) {
+        return PgPreflight.findings(source, options);
     }
 
     @Override

@@ -93,6 +93,17 @@ public class PlanBAutoConfiguration {
         return ApplicationDatabase.of(appDataSource, dataSourceProperties.getIfUnique());
     }
 
+    /**
+     * Every plan checked once at start-up, as {@code planb doctor} checks it, with the report in the
+     * log; {@code planb.preflight=false} turns it off.
+     */
+    @Bean
+    @ConditionalOnBean(PlanB.class)
+    @ConditionalOnBooleanProperty(name = "planb.preflight", matchIfMissing = true)
+    StartupPreflight planbStartupPreflight(PlanB planB) {
+        return new StartupPreflight(planB);
+    }
+
     /** {@code sftp://} destinations, when {@code planb-storage-sftp} is on the classpath. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "dev.planb.storage.sftp.SftpDestination")
