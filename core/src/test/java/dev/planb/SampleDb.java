@@ -1,7 +1,7 @@
 package dev.planb;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.planb.catalog.ManifestChecksum;
+import dev.planb.spi.ManifestChecksum;
 import dev.planb.spi.support.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,9 @@
 package dev.planb.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.planb.spi.Manifest;
 import dev.planb.catalog.DamagedBackup;
-import dev.planb.catalog.Manifest;
+import dev.planb.spi.Manifest;
 import java.time.Instant;
 
 /**

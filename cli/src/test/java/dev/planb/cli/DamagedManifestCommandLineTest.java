@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.planb.ErrorCode;
-import dev.planb.catalog.BackupId;
-import dev.planb.catalog.Layout;
+import dev.planb.spi.BackupId;
+import dev.planb.spi.Layout;
 import dev.planb.spi.support.Json;
 import dev.planb.testing.OpenSshServer;
 import dev.planb.testing.OpenSshServerExtension;

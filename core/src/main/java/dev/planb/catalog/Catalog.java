@@ -1,16 +1,20 @@
 package dev.planb.catalog;
 
 import dev.planb.Compression;
-import dev.planb.spi.Destination;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.spi.StoredObject;
-import dev.planb.catalog.Layout.BackupRef;
-import dev.planb.catalog.Manifest.Artifact;
 import dev.planb.crypto.Decryption;
+import dev.planb.internal.stream.VerifiedDumpInputStream;
+import dev.planb.internal.stream.VerifyingInputStream;
+import dev.planb.spi.BackupId;
+import dev.planb.spi.Destination;
+import dev.planb.spi.Layout.BackupRef;
+import dev.planb.spi.Layout;
+import dev.planb.spi.Manifest.Artifact;
+import dev.planb.spi.Manifest;
+import dev.planb.spi.PlanName;
+import dev.planb.spi.StoredObject;
 import dev.planb.spi.support.Json;
-import dev.planb.internal.pipeline.VerifiedDumpInputStream;
-import dev.planb.internal.pipeline.VerifyingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
@@ -27,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * The backups on one destination, read from their manifests alone: no local state, so any
  * surviving destination can be listed and restored from. A folder without a manifest (an
  * interrupted run) is not a backup and is not listed. A manifest that does not parse, does not
- * match its own checksum ({@link ManifestChecksum}) or lacks a field makes its backup
+ * match its own checksum ({@link dev.planb.spi.ManifestChecksum}) or lacks a field makes its backup
  * {@linkplain DamagedBackup damaged}: {@link #scan(String)} lists it, {@link #find} refuses it and
  * never replaces it with an older backup for {@code latest}.
  *

@@ -1,5 +1,6 @@
 package dev.planb.catalog;
 
+import dev.planb.spi.Manifest;
 import java.util.Comparator;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.planb.catalog;
 
+import dev.planb.spi.BackupId;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,7 @@
 package dev.planb.catalog;
 
+import dev.planb.spi.Manifest;
+import dev.planb.spi.ManifestChecksum;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -15,6 +15,8 @@ import dev.planb.event.PullFailed;
 import dev.planb.event.Pulled;
 import dev.planb.event.VerificationFailed;
 import dev.planb.event.Verified;
+import dev.planb.spi.Notification;
+import dev.planb.spi.NotificationKind;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,7 +1,6 @@
 package dev.planb.status;
 
 import dev.planb.BackupPlan;
-import dev.planb.spi.Destination;
 import dev.planb.DestinationResult;
 import dev.planb.PlanBException;
 import dev.planb.Progress;
@@ -18,6 +17,8 @@ import dev.planb.event.PlanBEvent;
 import dev.planb.event.PlanBListener;
 import dev.planb.event.VerificationFailed;
 import dev.planb.event.Verified;
+import dev.planb.spi.Destination;
+import dev.planb.spi.Manifest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
