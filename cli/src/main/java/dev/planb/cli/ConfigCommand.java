@@ -71,6 +71,7 @@ final class ConfigCommand implements Runnable {
                 for (Map.Entry<String, JsonNode> field : object.properties()) {
                     field.setValue(masked(field.getValue(), field.getKey()));
                 }
+                object.properties().removeIf(field -> field.getValue().isObject() && field.getValue().isEmpty());
             } else if (node instanceof ArrayNode array) {
                 for (int i = 0; i < array.size(); i++) {
                     array.set(i, masked(array.get(i), name));

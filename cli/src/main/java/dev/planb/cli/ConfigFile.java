@@ -1,15 +1,18 @@
 package dev.planb.cli;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -186,7 +189,7 @@ final class ConfigFile {
     static YAMLMapper mapper() {
         SimpleModule durations = new SimpleModule("planb-durations");
         durations.addDeserializer(Duration.class, new DurationDeserializer());
-        durations.addSerializer(Duration.class, ToStringSerializer.instance); // written back only by config check
+        durations.addSerializer(Duration.class, new DurationSerializer()); // written back only by config check
         durations.addSerializer(Path.class, ToStringSerializer.instance);
         return YAMLMapper.builder(new YAMLFactory())
                 .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
@@ -298,6 +301,20 @@ final class ConfigFile {
     static PlanBException error(Path file, int line, String key, String problem) {
         return new PlanBException(ErrorCode.INVALID_SETTING, file + (line > 0 ? " line " + line : "")
                 + (key.isEmpty() ? "" : ": " + key) + ": " + problem);
+    }
+
+    /** Durations written as they are read: {@code 7d}, {@code 1d 12h}. */
+    private static final class DurationSerializer extends StdSerializer<Duration> {
+        private static final long serialVersionUID = 1L;
+
+        DurationSerializer() {
+            super(Duration.class);
+        }
+
+        @Override
+        public void serialize(Duration value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            generator.writeString(DurationText.format(value));
+        }
     }
 
     /** Durations in PlanB's grammar; a number without a unit is refused rather than guessed. */

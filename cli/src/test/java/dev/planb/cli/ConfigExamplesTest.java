@@ -30,6 +30,23 @@ class ConfigExamplesTest {
     Path dir;
 
     @Test
+    void theReadmesExampleIsValid() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int section = readme.indexOf("## Configuration file");
+        int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
+        Path file = Files.writeString(dir.resolve("planb.yml"), readme.substring(start, readme.indexOf("```", start)));
+
+        List<BackupPlan> plans = ConfigFile.read(file, Map.of("PGPW", "x", "SLACK_URL", "https://hooks.slack.com/x"))
+                .plans();
+
+        assertThat(plans).singleElement().satisfies(plan -> {
+            assertThat(plan.destinations()).hasSize(2);
+            assertThat(plan.schedule().orElseThrow().period()).hasMinutes(1);
+            assertThat(plan.verification()).isPresent();
+        });
+    }
+
+    @Test
     void theMariaDbStreamingExampleIsValid() throws Exception {
         List<BackupPlan> plans = ConfigFile.read(EXAMPLES.resolve("mariadb-streaming.yml"),
                 Map.of("SHOP_DB_PASSWORD", "x", "SMTP_PASSWORD", "y", "SSH_DIR", sshFiles())).plans();

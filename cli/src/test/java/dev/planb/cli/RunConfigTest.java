@@ -96,7 +96,7 @@ class RunConfigTest {
         Cli.Result check = Cli.run("config", "check", config.toString());
 
         assertThat(check.exitCode()).as(check.err()).isZero();
-        assertThat(check.out()).contains("schedule: \"1d12h\"", "keep-last: 3", "timeout: \"PT4H\"", "password: \"******\"",
+        assertThat(check.out()).contains("schedule: \"1d12h\"", "keep-last: 3", "timeout: \"4h\"", "password: \"******\"",
                 "webhook-url: \"******\"", "# plan 'app': postgresql", "OK, 1 plan(s), 0 pull(s)")
                 .doesNotContain(server.password()).doesNotContain("T0K3N");
         assertThat(Files.exists(backups)).as("nothing touched").isFalse();
