@@ -6,12 +6,12 @@ import dev.planb.PlanBException;
 import dev.planb.config.DurationText;
 import java.io.PrintWriter;
 import java.time.Duration;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 /** The root {@code planb} command; its help and version options are inherited by every subcommand. */
 @Command(name = "planb", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
         description = "Database backups that you control, and proof that they restore.",
         subcommands = {DemoCommand.class, BackupCommand.class, ListCommand.class, RestoreCommand.class,
             VerifyCommand.class, KeygenCommand.class, PruneCommand.class, StatusCommand.class, PullCommand.class,
-            CheckCommand.class, StreamCommand.class, RunCommand.class, ConfigCommand.class},
+            CheckCommand.class, StreamCommand.class, DoctorCommand.class, RunCommand.class, ConfigCommand.class},
         usageHelpAutoWidth = true)
 public final class PlanBCommand implements Runnable {
 

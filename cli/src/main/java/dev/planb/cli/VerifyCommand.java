@@ -2,14 +2,14 @@ package dev.planb.cli;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.catalog.Manifest;
 import dev.planb.crypto.Decryption;
-import dev.planb.pitr.RecoveryTarget;
+import dev.planb.drill.PointInTimeVerifier;
+import dev.planb.drill.RestoreVerifier;
+import dev.planb.spi.Manifest;
+import dev.planb.spi.RecoveryTarget;
 import dev.planb.verify.CheckOutcome;
 import dev.planb.verify.CoverageFinding;
 import dev.planb.verify.PointInTimeDrill;
-import dev.planb.verify.PointInTimeVerifier;
-import dev.planb.verify.RestoreVerifier;
 import dev.planb.verify.SqlCheck;
 import dev.planb.verify.VerificationRequest;
 import dev.planb.verify.VerificationResult;
@@ -62,6 +62,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     DecryptionOptions decryption;
 
+    @Mixin
+    LoadOptions load;
+
     @Spec
     CommandSpec spec;
 
@@ -73,7 +76,7 @@ final class VerifyCommand implements Callable<Integer> {
                 .backup(selection.backup).fingerprints(fingerprints);
         checks.stream().map(SqlCheck::parse).forEach(request::check);
         if (restoreTo != null) {
-            request.drillOn(database.source(restoreTo));
+            request.drillOn(database.source(restoreTo)).engine(load.engine(restoreTo));
         }
         Decryption key = decryption.decryption();
         if (at != null) {

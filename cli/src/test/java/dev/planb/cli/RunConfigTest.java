@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
 import dev.planb.PlanB;
-import dev.planb.catalog.Manifest;
+import dev.planb.spi.Manifest;
 import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.testing.server.PostgresServer;
 import java.io.BufferedReader;

@@ -1,11 +1,19 @@
 package dev.planb.spring.autoconfigure;
 
+import dev.planb.BackupPlan;
+import dev.planb.DatabaseSource;
+import dev.planb.PlanB;
+import dev.planb.config.ConfiguredRuntime;
+import dev.planb.config.InvalidSettingException;
+import dev.planb.config.PlanFactory;
+import dev.planb.config.PlanSettings;
+import dev.planb.event.PlanBListener;
+import dev.planb.storage.s3.S3DestinationUri;
+import dev.planb.storage.sftp.SftpUri;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -19,17 +27,6 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.GenericConverter;
-
-import dev.planb.BackupPlan;
-import dev.planb.DatabaseSource;
-import dev.planb.PlanB;
-import dev.planb.config.ConfiguredRuntime;
-import dev.planb.config.InvalidSettingException;
-import dev.planb.config.PlanFactory;
-import dev.planb.config.PlanSettings;
-import dev.planb.event.PlanBListener;
-import dev.planb.storage.s3.S3DestinationUri;
-import dev.planb.storage.sftp.SftpUri;
 
 /**
  * Backs up the application's {@link DataSource} on a schedule as {@code planb.*} says: one
@@ -91,6 +88,17 @@ public class PlanBAutoConfiguration {
                     + " none is @Primary: mark the one to back up @Primary, or set planb.enabled=false");
         }
         return ApplicationDatabase.of(appDataSource, dataSourceProperties.getIfUnique());
+    }
+
+    /**
+     * Every plan checked once at start-up, as {@code planb doctor} checks it, with the report in the
+     * log; {@code planb.preflight=false} turns it off.
+     */
+    @Bean
+    @ConditionalOnBean(PlanB.class)
+    @ConditionalOnBooleanProperty(name = "planb.preflight", matchIfMissing = true)
+    StartupPreflight planbStartupPreflight(PlanB planB) {
+        return new StartupPreflight(planB);
     }
 
     /** {@code sftp://} destinations, when {@code planb-storage-sftp} is on the classpath. */

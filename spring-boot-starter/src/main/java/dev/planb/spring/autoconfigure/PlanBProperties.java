@@ -1,11 +1,9 @@
 package dev.planb.spring.autoconfigure;
 
+import dev.planb.config.PlanSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
-
-import dev.planb.config.PlanSettings;
 
 /**
  * PlanB's {@code planb.*} properties, bound onto core's configuration model ({@link PlanSettings}): the
@@ -29,6 +27,13 @@ public class PlanBProperties extends PlanSettings {
     /** Name of the application's plan: the folder its backups are stored under. */
     private String name = "app";
 
+    /**
+     * Whether each plan is checked at start-up, as {@code planb doctor} checks it (dump tool,
+     * privileges, objects left out, destinations writable and whether these credentials can delete
+     * backups), with the findings in the log. Runs in the background; never stops the application.
+     */
+    private boolean preflight = true;
+
     /** How many backups may run at the same time. */
     private int threads = 2;
 
@@ -47,6 +52,14 @@ public class PlanBProperties extends PlanSettings {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    public boolean isPreflight() {
+        return preflight;
+    }
+
+    public void setPreflight(boolean preflight) {
+        this.preflight = preflight;
     }
 
     public String getName() {
