@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.planb.BackupPlan;
+import dev.planb.ErrorCode;
+import dev.planb.PlanB;
+import dev.planb.PreflightReport;
 import dev.planb.pull.PullJob;
 import dev.planb.spi.support.Redaction;
 import java.io.PrintWriter;
@@ -18,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -36,7 +40,9 @@ final class ConfigCommand implements Runnable {
 
     /** {@code planb config check FILE}: validates without touching anything, and prints what it understood. */
     @Command(name = "check", description = {"Check a configuration file without touching any database or destination.",
-        "Prints every plan as understood, defaults and PLANB_* overrides included; secrets show as ******."})
+        "Prints every plan as understood, defaults and PLANB_* overrides included; secrets show as ******.",
+        "With --doctor, also runs planb doctor's checks against each plan's database and destinations",
+        "(exit status 16 when something blocks a backup)."})
     static final class Check implements Callable<Integer> {
 
         /** Keys whose values may carry credentials in them: shown redacted. */
@@ -44,6 +50,9 @@ final class ConfigCommand implements Runnable {
 
         @Parameters(paramLabel = "FILE", description = "The configuration file.")
         Path file;
+
+        @Option(names = "--doctor", description = "Also check each plan's database, tools, privileges and destinations.")
+        boolean doctor;
 
         @Spec
         CommandSpec spec;
@@ -62,8 +71,18 @@ final class ConfigCommand implements Runnable {
             }
             pulls.forEach(pull -> out.println("# pull '" + pull.name() + "': " + pull.schedule().orElseThrow()));
             out.println("# " + file + ": OK, " + plans.size() + " plan(s), " + pulls.size() + " pull(s)");
+            boolean blocked = false;
+            if (doctor) {
+                for (BackupPlan plan : plans) {
+                    PreflightReport report = PlanB.preflight(plan);
+                    out.println("# doctor, plan '" + plan.name() + "':");
+                    report.findings().forEach(finding -> out.println(finding.toString()));
+                    out.println(report.summary());
+                    blocked |= report.blocksBackup();
+                }
+            }
             out.flush();
-            return 0;
+            return blocked ? ErrorCode.PREFLIGHT_BLOCKED.exitCode() : 0;
         }
 
         private static JsonNode masked(JsonNode node, String name) {

@@ -110,6 +110,26 @@ class RunConfigTest {
     }
 
     @Test
+    void configCheckWithDoctorChecksEachPlansDatabaseAndDestinations() throws Exception {
+        String plan = """
+                plans:
+                  app:
+                    database: { url: "%s", username: %s, password-file: %s }
+                    destinations: [ { uri: "%s" } ]
+                """;
+        Cli.Result healthy = Cli.run("config", "check", "--doctor",
+                config(plan.formatted(database.jdbcUrl(), PostgresServer.USER, passwordFile, backups)).toString());
+        assertThat(healthy.exitCode()).as(healthy.out() + healthy.err()).isZero();
+        assertThat(healthy.out()).contains("# doctor, plan 'app':", "OK       database: connected to PostgreSQL");
+
+        Path wrong = Files.writeString(dir.resolve("wrong"), "not the password");
+        Cli.Result blocked = Cli.run("config", "check", "--doctor",
+                config(plan.formatted(database.jdbcUrl(), PostgresServer.USER, wrong, backups)).toString());
+        assertThat(blocked.exitCode()).as(blocked.out()).isEqualTo(ErrorCode.PREFLIGHT_BLOCKED.exitCode());
+        assertThat(blocked.out()).contains("BLOCKER  database:");
+    }
+
+    @Test
     void runOnceBacksUpEveryPlanAppliesRetentionAndExitsWithTheWorstStatus() throws Exception {
         Path wrong = Files.writeString(dir.resolve("wrong"), "not the password");
         String plans = """
