@@ -3,6 +3,7 @@ package dev.planb.spring.autoconfigure;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -100,8 +101,9 @@ public class PlanBAutoConfiguration {
     @Bean
     @ConditionalOnBean(PlanB.class)
     @ConditionalOnBooleanProperty(name = "planb.preflight", matchIfMissing = true)
-    StartupPreflight planbStartupPreflight(PlanB planB) {
-        return new StartupPreflight(planB);
+    StartupPreflight planbStartupPreflight(PlanB planB, ObjectProvider<ConfiguredRuntime> runtime) {
+        ConfiguredRuntime configured = runtime.getIfAvailable();
+        return new StartupPreflight(planB, configured == null ? Set.of() : configured.streamingPlans());
     }
 
     /** {@code sftp://} destinations, when {@code planb-storage-sftp} is on the classpath. */
