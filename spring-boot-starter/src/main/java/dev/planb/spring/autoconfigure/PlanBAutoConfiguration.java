@@ -1,12 +1,20 @@
 package dev.planb.spring.autoconfigure;
 
+import dev.planb.BackupPlan;
+import dev.planb.DatabaseSource;
+import dev.planb.PlanB;
+import dev.planb.config.ConfiguredRuntime;
+import dev.planb.config.InvalidSettingException;
+import dev.planb.config.PlanFactory;
+import dev.planb.config.PlanSettings;
+import dev.planb.event.PlanBListener;
+import dev.planb.storage.s3.S3DestinationUri;
+import dev.planb.storage.sftp.SftpUri;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import javax.sql.DataSource;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -20,17 +28,6 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.GenericConverter;
-
-import dev.planb.BackupPlan;
-import dev.planb.DatabaseSource;
-import dev.planb.PlanB;
-import dev.planb.config.ConfiguredRuntime;
-import dev.planb.config.InvalidSettingException;
-import dev.planb.config.PlanFactory;
-import dev.planb.config.PlanSettings;
-import dev.planb.event.PlanBListener;
-import dev.planb.storage.s3.S3DestinationUri;
-import dev.planb.storage.sftp.SftpUri;
 
 /**
  * Backs up the application's {@link DataSource} on a schedule as {@code planb.*} says: one

@@ -1,26 +1,23 @@
 package dev.planb.spring.autoconfigure;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
-
 import dev.planb.BackupPlan;
 import dev.planb.PlanB;
 import dev.planb.Preflight;
 import dev.planb.PreflightReport;
 import dev.planb.spi.Finding;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
  * Runs {@link PlanB#preflight(BackupPlan)} for every plan once the application context is up (with the
  * streaming prerequisites for plans that stream), on a background thread so start-up does not wait,
- * and logs the report: blockers at ERROR, warnings at
- * WARN, checks that passed at DEBUG. It never stops the application. {@code planb.preflight=false}
- * turns it off.
+ * and logs the report: blockers at ERROR, warnings at WARN, checks that passed at DEBUG. It never
+ * stops the application. {@code planb.preflight=false} turns it off.
  */
 public final class StartupPreflight implements SmartInitializingSingleton {
 

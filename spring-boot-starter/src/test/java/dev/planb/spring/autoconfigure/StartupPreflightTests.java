@@ -2,17 +2,6 @@ package dev.planb.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-
 import dev.planb.BackupPlan;
 import dev.planb.DatabaseSource;
 import dev.planb.PlanB;
@@ -20,6 +9,15 @@ import dev.planb.PreflightReport;
 import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.schedule.Schedule;
 import dev.planb.spi.Finding.Severity;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class StartupPreflightTests {
 
