@@ -1,7 +1,6 @@
 package dev.planb.engine.postgres;
 
 import dev.planb.DatabaseSource;
-import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.spi.Finding;
 import dev.planb.spi.support.Messages;
@@ -15,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 
 /**
@@ -93,19 +93,24 @@ final class PgPreflight {
     }
 
     /**
-     * The checks every backup runs before it dumps: a refusal there is a blocker here, with the same
-     * message; what the filters leave out although it is in the database is a warning.
+     * The checks every backup runs before it dumps ({@link PgDumpScope}, {@link PgReadAccess}): a filter
+     * it would refuse and each read problem are blockers with the same message; what the filters leave
+     * out although it is in the database is a warning.
      */
     private void scope(Connection connection) throws SQLException {
+        BiPredicate<String, String> dumped = this::inScope;
         try {
-            PgDumpScope scope = PgDumpScope.check(connection, options, Jdbc.queryString(connection,
-                    "SELECT current_database()"));
+            PgDumpScope scope = PgDumpScope.filters(connection, options);
+            dumped = scope::dumpedRelation;
+            scope.omitted().forEach(omitted -> findings.add(Finding.warning("filter", "not in the dump: " + omitted)));
+        } catch (PlanBException refused) {
+            findings.add(Finding.blocker("filter", refused.getMessage()));
+        }
+        List<String> problems = PgReadAccess.problems(connection, dumped);
+        problems.forEach(problem -> findings.add(Finding.blocker("privileges", problem)));
+        if (problems.isEmpty()) {
             findings.add(Finding.ok("privileges", "role " + role + " may read every schema, table, sequence and large"
                     + " object the backup holds"));
-            scope.omitted().forEach(object -> findings.add(Finding.warning("filter", object)));
-        } catch (PlanBException e) {
-            findings.add(Finding.blocker(e.code() == ErrorCode.INVALID_SETTING ? "filter" : "privileges",
-                    e.getMessage()));
         }
     }
 
