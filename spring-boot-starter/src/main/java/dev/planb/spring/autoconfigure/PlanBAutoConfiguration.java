@@ -13,6 +13,7 @@ import dev.planb.storage.sftp.SftpUri;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -97,8 +98,9 @@ public class PlanBAutoConfiguration {
     @Bean
     @ConditionalOnBean(PlanB.class)
     @ConditionalOnBooleanProperty(name = "planb.preflight", matchIfMissing = true)
-    StartupPreflight planbStartupPreflight(PlanB planB) {
-        return new StartupPreflight(planB);
+    StartupPreflight planbStartupPreflight(PlanB planB, ObjectProvider<ConfiguredRuntime> runtime) {
+        ConfiguredRuntime configured = runtime.getIfAvailable();
+        return new StartupPreflight(planB, configured == null ? Set.of() : configured.streamingPlans());
     }
 
     /** {@code sftp://} destinations, when {@code planb-storage-sftp} is on the classpath. */
