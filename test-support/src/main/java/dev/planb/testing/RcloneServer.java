@@ -69,17 +69,7 @@ public final class RcloneServer implements AutoCloseable {
         String user = "planb" + HexFormat.of().formatHex(random(3));
         String password = HexFormat.of().formatHex(random(12));
         int port = freePort();
-        Files.writeString(home.resolve("rclone.conf"), String.join("\n",
-                "[" + WEBDAV_REMOTE + "]",
-                "type = webdav",
-                "url = http://127.0.0.1:" + port + "/",
-                "vendor = other",
-                "user = " + user,
-                "pass = " + obscure(password),
-                "",
-                "[" + LOCAL_REMOTE + "]",
-                "type = local",
-                ""));
+        writeConfig(home.resolve("rclone.conf"), port, user, password);
         ProcessBuilder builder = new ProcessBuilder("rclone", "serve", "webdav", home.resolve("webdav").toString(),
                 "--addr", "127.0.0.1:" + port, "--config", home.resolve("rclone.conf").toString())
                 .redirectErrorStream(true).redirectOutput(home.resolve("serve.log").toFile());
@@ -93,6 +83,28 @@ public final class RcloneServer implements AutoCloseable {
     /** The config file naming {@value #WEBDAV_REMOTE} and {@value #LOCAL_REMOTE}. */
     public Path config() {
         return home.resolve("rclone.conf");
+    }
+
+    /** A config file like {@link #config()}, whose {@value #WEBDAV_REMOTE} remote logs in with another password. */
+    public Path configWithPassword(String otherPassword) throws IOException, InterruptedException {
+        Path file = Files.createTempFile(home, "rclone-", ".conf");
+        writeConfig(file, port, user, otherPassword);
+        return file;
+    }
+
+    private static void writeConfig(Path file, int port, String user, String password)
+            throws IOException, InterruptedException {
+        Files.writeString(file, String.join("\n",
+                "[" + WEBDAV_REMOTE + "]",
+                "type = webdav",
+                "url = http://127.0.0.1:" + port + "/",
+                "vendor = other",
+                "user = " + user,
+                "pass = " + obscure(password),
+                "",
+                "[" + LOCAL_REMOTE + "]",
+                "type = local",
+                ""));
     }
 
     /** The WebDAV server's port. */
