@@ -5,6 +5,8 @@ import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.internal.Redaction;
+import dev.planb.storage.ftp.FtpUri;
+import dev.planb.storage.rclone.RcloneUri;
 import dev.planb.storage.s3.S3DestinationUri;
 import dev.planb.storage.sftp.SftpUri;
 import java.net.URI;
@@ -13,8 +15,8 @@ import java.nio.file.Path;
 
 /**
  * Turns the command line's destination URIs ({@code DIR}, {@code file:///DIR},
- * {@code sftp://USER@HOST[:PORT]/DIR?identity=KEYFILE&knownHosts=FILE}, {@code s3://bucket/prefix?…}) into
- * destinations.
+ * {@code sftp://USER@HOST[:PORT]/DIR?identity=KEYFILE&knownHosts=FILE}, {@code s3://bucket/prefix?…},
+ * {@code ftp://USER@HOST[:PORT]/DIR}, {@code ftps://…}, {@code rclone://REMOTE:PATH}) into destinations.
  */
 final class DestinationUris {
 
@@ -60,9 +62,16 @@ final class DestinationUris {
             case "s3" -> {
                 return S3DestinationUri.parse(uri).build();
             }
+            case "ftp", "ftps" -> {
+                return FtpUri.parse(uri);
+            }
+            case "rclone" -> {
+                return RcloneUri.parse(uri);
+            }
             default -> throw new PlanBException(ErrorCode.INVALID_SETTING, "Destination '" + Redaction.url(uri)
                     + "' has an unknown scheme '" + scheme
-                    + "': use a folder path, file:///path, sftp://user@host/path or s3://bucket/prefix");
+                    + "': use a folder path, file:///path, sftp://user@host/path, s3://bucket/prefix, ftp://user@host/path, "
+                    + "ftps://user@host/path or rclone://remote:path");
         }
     }
 }
