@@ -16,7 +16,8 @@ final class Destinations {
 
     /** Storage modules by scheme, and the artifact that adds each. */
     private static final Map<String, String> MODULES = Map.of("sftp", "dev.planb:planb-storage-sftp",
-            "s3", "dev.planb:planb-storage-s3");
+            "s3", "dev.planb:planb-storage-s3", "ftp", "dev.planb:planb-storage-ftp", "ftps", "dev.planb:planb-storage-ftp",
+            "rclone", "dev.planb:planb-storage-rclone");
 
     private final Map<String, DestinationResolver> resolvers;
 
@@ -48,6 +49,7 @@ final class Destinations {
         throw new InvalidPlanBPropertyException(property, module != null
                 ? scheme + ":// destinations need " + module + " on the classpath: add that dependency"
                 : "'" + Redaction.url(uri) + "' has an unknown scheme '" + scheme
-                        + "': use a folder, file:./backups, sftp://user@host/dir or s3://bucket/prefix");
+                        + "': use a folder, file:./backups, sftp://user@host/dir, s3://bucket/prefix, ftp(s)://user@host/dir or "
+                        + "rclone://remote:path");
     }
 }

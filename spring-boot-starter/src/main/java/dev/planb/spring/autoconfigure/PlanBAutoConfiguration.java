@@ -23,6 +23,8 @@ import dev.planb.DatabaseSource;
 import dev.planb.PlanB;
 import dev.planb.Secret;
 import dev.planb.event.PlanBListener;
+import dev.planb.storage.ftp.FtpUri;
+import dev.planb.storage.rclone.RcloneUri;
 import dev.planb.storage.s3.S3DestinationUri;
 import dev.planb.storage.sftp.SftpUri;
 
@@ -101,6 +103,33 @@ public class PlanBAutoConfiguration {
         @Bean
         DestinationResolver planbS3Destinations() {
             return new SchemeResolver("s3", uri -> S3DestinationUri.parse(uri).build());
+        }
+    }
+
+    /** {@code ftp://} and {@code ftps://} destinations, when {@code planb-storage-ftp} is on the classpath. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "dev.planb.storage.ftp.FtpDestination")
+    static class FtpDestinations {
+
+        @Bean
+        DestinationResolver planbFtpDestinations() {
+            return new SchemeResolver("ftp", FtpUri::parse);
+        }
+
+        @Bean
+        DestinationResolver planbFtpsDestinations() {
+            return new SchemeResolver("ftps", FtpUri::parse);
+        }
+    }
+
+    /** {@code rclone://} destinations, when {@code planb-storage-rclone} is on the classpath. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "dev.planb.storage.rclone.RcloneDestination")
+    static class RcloneDestinations {
+
+        @Bean
+        DestinationResolver planbRcloneDestinations() {
+            return new SchemeResolver("rclone", RcloneUri::parse);
         }
     }
 }

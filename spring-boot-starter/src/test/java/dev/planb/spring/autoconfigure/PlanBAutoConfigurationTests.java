@@ -155,6 +155,22 @@ class PlanBAutoConfigurationTests {
     }
 
     @Test
+    void ftpAndRcloneUrisAreParsedByTheirModules() {
+        runner.withUserConfiguration(OneDatabase.class)
+                .withPropertyValues("planb.destinations[0].uri=" + backups)
+                .run(context -> assertThat(context).hasBean("planbFtpDestinations").hasBean("planbFtpsDestinations")
+                        .hasBean("planbRcloneDestinations"));
+        runner.withUserConfiguration(OneDatabase.class)
+                .withPropertyValues("planb.destinations[0].uri=ftps://backup:secret@127.0.0.1/backups")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("never put one in the URI").hasMessageNotContaining("secret@"));
+        runner.withUserConfiguration(OneDatabase.class)
+                .withPropertyValues("planb.destinations[0].uri=rclone://gdrive:backups?bogus=1")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("unknown parameter 'bogus'"));
+    }
+
+    @Test
     void anS3UriIsParsedByTheS3Module() {
         runner.withUserConfiguration(OneDatabase.class)
                 .withPropertyValues("planb.destinations[0].uri=s3://bucket/prefix?bogus=1")
