@@ -1,7 +1,7 @@
 package dev.planb.cli;
 
 import dev.planb.PlanB;
-import dev.planb.ProtectionReport;
+import dev.planb.spi.ProtectionReport;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

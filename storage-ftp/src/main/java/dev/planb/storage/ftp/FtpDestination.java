@@ -1,11 +1,11 @@
 package dev.planb.storage.ftp;
 
-import dev.planb.Destination;
+import dev.planb.spi.Destination;
 import dev.planb.ErrorCode;
-import dev.planb.ObjectWriter;
+import dev.planb.spi.ObjectWriter;
 import dev.planb.PlanBException;
 import dev.planb.Secret;
-import dev.planb.StoredObject;
+import dev.planb.spi.StoredObject;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

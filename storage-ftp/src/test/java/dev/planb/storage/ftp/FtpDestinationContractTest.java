@@ -1,6 +1,6 @@
 package dev.planb.storage.ftp;
 
-import dev.planb.Destination;
+import dev.planb.spi.Destination;
 import dev.planb.testing.AbstractDestinationContractTest;
 import dev.planb.testing.VsftpdServer;
 import dev.planb.testing.VsftpdServerExtension;

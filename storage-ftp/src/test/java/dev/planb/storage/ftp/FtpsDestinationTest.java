@@ -3,10 +3,10 @@ package dev.planb.storage.ftp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.planb.Destination;
+import dev.planb.spi.Destination;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.StoredObject;
+import dev.planb.spi.StoredObject;
 import dev.planb.testing.AbstractDestinationContractTest;
 import dev.planb.testing.VsftpdServer;
 import dev.planb.testing.VsftpdServer.Tls;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planb.ErrorCode;
-import dev.planb.ObjectWriter;
+import dev.planb.spi.ObjectWriter;
 import dev.planb.PlanBException;
-import dev.planb.StoredObject;
+import dev.planb.spi.StoredObject;
 import dev.planb.testing.RcloneServer;
 import dev.planb.testing.RcloneServer.Folder;
 import dev.planb.testing.RcloneServerExtension;

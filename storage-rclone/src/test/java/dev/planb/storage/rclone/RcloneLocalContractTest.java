@@ -1,6 +1,6 @@
 package dev.planb.storage.rclone;
 
-import dev.planb.Destination;
+import dev.planb.spi.Destination;
 import dev.planb.testing.AbstractDestinationContractTest;
 import dev.planb.testing.RcloneServer;
 import dev.planb.testing.RcloneServerExtension;
