@@ -43,17 +43,11 @@ final class AzureErrors {
                 return (IOException) new NoSuchFileException(blob, null, "no such blob in container "
                         + settings.container()).initCause(e);
             }
-            if (BlobErrorCode.AUTHENTICATION_FAILED.equals(code) || status == 401
-                    || BlobErrorCode.INVALID_AUTHENTICATION_INFO.equals(code)) {
+            if (status == 401 || status == 403) {
                 return new PlanBException(ErrorCode.DESTINATION_FAILED, where + "storage account '" + settings.account()
-                        + "' refused " + settings.credentials().describe() + " (" + code + "): check the key, SAS "
-                        + "token or identity, its expiry, and the clock of this machine", e);
-            }
-            if (status == 403) {
-                return new PlanBException(ErrorCode.DESTINATION_FAILED, where + "storage account '" + settings.account()
-                        + "' denied " + action.toLowerCase(java.util.Locale.ROOT) + " with "
-                        + settings.credentials().describe() + " (" + code + "): give the identity the role or the SAS "
-                        + "the permissions it needs (write: Storage Blob Data Contributor, or a SAS with c,w,l,r)", e);
+                        + "' refused " + settings.credentials().describe() + " (" + code + "): check the key, SAS token "
+                        + "or identity and its expiry, the clock of this machine, and that it may read, write and list "
+                        + "here (role Storage Blob Data Contributor, or a SAS with r,a,c,w,l)", e);
             }
             if (BlobErrorCode.BLOB_ARCHIVED.equals(code)) {
                 return new IOException(where + "blob '" + blob + "' is in the Archive tier and cannot be read until it "
