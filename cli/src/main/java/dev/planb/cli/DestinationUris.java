@@ -5,6 +5,7 @@ import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.spi.support.Redaction;
+import dev.planb.storage.azure.AzureBlobUri;
 import dev.planb.storage.ftp.FtpUri;
 import dev.planb.storage.rclone.RcloneUri;
 import dev.planb.storage.s3.S3DestinationUri;
@@ -16,7 +17,8 @@ import java.nio.file.Path;
 /**
  * Turns the command line's destination URIs ({@code DIR}, {@code file:///DIR},
  * {@code sftp://USER@HOST[:PORT]/DIR?identity=KEYFILE&knownHosts=FILE}, {@code s3://bucket/prefix?…},
- * {@code ftp://USER@HOST[:PORT]/DIR}, {@code ftps://…}, {@code rclone://REMOTE:PATH}) into destinations.
+ * {@code ftp://USER@HOST[:PORT]/DIR}, {@code ftps://…}, {@code rclone://REMOTE:PATH},
+ * {@code azblob://ACCOUNT/CONTAINER/PREFIX?…}) into destinations.
  */
 final class DestinationUris {
 
@@ -68,10 +70,13 @@ final class DestinationUris {
             case "rclone" -> {
                 return RcloneUri.parse(uri);
             }
+            case "azblob" -> {
+                return AzureBlobUri.parse(uri);
+            }
             default -> throw new PlanBException(ErrorCode.INVALID_SETTING, "Destination '" + Redaction.url(uri)
                     + "' has an unknown scheme '" + scheme
                     + "': use a folder path, file:///path, sftp://user@host/path, s3://bucket/prefix, ftp://user@host/path, "
-                    + "ftps://user@host/path or rclone://remote:path");
+                    + "ftps://user@host/path, rclone://remote:path or azblob://account/container/prefix");
         }
     }
 }

@@ -2,6 +2,12 @@ package dev.planb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.blob.sas.BlobContainerSasPermission;
+import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
+import dev.planb.testing.AzuriteServer;
+import dev.planb.testing.AzuriteServerExtension;
 import dev.planb.testing.LargeSqliteDatabase;
 import dev.planb.testing.RcloneServer;
 import dev.planb.testing.RcloneServerExtension;
@@ -9,6 +15,7 @@ import dev.planb.testing.VsftpdServer;
 import dev.planb.testing.VsftpdServerExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,42 +25,54 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line against real FTP, FTPS and rclone (WebDAV) servers: several copies from one read, each restorable. */
-@ExtendWith({VsftpdServerExtension.class, RcloneServerExtension.class})
-class FtpAndRcloneCommandLineTest {
+/**
+ * The command line against real FTP, FTPS, rclone (WebDAV) and Azure Blob (Azurite) servers: several copies from one
+ * read, each restorable on its own, and a killed run that leaves nothing listed anywhere.
+ */
+@ExtendWith({VsftpdServerExtension.class, RcloneServerExtension.class, AzuriteServerExtension.class})
+class ThreeNewDestinationsCommandLineTest {
 
     @TempDir
     Path dir;
 
     VsftpdServer ftp;
     RcloneServer rclone;
+    AzuriteServer azurite;
 
     @BeforeEach
-    void servers(VsftpdServer ftp, RcloneServer rclone) {
+    void servers(VsftpdServer ftp, RcloneServer rclone, AzuriteServer azurite) {
         this.ftp = ftp;
         this.rclone = rclone;
+        this.azurite = azurite;
     }
 
     @Test
-    void oneBackupGoesToFtpFtpsAndRcloneAndRestoresFromEachAlone() throws Exception {
+    void oneBackupGoesToFtpFtpsRcloneAndAzureAndRestoresFromEachAlone() throws Exception {
         Path database = dir.resolve("app.db");
         DemoDatabase.create(database);
         Path passwordFile = Files.writeString(dir.resolve("ftp-password"), ftp.password() + "\n");
         String ftpUri = "ftp://" + ftp.user() + "@127.0.0.1:" + ftp.port() + ftp.newFolder() + "?passwordFile="
                 + passwordFile;
         String rcloneUri = "rclone://" + rclone.newWebDavFolder().remotePath() + "?config=" + rclone.config();
+        BlobContainerClient container = newContainer();
+        String sas = container.generateSas(new BlobServiceSasSignatureValues(OffsetDateTime.now().plusHours(1),
+                BlobContainerSasPermission.parse("racwdl")));
+        String azureUri = "azblob://" + AzuriteServer.ACCOUNT + "/" + container.getBlobContainerName() + "/prod?endpoint="
+                + azurite.endpoint() + "&sasFile=" + Files.writeString(dir.resolve("sas"), sas);
         try (VsftpdServer tls = VsftpdServer.start(VsftpdServer.options().tls(VsftpdServer.Tls.EXPLICIT))) {
             Path tlsPasswordFile = Files.writeString(dir.resolve("ftps-password"), tls.password());
             String ftpsUri = "ftps://" + tls.user() + "@127.0.0.1:" + tls.port() + tls.newFolder() + "?passwordFile="
                     + tlsPasswordFile + "&certificate=" + tls.certificate();
 
             Cli.Result backup = Cli.run("backup", "--db", "jdbc:sqlite:" + database, "--to", ftpUri, "--to", ftpsUri,
-                    "--to", rcloneUri, "--plan", "app");
+                    "--to", rcloneUri, "--to", azureUri, "--plan", "app");
             assertThat(backup.exitCode()).as(backup.err()).isZero();
             String id = backup.out().strip();
-            assertThat(backup.err()).doesNotContain(ftp.password()).doesNotContain(tls.password());
+            assertThat(backup.err()).contains("stored on ftp://", "stored on ftps://", "stored on rclone://",
+                    "stored on azblob://").doesNotContain(ftp.password())
+                    .doesNotContain(tls.password()).doesNotContain(sas);
 
-            for (String uri : List.of(ftpUri, ftpsUri, rcloneUri)) {
+            for (String uri : List.of(ftpUri, ftpsUri, rcloneUri, azureUri)) {
                 Cli.Result list = Cli.run("list", "--from", uri);
                 assertThat(list.exitCode()).as(list.err()).isZero();
                 assertThat(list.out()).contains("app", id);
@@ -71,17 +90,20 @@ class FtpAndRcloneCommandLineTest {
     }
 
     @Test
-    void aKilledRunLeavesNothingListedOnFtpOrRclone() throws Exception {
+    void aKilledRunLeavesNothingListedOnFtpRcloneOrAzure() throws Exception {
         Path database = dir.resolve("large.db");
         LargeSqliteDatabase.create(database, 48);
         Path ftpFolder = ftp.newFolder();
         String ftpUri = "ftp://" + ftp.user() + "@127.0.0.1:" + ftp.port() + ftpFolder;
         RcloneServer.Folder rcloneFolder = rclone.newWebDavFolder();
         String rcloneUri = "rclone://" + rcloneFolder.remotePath() + "?config=" + rclone.config();
+        BlobContainerClient container = newContainer();
+        String azureUri = "azblob://" + AzuriteServer.ACCOUNT + "/" + container.getBlobContainerName() + "?endpoint="
+                + azurite.endpoint();
 
-        Process backup = PlanBProcess.start(dir, List.of(), Map.of("PLANB_FTP_PASSWORD", ftp.password()), "backup",
-                "--db", "jdbc:sqlite:" + database, "--to", ftpUri, "--to", rcloneUri, "--plan", "big",
-                "--compression", "none");
+        Process backup = PlanBProcess.start(dir, List.of(), Map.of("PLANB_FTP_PASSWORD", ftp.password(),
+                "AZURE_STORAGE_CONNECTION_STRING", azurite.connectionString()), "backup", "--db", "jdbc:sqlite:" + database,
+                "--to", ftpUri, "--to", rcloneUri, "--to", azureUri, "--plan", "big", "--compression", "none");
         awaitHiddenUpload(ftpFolder, backup);
         backup.destroyForcibly();
         assertThat(backup.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -92,6 +114,14 @@ class FtpAndRcloneCommandLineTest {
             assertThat(list.exitCode()).as(list.err()).isZero();
             assertThat(list.out().strip()).as(uri).isEqualTo("[ ]");
         }
+        assertThat(container.listBlobs()).as("no committed blob on Azure").isEmpty();
+    }
+
+    private BlobContainerClient newContainer() {
+        BlobContainerClient container = new BlobServiceClientBuilder().connectionString(azurite.connectionString())
+                .buildClient().getBlobContainerClient(AzuriteServer.newContainerName());
+        container.create();
+        return container;
     }
 
     private static void awaitHiddenUpload(Path folder, Process process) throws Exception {
