@@ -25,6 +25,10 @@ command -v unshare >/dev/null || missing+=(util-linux)
 [[ -x /usr/sbin/vsftpd ]] || missing+=(vsftpd)
 command -v openssl >/dev/null || missing+=(openssl)
 command -v rclone >/dev/null || missing+=(rclone)
+# Azurite (npm) for the Azure Blob tests: Node.js and npm from Debian first.
+if ! command -v azurite-blob >/dev/null; then
+  command -v npm >/dev/null || missing+=(nodejs npm)
+fi
 # Headless Chromium and its driver for the Spring Boot sample's status-page test.
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 [[ -x /usr/bin/chromedriver ]] || missing+=(chromium-driver)
@@ -36,6 +40,10 @@ if ((${#missing[@]})); then
     echo "The tests need: ${missing[*]}. Install them (Debian: sudo apt-get install -y ${missing[*]}) and run again." >&2
     exit 1
   fi
+fi
+if ! command -v azurite-blob >/dev/null; then
+  echo "Installing Azurite 3.37.0 (npm) for the Azure Blob tests..." >&2
+  npm install -g --no-fund --no-audit azurite@3.37.0 >/dev/null
 fi
 command -v mvn >/dev/null || { echo "The tests need Maven: apt-get install -y maven" >&2; exit 1; }
 

@@ -92,7 +92,7 @@ class ThreeNewDestinationsCommandLineTest {
     @Test
     void aKilledRunLeavesNothingListedOnFtpRcloneOrAzure() throws Exception {
         Path database = dir.resolve("large.db");
-        LargeSqliteDatabase.create(database, 48);
+        LargeSqliteDatabase.create(database, 24);
         Path ftpFolder = ftp.newFolder();
         String ftpUri = "ftp://" + ftp.user() + "@127.0.0.1:" + ftp.port() + ftpFolder;
         RcloneServer.Folder rcloneFolder = rclone.newWebDavFolder();

@@ -23,6 +23,7 @@ import dev.planb.DatabaseSource;
 import dev.planb.PlanB;
 import dev.planb.Secret;
 import dev.planb.event.PlanBListener;
+import dev.planb.storage.azure.AzureBlobUri;
 import dev.planb.storage.ftp.FtpUri;
 import dev.planb.storage.rclone.RcloneUri;
 import dev.planb.storage.s3.S3DestinationUri;
@@ -130,6 +131,17 @@ public class PlanBAutoConfiguration {
         @Bean
         DestinationResolver planbRcloneDestinations() {
             return new SchemeResolver("rclone", RcloneUri::parse);
+        }
+    }
+
+    /** {@code azblob://} destinations, when {@code planb-storage-azure} is on the classpath. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "dev.planb.storage.azure.AzureBlobDestination")
+    static class AzureBlobDestinations {
+
+        @Bean
+        DestinationResolver planbAzureBlobDestinations() {
+            return new SchemeResolver("azblob", AzureBlobUri::parse);
         }
     }
 }
