@@ -34,7 +34,9 @@ public enum ErrorCode {
     /** A run was stopped because its runtime closed; nothing of it is visible. */
     CANCELLED(14),
     /** A plan's newest backup is older than the maximum age asked for ({@code planb status --max-age}). */
-    STALE(15);
+    STALE(15),
+    /** A preflight ({@code planb doctor}) found something that blocks a backup: each blocker says what to fix. */
+    PREFLIGHT_BLOCKED(16);
 
     private final int exitCode;
 

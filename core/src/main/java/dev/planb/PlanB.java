@@ -148,6 +148,23 @@ public final class PlanB implements AutoCloseable {
         }
     }
 
+    /**
+     * Checks, before the first backup, what will fail and how to fix it: the dump tool and its
+     * version, privileges to read every object, objects the plan's options leave out, charset, and
+     * whether each destination can be written and whether these credentials could delete backups.
+     * Writes (and tries to delete) a canary object on each destination, as {@link #check} does.
+     *
+     * <pre>{@code
+     * PreflightReport report = PlanB.preflight(plan);
+     * report.blockers().forEach(finding -> log.error("{}", finding));
+     * }</pre>
+     *
+     * <p>For point-in-time streaming prerequisites too, use {@code Preflight.of(plan).streaming(true).run()}.
+     */
+    public static PreflightReport preflight(BackupPlan plan) {
+        return Preflight.of(plan).run();
+    }
+
     /** This library's version. */
     public static String version() {
         return Version.current();

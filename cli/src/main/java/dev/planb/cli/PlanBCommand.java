@@ -3,7 +3,9 @@ package dev.planb.cli;
 import dev.planb.ErrorCode;
 import dev.planb.PlanB;
 import dev.planb.PlanBException;
+import dev.planb.config.DurationText;
 import java.io.PrintWriter;
+import java.time.Duration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -17,7 +19,7 @@ import picocli.CommandLine.ScopeType;
         description = "Database backups that you control, and proof that they restore.",
         subcommands = {DemoCommand.class, BackupCommand.class, ListCommand.class, RestoreCommand.class,
             VerifyCommand.class, KeygenCommand.class, PruneCommand.class, StatusCommand.class, PullCommand.class,
-            CheckCommand.class, StreamCommand.class},
+            CheckCommand.class, StreamCommand.class, DoctorCommand.class},
         usageHelpAutoWidth = true)
 public final class PlanBCommand implements Runnable {
 
@@ -37,6 +39,7 @@ public final class PlanBCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new PlanBCommand());
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
+        commandLine.registerConverter(Duration.class, PlanBCommand::duration);
         commandLine.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("planb: " + e.getMessage());
@@ -44,6 +47,15 @@ public final class PlanBCommand implements Runnable {
             return ErrorCode.INVALID_SETTING.exitCode();
         });
         return commandLine;
+    }
+
+    /** Every duration option reads PlanB's one duration grammar: {@code 7d}, {@code 36h}, {@code 2w}, {@code 1d12h}, {@code P7D}. */
+    private static Duration duration(String text) {
+        try {
+            return DurationText.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
     }
 
     /** One clear line on standard error, the stack trace only with --verbose. */

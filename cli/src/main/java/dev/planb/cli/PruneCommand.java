@@ -59,7 +59,7 @@ final class PruneCommand implements Callable<Integer> {
     @Option(names = "--keep-yearly", paramLabel = "N", description = "Keep the newest backup of each of the last N years.")
     Integer keepYearly;
 
-    @Option(names = "--keep-within", paramLabel = "DURATION", converter = DurationText.class,
+    @Option(names = "--keep-within", paramLabel = "DURATION",
             description = "Keep backups started within DURATION of the newest one, e.g. 7d, 36h, 2w.")
     Duration keepWithin;
 

@@ -5,7 +5,7 @@ import dev.planb.ErrorCode;
 import dev.planb.PlanB;
 import dev.planb.PlanBException;
 import dev.planb.catalog.Catalog;
-import dev.planb.internal.Durations;
+import dev.planb.config.DurationText;
 import dev.planb.spi.support.Json;
 import dev.planb.spi.support.Sizes;
 import dev.planb.status.DestinationStatus;
@@ -74,8 +74,8 @@ final class StatusCommand implements Callable<Integer> {
         print(listings);
         PrintWriter err = spec.commandLine().getErr();
         listings.stream().filter(StatusListing::stale).forEach(stale -> err.println("planb: plan '" + stale.plan()
-                + "' is stale: its newest backup is " + Durations.format(Duration.ofSeconds(stale.ageSeconds()))
-                + " old, more than --max-age " + Durations.format(limit.orElseThrow())));
+                + "' is stale: its newest backup is " + DurationText.format(Duration.ofSeconds(stale.ageSeconds()))
+                + " old, more than --max-age " + DurationText.format(limit.orElseThrow())));
         err.flush();
         return listings.stream().anyMatch(StatusListing::stale) ? ErrorCode.STALE.exitCode() : 0;
     }
@@ -84,7 +84,7 @@ final class StatusCommand implements Callable<Integer> {
         if (maxAge == null) {
             return Optional.empty();
         }
-        Duration parsed = Durations.parse(maxAge).filter(duration -> !duration.isNegative() && !duration.isZero())
+        Duration parsed = DurationText.tryParse(maxAge).filter(duration -> !duration.isNegative() && !duration.isZero())
                 .orElseThrow(() -> new PlanBException(ErrorCode.INVALID_SETTING, "--max-age '" + maxAge
                         + "' is not a duration: use e.g. 26h, 90m, 2d, 1d12h or PT26H"));
         return Optional.of(parsed);
@@ -112,8 +112,8 @@ final class StatusCommand implements Callable<Integer> {
             out.printf(FORMAT, "PLAN", "STATE", "NEWEST BACKUP", "FINISHED (UTC)", "AGE", "SIZE", "MAX AGE");
             for (StatusListing listing : listings) {
                 out.printf(FORMAT, listing.plan(), listing.state(), listing.backupId(), TIME.format(listing.finishedAt()),
-                        Durations.format(Duration.ofSeconds(listing.ageSeconds())), Sizes.format(listing.storedBytes()),
-                        listing.maxAgeSeconds() == null ? "-" : Durations.format(Duration.ofSeconds(listing.maxAgeSeconds())));
+                        DurationText.format(Duration.ofSeconds(listing.ageSeconds())), Sizes.format(listing.storedBytes()),
+                        listing.maxAgeSeconds() == null ? "-" : DurationText.format(Duration.ofSeconds(listing.maxAgeSeconds())));
             }
         }
         out.flush();

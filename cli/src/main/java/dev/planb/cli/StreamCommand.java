@@ -32,12 +32,12 @@ final class StreamCommand implements Callable<Integer> {
     @Mixin
     ToolOptions tools;
 
-    @Option(names = "--partial-interval", paramLabel = "DURATION", defaultValue = "30s", converter = DurationText.class,
+    @Option(names = "--partial-interval", paramLabel = "DURATION", defaultValue = "30s",
             description = "Ship the log file being written this often when it changed: the most a lost host loses"
                     + " (default: ${DEFAULT-VALUE}).")
     Duration partialInterval;
 
-    @Option(names = "--fallback-interval", paramLabel = "DURATION", defaultValue = "15m", converter = DurationText.class,
+    @Option(names = "--fallback-interval", paramLabel = "DURATION", defaultValue = "15m",
             description = "When the server does not allow log shipping, dump this often instead (default: ${DEFAULT-VALUE}).")
     Duration fallbackInterval;
 

@@ -62,6 +62,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     DecryptionOptions decryption;
 
+    @Mixin
+    LoadOptions load;
+
     @Spec
     CommandSpec spec;
 
@@ -73,7 +76,7 @@ final class VerifyCommand implements Callable<Integer> {
                 .backup(selection.backup).fingerprints(fingerprints);
         checks.stream().map(SqlCheck::parse).forEach(request::check);
         if (restoreTo != null) {
-            request.drillOn(database.source(restoreTo));
+            request.drillOn(database.source(restoreTo)).engine(load.engine(restoreTo));
         }
         Decryption key = decryption.decryption();
         if (at != null) {

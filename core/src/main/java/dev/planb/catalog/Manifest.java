@@ -100,9 +100,13 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
         return artifacts.stream().filter(artifact -> artifact.name().equals(name)).findFirst();
     }
 
-    /** Every warning of the files sources (files that changed, vanished or were skipped), one line each. */
+    /**
+     * Every warning of the backup, one line each: what the dump leaves out, and the files sources' files that
+     * changed, vanished or were skipped.
+     */
     public List<String> warnings() {
         List<String> warnings = new ArrayList<>();
+        engine.omitted().forEach(omitted -> warnings.add("not in the dump: " + omitted));
         for (FileSet fileSet : files) {
             fileSet.warnings().forEach(warning -> warnings.add(fileSet.source() + ": " + warning));
             fileSet.skipped().forEach(path -> warnings.add(fileSet.source() + ": " + path + " was unreadable and skipped"));
@@ -164,8 +168,21 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
      * @param serverVersion the database's version
      * @param dumpTool what made the dump, e.g. {@code pg_dump} or {@code sqlite online backup}
      * @param dumpToolVersion that tool's version
+     * @param omitted what the dump leaves out although the database holds it (e.g. database-wide objects
+     *     a schema filter skips), one line each; optional: empty when nothing is left out
      */
-    public record EngineInfo(String name, String serverVersion, String dumpTool, String dumpToolVersion) {
+    public record EngineInfo(String name, String serverVersion, String dumpTool, String dumpToolVersion,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> omitted) {
+
+        /** Copies the list. */
+        public EngineInfo {
+            omitted = omitted == null ? List.of() : List.copyOf(omitted);
+        }
+
+        /** Engine information for a dump that leaves nothing out. */
+        public EngineInfo(String name, String serverVersion, String dumpTool, String dumpToolVersion) {
+            this(name, serverVersion, dumpTool, dumpToolVersion, List.of());
+        }
     }
 
     /**

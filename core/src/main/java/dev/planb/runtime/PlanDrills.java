@@ -123,6 +123,7 @@ final class PlanDrills {
                 .fingerprints(policy.fingerprintedTables())
                 .liveDatabase(plan.database())
                 .coveredDatabases(plannedDatabases)
+                .engine(plan.engine())
                 .build();
         VerificationResult result = new RestoreVerifier(from, policy.decryption(), clock).verify(request);
         Instant now = clock.instant();

@@ -1,6 +1,7 @@
 package dev.planb.spi;
 
 import dev.planb.DatabaseSource;
+import dev.planb.PlanBException;
 import dev.planb.internal.Jdbc;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,6 +53,21 @@ public interface DatabaseEngine {
      * @throws dev.planb.PlanBException saying what is missing and what to do
      */
     void checkReadable(DatabaseSource source);
+
+    /**
+     * Checks, before the first backup, what would make a backup fail or leave something out: the
+     * tools and their versions, the privileges to read every object, objects the options leave out,
+     * the character set. One finding per problem, each naming the setting or the GRANT that fixes it;
+     * never throws for a problem it can name. The default checks what {@link #checkReadable} checks.
+     */
+    default List<Finding> preflight(DatabaseSource source) {
+        try {
+            checkReadable(source);
+            return List.of(Finding.ok("database", name() + " database " + source.redactedUrl() + " can be read"));
+        } catch (PlanBException e) {
+            return List.of(Finding.blocker("database", e.getMessage()));
+        }
+    }
 
     /**
      * The expected size of the dump in bytes, for progress reports, or {@code -1} if unknown.

@@ -75,7 +75,8 @@ final class RestoreDrill {
 
     private void drill() {
         DatabaseSource where = request.server() != null ? request.server() : request.target();
-        DatabaseEngine engine = DatabaseEngines.forUrl(where.jdbcUrl());
+        DatabaseEngine engine = request.engine() != null && request.engine().handles(where.jdbcUrl()) ? request.engine()
+                : DatabaseEngines.forUrl(where.jdbcUrl());
         if (!engine.name().equals(manifest.engine().name())) {
             throw new PlanBException(ErrorCode.INVALID_SETTING, "Backup " + manifest.backupId() + " is a "
                     + manifest.engine().name() + " backup and cannot be drilled on " + where.redactedUrl() + " ("
@@ -107,7 +108,7 @@ final class RestoreDrill {
         RestoreResult restored;
         try {
             restored = PlanB.restore(RestoreRequest.builder().from(destination).plan(manifest.plan())
-                    .backup(manifest.backupId()).target(target).decryption(decryption)
+                    .backup(manifest.backupId()).target(target).decryption(decryption).engine(engine)
                     .force(request.allowNonScratchTarget()).build());
         } catch (PlanBException e) {
             problems.add("restore failed: " + e.getMessage());

@@ -6,6 +6,7 @@ import dev.planb.PlanBException;
 import dev.planb.catalog.Manifest;
 import dev.planb.catalog.PlanName;
 import dev.planb.spi.DumpResult;
+import dev.planb.spi.Finding;
 import dev.planb.spi.ScratchDatabases;
 import dev.planb.spi.TableCount;
 import dev.planb.internal.Jdbc;
@@ -104,6 +105,12 @@ public final class MariaDbEngine implements PointInTimeEngine {
             throw unavailable(source, e);
         }
         MariaDbTools.dump(options.tools());
+    }
+
+    /** Checks the dump tool, privileges, routine bodies, DEFINERs, table engines and the charset: {@link MariaDbPreflight}. */
+    @Override
+    public List<Finding> preflight(DatabaseSource source) {
+        return MariaDbPreflight.findings(source, options);
     }
 
     @Override

@@ -91,7 +91,8 @@ public final class BackupRun {
         Artifact artifact = dump.artifact();
         DumpResult dumped = dump.content();
         Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, plan.name(), id.value(), Manifest.KIND_FULL, null,
-                new EngineInfo(engine.name(), dumped.serverVersion(), dumped.dumpTool(), dumped.dumpToolVersion()),
+                new EngineInfo(engine.name(), dumped.serverVersion(), dumped.dumpTool(), dumped.dumpToolVersion(),
+                        dumped.omitted()),
                 plan.database().redactedUrl(), startedAt, finishedAt, pipeline.artifacts(), dumped.tables(),
                 Version.current(), files, filesBackup.needs());
 

@@ -27,7 +27,7 @@ public final class RestoreGuide {
 
                 Made by PlanB %3$s from a %4$s %5$s database (`%6$s`), started %7$s.
                 It holds %8$d table(s) and %9$d row(s); `manifest.json` lists them with every checksum.
-
+                %16$s
                 ## With PlanB
 
                 ```sh
@@ -54,7 +54,7 @@ public final class RestoreGuide {
                 manifest.plan(), manifest.backupId(), manifest.planbVersion(), manifest.engine().name(),
                 manifest.engine().serverVersion(), manifest.database(), manifest.startedAt(),
                 manifest.tables().size(), manifest.totalRows(), destination, artifact.name(), artifact.sha256(),
-                decompress, engine.manualRestoreSteps(dumpFile), decryptOption(artifact))
+                decompress, engine.manualRestoreSteps(dumpFile), decryptOption(artifact), omittedSection(manifest))
                 + FilesGuide.render(manifest, destination);
     }
 
@@ -105,6 +105,17 @@ public final class RestoreGuide {
     }
 
     /** The artifact's name without the compression's and encryption's extensions. */
+    /** What the dump leaves out although the database held it, or nothing. */
+    private static String omittedSection(Manifest manifest) {
+        if (manifest.engine().omitted().isEmpty()) {
+            return "";
+        }
+        StringBuilder section = new StringBuilder("\n## Not in this backup\n\nThe dump's filters leave these out;"
+                + " a restore does not bring them back:\n\n");
+        manifest.engine().omitted().forEach(omitted -> section.append("- ").append(omitted).append('\n'));
+        return section.toString();
+    }
+
     private static String plainName(Artifact artifact) {
         String name = artifact.name();
         if (artifact.isEncrypted() && name.endsWith(".gpg")) {

@@ -12,7 +12,7 @@ import dev.planb.BackupPlan;
 import dev.planb.PlanB;
 import dev.planb.catalog.Catalog;
 import dev.planb.catalog.Manifest;
-import dev.planb.internal.Durations;
+import dev.planb.config.DurationText;
 import dev.planb.status.BackupSummary;
 import dev.planb.status.DestinationStatus;
 import dev.planb.status.Failure;
@@ -57,7 +57,7 @@ public final class PlanReports {
         status.lastFailure().ifPresent(failure -> details.put("lastFailure", failure(failure)));
         status.lastVerification().ifPresent(verification -> details.put("lastVerification", verification(verification)));
         status.nextRun().ifPresent(next -> details.put("nextRun", next.toString()));
-        status.maxAge().ifPresent(maxAge -> details.put("maxAge", Durations.format(maxAge)));
+        status.maxAge().ifPresent(maxAge -> details.put("maxAge", DurationText.format(maxAge)));
         Map<String, Object> destinations = new LinkedHashMap<>();
         for (DestinationStatus destination : status.destinations()) {
             Map<String, Object> one = new LinkedHashMap<>();
@@ -107,7 +107,7 @@ public final class PlanReports {
         Map<String, Object> backup = new LinkedHashMap<>();
         backup.put("id", id);
         backup.put("time", time.toString());
-        backup.put("age", Durations.format(Duration.between(time, now)));
+        backup.put("age", DurationText.format(Duration.between(time, now)));
         backup.put("storedBytes", bytes);
         return backup;
     }
@@ -123,7 +123,7 @@ public final class PlanReports {
             details.put("backup", verification.id().toString());
         }
         details.put("passed", verification.passed());
-        verification.recovery().ifPresent(recovery -> details.put("recoveryTime", Durations.format(recovery)));
+        verification.recovery().ifPresent(recovery -> details.put("recoveryTime", DurationText.format(recovery)));
         details.put("problems", verification.problems());
         return details;
     }
