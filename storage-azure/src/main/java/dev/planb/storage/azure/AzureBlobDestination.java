@@ -21,7 +21,9 @@ import dev.planb.PlanBException;
 import dev.planb.Secret;
 import dev.planb.spi.Destination;
 import dev.planb.spi.ObjectWriter;
+import dev.planb.spi.ProtectionReport;
 import dev.planb.spi.StoredObject;
+import dev.planb.spi.support.CanaryCheck;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -169,6 +171,20 @@ public final class AzureBlobDestination implements Destination {
         } catch (RuntimeException e) {
             throw errors.io("Cannot read the properties of", name, e);
         }
+    }
+
+    /** The canary check, with what this destination asks of the container: immutability, tier, write-only. */
+    @Override
+    public ProtectionReport checkProtection() throws IOException {
+        ProtectionReport canary = CanaryCheck.run(this);
+        List<String> details = new ArrayList<>(canary.details());
+        details.add(settings.immutability() == null
+                ? "Immutability: none asked for (immutableDays=N sets a version-level policy on every blob)"
+                : "Immutability asked for on every blob: " + settings.immutability().describe());
+        if (settings.tier() != null) {
+            details.add("Access tier of data blobs: " + settings.tier());
+        }
+        return new ProtectionReport(canary.destination(), canary.verdict(), canary.summary(), details);
     }
 
     @Override

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.AccessTier;
-import com.azure.storage.blob.models.BlobProperties;
 import com.azure.storage.blob.models.BlockListType;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
@@ -149,25 +148,22 @@ class AzureBlobDestinationTest {
     }
 
     @Test
-    void immutabilityAskedForIsSetAndReadBackOrWarned() throws Exception {
+    void immutabilityThatIsNotInForceIsAWarningAndTheCheckSaysWhatWasAsked() throws Exception {
         AzureBlobDestination destination = Azurite.builder(azurite, container.getBlobContainerName())
                 .immutability(Immutability.unlockedDays(2).withLegalHold()).build();
         ObjectWriter writer = destination.create("plan/1/data.bin");
         writer.write(new byte[] {1});
         writer.commit();
 
-        BlobProperties properties = container.getBlobClient("plan/1/data.bin").getProperties();
-        boolean confirmed = properties.getImmutabilityPolicy() != null
-                && properties.getImmutabilityPolicy().getExpiryTime() != null
-                && Boolean.TRUE.equals(properties.hasLegalHold());
-        if (confirmed) {
-            assertThat(writer.warnings()).isEmpty();
-            assertThat(destination.retainedUntil("plan/1/data.bin")).isPresent();
-        } else {
-            // Azurite keeps no immutability: PlanB must say so rather than report the blob protected.
-            assertThat(writer.warnings()).singleElement().asString().contains("Immutability not confirmed",
-                    "plan/1/data.bin", "2 days, unlocked, legal hold", "enable version-level immutability");
-        }
+        // Azurite keeps no immutability policy: PlanB reads that back and says so rather than report the blob protected.
+        assertThat(container.getBlobClient("plan/1/data.bin").getProperties().getImmutabilityPolicy().getExpiryTime())
+                .isNull();
+        assertThat(writer.warnings()).singleElement().asString().contains("Immutability not confirmed",
+                "plan/1/data.bin", "2 days, unlocked, legal hold", "enable version-level immutability");
+        assertThat(destination.retainedUntil("plan/1/data.bin")).isEmpty();
+        var report = destination.checkProtection();
+        assertThat(report.isProtected()).isFalse();
+        assertThat(report.details()).contains("Immutability asked for on every blob: 2 days, unlocked, legal hold");
     }
 
     @Test
