@@ -1,7 +1,7 @@
 package dev.planb.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.planb.catalog.Manifest;
+import dev.planb.spi.Manifest;
 import java.time.Instant;
 
 /**

@@ -3,7 +3,7 @@ package dev.planb.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.planb.PlanB;
 import dev.planb.catalog.Catalog;
-import dev.planb.catalog.Manifest;
+import dev.planb.spi.Manifest;
 import dev.planb.spi.support.Json;
 import dev.planb.spi.support.Sizes;
 import java.io.PrintWriter;

@@ -6,12 +6,12 @@ import dev.planb.PlanBException;
 import dev.planb.config.DurationText;
 import java.io.PrintWriter;
 import java.time.Duration;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 /** The root {@code planb} command; its help and version options are inherited by every subcommand. */
 @Command(name = "planb", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,

@@ -2,11 +2,11 @@ package dev.planb.cli;
 
 import dev.planb.BackupPlan;
 import dev.planb.PlanBException;
-import dev.planb.spi.DatabaseEngine;
 import dev.planb.engine.DatabaseEngines;
 import dev.planb.engine.postgres.PostgresOptions;
 import dev.planb.event.LogStreamProblem;
-import dev.planb.pitr.LogStreamer;
+import dev.planb.runtime.LogStreamer;
+import dev.planb.spi.DatabaseEngine;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -15,9 +15,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code planb stream}: a base backup, then the transaction log shipped continuously until stopped. */
 @Command(name = "stream", description = {"Ship the transaction log continuously, for point-in-time restores.",

@@ -2,14 +2,14 @@ package dev.planb.cli;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.catalog.Manifest;
 import dev.planb.crypto.Decryption;
-import dev.planb.pitr.RecoveryTarget;
+import dev.planb.drill.PointInTimeVerifier;
+import dev.planb.drill.RestoreVerifier;
+import dev.planb.spi.Manifest;
+import dev.planb.spi.RecoveryTarget;
 import dev.planb.verify.CheckOutcome;
 import dev.planb.verify.CoverageFinding;
 import dev.planb.verify.PointInTimeDrill;
-import dev.planb.verify.PointInTimeVerifier;
-import dev.planb.verify.RestoreVerifier;
 import dev.planb.verify.SqlCheck;
 import dev.planb.verify.VerificationRequest;
 import dev.planb.verify.VerificationResult;

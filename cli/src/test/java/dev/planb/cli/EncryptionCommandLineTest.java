@@ -3,11 +3,11 @@ package dev.planb.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planb.ErrorCode;
-import dev.planb.catalog.Manifest;
-import dev.planb.catalog.Manifest.Artifact;
-import dev.planb.catalog.Manifest.OpenPgp;
 import dev.planb.crypto.BackupKeyPair;
 import dev.planb.crypto.Encryption;
+import dev.planb.spi.Manifest.Artifact;
+import dev.planb.spi.Manifest.OpenPgp;
+import dev.planb.spi.Manifest;
 import dev.planb.spi.support.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,16 +1,20 @@
 package dev.planb.catalog;
 
 import dev.planb.Compression;
-import dev.planb.spi.Destination;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.spi.StoredObject;
-import dev.planb.catalog.Layout.BackupRef;
-import dev.planb.catalog.Manifest.Artifact;
 import dev.planb.crypto.Decryption;
+import dev.planb.internal.stream.VerifiedDumpInputStream;
+import dev.planb.internal.stream.VerifyingInputStream;
+import dev.planb.spi.BackupId;
+import dev.planb.spi.Destination;
+import dev.planb.spi.Layout.BackupRef;
+import dev.planb.spi.Layout;
+import dev.planb.spi.Manifest.Artifact;
+import dev.planb.spi.Manifest;
+import dev.planb.spi.PlanName;
+import dev.planb.spi.StoredObject;
 import dev.planb.spi.support.Json;
-import dev.planb.internal.pipeline.VerifiedDumpInputStream;
-import dev.planb.internal.pipeline.VerifyingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;

@@ -3,7 +3,7 @@ package dev.planb.config;
 import dev.planb.BackupPlan;
 import dev.planb.PlanB;
 import dev.planb.event.PlanBListener;
-import dev.planb.pitr.LogStreamer;
+import dev.planb.runtime.LogStreamer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

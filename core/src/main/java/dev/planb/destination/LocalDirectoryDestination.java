@@ -1,9 +1,9 @@
 package dev.planb.destination;
 
-import dev.planb.spi.Destination;
 import dev.planb.ErrorCode;
-import dev.planb.spi.ObjectWriter;
 import dev.planb.PlanBException;
+import dev.planb.spi.Destination;
+import dev.planb.spi.ObjectWriter;
 import dev.planb.spi.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,5 @@
 package dev.planb.notify;
 
-import dev.planb.spi.Notification;
-import dev.planb.spi.NotificationKind;
 import dev.planb.event.BackupFailed;
 import dev.planb.event.BackupStale;
 import dev.planb.event.BackupStarted;
@@ -14,6 +12,8 @@ import dev.planb.event.PullFailed;
 import dev.planb.event.Pulled;
 import dev.planb.event.VerificationFailed;
 import dev.planb.event.Verified;
+import dev.planb.spi.Notification;
+import dev.planb.spi.NotificationKind;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;

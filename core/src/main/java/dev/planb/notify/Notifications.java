@@ -1,7 +1,5 @@
 package dev.planb.notify;
 
-import dev.planb.spi.Notification;
-import dev.planb.spi.NotificationKind;
 import dev.planb.BackupResult;
 import dev.planb.DestinationResult;
 import dev.planb.ErrorCode;
@@ -18,6 +16,8 @@ import dev.planb.event.Pulled;
 import dev.planb.event.VerificationFailed;
 import dev.planb.event.Verified;
 import dev.planb.internal.Durations;
+import dev.planb.spi.Notification;
+import dev.planb.spi.NotificationKind;
 import dev.planb.spi.support.Sizes;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,12 +1,14 @@
 package dev.planb.pitr;
 
-import dev.planb.spi.PointInTimeEngine;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.catalog.Catalog;
 import dev.planb.catalog.LogFileNames;
-import dev.planb.catalog.Manifest;
 import dev.planb.crypto.Decryption;
+import dev.planb.spi.Manifest;
+import dev.planb.spi.PointInTimeEngine;
+import dev.planb.spi.RecoveryChain;
+import dev.planb.spi.RecoveryTarget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,7 +28,7 @@ import java.util.Optional;
  * longest partial shipment when the file was never shipped complete). Every file is checked against
  * its manifest's checksum as it is read.
  */
-public final class LogChain {
+public final class LogChain implements RecoveryChain {
 
     private final Catalog catalog;
     private final Decryption decryption;
@@ -133,26 +135,31 @@ public final class LogChain {
     }
 
     /** The chain's first backup. */
+    @Override
     public Manifest base() {
         return base;
     }
 
     /** The log files to replay, in log order. */
+    @Override
     public List<Manifest> logs() {
         return logs;
     }
 
     /** When the content of the newest log file was read: later transactions are not in the chain. */
+    @Override
     public Instant coveredUntil() {
         return logs.isEmpty() ? base.finishedAt() : logs.get(logs.size() - 1).startedAt();
     }
 
     /** What the reader should know: gaps, partial files, a target beyond the shipped log. */
+    @Override
     public List<String> warnings() {
         return warnings;
     }
 
     /** Where the chain is read from, for messages. */
+    @Override
     public String source() {
         return catalog.destination().description();
     }
@@ -161,6 +168,7 @@ public final class LogChain {
      * Opens the first backup's content, decrypted and decompressed; its end is reported only once the
      * checksums matched.
      */
+    @Override
     public InputStream openBase() throws IOException {
         return catalog.openDump(base, base.databaseArtifact(), decryption);
     }
@@ -171,6 +179,7 @@ public final class LogChain {
      *
      * @return the files written, in log order
      */
+    @Override
     public List<Path> fetchLogs(Path folder) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Manifest log : logs) {

@@ -1,10 +1,10 @@
 package dev.planb.retention;
 
-import dev.planb.spi.Destination;
-import dev.planb.spi.StoredObject;
 import dev.planb.catalog.Catalog;
-import dev.planb.catalog.Layout;
-import dev.planb.catalog.Manifest;
+import dev.planb.spi.Destination;
+import dev.planb.spi.Layout;
+import dev.planb.spi.Manifest;
+import dev.planb.spi.StoredObject;
 import dev.planb.spi.support.Messages;
 import java.io.IOException;
 import java.time.Instant;

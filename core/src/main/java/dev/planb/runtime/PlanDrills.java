@@ -1,18 +1,18 @@
 package dev.planb.runtime;
 
 import dev.planb.BackupPlan;
-import dev.planb.spi.Destination;
 import dev.planb.PlanBException;
-import dev.planb.catalog.BackupId;
 import dev.planb.catalog.Catalog;
-import dev.planb.catalog.Manifest;
+import dev.planb.drill.RestoreVerifier;
 import dev.planb.event.CoverageWarning;
 import dev.planb.event.VerificationFailed;
 import dev.planb.event.VerificationStale;
 import dev.planb.event.Verified;
 import dev.planb.internal.Durations;
+import dev.planb.spi.BackupId;
+import dev.planb.spi.Destination;
+import dev.planb.spi.Manifest;
 import dev.planb.spi.support.Messages;
-import dev.planb.verify.RestoreVerifier;
 import dev.planb.verify.VerificationLog;
 import dev.planb.verify.VerificationPolicy;
 import dev.planb.verify.VerificationRecord;

@@ -2,7 +2,7 @@ package dev.planb.spi;
 
 import dev.planb.DatabaseSource;
 import dev.planb.PlanBException;
-import dev.planb.internal.Jdbc;
+import dev.planb.spi.support.jdbc.Jdbc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,7 +15,7 @@ import java.util.Properties;
  * Dumps one kind of database to a stream and restores it: the service provider interface for
  * database support. Implementations are found with {@link java.util.ServiceLoader} (list them in
  * {@code META-INF/services/dev.planb.spi.DatabaseEngine}) and chosen by JDBC URL; see
- * {@link DatabaseEngines}.
+ * {@code DatabaseEngines}.
  *
  * <p>Every engine passes {@code AbstractDatabaseEngineContractTest} from
  * {@code planb-test-support}, and {@code AbstractRestoreDrillContractTest} when it makes

@@ -1,12 +1,10 @@
 package dev.planb.status;
 
 import dev.planb.BackupPlan;
-import dev.planb.spi.Destination;
 import dev.planb.DestinationResult;
 import dev.planb.PlanBException;
 import dev.planb.Progress;
 import dev.planb.catalog.Catalog;
-import dev.planb.catalog.Manifest;
 import dev.planb.event.BackupFailed;
 import dev.planb.event.BackupProgress;
 import dev.planb.event.BackupStarted;
@@ -16,6 +14,8 @@ import dev.planb.event.PlanBEvent;
 import dev.planb.event.PlanBListener;
 import dev.planb.event.VerificationFailed;
 import dev.planb.event.Verified;
+import dev.planb.spi.Destination;
+import dev.planb.spi.Manifest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

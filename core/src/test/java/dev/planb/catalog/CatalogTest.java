@@ -11,6 +11,8 @@ import dev.planb.PlanB;
 import dev.planb.PlanBException;
 import dev.planb.SampleDb;
 import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.spi.BackupId;
+import dev.planb.spi.Manifest;
 import dev.planb.spi.support.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,5 @@
 package dev.planb.notify;
 
-import dev.planb.spi.Notification;
-import dev.planb.spi.NotificationKind;
 import static dev.planb.notify.Events.LOCAL;
 import static dev.planb.notify.Events.OFFSITE;
 import static dev.planb.notify.Events.T0;
@@ -11,6 +9,8 @@ import dev.planb.DestinationResult;
 import dev.planb.ErrorCode;
 import dev.planb.event.BackupFailed;
 import dev.planb.event.PlanBEvent;
+import dev.planb.spi.Notification;
+import dev.planb.spi.NotificationKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

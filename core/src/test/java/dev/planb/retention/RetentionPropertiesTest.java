@@ -2,8 +2,8 @@ package dev.planb.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.planb.catalog.BackupId;
-import dev.planb.catalog.Manifest;
+import dev.planb.spi.BackupId;
+import dev.planb.spi.Manifest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

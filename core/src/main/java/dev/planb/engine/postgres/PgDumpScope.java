@@ -2,7 +2,7 @@ package dev.planb.engine.postgres;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.internal.Jdbc;
+import dev.planb.spi.support.jdbc.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -3,26 +3,26 @@ package dev.planb.engine.postgres;
 import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.catalog.Manifest;
-import dev.planb.catalog.PlanName;
-import dev.planb.spi.DumpResult;
-import dev.planb.spi.Finding;
-import dev.planb.spi.ScratchDatabases;
-import dev.planb.spi.TableCount;
-import dev.planb.internal.Jdbc;
-import dev.planb.spi.support.Messages;
 import dev.planb.internal.tool.PrivateFolder;
 import dev.planb.internal.tool.TarFolder;
 import dev.planb.internal.tool.ToolCommand;
 import dev.planb.internal.tool.ToolFailedException;
 import dev.planb.internal.tool.ToolRunner;
-import dev.planb.pitr.LogChain;
+import dev.planb.spi.DumpResult;
+import dev.planb.spi.Finding;
 import dev.planb.spi.LogStream;
+import dev.planb.spi.Manifest;
+import dev.planb.spi.PlanName;
 import dev.planb.spi.PointInTimeEngine;
 import dev.planb.spi.PointInTimeScratch;
 import dev.planb.spi.RecoveredPoint;
+import dev.planb.spi.RecoveryChain;
 import dev.planb.spi.RecoveryDestination;
-import dev.planb.pitr.RecoveryTarget;
+import dev.planb.spi.RecoveryTarget;
+import dev.planb.spi.ScratchDatabases;
+import dev.planb.spi.TableCount;
+import dev.planb.spi.support.Messages;
+import dev.planb.spi.support.jdbc.Jdbc;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -337,7 +337,7 @@ public final class PostgresEngine implements PointInTimeEngine {
      * {@code pg_ctl -D DIR start}.
      */
     @Override
-    public RecoveredPoint recover(LogChain chain, RecoveryTarget target, RecoveryDestination where) throws IOException {
+    public RecoveredPoint recover(RecoveryChain chain, RecoveryTarget target, RecoveryDestination where) throws IOException {
         Path directory = where.directory().orElseThrow(() -> new PlanBException(ErrorCode.INVALID_SETTING,
                 "PostgreSQL point-in-time restore makes a whole data directory, not a database: give --to-data-dir DIR"
                         + " (a new, empty folder) instead of --to-db"));

@@ -1,5 +1,16 @@
 package dev.planb.spring.actuate;
 
+import dev.planb.BackupPlan;
+import dev.planb.PlanB;
+import dev.planb.catalog.Catalog;
+import dev.planb.config.DurationText;
+import dev.planb.spi.Manifest;
+import dev.planb.status.BackupSummary;
+import dev.planb.status.DestinationStatus;
+import dev.planb.status.Failure;
+import dev.planb.status.PlanStatus;
+import dev.planb.status.VerificationSummary;
+import dev.planb.verify.VerificationLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,18 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import dev.planb.BackupPlan;
-import dev.planb.PlanB;
-import dev.planb.catalog.Catalog;
-import dev.planb.catalog.Manifest;
-import dev.planb.config.DurationText;
-import dev.planb.status.BackupSummary;
-import dev.planb.status.DestinationStatus;
-import dev.planb.status.Failure;
-import dev.planb.status.PlanStatus;
-import dev.planb.status.VerificationSummary;
-import dev.planb.verify.VerificationLog;
 
 /**
  * Describes plans as plain maps and lists (JSON for the endpoint and the health details, the

@@ -1,11 +1,9 @@
 package dev.planb.spring.autoconfigure;
 
+import dev.planb.config.PlanSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
-
-import dev.planb.config.PlanSettings;
 
 /**
  * PlanB's {@code planb.*} properties, bound onto core's configuration model ({@link PlanSettings}): the

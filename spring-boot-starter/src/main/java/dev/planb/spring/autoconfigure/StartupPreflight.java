@@ -1,17 +1,15 @@
 package dev.planb.spring.autoconfigure;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
-
 import dev.planb.BackupPlan;
 import dev.planb.PlanB;
 import dev.planb.PreflightReport;
 import dev.planb.spi.Finding;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
  * Runs {@link PlanB#preflight(BackupPlan)} for every plan once the application context is up, on a

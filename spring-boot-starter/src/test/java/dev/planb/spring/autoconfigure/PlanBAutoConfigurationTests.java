@@ -3,6 +3,13 @@ package dev.planb.spring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.planb.BackupPlan;
+import dev.planb.PlanB;
+import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.schedule.Schedule;
+import dev.planb.spi.Manifest;
+import dev.planb.storage.s3.S3Destination;
+import dev.planb.storage.sftp.SftpDestination;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,9 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,14 +27,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-
-import dev.planb.BackupPlan;
-import dev.planb.PlanB;
-import dev.planb.catalog.Manifest;
-import dev.planb.destination.LocalDirectoryDestination;
-import dev.planb.schedule.Schedule;
-import dev.planb.storage.s3.S3Destination;
-import dev.planb.storage.sftp.SftpDestination;
 
 class PlanBAutoConfigurationTests {
 

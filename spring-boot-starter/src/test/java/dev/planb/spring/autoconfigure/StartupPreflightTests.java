@@ -2,18 +2,16 @@ package dev.planb.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planb.PreflightReport;
+import dev.planb.spi.Finding.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-
-import dev.planb.PreflightReport;
-import dev.planb.spi.Finding.Severity;
 
 class StartupPreflightTests {
 

@@ -23,7 +23,6 @@ import dev.planb.spi.Destination;
 import dev.planb.spi.ObjectWriter;
 import dev.planb.spi.ProtectionReport;
 import dev.planb.spi.StoredObject;
-import dev.planb.spi.support.CanaryCheck;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -176,7 +175,7 @@ public final class AzureBlobDestination implements Destination {
     /** The canary check, with what this destination asks of the container: immutability, tier, write-only. */
     @Override
     public ProtectionReport checkProtection() throws IOException {
-        ProtectionReport canary = CanaryCheck.run(this);
+        ProtectionReport canary = Destination.super.checkProtection();
         List<String> details = new ArrayList<>(canary.details());
         details.add(settings.immutability() == null
                 ? "Immutability: none asked for (immutableDays=N sets a version-level policy on every blob)"

@@ -1,11 +1,11 @@
 package dev.planb.storage.s3;
 
-import dev.planb.spi.Destination;
 import dev.planb.ErrorCode;
-import dev.planb.spi.ObjectWriter;
 import dev.planb.PlanBException;
-import dev.planb.spi.ProtectionReport;
 import dev.planb.Secret;
+import dev.planb.spi.Destination;
+import dev.planb.spi.ObjectWriter;
+import dev.planb.spi.ProtectionReport;
 import dev.planb.spi.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,11 +2,11 @@ package dev.planb.storage.sftp;
 
 import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.SftpException;
-import dev.planb.spi.Destination;
 import dev.planb.ErrorCode;
-import dev.planb.spi.ObjectWriter;
 import dev.planb.PlanBException;
 import dev.planb.Secret;
+import dev.planb.spi.Destination;
+import dev.planb.spi.ObjectWriter;
 import dev.planb.spi.StoredObject;
 import dev.planb.storage.sftp.SftpConnection.Lease;
 import java.io.Closeable;
@@ -18,8 +18,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
