@@ -4,6 +4,8 @@ import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +41,7 @@ final class Rclone {
         }
 
         /** rclone's stdin. */
-        java.io.OutputStream stdin() {
+        OutputStream stdin() {
             return process.getOutputStream();
         }
 
@@ -57,7 +59,7 @@ final class Rclone {
             } catch (InterruptedException e) {
                 process.destroyForcibly();
                 Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while waiting for rclone " + command);
+                throw new InterruptedIOException("interrupted while waiting for rclone " + command);
             }
         }
 
@@ -113,7 +115,7 @@ final class Rclone {
     Run runToEnd(String subcommand, String... arguments) throws IOException {
         Run run = start(subcommand, arguments);
         run.stdin().close();
-        run.stdout().transferTo(java.io.OutputStream.nullOutputStream());
+        run.stdout().transferTo(OutputStream.nullOutputStream());
         run.await();
         return run;
     }

@@ -6,14 +6,15 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Turns rclone's exit codes and stderr into one-line messages that say which remote, which file and what to do. */
 final class RcloneErrors {
 
-    private static final List<String> FULL = List.of("no space left", "quota", "file too large", "insufficient storage",
-            "storage full", "507");
-    private static final List<String> REFUSED = List.of("401", "403", "unauthorized", "forbidden", "permission denied",
-            "access denied", "authentication", "invalid_grant", "token");
+    private static final Pattern FULL = Pattern.compile("no space left|quota|file too large|insufficient storage"
+            + "|storage full|\\b507\\b");
+    private static final Pattern REFUSED = Pattern.compile("\\b40[13]\\b|unauthori[sz]ed|forbidden|permission denied"
+            + "|access denied|authentication|invalid_grant|token (?:has )?expired|invalid token");
 
     private final RcloneSettings settings;
 
@@ -38,12 +39,12 @@ final class RcloneErrors {
                     + (settings.config() == null ? "RCLONE_CONFIG (or config=FILE)" : "config=FILE") + " at the file "
                     + "that has it");
         }
-        if (REFUSED.stream().anyMatch(lower::contains)) {
+        if (REFUSED.matcher(lower).find()) {
             throw new PlanBException(ErrorCode.DESTINATION_FAILED, where + "the remote '" + settings.remote()
                     + "' refused rclone's credentials on " + target + " (" + detail + "): check them with 'rclone "
                     + "config' (or 'rclone config reconnect " + settings.remote() + ":'), and that they may write there");
         }
-        if (FULL.stream().anyMatch(lower::contains)) {
+        if (FULL.matcher(lower).find()) {
             return new IOException(where + "the remote could not store " + target + " (" + detail + "): usually a full "
                     + "disk or quota; free space on remote '" + settings.remote() + "'");
         }
@@ -62,7 +63,7 @@ final class RcloneErrors {
     /** Whether the command failed because the remote refused, e.g. a delete with write-only credentials. */
     static boolean refused(Rclone.Run run) {
         String lower = lastError(run.error()).toLowerCase(Locale.ROOT);
-        return REFUSED.stream().anyMatch(lower::contains);
+        return REFUSED.matcher(lower).find();
     }
 
     /** The line of rclone's stderr that says what failed, without its time stamp. */
