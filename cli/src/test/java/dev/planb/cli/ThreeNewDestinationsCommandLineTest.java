@@ -86,6 +86,11 @@ class ThreeNewDestinationsCommandLineTest {
             Cli.Result pull = Cli.run("pull", "--from", ftpsUri, "--to", pulledTo);
             assertThat(pull.exitCode()).as(pull.err()).isZero();
             assertThat(Cli.run("verify", "--from", pulledTo, "--backup", id).exitCode()).isZero();
+            String ftpVault = "ftp://" + ftp.user() + "@127.0.0.1:" + ftp.port() + ftp.newFolder() + "?passwordFile="
+                    + passwordFile;
+            Cli.Result fromAzure = Cli.run("pull", "--from", azureUri, "--to", ftpVault);
+            assertThat(fromAzure.exitCode()).as(fromAzure.err()).isZero();
+            assertThat(Cli.run("verify", "--from", ftpVault, "--backup", id).exitCode()).isZero();
         }
     }
 
