@@ -30,7 +30,11 @@ final class DestinationUris {
     /** The storage modules' URI schemes, for the configuration model. */
     static List<DestinationUriResolver> resolvers() {
         return List.of(DestinationUriResolver.of("sftp", SftpUri::parse),
-                DestinationUriResolver.of("s3", uri -> S3DestinationUri.parse(uri).build()));
+                DestinationUriResolver.of("s3", uri -> S3DestinationUri.parse(uri).build()),
+                DestinationUriResolver.of("ftp", FtpUri::parse),
+                DestinationUriResolver.of("ftps", FtpUri::parse),
+                DestinationUriResolver.of("rclone", RcloneUri::parse),
+                DestinationUriResolver.of("azblob", AzureBlobUri::parse));
     }
 
     /** A destination to write to; its folder is created when needed. */
@@ -66,23 +70,14 @@ final class DestinationUris {
                             + "' is not a valid file URI: use file:///absolute/path or a plain path", e);
                 }
             }
-            case "sftp", "s3" -> {
+            default -> {
                 return resolvers().stream().filter(resolver -> resolver.scheme().equals(scheme)).findFirst()
-                        .orElseThrow().resolve(uri);
+                        .orElseThrow(() -> new PlanBException(ErrorCode.INVALID_SETTING, "Destination '"
+                                + Redaction.url(uri) + "' has an unknown scheme '" + scheme + "': use a folder path, "
+                                + "file:///path, sftp://user@host/path, s3://bucket/prefix, ftp://user@host/path, "
+                                + "ftps://user@host/path, rclone://remote:path or azblob://account/container/prefix"))
+                        .resolve(uri);
             }
-            case "ftp", "ftps" -> {
-                return FtpUri.parse(uri);
-            }
-            case "rclone" -> {
-                return RcloneUri.parse(uri);
-            }
-            case "azblob" -> {
-                return AzureBlobUri.parse(uri);
-            }
-            default -> throw new PlanBException(ErrorCode.INVALID_SETTING, "Destination '" + Redaction.url(uri)
-                    + "' has an unknown scheme '" + scheme
-                    + "': use a folder path, file:///path, sftp://user@host/path, s3://bucket/prefix, ftp://user@host/path, "
-                    + "ftps://user@host/path, rclone://remote:path or azblob://account/container/prefix");
         }
     }
 }

@@ -95,6 +95,32 @@ class ThreeNewDestinationsCommandLineTest {
     }
 
     @Test
+    void aConfigFileNamesTheNewSchemesAsTheCommandLineDoes() throws Exception {
+        Path database = dir.resolve("app.db");
+        DemoDatabase.create(database);
+        Path passwordFile = Files.writeString(dir.resolve("ftp-password"), ftp.password());
+        String ftpUri = "ftp://" + ftp.user() + "@127.0.0.1:" + ftp.port() + ftp.newFolder() + "?passwordFile="
+                + passwordFile;
+        String rcloneUri = "rclone://" + rclone.newLocalFolder().remotePath() + "?config=" + rclone.config();
+        Path config = Files.writeString(dir.resolve("planb.yml"), """
+                plans:
+                  app:
+                    database: { url: "jdbc:sqlite:%s" }
+                    destinations:
+                      - uri: "%s"
+                      - uri: "%s"
+                """.formatted(database, ftpUri, rcloneUri));
+
+        Cli.Result backup = Cli.run("backup", "--config", config.toString(), "--plan", "app");
+
+        assertThat(backup.exitCode()).as(backup.err()).isZero();
+        String id = backup.out().strip();
+        for (String uri : List.of(ftpUri, rcloneUri)) {
+            assertThat(Cli.run("list", "--from", uri).out()).as(uri).contains(id);
+        }
+    }
+
+    @Test
     void aKilledRunLeavesNothingListedOnFtpRcloneOrAzure() throws Exception {
         Path database = dir.resolve("large.db");
         LargeSqliteDatabase.create(database, 24);
