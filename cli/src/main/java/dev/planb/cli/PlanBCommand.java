@@ -4,8 +4,11 @@ import dev.planb.ErrorCode;
 import dev.planb.PlanB;
 import dev.planb.PlanBException;
 import dev.planb.config.DurationText;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Properties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.Option;
@@ -82,11 +85,23 @@ public final class PlanBCommand implements Runnable {
         }
     }
 
-    /** Reports the library's version. */
+    /** Reports the library's version and the commit it was built from. */
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() {
-            return new String[] {"planb " + PlanB.version()};
+        public String[] getVersion() throws IOException {
+            return new String[] {"planb " + PlanB.version() + " (commit " + commit() + ")"};
+        }
+
+        /** The commit the build filtered into {@code build.properties}; "unknown" for a build outside git. */
+        static String commit() throws IOException {
+            Properties build = new Properties();
+            try (InputStream in = VersionProvider.class.getResourceAsStream("build.properties")) {
+                if (in != null) {
+                    build.load(in);
+                }
+            }
+            String commit = build.getProperty("commit", "");
+            return commit.matches("[0-9a-f]{7,64}") ? commit : "unknown";
         }
     }
 }
