@@ -23,7 +23,7 @@ import java.util.Optional;
  *       and {@link #open(String)} only when {@link ObjectWriter#commit()} returns, and completely;
  *       a writer closed without commit, or a process killed midway, leaves nothing visible;</li>
  *   <li>PlanB writes every key once and never rewrites it, so immutable storage works;</li>
- *   <li>{@link #toString()} and {@link #description()} never contain a secret.</li>
+ *   <li>{@link Object#toString() toString()} and {@link #description()} never contain a secret.</li>
  * </ul>
  */
 public interface Destination {
