@@ -2,6 +2,7 @@ package dev.planb.cli;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
+import dev.planb.config.DestinationUriResolver;
 import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.spi.Destination;
 import dev.planb.spi.support.Redaction;
@@ -10,6 +11,7 @@ import dev.planb.storage.sftp.SftpUri;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Turns the command line's destination URIs ({@code DIR}, {@code file:///DIR},
@@ -19,6 +21,12 @@ import java.nio.file.Path;
 final class DestinationUris {
 
     private DestinationUris() {
+    }
+
+    /** The storage modules' URI schemes, for the configuration model. */
+    static List<DestinationUriResolver> resolvers() {
+        return List.of(DestinationUriResolver.of("sftp", SftpUri::parse),
+                DestinationUriResolver.of("s3", uri -> S3DestinationUri.parse(uri).build()));
     }
 
     /** A destination to write to; its folder is created when needed. */
@@ -54,11 +62,9 @@ final class DestinationUris {
                             + "' is not a valid file URI: use file:///absolute/path or a plain path", e);
                 }
             }
-            case "sftp" -> {
-                return SftpUri.parse(uri);
-            }
-            case "s3" -> {
-                return S3DestinationUri.parse(uri).build();
+            case "sftp", "s3" -> {
+                return resolvers().stream().filter(resolver -> resolver.scheme().equals(scheme)).findFirst()
+                        .orElseThrow().resolve(uri);
             }
             default -> throw new PlanBException(ErrorCode.INVALID_SETTING, "Destination '" + Redaction.url(uri)
                     + "' has an unknown scheme '" + scheme

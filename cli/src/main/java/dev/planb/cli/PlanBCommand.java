@@ -19,7 +19,7 @@ import picocli.CommandLine;
         description = "Database backups that you control, and proof that they restore.",
         subcommands = {DemoCommand.class, BackupCommand.class, ListCommand.class, RestoreCommand.class,
             VerifyCommand.class, KeygenCommand.class, PruneCommand.class, StatusCommand.class, PullCommand.class,
-            CheckCommand.class, StreamCommand.class, DoctorCommand.class},
+            CheckCommand.class, StreamCommand.class, DoctorCommand.class, RunCommand.class, ConfigCommand.class},
         usageHelpAutoWidth = true)
 public final class PlanBCommand implements Runnable {
 

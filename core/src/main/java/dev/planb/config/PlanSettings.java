@@ -317,7 +317,7 @@ public class PlanSettings {
         }
 
         /** Whether any rule is set. */
-        public boolean isSet() {
+        public boolean hasRules() {
             return keepLast != null || keepHourly != null || keepDaily != null || keepWeekly != null
                     || keepMonthly != null || keepYearly != null || keepWithin != null;
         }
