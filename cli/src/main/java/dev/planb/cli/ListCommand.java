@@ -3,6 +3,7 @@ package dev.planb.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.planb.PlanB;
 import dev.planb.catalog.Catalog;
+import dev.planb.spi.Destination;
 import dev.planb.spi.Manifest;
 import dev.planb.spi.support.Json;
 import dev.planb.spi.support.Sizes;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,8 +37,11 @@ final class ListCommand implements Callable<Integer> {
     private static final String FORMAT = "%-20s %-24s %-4s %-20s %10s %10s %7s %10s  %s";
     private static final String INDENT = " ".repeat(21);
 
-    @Option(names = "--from", required = true, paramLabel = "URI", description = "Destination folder or file:/// URI.")
+    @Option(names = "--from", paramLabel = "URI", description = "Destination folder or file:/// URI.")
     String from;
+
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--plan", paramLabel = "NAME", description = "Only this plan's backups.")
     String plan;
@@ -53,7 +58,9 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         PrintWriter out = spec.commandLine().getOut();
-        Catalog catalog = PlanB.catalog(DestinationUris.forReading(from));
+        plan = config.plan(plan);
+        Destination source = config.destination(from, plan);
+        Catalog catalog = PlanB.catalog(source);
         List<Manifest> backups = plan == null ? catalog.backups() : catalog.backups(plan);
         if (plan != null && backups.isEmpty()) {
             catalog.find(plan, "latest"); // throws, naming the plans that do exist

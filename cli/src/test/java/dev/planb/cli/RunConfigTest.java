@@ -76,6 +76,18 @@ class RunConfigTest {
         assertThat(both).extracting(Manifest::backupId).extracting(Object::toString)
                 .contains(fromFile.out().strip());
 
+        Cli.Result list = Cli.run("list", "--config", config.toString());
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).contains(fromFile.out().strip());
+        Cli.Result status = Cli.run("status", "--config", config.toString(), "--max-age", "1h");
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        assertThat(status.out()).contains("app");
+        Cli.Result verify = Cli.run("verify", "--config", config.toString(), "--plan", "app");
+        assertThat(verify.exitCode()).as(verify.err()).isZero();
+        Cli.Result prune = Cli.run("prune", "--config", config.toString(), "--keep-last", "1");
+        assertThat(prune.exitCode()).as(prune.err()).isZero();
+        assertThat(PlanB.catalog(new LocalDirectoryDestination(backups)).backups("app")).hasSize(1);
+
         Cli.Result both2 = Cli.run("backup", "--config", config.toString(), "--db", database.jdbcUrl());
         assertThat(both2.exitCode()).isEqualTo(ErrorCode.INVALID_SETTING.exitCode());
         assertThat(both2.err()).contains("leave out --db and --to");
