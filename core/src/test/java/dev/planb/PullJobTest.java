@@ -142,7 +142,7 @@ class PullJobTest {
 
         assertThat(result.failures()).singleElement().satisfies(failure -> {
             assertThat(failure.outcome()).isEqualTo(Outcome.CORRUPT);
-            assertThat(failure.message()).contains("manifest.json is damaged");
+            assertThat(failure.message()).contains("manifest.json is DAMAGED (is not valid JSON", "was not copied");
         });
         assertThat(result.copied()).hasSize(2);
     }

@@ -8,6 +8,7 @@ import dev.planb.spi.Destination;
 import dev.planb.retention.PruneOutcome;
 import dev.planb.retention.PruneReport;
 import dev.planb.retention.PrunedBackup;
+import dev.planb.retention.PrunedDamagedBackup;
 import dev.planb.retention.Pruner;
 import dev.planb.retention.RetentionPolicy;
 import java.io.PrintWriter;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
     "For each --keep-hourly/daily/weekly/monthly/yearly N, the newest backup"
             + " of each of the last N periods that have one is kept; --keep-last N keeps the N newest; --keep-within"
             + " keeps what started within that time of the newest backup. Rules add up; the newest backup is always"
-            + " kept. Prints the decision for every backup; --dry-run deletes nothing."})
+            + " kept. Prints the decision for every backup; --dry-run deletes nothing. DAMAGED backups are kept (exit"
+            + " status 17) unless --include-damaged."})
 final class PruneCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME =
@@ -74,6 +76,10 @@ final class PruneCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the decisions, delete nothing.")
     boolean dryRun;
 
+    @Option(names = "--include-damaged", description = "Also delete DAMAGED backups (their manifests do not parse or"
+            + " do not match their checksums), which are otherwise kept and make the exit status 17.")
+    boolean includeDamaged;
+
     @Spec
     CommandSpec spec;
 
@@ -83,13 +89,20 @@ final class PruneCommand implements Callable<Integer> {
         Destination source = config.destination(from, plan);
         Catalog catalog = PlanB.catalog(source);
         String name = catalog.resolvePlan(Optional.ofNullable(plan));
-        PruneReport report = new Pruner(catalog.destination()).prune(name, policy(), Instant.now(), dryRun);
+        PruneReport report = new Pruner(catalog.destination()).prune(name, policy(), Instant.now(), dryRun,
+                includeDamaged);
         print(report);
         if (report.backups().stream().anyMatch(row -> row.outcome() == PruneOutcome.FAILED)) {
             return ErrorCode.DESTINATION_FAILED.exitCode();
         }
         if (report.backups().stream().anyMatch(row -> row.outcome() == PruneOutcome.NOT_PERMITTED)) {
             return ErrorCode.DELETE_NOT_PERMITTED.exitCode();
+        }
+        if (report.damaged().stream().anyMatch(row -> row.outcome() == PruneOutcome.KEEP)) {
+            spec.commandLine().getErr().println("planb: plan '" + name + "' has DAMAGED backups, kept: 'planb list'"
+                    + " names them; --include-damaged deletes them");
+            spec.commandLine().getErr().flush();
+            return ErrorCode.DAMAGED_BACKUP.exitCode();
         }
         return 0;
     }
@@ -135,6 +148,10 @@ final class PruneCommand implements Callable<Integer> {
         for (PrunedBackup row : report.backups()) {
             String why = row.outcome() == PruneOutcome.KEEP ? String.join(", ", row.reasons()) : row.detail();
             out.printf(FORMAT, row.backup().backupId(), TIME.format(row.backup().startedAt()), row.outcome().label(), why);
+        }
+        for (PrunedDamagedBackup row : report.damaged()) {
+            out.printf(FORMAT, row.backup().id(), TIME.format(row.backup().id().time()),
+                    row.outcome().label() + " DAMAGED", row.detail());
         }
         out.flush();
         long forgotten = report.backups().size() - report.kept();

@@ -129,11 +129,19 @@ final class VerifyCommand implements Callable<Integer> {
         if (result.restoredInto() == null && !result.passed()) {
             return; // a checksum failed: the error line says which
         }
-        String decrypted = result.manifest().artifacts().stream().anyMatch(Manifest.Artifact::isEncrypted)
-                ? key.isPresent() ? " (decrypted, decrypted checksum OK)"
-                        : " (encrypted: not decrypted; add --decrypt-with or --passphrase-env to check that too)"
-                : "";
+        boolean encrypted = result.manifest().artifacts().stream().anyMatch(Manifest.Artifact::isEncrypted);
+        String decrypted = !encrypted ? " (size, SHA-256, compression, dump size)"
+                : key.isPresent() ? " (size, SHA-256, encryption; decrypted: SHA-256, compression, dump size)"
+                        : " (size, SHA-256, encryption)";
         result.checkedArtifacts().forEach(artifact -> out.println("checksum OK  " + artifact + decrypted));
+        if (encrypted && !key.isPresent()) {
+            out.println("not checked  the decrypted bytes, their compression and dump size: add --decrypt-with KEYFILE"
+                    + " or --passphrase-env VAR");
+        }
+        if (result.restoredInto() == null) {
+            out.println("not checked  that the dump restores, and its tables and row counts: add --restore-to JDBC_URL"
+                    + " to drill it on a scratch database");
+        }
         result.recovery().ifPresent(recovery -> out.println("restore OK   into scratch database "
                 + result.restoredInto() + " (dropped afterwards): " + result.restoredTables().size() + " tables, "
                 + (result.rowCountsMatch() ? "row counts match the manifest" : "row counts DIFFER from the manifest")));

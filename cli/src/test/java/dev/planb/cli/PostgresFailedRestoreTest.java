@@ -62,6 +62,7 @@ class PostgresFailedRestoreTest {
         Cli.Result failed = Cli.run(restore.toArray(String[]::new));
 
         assertThat(failed.exitCode()).isEqualTo(ErrorCode.RESTORE_FAILED.exitCode());
+        assertThat(failed.err().strip().lines()).as(failed.err()).hasSize(1);
         assertThat(failed.err()).contains("must be member of role \"" + OWNER + "\"", "--no-owner",
                 "which this restore created, was dropped again");
         assertThat(databaseExists(name(target))).isFalse();

@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,7 +89,7 @@ class PostgresTortureTest {
         assertThat(drill.out()).contains("row counts match the manifest", "check        ");
 
         String byHand = "t_hand_" + UUID.randomUUID().toString().substring(0, 8);
-        runRestoreGuide(backups, byHand, "planb_restore");
+        PostgresRestoreGuide.run(SERVER, backups, "torture", byHand, "planb_restore", PASSWORD, Map.of());
         assertSameButOwnedBy(SERVER.database(byHand), "planb_restore");
     }
 
@@ -117,25 +115,6 @@ class PostgresTortureTest {
 
     private static String ownersRemoved(String schema) {
         return schema.replaceAll("(?m) OWNER TO [^;]+;$", " OWNER TO …;");
-    }
-
-    private void runRestoreGuide(Path backups, String database, String user) throws Exception {
-        Path folder;
-        try (Stream<Path> ids = Files.list(backups.resolve("torture"))) {
-            folder = ids.filter(Files::isDirectory).max(Path::compareTo).orElseThrow();
-        }
-        String guide = Files.readString(folder.resolve("RESTORE.md"));
-        String commands = String.join("\n", ManualRestoreTest.shellCommands(guide))
-                .replace("-h HOST", "-h 127.0.0.1 -p " + SERVER.port()).replace("-U USER", "-U " + user)
-                .replace("NEWDB", database);
-        ProcessBuilder builder = new ProcessBuilder("bash", "-c", "set -e\ncd '" + folder + "'\n" + commands)
-                .redirectErrorStream(true);
-        builder.environment().put("PGPASSWORD", PASSWORD);
-        builder.environment().put("PATH", SERVER.tool("pg_restore").getParent() + ":" + System.getenv("PATH"));
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as(commands + "\n" + output).isZero();
     }
 
     private static DatabaseSource as(String user, String database) {

@@ -130,18 +130,29 @@ public final class RestoreVerifier {
         }
     }
 
+    /**
+     * Checks one artifact: what the manifest says about its encryption and compression against its
+     * first bytes, its size and checksum, and, when it can be decompressed (unencrypted, or with the
+     * key), its decrypted checksum and its dump size.
+     */
     private Optional<String> checkArtifact(Catalog catalog, Manifest manifest, Artifact artifact) {
-        if (artifact.isEncrypted() && !decryption.isPresent()) {
-            try (VerifyingInputStream stored = catalog.openStored(manifest, artifact)) {
+        String location = catalog.location(manifest, artifact);
+        try (VerifyingInputStream stored = catalog.openStored(manifest, artifact)) {
+            Optional<String> claim = ArtifactClaims.checkStoredHead(artifact, stored.readNBytes(ArtifactClaims.HEAD),
+                    location);
+            if (claim.isPresent()) {
+                return claim;
+            }
+            if (artifact.isEncrypted() && !decryption.isPresent()) {
                 stored.readToEndAndVerify();
                 return Optional.empty();
-            } catch (IOException e) {
-                return Optional.of(e.getMessage());
             }
+        } catch (IOException e) {
+            return Optional.of(e.getMessage());
         }
         try (InputStream dump = catalog.openDump(manifest, artifact, decryption)) {
-            dump.transferTo(OutputStream.nullOutputStream());
-            return Optional.empty();
+            long size = dump.transferTo(OutputStream.nullOutputStream());
+            return ArtifactClaims.checkDumpSize(artifact, size, location);
         } catch (IOException e) {
             return Optional.of(e.getMessage());
         }

@@ -3,6 +3,9 @@ package dev.planb.pitr;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.catalog.Catalog;
+import dev.planb.catalog.CatalogScan;
+import dev.planb.catalog.DamagedBackup;
+import dev.planb.catalog.DamagedBackupException;
 import dev.planb.catalog.LogFileNames;
 import dev.planb.crypto.Decryption;
 import dev.planb.spi.Manifest;
@@ -49,10 +52,13 @@ public final class LogChain implements RecoveryChain {
      * newest of all for {@code latest} or a WAL location), and the log files after it.
      *
      * @throws PlanBException with {@link ErrorCode#BACKUP_NOT_FOUND} when no chain starts early enough
+     * @throws DamagedBackupException for {@code latest}, when a damaged backup may be newer than the chain's
+     *     first backup: recovery could stop short of it without a word
      */
     public static LogChain select(Catalog catalog, String plan, PointInTimeEngine engine, RecoveryTarget target,
             Decryption decryption) {
-        List<Manifest> all = catalog.backups(plan);
+        CatalogScan scan = catalog.scan(plan);
+        List<Manifest> all = scan.backups();
         String format = engine.logFormat();
         List<Manifest> starts = all.stream().filter(backup -> backup.startsChain() && format.equals(backup.log().format()))
                 .sorted(Comparator.comparing(Manifest::finishedAt).reversed()).toList();
@@ -67,6 +73,19 @@ public final class LogChain implements RecoveryChain {
                         + where + " to " + target + ": the oldest chain starts with backup " + starts.get(starts.size() - 1).backupId()
                         + ", finished " + starts.get(starts.size() - 1).finishedAt() + "; choose a later time"));
         List<String> warnings = new ArrayList<>();
+        for (DamagedBackup damaged : scan.damaged()) {
+            if (!damaged.mayBeNewerThan(base.id()) || time.isPresent() && damaged.id().time().isAfter(time.get())) {
+                continue;
+            }
+            if (target.isLatest()) {
+                throw new DamagedBackupException(damaged, "Backup " + damaged.id() + " of " + where + " is DAMAGED ("
+                        + damaged.location() + " " + damaged.reason() + ") and may be part of the newest chain: PlanB"
+                        + " does not restore to an earlier point on its own; restore to a time before it with --at TIME,"
+                        + " or from another destination");
+            }
+            warnings.add("backup " + damaged.id() + " is DAMAGED (" + damaged.reason() + "): if it is a log file of"
+                    + " this chain, recovery stops before it");
+        }
         List<Manifest> logs = follow(base, bestShipments(all, format), warnings);
         Instant covered = logs.isEmpty() ? base.finishedAt() : logs.get(logs.size() - 1).startedAt();
         if (time.isPresent() && time.get().isAfter(covered)) {

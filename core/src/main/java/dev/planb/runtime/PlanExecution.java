@@ -6,6 +6,8 @@ import dev.planb.DestinationResult;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.catalog.Catalog;
+import dev.planb.spi.Manifest;
+import dev.planb.event.BackupDamaged;
 import dev.planb.event.BackupFailed;
 import dev.planb.event.BackupProgress;
 import dev.planb.event.BackupSkipped;
@@ -200,6 +202,9 @@ final class PlanExecution implements ScheduledJob.JobRun {
                 PruneReport report = new Pruner(destination).prune(plan.name(), policy.get(), clock.instant(), false);
                 events.publish(new Pruned(plan.name(), clock.instant(), destination.description(), report.deleted(),
                         report.kept(), report.problems()));
+                report.damaged().forEach(row -> events.publish(new BackupDamaged(plan.name(), clock.instant(),
+                        destination.description(), row.backup().id(), row.backup().location() + " "
+                                + row.backup().reason())));
             } catch (RuntimeException e) {
                 LOG.warn("Cannot prune plan '{}' on {}: {}", plan.name(), destination.description(), e.getMessage());
                 events.publish(new Pruned(plan.name(), clock.instant(), destination.description(), List.of(), 0,

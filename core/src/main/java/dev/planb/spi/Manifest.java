@@ -2,9 +2,14 @@ package dev.planb.spi;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.planb.Compression;
+import dev.planb.crypto.Encryption;
+import dev.planb.spi.TableCount;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,8 +45,11 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
         List<Artifact> artifacts, List<TableCount> tables, String planbVersion, List<FileSet> files,
         List<String> needs, @JsonInclude(JsonInclude.Include.NON_NULL) LogInfo log) {
 
-    /** The manifest format this version writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The manifest format this version writes and reads: 2 adds the manifest's checksum of its own
+     * content ({@link ManifestChecksum}); format 1 manifests, without it, are still read.
+     */
+    public static final int FORMAT_VERSION = 2;
     /** The kind of a complete, standalone backup. */
     public static final String KIND_FULL = "full";
     /** The kind of a physical base backup (PostgreSQL {@code pg_basebackup}): restorable only with its log. */
@@ -87,6 +95,15 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
             List<Artifact> artifacts, List<TableCount> tables, String planbVersion) {
         this(formatVersion, plan, backupId, kind, parentId, engine, database, startedAt, finishedAt, artifacts,
                 tables, planbVersion, List.of(), List.of());
+    }
+
+    /**
+     * The SHA-256 of this manifest's canonical content, written with it as {@value ManifestChecksum#FIELD}
+     * so that a reader can prove the manifest intact ({@link dev.planb.catalog.ManifestReader}).
+     */
+    @JsonProperty(value = ManifestChecksum.FIELD, access = JsonProperty.Access.READ_ONLY)
+    public String manifestSha256() {
+        return ManifestChecksum.of(this);
     }
 
     /** The database dump's artifact: always the first. */
@@ -211,10 +228,16 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
             if (size < 0 || dumpSize < 0) {
                 throw new IllegalArgumentException("negative size for " + name);
             }
-            Objects.requireNonNull(compression, "compression");
-            encryption = encryption == null ? "none" : encryption;
-            if (!"none".equals(encryption) && openpgp == null) {
-                throw new IllegalArgumentException("encrypted artifact " + name + " lacks its openpgp details");
+            if (Arrays.stream(Compression.values()).noneMatch(known -> known.id().equals(compression))) {
+                throw new IllegalArgumentException("unknown compression '" + compression + "' for " + name);
+            }
+            encryption = encryption == null ? Encryption.MODE_NONE : encryption;
+            if (!List.of(Encryption.MODE_NONE, Encryption.MODE_PUBLIC_KEY, Encryption.MODE_PASSPHRASE).contains(encryption)) {
+                throw new IllegalArgumentException("unknown encryption '" + encryption + "' for " + name);
+            }
+            if (Encryption.MODE_NONE.equals(encryption) != (openpgp == null)) {
+                throw new IllegalArgumentException("artifact " + name + " is " + encryption + " but "
+                        + (openpgp == null ? "lacks its" : "has") + " openpgp details");
             }
         }
 

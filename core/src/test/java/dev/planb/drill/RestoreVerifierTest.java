@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.planb.BackupPlan;
 import dev.planb.BackupResult;
 import dev.planb.DatabaseSource;
+import dev.planb.PlanB;
+import dev.planb.SampleDb;
+import dev.planb.spi.Layout;
+import dev.planb.spi.Manifest;
+import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.ErrorCode;
 import dev.planb.PlanB;
 import dev.planb.PlanBException;
@@ -20,6 +25,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RestoreVerifierTest {
 
@@ -100,5 +107,52 @@ class RestoreVerifierTest {
         assertThat(new VerificationLog(destination).entries("app")).singleElement()
                 .satisfies(entry -> assertThat(entry.backupId()).isEqualTo(backup.id()));
         assertThat(PlanB.catalog(destination).backups("app")).containsExactly(backup.manifest());
+    }
+
+    @ParameterizedTest(name = "compression {0} where the bytes are zstd")
+    @ValueSource(strings = {"none", "gzip"})
+    void aManifestThatMisstatesTheCompressionFailsVerificationAsCorruption(String claimed) throws Exception {
+        SampleDb.rewriteManifest(manifestFile(), json -> json.replace("\"compression\" : \"zstd\"",
+                "\"compression\" : \"" + claimed + "\""));
+
+        VerificationResult result = new RestoreVerifier(destination).verify(Optional.empty(), "latest", Optional.empty());
+
+        assertThat(result.passed()).isFalse();
+        assertThat(result.restoredInto()).isNull();
+        assertThat(result.problems()).singleElement().asString().contains(artifact, "the manifest says it is",
+                "but its bytes are zstd-compressed");
+    }
+
+    @Test
+    void aManifestThatMisstatesTheDumpSizeFailsVerification() throws Exception {
+        long dumpSize = backup.manifest().databaseArtifact().dumpSize();
+        SampleDb.rewriteManifest(manifestFile(), json -> json.replace("\"dumpSize\" : " + dumpSize,
+                "\"dumpSize\" : " + (dumpSize + 1)));
+
+        VerificationResult result = new RestoreVerifier(destination).verify(Optional.empty(), "latest", Optional.empty());
+
+        assertThat(result.passed()).isFalse();
+        assertThat(result.problems()).singleElement().asString().contains(artifact, "decompresses to " + dumpSize
+                + " bytes, but the manifest records a dump of " + (dumpSize + 1) + " bytes");
+    }
+
+    @Test
+    void anUnknownCompressionOrFormatMakesTheManifestDamagedNotAUsageError() throws Exception {
+        SampleDb.rewriteManifest(manifestFile(), json -> json.replace("\"compression\" : \"zstd\"",
+                "\"compression\" : \"zstx\""));
+
+        assertThatThrownBy(() -> new RestoreVerifier(destination).verify(Optional.empty(), "latest", Optional.empty()))
+                .isInstanceOfSatisfying(PlanBException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DAMAGED_BACKUP))
+                .hasMessageContaining("unknown compression 'zstx'");
+
+        SampleDb.rewriteManifest(manifestFile(), json -> json.replace("\"zstx\"", "\"zstd\"")
+                .replace("\"formatVersion\" : 2", "\"formatVersion\" : 0"));
+        assertThatThrownBy(() -> new RestoreVerifier(destination).verify(Optional.empty(), "latest", Optional.empty()))
+                .isInstanceOfSatisfying(PlanBException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DAMAGED_BACKUP))
+                .hasMessageContaining("has no valid formatVersion");
+    }
+
+    private Path manifestFile() {
+        return destination.root().resolve(Layout.manifestKey("app", backup.id()));
     }
 }

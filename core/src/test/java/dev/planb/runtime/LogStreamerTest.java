@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planb.BackupPlan;
 import dev.planb.DatabaseSource;
+import dev.planb.FakeEngine;
 import dev.planb.PlanB;
 import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.event.LogStreamProblem;
@@ -17,7 +18,6 @@ import dev.planb.spi.RecoveredPoint;
 import dev.planb.spi.RecoveryChain;
 import dev.planb.spi.RecoveryDestination;
 import dev.planb.spi.RecoveryTarget;
-import dev.planb.spi.TableCount;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -133,30 +133,15 @@ class LogStreamerTest {
     }
 
     /** Log files {@code log.NNNNNN}; the one being written ends in {@code .open}; a chain starts at the file after the newest. */
-    private final class FakeLogEngine implements PointInTimeEngine {
+    private final class FakeLogEngine extends FakeEngine implements PointInTimeEngine {
 
-        @Override
-        public String name() {
-            return "fakelog";
-        }
-
-        @Override
-        public List<String> urlPrefixes() {
-            return List.of("jdbc:fakelog:");
+        FakeLogEngine() {
+            super("fakelog", "app");
         }
 
         @Override
         public String dumpFileName() {
             return "base.bin";
-        }
-
-        @Override
-        public String defaultPlanName(DatabaseSource source) {
-            return "app";
-        }
-
-        @Override
-        public void checkReadable(DatabaseSource source) {
         }
 
         @Override
@@ -166,21 +151,6 @@ class LogStreamerTest {
 
         @Override
         public void checkRestoreTarget(DatabaseSource target, boolean force) {
-        }
-
-        @Override
-        public void restore(InputStream dump, DatabaseSource target) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<TableCount> tableCounts(DatabaseSource source) {
-            return List.of();
-        }
-
-        @Override
-        public String manualRestoreSteps(String dumpFile) {
-            return "";
         }
 
         @Override

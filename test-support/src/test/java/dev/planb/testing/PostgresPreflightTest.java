@@ -167,21 +167,28 @@ class PostgresPreflightTest {
     }
 
     @Test
-    void aSchemaFilterWarnsOfTheExtensionsAndLargeObjectsItLeavesOutAndOfNamesThatMatchNothing() throws Exception {
+    void filtersAreCheckedAsTheBackupChecksThemAndNamesThatMatchNothingAreWarnings() throws Exception {
         DatabaseSource database = server.newDatabase();
         String name = name(database);
         server.superuser(name, "CREATE EXTENSION citext", "SET ROLE " + USER, "CREATE SCHEMA app",
-                "CREATE TABLE app.users (email citext)", "SELECT lo_from_bytea(0, 'picture'::bytea)");
-        PostgresEngine filtered = new PostgresEngine(PostgresOptions.builder().schema("app").schema("Missing").build());
+                "CREATE TABLE app.users (email citext)", "SELECT lo_from_bytea(0, 'picture'::bytea)",
+                "CREATE TABLE notes (id int)", "CREATE PUBLICATION feed FOR TABLE notes");
+        PostgresEngine schemas = new PostgresEngine(PostgresOptions.builder().schema("app").schema("Missing").build());
+        PostgresEngine table = new PostgresEngine(PostgresOptions.builder().table("notes").build());
+        PostgresEngine outsidePublic = new PostgresEngine(PostgresOptions.builder().table("app.users").build());
 
-        PreflightReport report = Preflight.of(database).engine(filtered).run();
+        PreflightReport report = Preflight.of(database).engine(schemas).run();
         PreflightReport whole = Preflight.of(database).run();
 
-        the(report, Severity.WARNING, "filter", "extension(s) citext are left out");
-        the(report, Severity.WARNING, "filter", "1 large object(s) are left out");
         the(report, Severity.WARNING, "filter", "schema Missing named by the --schema filter does not exist");
         assertThat(report.blocksBackup()).isFalse();
+        assertThat(report.findings()).filteredOn(finding -> finding.check().equals("filter"))
+                .hasSize(1); // only the missing schema: --schema keeps extensions and large objects
         noneOf(whole, Severity.WARNING, "filter");
+        the(Preflight.of(database).engine(table).run(), Severity.WARNING, "filter", "publication feed");
+        PreflightReport refused = Preflight.of(database).engine(outsidePublic).run();
+        the(refused, Severity.BLOCKER, "filter", "--table app.users is outside schema public");
+        assertThat(refused.blocksBackup()).isTrue();
     }
 
     @Test

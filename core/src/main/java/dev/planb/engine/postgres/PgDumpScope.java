@@ -18,8 +18,8 @@ import java.util.Set;
  * starts, so that a backup either restores into a new database or is refused with the reason:
  *
  * <ul>
- *   <li>every dumped table and sequence must be readable by the backup user (otherwise pg_dump dies
- *       with a snapshot error that hides the real cause, found only in the server log);
+ *   <li>the backup user must be able to read everything dumped ({@link PgReadAccess}; otherwise pg_dump
+ *       dies with a snapshot error that hides the real cause, found only in the server log);
  *   <li>{@code pg_dump --schema} would emit {@code CREATE SCHEMA public} (which fails in every new
  *       database) and leave out extensions, large objects and database-wide objects: PlanB passes
  *       {@code --exclude-schema} for every other schema of the snapshot instead, which dumps the same
@@ -35,18 +35,7 @@ import java.util.Set;
  */
 final class PgDumpScope {
 
-    private static final String SYSTEM_SCHEMAS = "('pg_catalog', 'information_schema', 'pg_toast')";
-
-    private static final String DUMPED_RELATIONS = """
-            SELECT n.nspname, c.relname, c.relkind::text,
-                   has_table_privilege(c.oid, 'SELECT'), has_schema_privilege(n.oid, 'USAGE'),
-                   c.relkind IN ('r', 'p') AND row_security_active(c.oid)
-            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE c.relkind IN ('r', 'p', 'S', 'm') AND n.nspname NOT IN\s""" + SYSTEM_SCHEMAS + """
-              AND n.nspname NOT LIKE 'pg\\_temp%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp%'
-              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
-                              AND d.objid = c.oid AND d.deptype = 'e')
-            ORDER BY 1, 2""";
+    static final String SYSTEM_SCHEMAS = "('pg_catalog', 'information_schema', 'pg_toast')";
 
     /** Each ordinary dependency between user objects of two different schemas or relations. */
     private static final String DEPENDENCIES = """
@@ -84,16 +73,6 @@ final class PgDumpScope {
               AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = deps.classid
                               AND e.objid = deps.objid AND e.deptype = 'e')""";
 
-    /** Large objects the current user may not read (PostgreSQL 15 has no has_largeobject_privilege). */
-    private static final String UNREADABLE_LARGE_OBJECTS = """
-            SELECT l.oid::text FROM pg_largeobject_metadata l
-            WHERE NOT current_setting('lo_compat_privileges')::boolean
-              AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
-              AND NOT pg_has_role(l.lomowner, 'USAGE')
-              AND NOT EXISTS (SELECT 1 FROM aclexplode(l.lomacl) a WHERE a.privilege_type = 'SELECT'
-                              AND (a.grantee = 0 OR pg_has_role(a.grantee, 'USAGE')))
-            ORDER BY l.oid LIMIT 6""";
-
     private static final String DATABASE_WIDE = """
             SELECT 'event trigger ' || evtname FROM pg_event_trigger
             UNION ALL SELECT 'cast ' || format('(%s AS %s)', castsource::regtype, casttarget::regtype) FROM pg_cast
@@ -121,19 +100,32 @@ final class PgDumpScope {
     }
 
     /**
-     * Checks what {@code options} make pg_dump dump, in {@code connection}'s transaction.
+     * Checks what {@code options} make pg_dump dump, in {@code connection}'s transaction: the filters, then
+     * whether the current user can read everything dumped.
      *
      * @param database the database's name, for messages
-     * @throws PlanBException with {@link ErrorCode#DUMP_FAILED} when the backup user cannot read a dumped
-     *     table, or with {@link ErrorCode#INVALID_SETTING} when the filters make a backup that cannot be restored
+     * @throws PlanBException with {@link ErrorCode#DUMP_FAILED} when the backup user cannot read something
+     *     dumped, or with {@link ErrorCode#INVALID_SETTING} when the filters make a backup that cannot be restored
      */
-    static PgDumpScope check(Connection connection, PostgresOptions options, String database)
-            throws SQLException {
+    static PgDumpScope check(Connection connection, PostgresOptions options, String database) throws SQLException {
+        PgDumpScope scope = filters(connection, options);
+        List<String> unreadable = PgReadAccess.problems(connection, scope::dumpedRelation);
+        if (!unreadable.isEmpty()) {
+            throw new PlanBException(ErrorCode.DUMP_FAILED, unreadable.get(0) + " (database " + database + ")");
+        }
+        return scope;
+    }
+
+    /**
+     * Checks only the filters of {@code options}, as {@link #check} does; for a preflight.
+     *
+     * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} when they make a backup that cannot be restored
+     */
+    static PgDumpScope filters(Connection connection, PostgresOptions options) throws SQLException {
         PgDumpScope scope = new PgDumpScope(options);
         scope.schemas.addAll(Jdbc.queryStrings(connection, "SELECT nspname FROM pg_namespace WHERE nspname NOT IN"
                 + " ('information_schema', 'pg_catalog', 'pg_toast') AND nspname NOT LIKE 'pg\\_temp\\_%'"
                 + " AND nspname NOT LIKE 'pg\\_toast\\_temp\\_%' ORDER BY 1"));
-        scope.checkReadable(connection, Jdbc.queryString(connection, "SELECT current_user"), database);
         if (options.selectsPart()) {
             scope.checkFilters(connection);
         }
@@ -172,61 +164,6 @@ final class PgDumpScope {
         return List.copyOf(omitted);
     }
 
-    private void checkReadable(Connection connection, String user, String database) throws SQLException {
-        List<String> unreadable = new ArrayList<>();
-        List<String> rowSecurity = new ArrayList<>();
-        Set<String> schemasWithoutUsage = new LinkedHashSet<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(DUMPED_RELATIONS)) {
-            while (rows.next()) {
-                String schema = rows.getString(1);
-                String name = rows.getString(2);
-                boolean dataDumped = !"m".equals(rows.getString(3));
-                if (!dumpedRelation(schema, name)) {
-                    continue;
-                }
-                if (!rows.getBoolean(5)) {
-                    schemasWithoutUsage.add(schema);
-                } else if (dataDumped && !rows.getBoolean(4)) {
-                    unreadable.add(quote(schema) + "." + quote(name));
-                } else if (dataDumped && rows.getBoolean(6)) {
-                    rowSecurity.add(quote(schema) + "." + quote(name));
-                }
-            }
-        }
-        String role = quote(user);
-        if (!schemasWithoutUsage.isEmpty()) {
-            String first = schemasWithoutUsage.iterator().next();
-            throw new PlanBException(ErrorCode.DUMP_FAILED, "permission denied for schema " + first + ": user " + user
-                    + " cannot read " + (schemasWithoutUsage.size() == 1 ? "it" : "it and " + (schemasWithoutUsage.size() - 1)
-                    + " more schema(s): " + String.join(", ", schemasWithoutUsage)) + "; run GRANT USAGE ON SCHEMA "
-                    + String.join(", ", schemasWithoutUsage.stream().map(PgDumpScope::quote).toList()) + " TO " + role
-                    + " (and GRANT SELECT ON ALL TABLES IN SCHEMA …), or leave it out with --exclude-schema " + first);
-        }
-        if (!unreadable.isEmpty()) {
-            throw new PlanBException(ErrorCode.DUMP_FAILED, "permission denied for table " + unreadable.get(0) + ": user "
-                    + user + " cannot read " + (unreadable.size() == 1 ? "it" : unreadable.size() + " tables/sequences ("
-                    + String.join(", ", unreadable.subList(0, Math.min(5, unreadable.size())))
-                    + (unreadable.size() > 5 ? ", …" : "") + ")") + " of database " + database + "; run GRANT SELECT ON "
-                    + String.join(", ", unreadable.subList(0, Math.min(5, unreadable.size()))) + " TO " + role
-                    + " as their owner (or GRANT pg_read_all_data TO " + role + "), or leave "
-                    + (unreadable.size() == 1 ? "it" : "them") + " out with --exclude-table " + unreadable.get(0));
-        }
-        if (!rowSecurity.isEmpty()) {
-            throw new PlanBException(ErrorCode.DUMP_FAILED, "table " + rowSecurity.get(0) + " has row-level security"
-                    + (rowSecurity.size() == 1 ? "" : " (and " + (rowSecurity.size() - 1) + " more)") + " and user " + user
-                    + " does not bypass it (owners are subject to FORCE ROW LEVEL SECURITY), so pg_dump would miss rows:"
-                    + " run ALTER ROLE " + role + " BYPASSRLS as a superuser, or leave it out with --exclude-table "
-                    + rowSecurity.get(0));
-        }
-        List<String> largeObjects = Jdbc.queryStrings(connection, UNREADABLE_LARGE_OBJECTS);
-        if (!largeObjects.isEmpty()) {
-            throw new PlanBException(ErrorCode.DUMP_FAILED, "permission denied for large object " + largeObjects.get(0)
-                    + (largeObjects.size() == 1 ? "" : " (and more)") + ": user " + user + " cannot read it; run GRANT"
-                    + " SELECT ON LARGE OBJECT " + largeObjects.get(0) + " TO " + role + " for each large object as its"
-                    + " owner (the README has a DO block for all), or set lo_compat_privileges = on");
-        }
-    }
-
     private void checkFilters(Connection connection) throws SQLException {
         for (String table : options.tables()) {
             String qualified = PgTables.qualify(table);
@@ -255,7 +192,7 @@ final class PgDumpScope {
         checkDependencies(connection);
         if (!options.tables().isEmpty()) {
             Jdbc.queryStrings(connection, DATABASE_WIDE).forEach(object -> omitted.add(object
-                    + " (database-wide: pg_dump leaves it out with --schema/--table; recreate it by hand)"));
+                    + " (database-wide: pg_dump --table leaves it out; recreate it by hand, or use --schema)"));
         }
     }
 
@@ -302,7 +239,7 @@ final class PgDumpScope {
         return new PlanBException(ErrorCode.INVALID_SETTING, "Backup refused: " + problem);
     }
 
-    private static String quote(String identifier) {
+    static String quote(String identifier) {
         return identifier.matches("[a-z_][a-z0-9_$]*") ? identifier : '"' + identifier.replace("\"", "\"\"") + '"';
     }
 

@@ -191,7 +191,10 @@ final class PgPreflight {
         }
     }
 
-    /** What pg_dump leaves out when it is given a --schema or --table filter, and filter names that match nothing. */
+    /**
+     * Filter names that match nothing, and what the backup would refuse or leave out with these filters
+     * ({@link PgDumpScope}: extensions and large objects are kept).
+     */
     private void filter(Connection connection) throws SQLException {
         for (String schema : options.tables().isEmpty() ? options.schemas() : List.<String>of()) {
             if (Jdbc.queryStrings(connection, "SELECT 1 FROM pg_namespace WHERE nspname = ?", schema).isEmpty()) {
@@ -207,20 +210,11 @@ final class PgPreflight {
                         + " the backup would hold nothing of it; check the name (schema.table, case-sensitive)"));
             }
         }
-        if (options.schemas().isEmpty() && options.tables().isEmpty()) {
-            return;
-        }
-        List<String> extensions = Jdbc.queryStrings(connection,
-                "SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' ORDER BY extname");
-        if (!extensions.isEmpty()) {
-            findings.add(Finding.warning("filter", "extension(s) " + String.join(", ", extensions) + " are left out by the"
-                    + " --schema/--table filter: a restore fails where the backup uses them unless the target has them"
-                    + " first (CREATE EXTENSION " + extensions.get(0) + "), or back up without the filter"));
-        }
-        String largeObjects = Jdbc.queryString(connection, "SELECT count(*) FROM pg_largeobject_metadata");
-        if (!"0".equals(largeObjects)) {
-            findings.add(Finding.warning("filter", largeObjects + " large object(s) are left out by the --schema/--table"
-                    + " filter (pg_dump dumps large objects only without one): back up without the filter to keep them"));
+        try {
+            PgDumpScope.filters(connection, options).omitted()
+                    .forEach(omitted -> findings.add(Finding.warning("filter", "not in the dump: " + omitted)));
+        } catch (PlanBException refused) {
+            findings.add(Finding.blocker("filter", refused.getMessage()));
         }
     }
 

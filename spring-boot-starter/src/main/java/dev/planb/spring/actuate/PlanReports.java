@@ -42,9 +42,10 @@ public final class PlanReports {
         return planB;
     }
 
-    /** Whether a plan needs attention: stale, or its last verification failed. */
+    /** Whether a plan needs attention: stale, its newest backup damaged, or its last verification failed. */
     public static boolean isDown(PlanStatus status) {
-        return status.isStale() || status.lastVerification().map(verification -> !verification.passed()).orElse(false);
+        return status.isStale() || !status.newestDamaged().isEmpty()
+                || status.lastVerification().map(verification -> !verification.passed()).orElse(false);
     }
 
     /** A plan's status: state, last success (with age), last failure, last verification, next run, destinations. */
@@ -62,6 +63,10 @@ public final class PlanReports {
             Map<String, Object> one = new LinkedHashMap<>();
             destination.lastSuccess().ifPresent(success -> one.put("lastSuccess", backup(success, now)));
             destination.lastFailure().ifPresent(failure -> one.put("lastFailure", failure(failure)));
+            if (!destination.damaged().isEmpty()) {
+                one.put("damaged", destination.damaged().stream().map(damaged -> Map.of("backup",
+                        damaged.id().toString(), "reason", damaged.location() + " " + damaged.reason())).toList());
+            }
             destinations.put(destination.destination(), one);
         }
         details.put("destinations", destinations);
