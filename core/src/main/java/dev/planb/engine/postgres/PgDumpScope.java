@@ -229,7 +229,7 @@ final class PgDumpScope {
     }
 
     /** Whether pg_dump dumps this table, view or sequence. */
-    private boolean dumpedRelation(String schema, String name) {
+    boolean dumpedRelation(String schema, String name) {
         String qualified = schema + "." + name;
         boolean chosen = tables.isEmpty() ? dumpedSchema(schema) : tables.contains(qualified);
         return chosen && !excludedTables.contains(qualified);
