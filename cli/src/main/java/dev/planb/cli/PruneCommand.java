@@ -4,6 +4,7 @@ import dev.planb.ErrorCode;
 import dev.planb.PlanB;
 import dev.planb.PlanBException;
 import dev.planb.catalog.Catalog;
+import dev.planb.spi.Destination;
 import dev.planb.retention.PruneOutcome;
 import dev.planb.retention.PruneReport;
 import dev.planb.retention.PrunedBackup;
@@ -19,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,8 +39,11 @@ final class PruneCommand implements Callable<Integer> {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final String FORMAT = "%-24s %-20s %-14s %s%n";
 
-    @Option(names = "--from", required = true, paramLabel = "URI", description = "Destination folder or file:/// URI.")
+    @Option(names = "--from", paramLabel = "URI", description = "Destination folder or file:/// URI.")
     String from;
+
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--plan", paramLabel = "NAME", description = "The plan to prune (default: the only plan there).")
     String plan;
@@ -80,7 +85,9 @@ final class PruneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Catalog catalog = PlanB.catalog(DestinationUris.forReading(from));
+        plan = config.plan(plan);
+        Destination source = config.destination(from, plan);
+        Catalog catalog = PlanB.catalog(source);
         String name = catalog.resolvePlan(Optional.ofNullable(plan));
         PruneReport report = new Pruner(catalog.destination()).prune(name, policy(), Instant.now(), dryRun,
                 includeDamaged);
