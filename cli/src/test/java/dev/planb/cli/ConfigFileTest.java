@@ -181,8 +181,8 @@ class ConfigFileTest {
                   app:
                     database: { url: "jdbc:sqlite:app.db" }
                     destinations:
-                      - uri: "ftp://host/dir"
-                """, 5, "plans.app.destinations[0].uri: 'ftp://host/dir' has an unknown scheme 'ftp'");
+                      - uri: "gopher://host/dir"
+                """, 5, "plans.app.destinations[0].uri: 'gopher://host/dir' has an unknown scheme 'gopher'");
         assertError("""
                 plans:
                   app:

@@ -8,6 +8,9 @@ import dev.planb.config.InvalidSettingException;
 import dev.planb.config.PlanFactory;
 import dev.planb.config.PlanSettings;
 import dev.planb.event.PlanBListener;
+import dev.planb.storage.azure.AzureBlobUri;
+import dev.planb.storage.ftp.FtpUri;
+import dev.planb.storage.rclone.RcloneUri;
 import dev.planb.storage.s3.S3DestinationUri;
 import dev.planb.storage.sftp.SftpUri;
 import java.util.LinkedHashMap;
@@ -122,6 +125,44 @@ public class PlanBAutoConfiguration {
         @Bean
         DestinationResolver planbS3Destinations() {
             return new SchemeResolver("s3", uri -> S3DestinationUri.parse(uri).build());
+        }
+    }
+
+    /** {@code ftp://} and {@code ftps://} destinations, when {@code planb-storage-ftp} is on the classpath. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "dev.planb.storage.ftp.FtpDestination")
+    static class FtpDestinations {
+
+        @Bean
+        DestinationResolver planbFtpDestinations() {
+            return new SchemeResolver("ftp", FtpUri::parse);
+        }
+
+        @Bean
+        DestinationResolver planbFtpsDestinations() {
+            return new SchemeResolver("ftps", FtpUri::parse);
+        }
+    }
+
+    /** {@code rclone://} destinations, when {@code planb-storage-rclone} is on the classpath. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "dev.planb.storage.rclone.RcloneDestination")
+    static class RcloneDestinations {
+
+        @Bean
+        DestinationResolver planbRcloneDestinations() {
+            return new SchemeResolver("rclone", RcloneUri::parse);
+        }
+    }
+
+    /** {@code azblob://} destinations, when {@code planb-storage-azure} is on the classpath. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "dev.planb.storage.azure.AzureBlobDestination")
+    static class AzureBlobDestinations {
+
+        @Bean
+        DestinationResolver planbAzureBlobDestinations() {
+            return new SchemeResolver("azblob", AzureBlobUri::parse);
         }
     }
 }
