@@ -4,10 +4,13 @@ import dev.planb.ErrorCode;
 import dev.planb.PlanB;
 import dev.planb.PlanBException;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 
@@ -36,14 +39,24 @@ public final class PlanBCommand implements Runnable {
     /** The configured command line; {@code execute} returns the exit status. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new PlanBCommand());
+        // an unknown option is an error, never the value of the option before it (`--to DIR --bogus`)
+        commandLine.setUnmatchedOptionsAllowedAsOptionParameters(false);
+        commandLine.setUnmatchedArgumentsAllowed(false);
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
         commandLine.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("planb: " + e.getMessage());
+            err.println("planb: " + firstProblem(e));
             err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             return ErrorCode.INVALID_SETTING.exitCode();
         });
         return commandLine;
+    }
+
+    /** An unknown option is named even when picocli found a missing required option first. */
+    private static String firstProblem(ParameterException e) {
+        List<String> unmatched = e.getCommandLine().getUnmatchedArguments();
+        return e instanceof UnmatchedArgumentException || unmatched.isEmpty() ? e.getMessage()
+                : new UnmatchedArgumentException(e.getCommandLine(), unmatched).getMessage();
     }
 
     /** One clear line on standard error, the stack trace only with --verbose. */
