@@ -75,6 +75,15 @@ public interface Destination {
     }
 
     /**
+     * The protection this destination was configured to require and enforces after each upload, e.g.
+     * {@code Object Lock (COMPLIANCE, 30 days)}; empty when none was asked for, or when unprotected copies were
+     * explicitly accepted. {@code planb check} fails when such a destination turns out to be deletable.
+     */
+    default Optional<String> requiredProtection() {
+        return Optional.empty();
+    }
+
+    /**
      * Whether production could destroy the backups here: writes a canary object, tries to delete
      * it, and reports what happened. Run it at startup, or as {@code planb check --to URI}. A
      * destination that knows more (versioning, lock settings) overrides this to add the details.

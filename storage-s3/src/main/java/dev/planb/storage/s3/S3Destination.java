@@ -70,7 +70,7 @@ public final class S3Destination implements Destination, AutoCloseable {
     private final boolean writeOnly;
     private final Clock clock;
     private final ExecutorService uploads;
-    private final LockConfirmation lockConfirmation;
+    private final ProtectionGuard protection;
     private volatile Boolean versioned;
 
     private S3Destination(Builder builder, S3Location location, S3Client s3, boolean ownsClient) {
@@ -78,10 +78,11 @@ public final class S3Destination implements Destination, AutoCloseable {
         this.ownsClient = ownsClient;
         this.location = location;
         this.errors = new S3Errors(location);
-        this.options = new UploadOptions(builder.partSize, builder.partsInFlight, builder.storageClass, builder.objectLock);
+        this.options = new UploadOptions(builder.partSize, builder.partsInFlight, builder.storageClass, builder.objectLock,
+                true);
         this.writeOnly = builder.writeOnly;
         this.clock = builder.clock;
-        this.lockConfirmation = new LockConfirmation(s3, location);
+        this.protection = new ProtectionGuard(s3, location, builder.writeOnly, builder.lockRequired);
         this.uploads = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "planb-s3-upload-" + THREADS.incrementAndGet());
             thread.setDaemon(true);
@@ -109,6 +110,15 @@ public final class S3Destination implements Destination, AutoCloseable {
         return Optional.ofNullable(options.lock());
     }
 
+    /**
+     * Object Lock and write-only credentials, when asked for, unless {@link Builder#lockRequired(boolean)
+     * lockRequired(false)} accepted unprotected copies.
+     */
+    @Override
+    public Optional<String> requiredProtection() {
+        return protection.requiredProtection(options.lock());
+    }
+
     @Override
     public String description() {
         return location.description();
@@ -122,7 +132,7 @@ public final class S3Destination implements Destination, AutoCloseable {
     /** A writer with other upload options: the protection check locks its canary for a shorter time. */
     MultipartWriter create(String key, UploadOptions uploadOptions) {
         checkKey(key);
-        return new MultipartWriter(s3, location, key, uploadOptions, uploads, lockConfirmation, clock.instant());
+        return new MultipartWriter(s3, location, key, uploadOptions, uploads, protection, clock.instant());
     }
 
     @Override
@@ -276,6 +286,7 @@ public final class S3Destination implements Destination, AutoCloseable {
         private StorageClass storageClass;
         private ObjectLock objectLock;
         private boolean writeOnly;
+        private boolean lockRequired = true;
         private S3Client client;
         private Clock clock = Clock.systemUTC();
 
@@ -375,6 +386,17 @@ public final class S3Destination implements Destination, AutoCloseable {
          */
         public Builder writeOnly(boolean writeOnly) {
             this.writeOnly = writeOnly;
+            return this;
+        }
+
+        /**
+         * Whether the protection asked for with {@link #objectLock(ObjectLock)} or {@link #writeOnly(boolean)} must be
+         * in force (default true): each upload reads it back, and an object whose lock is not confirmed, or
+         * write-only credentials that can delete after all, fail this destination for the run. {@code false}
+         * accepts unprotected copies: the run then only warns.
+         */
+        public Builder lockRequired(boolean lockRequired) {
+            this.lockRequired = lockRequired;
             return this;
         }
 
