@@ -1,10 +1,11 @@
 package dev.planb;
 
+import dev.planb.spi.Destination;
 import dev.planb.catalog.PlanName;
 import dev.planb.crypto.Encryption;
-import dev.planb.engine.DatabaseEngine;
+import dev.planb.spi.DatabaseEngine;
 import dev.planb.engine.DatabaseEngines;
-import dev.planb.lock.PlanLock;
+import dev.planb.spi.PlanLock;
 import dev.planb.lock.PlanLocks;
 import dev.planb.retention.RetentionPolicy;
 import dev.planb.notify.Notifier;

@@ -1,6 +1,6 @@
 package dev.planb;
 
-import dev.planb.internal.Redaction;
+import dev.planb.spi.support.Redaction;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,7 +13,7 @@ import java.util.Optional;
  * DatabaseSource h2 = DatabaseSource.of("jdbc:h2:/var/lib/app/db", "sa", Secret.fromEnvironment("H2_PASSWORD"));
  * }</pre>
  *
- * @param jdbcUrl the JDBC URL; it chooses the {@link dev.planb.engine.DatabaseEngine}
+ * @param jdbcUrl the JDBC URL; it chooses the {@link dev.planb.spi.DatabaseEngine}
  * @param user the user name, or {@code null} when the URL or the database needs none
  * @param password the password, or {@code null}
  */

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * How one destination fared in a backup run.
  *
- * @param destination the destination's {@link Destination#description()}
+ * @param destination the destination's {@link dev.planb.spi.Destination#description()}
  * @param error why it failed, or {@code null} when it holds a complete backup
  * @param warnings what is wrong with a stored backup without making it fail, one line each, e.g.
  *     an Object Lock the storage did not confirm: the backup is there but not protected

@@ -1,15 +1,17 @@
 package dev.planb;
 
+import dev.planb.spi.Destination;
+import dev.planb.spi.ProtectionReport;
 import dev.planb.catalog.Catalog;
 import dev.planb.event.BackupStale;
 import dev.planb.event.PlanBListener;
-import dev.planb.internal.BackupRun;
-import dev.planb.internal.Messages;
-import dev.planb.internal.RestoreRun;
+import dev.planb.internal.pipeline.BackupRun;
+import dev.planb.spi.support.Messages;
+import dev.planb.internal.pipeline.RestoreRun;
 import dev.planb.internal.Version;
-import dev.planb.internal.runtime.EventPublisher;
-import dev.planb.internal.runtime.PlanNotifiers;
-import dev.planb.internal.runtime.PlanScheduler;
+import dev.planb.runtime.EventPublisher;
+import dev.planb.runtime.PlanNotifiers;
+import dev.planb.runtime.PlanScheduler;
 import dev.planb.notify.LogNotifier;
 import dev.planb.pitr.PointInTimeRequest;
 import dev.planb.pitr.PointInTimeRestore;
@@ -51,7 +53,7 @@ import java.util.Set;
  * <p>The runtime runs each plan at its ticks on a small pool of threads. A plan never overlaps
  * itself: a tick that comes while the previous run is still going is skipped and reported as
  * {@link dev.planb.event.BackupSkipped}. Only one application instance runs a given tick (the
- * plan's {@link dev.planb.lock.PlanLock}, then a look at the destinations for a backup made since
+ * plan's {@link dev.planb.spi.PlanLock}, then a look at the destinations for a backup made since
  * the tick). At start-up a plan whose newest backup is older than its schedule's catch-up age
  * runs at once. A run that exceeds the plan's timeout, or is still going at {@link #close()}, is
  * stopped and leaves no backup. Everything is reported to the listeners as {@link

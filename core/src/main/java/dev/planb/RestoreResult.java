@@ -1,7 +1,7 @@
 package dev.planb;
 
 import dev.planb.catalog.Manifest;
-import dev.planb.engine.TableCount;
+import dev.planb.spi.TableCount;
 import dev.planb.files.RestoredFiles;
 import java.util.List;
 

@@ -1,5 +1,8 @@
 package dev.planb;
 
+import dev.planb.spi.Destination;
+import dev.planb.spi.ObjectWriter;
+import dev.planb.spi.StoredObject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +10,7 @@ import dev.planb.catalog.Catalog;
 import dev.planb.catalog.Manifest;
 import dev.planb.catalog.Manifest.Artifact;
 import dev.planb.destination.LocalDirectoryDestination;
-import dev.planb.engine.TableCount;
+import dev.planb.spi.TableCount;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

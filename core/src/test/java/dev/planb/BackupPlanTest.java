@@ -1,5 +1,6 @@
 package dev.planb;
 
+import dev.planb.spi.Destination;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

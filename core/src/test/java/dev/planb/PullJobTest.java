@@ -1,5 +1,8 @@
 package dev.planb;
 
+import dev.planb.spi.Destination;
+import dev.planb.spi.ObjectWriter;
+import dev.planb.spi.StoredObject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;

@@ -1,8 +1,8 @@
 package dev.planb;
 
-import dev.planb.engine.DatabaseEngine;
-import dev.planb.engine.DumpResult;
-import dev.planb.engine.TableCount;
+import dev.planb.spi.DatabaseEngine;
+import dev.planb.spi.DumpResult;
+import dev.planb.spi.TableCount;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

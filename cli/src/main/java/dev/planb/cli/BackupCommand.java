@@ -7,7 +7,7 @@ import dev.planb.ErrorCode;
 import dev.planb.PlanB;
 import dev.planb.catalog.Manifest;
 import dev.planb.catalog.Manifest.FileSet;
-import dev.planb.internal.Sizes;
+import dev.planb.spi.support.Sizes;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package dev.planb.cli;
 
-import dev.planb.Destination;
+import dev.planb.spi.Destination;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 

@@ -3,7 +3,7 @@ package dev.planb.cli;
 import dev.planb.Destination;
 import dev.planb.ErrorCode;
 import dev.planb.PlanB;
-import dev.planb.ProtectionReport;
+import dev.planb.spi.ProtectionReport;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;

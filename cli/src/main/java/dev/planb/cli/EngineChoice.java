@@ -2,7 +2,7 @@ package dev.planb.cli;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.engine.DatabaseEngine;
+import dev.planb.spi.DatabaseEngine;
 import dev.planb.engine.mariadb.MariaDbEngine;
 import dev.planb.engine.mariadb.MariaDbOptions;
 import dev.planb.engine.postgres.PostgresEngine;

@@ -1,6 +1,6 @@
 package dev.planb.cli;
 
-import dev.planb.engine.DatabaseEngine;
+import dev.planb.spi.DatabaseEngine;
 import dev.planb.engine.postgres.PostgresOptions;
 import java.util.List;
 import picocli.CommandLine.Mixin;

@@ -3,7 +3,7 @@ package dev.planb.cli;
 import dev.planb.BackupPlan;
 import dev.planb.Compression;
 import dev.planb.DatabaseSource;
-import dev.planb.engine.DatabaseEngine;
+import dev.planb.spi.DatabaseEngine;
 import dev.planb.engine.DatabaseEngines;
 import java.util.List;
 import picocli.CommandLine.Mixin;

@@ -2,7 +2,7 @@ package dev.planb.cli;
 
 import dev.planb.Progress;
 import dev.planb.ProgressListener;
-import dev.planb.internal.Sizes;
+import dev.planb.spi.support.Sizes;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import dev.planb.RestoreRequest;
 import dev.planb.PlanBException;
 import dev.planb.RestoreResult;
 import dev.planb.files.RestoredFiles;
-import dev.planb.internal.Sizes;
+import dev.planb.spi.support.Sizes;
 import dev.planb.pitr.PointInTimeRequest;
 import dev.planb.pitr.PointInTimeResult;
 import dev.planb.pitr.RecoveryTarget;

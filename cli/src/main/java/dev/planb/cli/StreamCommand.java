@@ -2,7 +2,7 @@ package dev.planb.cli;
 
 import dev.planb.BackupPlan;
 import dev.planb.PlanBException;
-import dev.planb.engine.DatabaseEngine;
+import dev.planb.spi.DatabaseEngine;
 import dev.planb.engine.DatabaseEngines;
 import dev.planb.engine.postgres.PostgresOptions;
 import dev.planb.event.LogStreamProblem;

@@ -8,7 +8,7 @@ import dev.planb.catalog.Manifest.Artifact;
 import dev.planb.catalog.Manifest.OpenPgp;
 import dev.planb.crypto.BackupKeyPair;
 import dev.planb.crypto.Encryption;
-import dev.planb.internal.Json;
+import dev.planb.spi.support.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.planb.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planb.ErrorCode;
-import dev.planb.engine.DatabaseEngine;
+import dev.planb.spi.DatabaseEngine;
 import dev.planb.engine.mariadb.MariaDbEngine;
 import dev.planb.engine.postgres.PostgresEngine;
 import dev.planb.engine.postgres.PostgresOptions;

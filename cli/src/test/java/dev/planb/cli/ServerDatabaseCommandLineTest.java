@@ -6,7 +6,7 @@ import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
 import dev.planb.catalog.Manifest;
 import dev.planb.destination.LocalDirectoryDestination;
-import dev.planb.engine.TableCount;
+import dev.planb.spi.TableCount;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planb.ErrorCode;
-import dev.planb.internal.Json;
+import dev.planb.spi.support.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

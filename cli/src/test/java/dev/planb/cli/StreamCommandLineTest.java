@@ -8,7 +8,7 @@ import dev.planb.ErrorCode;
 import dev.planb.PlanB;
 import dev.planb.catalog.Manifest;
 import dev.planb.destination.LocalDirectoryDestination;
-import dev.planb.internal.ProcessOwnedFiles;
+import dev.planb.spi.support.ProcessOwnedFiles;
 import dev.planb.testing.RowWriter;
 import dev.planb.testing.server.MariaDbServer;
 import dev.planb.testing.server.PostgresServer;

@@ -1,16 +1,16 @@
 package dev.planb.catalog;
 
 import dev.planb.Compression;
-import dev.planb.Destination;
+import dev.planb.spi.Destination;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.StoredObject;
+import dev.planb.spi.StoredObject;
 import dev.planb.catalog.Layout.BackupRef;
 import dev.planb.catalog.Manifest.Artifact;
 import dev.planb.crypto.Decryption;
-import dev.planb.internal.Json;
-import dev.planb.internal.VerifiedDumpInputStream;
-import dev.planb.internal.VerifyingInputStream;
+import dev.planb.spi.support.Json;
+import dev.planb.internal.pipeline.VerifiedDumpInputStream;
+import dev.planb.internal.pipeline.VerifyingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;

@@ -2,7 +2,7 @@ package dev.planb.catalog;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.planb.engine.TableCount;
+import dev.planb.spi.TableCount;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.Secret;
 import dev.planb.catalog.Manifest.Artifact;
-import dev.planb.internal.OpenPgpDecryptor;
+import dev.planb.crypto.internal.OpenPgpDecryptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

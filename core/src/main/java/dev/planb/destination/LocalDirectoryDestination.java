@@ -1,10 +1,10 @@
 package dev.planb.destination;
 
-import dev.planb.Destination;
+import dev.planb.spi.Destination;
 import dev.planb.ErrorCode;
-import dev.planb.ObjectWriter;
+import dev.planb.spi.ObjectWriter;
 import dev.planb.PlanBException;
-import dev.planb.StoredObject;
+import dev.planb.spi.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

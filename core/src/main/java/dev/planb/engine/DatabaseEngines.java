@@ -1,8 +1,9 @@
 package dev.planb.engine;
 
+import dev.planb.spi.DatabaseEngine;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.internal.Redaction;
+import dev.planb.spi.support.Redaction;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
@@ -40,6 +41,6 @@ public final class DatabaseEngines {
                         .collect(Collectors.joining(", "));
         return new PlanBException(ErrorCode.NO_ENGINE, "No PlanB engine handles '" + Redaction.url(jdbcUrl)
                 + "'. Engines present: " + present
-                + "; add the artifact of an engine for this database, or implement dev.planb.engine.DatabaseEngine");
+                + "; add the artifact of an engine for this database, or implement dev.planb.spi.DatabaseEngine");
     }
 }

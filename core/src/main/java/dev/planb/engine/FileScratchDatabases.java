@@ -1,10 +1,12 @@
 package dev.planb.engine;
 
+import dev.planb.spi.ScratchDatabase;
+import dev.planb.spi.ScratchDatabases;
 import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.internal.Messages;
-import dev.planb.internal.ProcessOwnedFiles;
+import dev.planb.spi.support.Messages;
+import dev.planb.spi.support.ProcessOwnedFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;

@@ -1,12 +1,16 @@
 package dev.planb.engine;
 
+import dev.planb.spi.DatabaseEngine;
+import dev.planb.spi.DumpResult;
+import dev.planb.spi.ScratchDatabases;
+import dev.planb.spi.TableCount;
 import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.catalog.PlanName;
 import dev.planb.internal.Jdbc;
 import dev.planb.internal.Jdbc.QualifiedTable;
-import dev.planb.internal.Messages;
+import dev.planb.spi.support.Messages;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package dev.planb.engine;
 
-import dev.planb.internal.ProcessOwnedFiles;
+import dev.planb.spi.support.ProcessOwnedFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,5 @@
 /**
- * Database support: the {@link dev.planb.engine.DatabaseEngine} SPI, its lookup by JDBC URL, and
- * the engines built in (SQLite, H2).
+ * Database support: the lookup of a {@link dev.planb.spi.DatabaseEngine} by JDBC URL, and the
+ * engines built in (SQLite, H2; PostgreSQL and MariaDB in their own packages).
  */
 package dev.planb.engine;

@@ -20,7 +20,7 @@ public record BackupSkipped(String plan, Instant time, Instant tick, Reason reas
     public enum Reason {
         /** This instance is still running the plan's previous tick. */
         STILL_RUNNING,
-        /** Another instance holds the plan's {@link dev.planb.lock.PlanLock}. */
+        /** Another instance holds the plan's {@link dev.planb.spi.PlanLock}. */
         LOCKED_ELSEWHERE,
         /** Another instance already made this tick's backup. */
         ALREADY_DONE

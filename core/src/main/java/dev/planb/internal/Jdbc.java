@@ -1,9 +1,11 @@
 package dev.planb.internal;
 
+import dev.planb.spi.support.Messages;
+import dev.planb.spi.support.Redaction;
 import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.engine.TableCount;
+import dev.planb.spi.TableCount;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

@@ -1,8 +1,9 @@
 package dev.planb.lock;
 
+import dev.planb.spi.PlanLock;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.internal.Messages;
+import dev.planb.spi.support.Messages;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

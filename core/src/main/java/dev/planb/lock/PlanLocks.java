@@ -1,5 +1,6 @@
 package dev.planb.lock;
 
+import dev.planb.spi.PlanLock;
 import dev.planb.DatabaseSource;
 import dev.planb.engine.SqliteEngine;
 import java.nio.file.Path;

@@ -1,7 +1,8 @@
 package dev.planb.lock;
 
+import dev.planb.spi.PlanLock;
 import dev.planb.DatabaseSource;
-import dev.planb.internal.Sha256;
+import dev.planb.spi.support.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;

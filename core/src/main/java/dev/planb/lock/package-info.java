@@ -1,5 +1,5 @@
 /**
- * One runner per plan across application instances: the {@link dev.planb.lock.PlanLock} SPI and
+ * One runner per plan across application instances: the {@link dev.planb.spi.PlanLock} SPI and
  * its built-in implementations.
  */
 package dev.planb.lock;

@@ -1,6 +1,6 @@
 package dev.planb.notify;
 
-import dev.planb.internal.Messages;
+import dev.planb.spi.support.Messages;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;

@@ -1,5 +1,7 @@
 package dev.planb.notify;
 
+import dev.planb.spi.NotificationChannel;
+import dev.planb.spi.NotificationKind;
 import dev.planb.event.PlanBEvent;
 import java.util.Set;
 

@@ -1,5 +1,6 @@
 package dev.planb.notify;
 
+import dev.planb.spi.NotificationKind;
 import dev.planb.Secret;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,7 +92,7 @@ public final class Email {
 
         /** What to send (default {@link NotificationKind#ALERTS}). */
         public Builder on(NotificationKind... kinds) {
-            this.kinds = NotificationKind.setOf(kinds);
+            this.kinds = NotificationKinds.setOf(kinds);
             return this;
         }
 

@@ -1,8 +1,10 @@
 package dev.planb.notify;
 
+import dev.planb.spi.Notification;
+import dev.planb.spi.NotificationChannel;
 import dev.planb.PlanB;
 import dev.planb.Secret;
-import dev.planb.internal.Messages;
+import dev.planb.spi.support.Messages;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;

@@ -1,5 +1,7 @@
 package dev.planb.notify;
 
+import dev.planb.spi.Notification;
+import dev.planb.spi.NotificationKind;
 import dev.planb.event.BackupFailed;
 import dev.planb.event.BackupStale;
 import dev.planb.event.BackupStarted;

@@ -1,8 +1,8 @@
 package dev.planb.notify;
 
 import dev.planb.Secret;
-import dev.planb.internal.Messages;
-import dev.planb.internal.Redaction;
+import dev.planb.spi.support.Messages;
+import dev.planb.spi.support.Redaction;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

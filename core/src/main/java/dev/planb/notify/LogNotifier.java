@@ -18,7 +18,7 @@ import dev.planb.event.VerificationFailed;
 import dev.planb.event.VerificationStale;
 import dev.planb.event.Verified;
 import dev.planb.internal.Durations;
-import dev.planb.internal.Sizes;
+import dev.planb.spi.support.Sizes;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

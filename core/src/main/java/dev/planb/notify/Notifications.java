@@ -1,5 +1,7 @@
 package dev.planb.notify;
 
+import dev.planb.spi.Notification;
+import dev.planb.spi.NotificationKind;
 import dev.planb.BackupResult;
 import dev.planb.DestinationResult;
 import dev.planb.ErrorCode;
@@ -16,7 +18,7 @@ import dev.planb.event.Pulled;
 import dev.planb.event.VerificationFailed;
 import dev.planb.event.Verified;
 import dev.planb.internal.Durations;
-import dev.planb.internal.Sizes;
+import dev.planb.spi.support.Sizes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package dev.planb.notify;
 
+import dev.planb.spi.NotificationChannel;
+import dev.planb.spi.NotificationKind;
 import dev.planb.event.PlanBListener;
 
 /**
@@ -21,7 +23,7 @@ public interface Notifier extends PlanBListener, AutoCloseable {
      * @param kinds what to send; none means {@link NotificationKind#ALERTS}
      */
     static Notifier of(NotificationChannel channel, NotificationKind... kinds) {
-        return new ChannelNotifier(channel, NotificationKind.setOf(kinds));
+        return new ChannelNotifier(channel, NotificationKinds.setOf(kinds));
     }
 
     /** Delivers what is queued (waiting a few seconds at most), then stops the delivery thread. */

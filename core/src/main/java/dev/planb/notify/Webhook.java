@@ -3,6 +3,8 @@ package dev.planb.notify;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planb.PlanBException;
 import dev.planb.Secret;
+import dev.planb.spi.Notification;
+import dev.planb.spi.NotificationKind;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -82,7 +84,7 @@ public final class Webhook {
 
         /** What to send (default {@link NotificationKind#ALERTS}). */
         public Builder on(NotificationKind... kinds) {
-            this.kinds = NotificationKind.setOf(kinds);
+            this.kinds = NotificationKinds.setOf(kinds);
             return this;
         }
 

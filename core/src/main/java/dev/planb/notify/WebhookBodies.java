@@ -1,5 +1,7 @@
 package dev.planb.notify;
 
+import dev.planb.spi.Notification;
+import dev.planb.spi.NotificationKind;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,7 @@
 package dev.planb.notify;
 
+import dev.planb.spi.Notification;
+import dev.planb.spi.NotificationChannel;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planb.Secret;
 import java.util.function.Function;

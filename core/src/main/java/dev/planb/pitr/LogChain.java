@@ -1,5 +1,6 @@
 package dev.planb.pitr;
 
+import dev.planb.spi.PointInTimeEngine;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.catalog.Catalog;

@@ -1,5 +1,6 @@
 package dev.planb.pitr;
 
+import dev.planb.spi.RecoveredPoint;
 import dev.planb.catalog.Manifest;
 import java.util.List;
 

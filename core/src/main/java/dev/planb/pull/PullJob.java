@@ -1,6 +1,6 @@
 package dev.planb.pull;
 
-import dev.planb.Destination;
+import dev.planb.spi.Destination;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.catalog.PlanName;

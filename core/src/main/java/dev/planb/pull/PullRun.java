@@ -1,9 +1,9 @@
 package dev.planb.pull;
 
-import dev.planb.Destination;
+import dev.planb.spi.Destination;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.StoredObject;
+import dev.planb.spi.StoredObject;
 import dev.planb.catalog.Catalog;
 import dev.planb.catalog.Layout;
 import dev.planb.catalog.Layout.BackupRef;
@@ -13,8 +13,8 @@ import dev.planb.event.PlanBEvent;
 import dev.planb.event.PlanBListener;
 import dev.planb.event.PullFailed;
 import dev.planb.event.Pulled;
-import dev.planb.internal.Json;
-import dev.planb.internal.Messages;
+import dev.planb.spi.support.Json;
+import dev.planb.spi.support.Messages;
 import dev.planb.pull.PulledBackup.Outcome;
 import java.io.IOException;
 import java.io.InputStream;

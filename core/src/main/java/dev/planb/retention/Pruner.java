@@ -1,11 +1,11 @@
 package dev.planb.retention;
 
-import dev.planb.Destination;
-import dev.planb.StoredObject;
+import dev.planb.spi.Destination;
+import dev.planb.spi.StoredObject;
 import dev.planb.catalog.Catalog;
 import dev.planb.catalog.Layout;
 import dev.planb.catalog.Manifest;
-import dev.planb.internal.Messages;
+import dev.planb.spi.support.Messages;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;

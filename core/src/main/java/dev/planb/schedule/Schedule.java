@@ -22,7 +22,7 @@ import java.util.Optional;
  * <p>Every instance of an application computes the same ticks: an interval counts from the Unix
  * epoch (so {@code every(1h)} ticks on the hour, UTC), and a cron expression names wall-clock
  * times. That is what lets several instances agree on which tick a backup belongs to, so that
- * only one of them makes it (see {@link dev.planb.lock.PlanLock}).
+ * only one of them makes it (see {@link dev.planb.spi.PlanLock}).
  *
  * <p>Jitter delays each run by a random amount below it, to spread the load of many plans or
  * applications; the run still belongs to its tick. Catch-up: at start-up, a plan whose newest

@@ -1,7 +1,7 @@
 package dev.planb.status;
 
 import dev.planb.BackupPlan;
-import dev.planb.Destination;
+import dev.planb.spi.Destination;
 import dev.planb.DestinationResult;
 import dev.planb.PlanBException;
 import dev.planb.Progress;

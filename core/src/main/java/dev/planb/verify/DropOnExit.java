@@ -1,6 +1,6 @@
 package dev.planb.verify;
 
-import dev.planb.engine.ScratchDatabase;
+import dev.planb.spi.ScratchDatabase;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**

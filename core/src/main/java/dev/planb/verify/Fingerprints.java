@@ -1,7 +1,7 @@
 package dev.planb.verify;
 
-import dev.planb.internal.Messages;
-import dev.planb.internal.Sha256;
+import dev.planb.spi.support.Messages;
+import dev.planb.spi.support.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;

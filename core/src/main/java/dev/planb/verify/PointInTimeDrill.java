@@ -1,7 +1,7 @@
 package dev.planb.verify;
 
 import dev.planb.DatabaseSource;
-import dev.planb.engine.DatabaseEngine;
+import dev.planb.spi.DatabaseEngine;
 import dev.planb.pitr.RecoveryTarget;
 import java.util.List;
 import java.util.Objects;

@@ -1,20 +1,20 @@
 package dev.planb.verify;
 
 import dev.planb.DatabaseSource;
-import dev.planb.Destination;
+import dev.planb.spi.Destination;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.catalog.Catalog;
 import dev.planb.catalog.Manifest;
 import dev.planb.crypto.Decryption;
-import dev.planb.engine.DatabaseEngine;
+import dev.planb.spi.DatabaseEngine;
 import dev.planb.engine.DatabaseEngines;
-import dev.planb.engine.TableCount;
-import dev.planb.internal.Messages;
+import dev.planb.spi.TableCount;
+import dev.planb.spi.support.Messages;
 import dev.planb.pitr.LogChain;
-import dev.planb.pitr.PointInTimeEngine;
-import dev.planb.pitr.PointInTimeScratch;
-import dev.planb.pitr.RecoveredPoint;
+import dev.planb.spi.PointInTimeEngine;
+import dev.planb.spi.PointInTimeScratch;
+import dev.planb.spi.RecoveredPoint;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,7 +1,7 @@
 package dev.planb.verify;
 
 import dev.planb.DatabaseSource;
-import dev.planb.Destination;
+import dev.planb.spi.Destination;
 import dev.planb.ErrorCode;
 import dev.planb.PlanB;
 import dev.planb.PlanBException;
@@ -9,12 +9,12 @@ import dev.planb.RestoreRequest;
 import dev.planb.RestoreResult;
 import dev.planb.catalog.Manifest;
 import dev.planb.crypto.Decryption;
-import dev.planb.engine.DatabaseEngine;
+import dev.planb.spi.DatabaseEngine;
 import dev.planb.engine.DatabaseEngines;
-import dev.planb.engine.ScratchDatabase;
-import dev.planb.engine.ScratchDatabases;
-import dev.planb.engine.TableCount;
-import dev.planb.internal.Messages;
+import dev.planb.spi.ScratchDatabase;
+import dev.planb.spi.ScratchDatabases;
+import dev.planb.spi.TableCount;
+import dev.planb.spi.support.Messages;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -1,15 +1,15 @@
 package dev.planb.verify;
 
 import dev.planb.DatabaseSource;
-import dev.planb.Destination;
+import dev.planb.spi.Destination;
 import dev.planb.PlanB;
 import dev.planb.PlanBException;
 import dev.planb.catalog.Catalog;
 import dev.planb.catalog.Manifest;
 import dev.planb.catalog.Manifest.Artifact;
 import dev.planb.crypto.Decryption;
-import dev.planb.internal.VerifyingInputStream;
-import dev.planb.internal.files.FilesCheck;
+import dev.planb.internal.pipeline.VerifyingInputStream;
+import dev.planb.files.internal.FilesCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,6 +1,6 @@
 package dev.planb.verify;
 
-import dev.planb.internal.Messages;
+import dev.planb.spi.support.Messages;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,15 +1,15 @@
 package dev.planb.verify;
 
-import dev.planb.Destination;
+import dev.planb.spi.Destination;
 import dev.planb.ErrorCode;
-import dev.planb.ObjectWriter;
+import dev.planb.spi.ObjectWriter;
 import dev.planb.PlanBException;
-import dev.planb.StoredObject;
+import dev.planb.spi.StoredObject;
 import dev.planb.catalog.BackupId;
 import dev.planb.catalog.Layout;
 import dev.planb.catalog.PlanName;
-import dev.planb.internal.Json;
-import dev.planb.internal.Messages;
+import dev.planb.spi.support.Json;
+import dev.planb.spi.support.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;

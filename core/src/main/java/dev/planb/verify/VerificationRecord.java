@@ -1,6 +1,6 @@
 package dev.planb.verify;
 
-import dev.planb.engine.TableCount;
+import dev.planb.spi.TableCount;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.planb.verify;
 
 import dev.planb.catalog.Manifest;
-import dev.planb.engine.TableCount;
-import dev.planb.internal.RestoreRun;
+import dev.planb.spi.TableCount;
+import dev.planb.internal.pipeline.RestoreRun;
 import dev.planb.internal.Version;
 import java.time.Duration;
 import java.time.Instant;

@@ -11,7 +11,7 @@ import dev.planb.PlanB;
 import dev.planb.PlanBException;
 import dev.planb.SampleDb;
 import dev.planb.destination.LocalDirectoryDestination;
-import dev.planb.internal.Json;
+import dev.planb.spi.support.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

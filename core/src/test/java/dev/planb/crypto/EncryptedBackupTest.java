@@ -15,7 +15,7 @@ import dev.planb.Secret;
 import dev.planb.catalog.Manifest;
 import dev.planb.catalog.Manifest.Artifact;
 import dev.planb.destination.LocalDirectoryDestination;
-import dev.planb.internal.Json;
+import dev.planb.spi.support.Json;
 import dev.planb.verify.RestoreVerifier;
 import dev.planb.verify.VerificationResult;
 import java.nio.file.Files;

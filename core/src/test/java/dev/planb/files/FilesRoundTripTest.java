@@ -18,7 +18,7 @@ import dev.planb.SampleDb;
 import dev.planb.catalog.Manifest;
 import dev.planb.catalog.Manifest.FileSet;
 import dev.planb.destination.LocalDirectoryDestination;
-import dev.planb.internal.Json;
+import dev.planb.spi.support.Json;
 import dev.planb.verify.RestoreVerifier;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;

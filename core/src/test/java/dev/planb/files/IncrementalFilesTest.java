@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.planb.BackupPlan;
 import dev.planb.BackupResult;
 import dev.planb.DatabaseSource;
-import dev.planb.Destination;
+import dev.planb.spi.Destination;
 import dev.planb.PlanB;
 import dev.planb.RestoreRequest;
 import dev.planb.RestoreResult;

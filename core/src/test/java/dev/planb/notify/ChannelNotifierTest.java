@@ -1,5 +1,8 @@
 package dev.planb.notify;
 
+import dev.planb.spi.Notification;
+import dev.planb.spi.NotificationChannel;
+import dev.planb.spi.NotificationKind;
 import static dev.planb.notify.Events.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

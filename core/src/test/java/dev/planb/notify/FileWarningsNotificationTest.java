@@ -1,5 +1,7 @@
 package dev.planb.notify;
 
+import dev.planb.spi.Notification;
+import dev.planb.spi.NotificationKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planb.BackupResult;

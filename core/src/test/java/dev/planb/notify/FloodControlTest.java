@@ -1,5 +1,7 @@
 package dev.planb.notify;
 
+import dev.planb.spi.Notification;
+import dev.planb.spi.NotificationKind;
 import static dev.planb.notify.Events.LOCAL;
 import static dev.planb.notify.Events.OFFSITE;
 import static dev.planb.notify.Events.T0;

@@ -1,5 +1,6 @@
 package dev.planb.notify;
 
+import dev.planb.spi.NotificationKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,7 +16,7 @@ import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.event.BackupStale;
 import dev.planb.event.BackupSucceeded;
 import dev.planb.event.PlanBEvent;
-import dev.planb.internal.Json;
+import dev.planb.spi.support.Json;
 import dev.planb.schedule.Schedule;
 import dev.planb.status.PlanState;
 import dev.planb.status.PlanStatus;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.planb.PlanBException;
 import dev.planb.Secret;
-import dev.planb.internal.Json;
+import dev.planb.spi.support.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

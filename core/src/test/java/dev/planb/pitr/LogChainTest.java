@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planb.ErrorCode;
-import dev.planb.ObjectWriter;
+import dev.planb.spi.ObjectWriter;
 import dev.planb.PlanBException;
 import dev.planb.catalog.BackupId;
 import dev.planb.catalog.Catalog;
@@ -16,7 +16,7 @@ import dev.planb.catalog.Manifest.LogInfo;
 import dev.planb.crypto.Decryption;
 import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.engine.postgres.PostgresEngine;
-import dev.planb.internal.Json;
+import dev.planb.spi.support.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,5 +1,9 @@
 package dev.planb.pitr;
 
+import dev.planb.spi.LogStream;
+import dev.planb.spi.PointInTimeEngine;
+import dev.planb.spi.RecoveredPoint;
+import dev.planb.spi.RecoveryDestination;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planb.BackupPlan;
@@ -8,9 +12,9 @@ import dev.planb.PlanB;
 import dev.planb.catalog.Manifest;
 import dev.planb.catalog.Manifest.LogInfo;
 import dev.planb.destination.LocalDirectoryDestination;
-import dev.planb.engine.DatabaseEngine;
-import dev.planb.engine.DumpResult;
-import dev.planb.engine.TableCount;
+import dev.planb.spi.DatabaseEngine;
+import dev.planb.spi.DumpResult;
+import dev.planb.spi.TableCount;
 import dev.planb.event.LogStreamProblem;
 import dev.planb.event.PlanBEvent;
 import java.io.IOException;

@@ -1,15 +1,15 @@
 package dev.planb.retention;
 
-import dev.planb.Destination;
-import dev.planb.ObjectWriter;
+import dev.planb.spi.Destination;
+import dev.planb.spi.ObjectWriter;
 import dev.planb.catalog.BackupId;
 import dev.planb.catalog.Layout;
 import dev.planb.catalog.Manifest;
 import dev.planb.catalog.Manifest.Artifact;
 import dev.planb.catalog.Manifest.EngineInfo;
 import dev.planb.catalog.Manifest.LogInfo;
-import dev.planb.engine.TableCount;
-import dev.planb.internal.Json;
+import dev.planb.spi.TableCount;
+import dev.planb.spi.support.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

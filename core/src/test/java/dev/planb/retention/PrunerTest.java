@@ -4,10 +4,10 @@ import static dev.planb.retention.Histories.PLAN;
 import static dev.planb.retention.Histories.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.planb.Destination;
-import dev.planb.ObjectWriter;
+import dev.planb.spi.Destination;
+import dev.planb.spi.ObjectWriter;
 import dev.planb.PlanB;
-import dev.planb.StoredObject;
+import dev.planb.spi.StoredObject;
 import dev.planb.catalog.Layout;
 import dev.planb.catalog.Manifest;
 import dev.planb.destination.LocalDirectoryDestination;

@@ -11,7 +11,7 @@ import dev.planb.PlanBException;
 import dev.planb.catalog.Layout;
 import dev.planb.catalog.Manifest;
 import dev.planb.destination.LocalDirectoryDestination;
-import dev.planb.engine.TableCount;
+import dev.planb.spi.TableCount;
 import dev.planb.verify.CoverageFinding;
 import dev.planb.verify.RestoreVerifier;
 import dev.planb.verify.SqlCheck;

@@ -3,8 +3,8 @@ package dev.planb.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planb.DatabaseSource;
-import dev.planb.engine.DatabaseEngine;
-import dev.planb.engine.TableCount;
+import dev.planb.spi.DatabaseEngine;
+import dev.planb.spi.TableCount;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.sql.Connection;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planb.DatabaseSource;
 import dev.planb.Secret;
-import dev.planb.engine.DatabaseEngine;
+import dev.planb.spi.DatabaseEngine;
 import dev.planb.engine.H2Engine;
 import java.nio.file.Path;
 import java.sql.Connection;

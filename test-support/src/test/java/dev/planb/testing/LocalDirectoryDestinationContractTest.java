@@ -2,8 +2,8 @@ package dev.planb.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.planb.Destination;
-import dev.planb.ObjectWriter;
+import dev.planb.spi.Destination;
+import dev.planb.spi.ObjectWriter;
 import dev.planb.destination.LocalDirectoryDestination;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planb.DatabaseSource;
 import dev.planb.Secret;
-import dev.planb.engine.DatabaseEngine;
+import dev.planb.spi.DatabaseEngine;
 import dev.planb.engine.mariadb.MariaDbEngine;
 import dev.planb.engine.mariadb.MariaDbOptions;
 import dev.planb.testing.server.MariaDbServer;

@@ -3,7 +3,7 @@ package dev.planb.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planb.DatabaseSource;
-import dev.planb.engine.ScratchDatabases;
+import dev.planb.spi.ScratchDatabases;
 import dev.planb.testing.server.MariaDbServer;
 import dev.planb.verify.CoverageFinding;
 import dev.planb.verify.VerificationRequest;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planb.DatabaseSource;
 import dev.planb.Secret;
-import dev.planb.engine.DatabaseEngine;
-import dev.planb.engine.TableCount;
+import dev.planb.spi.DatabaseEngine;
+import dev.planb.spi.TableCount;
 import dev.planb.engine.postgres.PostgresEngine;
 import dev.planb.engine.postgres.PostgresOptions;
-import dev.planb.internal.ToolFailedException;
+import dev.planb.internal.tool.ToolFailedException;
 import dev.planb.testing.server.PostgresServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -11,7 +11,7 @@ import dev.planb.catalog.Layout;
 import dev.planb.catalog.LogFileNames;
 import dev.planb.catalog.Manifest;
 import dev.planb.destination.LocalDirectoryDestination;
-import dev.planb.internal.ProcessOwnedFiles;
+import dev.planb.spi.support.ProcessOwnedFiles;
 import dev.planb.pitr.LogStreamer;
 import dev.planb.testing.server.PostgresServer;
 import dev.planb.testing.server.RecoveredPostgres;

@@ -14,7 +14,7 @@ import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.engine.postgres.PostgresEngine;
 import dev.planb.event.LogStreamProblem;
 import dev.planb.event.PlanBEvent;
-import dev.planb.internal.ProcessOwnedFiles;
+import dev.planb.spi.support.ProcessOwnedFiles;
 import dev.planb.pitr.LogStreamer;
 import dev.planb.pitr.PointInTimeRequest;
 import dev.planb.pitr.PointInTimeResult;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.planb.BackupPlan;
 import dev.planb.DatabaseSource;
 import dev.planb.PlanB;
-import dev.planb.engine.ScratchDatabases;
+import dev.planb.spi.ScratchDatabases;
 import dev.planb.engine.postgres.PostgresEngine;
 import dev.planb.engine.postgres.PostgresOptions;
 import dev.planb.testing.server.PostgresServer;

@@ -1,7 +1,7 @@
 package dev.planb.testing;
 
 import dev.planb.DatabaseSource;
-import dev.planb.engine.DatabaseEngine;
+import dev.planb.spi.DatabaseEngine;
 import dev.planb.engine.SqliteEngine;
 import java.nio.file.Path;
 import java.util.UUID;

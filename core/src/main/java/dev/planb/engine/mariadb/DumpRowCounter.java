@@ -1,6 +1,6 @@
 package dev.planb.engine.mariadb;
 
-import dev.planb.engine.TableCount;
+import dev.planb.spi.TableCount;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

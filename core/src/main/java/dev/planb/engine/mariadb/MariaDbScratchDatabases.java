@@ -2,7 +2,7 @@ package dev.planb.engine.mariadb;
 
 import dev.planb.DatabaseSource;
 import dev.planb.internal.Jdbc;
-import dev.planb.internal.ServerScratchDatabases;
+import dev.planb.engine.ServerScratchDatabases;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package dev.planb.engine.postgres;
 
-import dev.planb.engine.TableCount;
+import dev.planb.spi.TableCount;
 import java.io.InterruptedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;

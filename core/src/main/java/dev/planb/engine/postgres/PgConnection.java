@@ -3,7 +3,7 @@ package dev.planb.engine.postgres;
 import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.internal.PrivateFolder;
+import dev.planb.internal.tool.PrivateFolder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;

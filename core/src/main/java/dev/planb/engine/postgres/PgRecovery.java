@@ -2,12 +2,12 @@ package dev.planb.engine.postgres;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.internal.Messages;
-import dev.planb.internal.ProcessOwnedFiles;
-import dev.planb.internal.ToolFailedException;
-import dev.planb.internal.files.TarExtractor;
+import dev.planb.spi.support.Messages;
+import dev.planb.spi.support.ProcessOwnedFiles;
+import dev.planb.internal.tool.ToolFailedException;
+import dev.planb.files.internal.TarExtractor;
 import dev.planb.pitr.LogChain;
-import dev.planb.pitr.RecoveredPoint;
+import dev.planb.spi.RecoveredPoint;
 import dev.planb.pitr.RecoveryTarget;
 import java.io.IOException;
 import java.io.InputStream;

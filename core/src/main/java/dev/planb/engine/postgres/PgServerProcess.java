@@ -2,8 +2,8 @@ package dev.planb.engine.postgres;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.internal.ToolCommand;
-import dev.planb.internal.ToolRunner;
+import dev.planb.internal.tool.ToolCommand;
+import dev.planb.internal.tool.ToolRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

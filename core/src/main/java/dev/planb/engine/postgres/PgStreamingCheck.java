@@ -3,7 +3,7 @@ package dev.planb.engine.postgres;
 import dev.planb.DatabaseSource;
 import dev.planb.PlanBException;
 import dev.planb.internal.Jdbc;
-import dev.planb.internal.Messages;
+import dev.planb.spi.support.Messages;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

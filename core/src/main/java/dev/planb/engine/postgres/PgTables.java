@@ -1,6 +1,6 @@
 package dev.planb.engine.postgres;
 
-import dev.planb.engine.TableCount;
+import dev.planb.spi.TableCount;
 import dev.planb.internal.Jdbc;
 import dev.planb.internal.Jdbc.QualifiedTable;
 import java.sql.Connection;

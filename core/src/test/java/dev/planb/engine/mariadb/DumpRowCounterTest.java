@@ -2,7 +2,7 @@ package dev.planb.engine.mariadb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.planb.engine.TableCount;
+import dev.planb.spi.TableCount;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

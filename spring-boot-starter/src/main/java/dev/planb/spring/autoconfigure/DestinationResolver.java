@@ -1,6 +1,6 @@
 package dev.planb.spring.autoconfigure;
 
-import dev.planb.Destination;
+import dev.planb.spi.Destination;
 
 /**
  * Makes a {@link Destination} from a URI of one scheme ({@code sftp}, {@code s3}); the starter

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import dev.planb.Destination;
+import dev.planb.spi.Destination;
 import dev.planb.destination.LocalDirectoryDestination;
-import dev.planb.internal.Redaction;
+import dev.planb.spi.support.Redaction;
 
 /** Turns {@code planb.destinations[i].uri} values into destinations. */
 final class Destinations {

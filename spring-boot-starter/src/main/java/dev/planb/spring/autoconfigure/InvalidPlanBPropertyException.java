@@ -2,7 +2,7 @@ package dev.planb.spring.autoconfigure;
 
 import java.util.function.Supplier;
 
-import dev.planb.internal.Messages;
+import dev.planb.spi.support.Messages;
 
 /** A {@code planb.*} property the application cannot start with; the message names the property. */
 public class InvalidPlanBPropertyException extends IllegalStateException {

@@ -2,7 +2,7 @@ package dev.planb.spring.autoconfigure;
 
 import java.util.function.Function;
 
-import dev.planb.Destination;
+import dev.planb.spi.Destination;
 
 /**
  * A {@link DestinationResolver} made of a scheme and a parser, such as a storage module's URI class.

@@ -1,6 +1,6 @@
 package dev.planb.storage.s3;
 
-import dev.planb.internal.Messages;
+import dev.planb.spi.support.Messages;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

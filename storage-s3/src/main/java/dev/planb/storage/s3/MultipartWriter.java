@@ -1,6 +1,6 @@
 package dev.planb.storage.s3;
 
-import dev.planb.ObjectWriter;
+import dev.planb.spi.ObjectWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;

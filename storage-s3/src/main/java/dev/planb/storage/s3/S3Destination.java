@@ -1,12 +1,12 @@
 package dev.planb.storage.s3;
 
-import dev.planb.Destination;
+import dev.planb.spi.Destination;
 import dev.planb.ErrorCode;
-import dev.planb.ObjectWriter;
+import dev.planb.spi.ObjectWriter;
 import dev.planb.PlanBException;
-import dev.planb.ProtectionReport;
+import dev.planb.spi.ProtectionReport;
 import dev.planb.Secret;
-import dev.planb.StoredObject;
+import dev.planb.spi.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -2,7 +2,7 @@ package dev.planb.storage.s3;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.internal.Redaction;
+import dev.planb.spi.support.Redaction;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.planb.storage.s3;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.internal.Messages;
+import dev.planb.spi.support.Messages;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

@@ -1,9 +1,9 @@
 package dev.planb.storage.s3;
 
-import dev.planb.ProtectionReport;
-import dev.planb.ProtectionReport.Verdict;
-import dev.planb.internal.CanaryCheck;
-import dev.planb.internal.Messages;
+import dev.planb.spi.ProtectionReport;
+import dev.planb.spi.ProtectionReport.Verdict;
+import dev.planb.spi.support.CanaryCheck;
+import dev.planb.spi.support.Messages;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

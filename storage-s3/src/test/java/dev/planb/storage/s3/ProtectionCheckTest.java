@@ -3,7 +3,7 @@ package dev.planb.storage.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planb.PlanB;
-import dev.planb.ProtectionReport;
+import dev.planb.spi.ProtectionReport;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.planb.storage.s3;
 
-import dev.planb.Destination;
+import dev.planb.spi.Destination;
 import dev.planb.testing.AbstractDestinationContractTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planb.ErrorCode;
-import dev.planb.ObjectWriter;
+import dev.planb.spi.ObjectWriter;
 import dev.planb.PlanBException;
 import dev.planb.Secret;
-import dev.planb.StoredObject;
+import dev.planb.spi.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;

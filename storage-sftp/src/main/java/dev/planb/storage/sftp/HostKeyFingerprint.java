@@ -1,6 +1,6 @@
 package dev.planb.storage.sftp;
 
-import dev.planb.internal.Sha256;
+import dev.planb.spi.support.Sha256;
 import java.util.Base64;
 
 /** OpenSSH's fingerprint of a host key: {@code SHA256:} and the unpadded Base64 of the key blob's SHA-256. */

@@ -2,12 +2,12 @@ package dev.planb.storage.sftp;
 
 import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.SftpException;
-import dev.planb.Destination;
+import dev.planb.spi.Destination;
 import dev.planb.ErrorCode;
-import dev.planb.ObjectWriter;
+import dev.planb.spi.ObjectWriter;
 import dev.planb.PlanBException;
 import dev.planb.Secret;
-import dev.planb.StoredObject;
+import dev.planb.spi.StoredObject;
 import dev.planb.storage.sftp.SftpConnection.Lease;
 import java.io.Closeable;
 import java.io.FilterInputStream;

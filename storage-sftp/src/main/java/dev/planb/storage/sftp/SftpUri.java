@@ -3,7 +3,7 @@ package dev.planb.storage.sftp;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.Secret;
-import dev.planb.internal.Redaction;
+import dev.planb.spi.support.Redaction;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;

@@ -1,6 +1,6 @@
 package dev.planb.storage.sftp;
 
-import dev.planb.Destination;
+import dev.planb.spi.Destination;
 import dev.planb.testing.AbstractDestinationContractTest;
 import dev.planb.testing.OpenSshServer;
 import dev.planb.testing.OpenSshServerExtension;

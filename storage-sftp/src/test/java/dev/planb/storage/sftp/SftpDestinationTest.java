@@ -3,8 +3,8 @@ package dev.planb.storage.sftp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.planb.ObjectWriter;
-import dev.planb.StoredObject;
+import dev.planb.spi.ObjectWriter;
+import dev.planb.spi.StoredObject;
 import dev.planb.testing.OpenSshServer;
 import dev.planb.testing.OpenSshServerExtension;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.planb.bench.s3;
 
-import dev.planb.ObjectWriter;
+import dev.planb.spi.ObjectWriter;
 import dev.planb.Secret;
 import dev.planb.storage.s3.S3Destination;
 import dev.planb.storage.s3.S3Fixture;

@@ -1,5 +1,0 @@
-/**
- * How directory trees are archived, indexed, restored and checked: implementation details of
- * {@link dev.planb.files.DirectorySource}, with no compatibility promise.
- */
-package dev.planb.internal.files;

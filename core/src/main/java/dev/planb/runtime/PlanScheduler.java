@@ -1,0 +1,179 @@
+package dev.planb.runtime;
+
+import dev.planb.BackupPlan;
+import dev.planb.pull.PullJob;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs scheduled plans: one timer thread arms every plan's ticks, and a small pool of worker
+ * threads runs the backups. Closing stops the ticks, stops running backups (which then leave
+ * nothing visible) and waits for the workers to end.
+ */
+public final class PlanScheduler implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlanScheduler.class);
+    private static final long CLOSE_WAIT_SECONDS = 30;
+
+    private final Map<String, ScheduledPlan> plans = new LinkedHashMap<>();
+    private final EventPublisher events;
+    private final PlanDrills drills;
+    private final Clock clock;
+    private final ScheduledThreadPoolExecutor timer;
+    private final ThreadPoolExecutor workers;
+    private volatile boolean closed;
+
+    /**
+     * @param plans plans that each have a schedule, with distinct names
+     * @param pulls pulls that each have a schedule, with names distinct from each other and the plans'
+     * @param threads how many backups may run at once
+     */
+    public PlanScheduler(List<BackupPlan> plans, List<PullJob> pulls, EventPublisher events, Clock clock, int threads) {
+        this.events = events;
+        this.clock = clock;
+        this.drills = new PlanDrills(plans, events, clock);
+        this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("planb-timer"));
+        this.timer.setRemoveOnCancelPolicy(true);
+        this.workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                daemonThreads("planb-run"));
+        plans.forEach(plan -> this.plans.put(plan.name(), new ScheduledPlan(new BackupJob(plan), this)));
+        pulls.forEach(pull -> this.plans.put(pull.name(), new ScheduledPlan(new PullExecution.Job(pull), this)));
+    }
+
+    /** Arms every plan's first tick and starts the catch-up runs that are due. */
+    public void start() {
+        plans.values().forEach(ScheduledPlan::start);
+        LOG.info("PlanB started with {} plan(s): {}", plans.size(), plans.values().stream()
+                .map(plan -> plan.job().name() + " (" + plan.job().schedule() + ")").toList());
+    }
+
+    /** The next scheduled tick of a plan, or empty when it has none or the plan is unknown. */
+    public Optional<Instant> nextTick(String plan) {
+        ScheduledPlan scheduled = plans.get(plan);
+        return scheduled == null ? Optional.empty() : scheduled.nextTick();
+    }
+
+    /**
+     * Runs a plan now, outside its schedule, on the worker pool.
+     *
+     * @return false when the plan is unknown or the runtime is closed
+     */
+    public boolean runNow(String plan) {
+        ScheduledPlan scheduled = plans.get(plan);
+        if (scheduled == null || closed) {
+            return false;
+        }
+        scheduled.runNow();
+        return true;
+    }
+
+    /**
+     * Drills a plan's newest backup now (restore into a scratch database and check), on the worker pool.
+     *
+     * @return false when the plan is unknown or the runtime is closed
+     */
+    public boolean verifyNow(String plan) {
+        ScheduledPlan scheduled = plans.get(plan);
+        if (scheduled == null || closed || !(scheduled.job() instanceof BackupJob job)) {
+            return false;
+        }
+        try {
+            workers.execute(() -> drills.drillNow(job.plan()));
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false; // shutting down
+        }
+    }
+
+    /**
+     * Runs {@code task} on the timer thread now, then every {@code period} until {@link #close()};
+     * a failure is logged and the next period runs again.
+     */
+    public void repeat(String name, Runnable task, Duration period) {
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warn("PlanB {} failed: {}", name, e.toString());
+            }
+        }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The plans, in the order given. */
+    public List<BackupPlan> plans() {
+        return plans.values().stream().map(ScheduledPlan::job).filter(BackupJob.class::isInstance)
+                .map(job -> ((BackupJob) job).plan()).toList();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        plans.values().forEach(ScheduledPlan::stop);
+        // Running backups were cancelled (and interrupted) by stop(); one already committing must
+        // not be interrupted, so the pool is shut down without shutdownNow().
+        workers.shutdown();
+        workers.getQueue().clear();
+        try {
+            if (!workers.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("PlanB closed while a backup was still stopping; it will leave no backup behind");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            timer.shutdownNow();
+        }
+        LOG.info("PlanB stopped");
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    EventPublisher events() {
+        return events;
+    }
+
+    PlanDrills drills() {
+        return drills;
+    }
+
+    ScheduledExecutorService timer() {
+        return timer;
+    }
+
+    ExecutorService workers() {
+        return workers;
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

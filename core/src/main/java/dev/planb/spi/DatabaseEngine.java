@@ -1,0 +1,135 @@
+package dev.planb.spi;
+
+import dev.planb.DatabaseSource;
+import dev.planb.internal.Jdbc;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Dumps one kind of database to a stream and restores it: the service provider interface for
+ * database support. Implementations are found with {@link java.util.ServiceLoader} (list them in
+ * {@code META-INF/services/dev.planb.spi.DatabaseEngine}) and chosen by JDBC URL; see
+ * {@link DatabaseEngines}.
+ *
+ * <p>Every engine passes {@code AbstractDatabaseEngineContractTest} from
+ * {@code planb-test-support}, and {@code AbstractRestoreDrillContractTest} when it makes
+ * {@linkplain #scratchDatabases() scratch databases} for restore drills. Engines never put a password in a process argument, a log line or
+ * an exception message.
+ */
+public interface DatabaseEngine {
+
+    /** A short lower-case name recorded in manifests, e.g. {@code sqlite}. */
+    String name();
+
+    /** The JDBC URL prefixes this engine handles, e.g. {@code jdbc:sqlite:}. */
+    List<String> urlPrefixes();
+
+    /** Whether this engine handles {@code jdbcUrl}. */
+    default boolean handles(String jdbcUrl) {
+        return urlPrefixes().stream().anyMatch(jdbcUrl::startsWith);
+    }
+
+    /**
+     * The dump's file name before compression, e.g. {@code database.sqlite}; it becomes the
+     * artifact's name on storage with the compression's extension added.
+     */
+    String dumpFileName();
+
+    /**
+     * A plan name to use when the user gives none, usually the database's name.
+     */
+    String defaultPlanName(DatabaseSource source);
+
+    /**
+     * Checks, before anything is written anywhere, that the database can be reached and the
+     * tools the engine needs are present.
+     *
+     * @throws dev.planb.PlanBException saying what is missing and what to do
+     */
+    void checkReadable(DatabaseSource source);
+
+    /**
+     * The expected size of the dump in bytes, for progress reports, or {@code -1} if unknown.
+     */
+    default long estimateDumpSize(DatabaseSource source) {
+        return -1;
+    }
+
+    /**
+     * Writes a consistent dump of the database to {@code out}, streaming: memory use must not
+     * grow with the database's size. Does not close {@code out}.
+     *
+     * @return the versions and the tables with row counts of the dumped snapshot
+     */
+    DumpResult dump(DatabaseSource source, OutputStream out) throws IOException;
+
+    /**
+     * Checks, before any data is read from storage, that {@code target} may be restored into:
+     * it must be empty unless {@code force} is set. Must not create the target.
+     *
+     * @throws dev.planb.PlanBException with {@link dev.planb.ErrorCode#RESTORE_REFUSED} when the
+     *     target holds data and {@code force} is false
+     */
+    void checkRestoreTarget(DatabaseSource target, boolean force);
+
+    /**
+     * Restores a dump made by {@link #dump} into {@code target}, replacing its content.
+     * {@code dump} throws an {@link IOException} at its end when the stored bytes do not match
+     * their checksum: an engine reads it to the end before it makes the restore permanent, so a
+     * corrupt backup never replaces good data.
+     */
+    void restore(InputStream dump, DatabaseSource target) throws IOException;
+
+    /** The tables and their row counts as they are now, for verification after a restore. */
+    List<TableCount> tableCounts(DatabaseSource source);
+
+    /**
+     * The names of the tables in the database now, as {@link #tableCounts} names them, without
+     * counting rows; for the coverage review of restore drills.
+     */
+    default List<String> tableNames(DatabaseSource source) {
+        return tableCounts(source).stream().map(TableCount::table).toList();
+    }
+
+    /**
+     * The scratch databases restore drills use on this kind of database, or empty when the engine
+     * cannot make them (a drill then needs an explicit target).
+     */
+    default Optional<ScratchDatabases> scratchDatabases() {
+        return Optional.empty();
+    }
+
+    /**
+     * The user databases on the server that {@code server} reaches (not system or scratch
+     * databases), for the coverage review; empty for file databases.
+     */
+    default List<String> databases(DatabaseSource server) {
+        return List.of();
+    }
+
+    /** The name of the database {@code source} names on its server, or empty for file databases. */
+    default Optional<String> databaseName(DatabaseSource source) {
+        return Optional.empty();
+    }
+
+    /**
+     * A JDBC connection to the database, for the user's SQL checks and content fingerprints of
+     * restore drills.
+     *
+     * @throws dev.planb.PlanBException when it cannot be opened, saying why
+     */
+    default Connection connect(DatabaseSource source) {
+        return Jdbc.connect(source, source.jdbcUrl(), new Properties(), "the JDBC driver of " + name());
+    }
+
+    /**
+     * Markdown for {@code RESTORE.md}: how to restore {@code dumpFile} (the decompressed dump)
+     * by hand with the database's stock tools.
+     */
+    String manualRestoreSteps(String dumpFile);
+}

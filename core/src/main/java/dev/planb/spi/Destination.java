@@ -1,0 +1,96 @@
+package dev.planb.spi;
+
+import dev.planb.spi.support.CanaryCheck;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where backups are stored: the narrow storage primitive every destination implements (local
+ * directory, S3, SFTP…). Keys are relative, {@code /}-separated paths such as
+ * {@code app/20261124T235903Z-3fa9c1/manifest.json}. PlanB builds its layout, manifests and
+ * catalog on top of these few operations, so an implementation only moves bytes.
+ *
+ * <p>Rules every implementation follows (checked by {@code AbstractDestinationContractTest} in
+ * {@code planb-test-support}):
+ * <ul>
+ *   <li>an object written with {@link #create(String)} becomes visible to {@link #list(String)}
+ *       and {@link #open(String)} only when {@link ObjectWriter#commit()} returns, and completely;
+ *       a writer closed without commit, or a process killed midway, leaves nothing visible;</li>
+ *   <li>PlanB writes every key once and never rewrites it, so immutable storage works;</li>
+ *   <li>{@link #toString()} and {@link #description()} never contain a secret.</li>
+ * </ul>
+ */
+public interface Destination {
+
+    /**
+     * A short, secret-free description for messages and the catalog, preferably a URI the
+     * command line accepts, e.g. {@code file:/var/backups}.
+     */
+    String description();
+
+    /**
+     * Starts writing an object. The object appears only on {@link ObjectWriter#commit()}.
+     *
+     * @throws IOException if the destination cannot be written; the message should name the
+     *     location and the reason
+     */
+    ObjectWriter create(String key) throws IOException;
+
+    /**
+     * Opens a committed object for reading.
+     *
+     * @throws java.nio.file.NoSuchFileException if no committed object has this key
+     */
+    InputStream open(String key) throws IOException;
+
+    /** Every committed object whose key starts with {@code prefix} (use {@code ""} for all), in any order. */
+    List<StoredObject> list(String prefix) throws IOException;
+
+    /**
+     * Deletes an object; deleting a key that does not exist is not an error.
+     *
+     * @throws PlanBException with {@link ErrorCode#DELETE_NOT_PERMITTED} when this destination
+     *     refuses deletes (see {@link #canDelete()})
+     */
+    void delete(String key) throws IOException;
+
+    /**
+     * Whether {@link #delete(String)} is expected to work. A destination reached with write-only
+     * credentials, or on immutable storage, answers {@code false}.
+     */
+    default boolean canDelete() {
+        return true;
+    }
+
+    /**
+     * Until when storage protects this object from deletion (S3 Object Lock, say), or empty when
+     * it does not. Retention reports a backup whose objects are still protected as "retained
+     * until …" instead of trying to delete it.
+     */
+    default Optional<Instant> retainedUntil(String key) throws IOException {
+        return Optional.empty();
+    }
+
+    /**
+     * The protection this destination was configured to require and enforces after each upload, e.g.
+     * {@code Object Lock (COMPLIANCE, 30 days)}; empty when none was asked for, or when unprotected copies were
+     * explicitly accepted. {@code planb check} fails when such a destination turns out to be deletable.
+     */
+    default Optional<String> requiredProtection() {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether production could destroy the backups here: writes a canary object, tries to delete
+     * it, and reports what happened. Run it at startup, or as {@code planb check --to URI}. A
+     * destination that knows more (versioning, lock settings) overrides this to add the details.
+     *
+     * @throws IOException if the canary cannot even be written
+     */
+    default ProtectionReport checkProtection() throws IOException {
+        return CanaryCheck.run(this);
+    }
+}

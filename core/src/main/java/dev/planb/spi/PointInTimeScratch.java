@@ -1,0 +1,22 @@
+package dev.planb.spi;
+
+import dev.planb.DatabaseSource;
+import java.io.IOException;
+
+/**
+ * A throwaway place for a point-in-time restore drill: a scratch database on a drill server
+ * (MariaDB/MySQL), or a scratch data directory run on a private port (PostgreSQL). Everything is
+ * removed on {@link #close()}.
+ */
+public interface PointInTimeScratch extends AutoCloseable {
+
+    /** Where {@link PointInTimeEngine#recover} restores the drill. */
+    RecoveryDestination destination();
+
+    /** After the recovery, the restored database to check, with the credentials to read it. */
+    DatabaseSource open() throws IOException;
+
+    /** Removes the scratch database or data directory; never throws (failures are logged). */
+    @Override
+    void close();
+}

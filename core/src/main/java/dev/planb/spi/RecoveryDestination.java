@@ -1,0 +1,40 @@
+package dev.planb.spi;
+
+import dev.planb.DatabaseSource;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where a point-in-time restore goes: a new PostgreSQL data directory, or a MariaDB/MySQL database.
+ *
+ * @param dataDirectory for PostgreSQL, the folder to create the recovered data directory in (absent or empty)
+ * @param database for MariaDB/MySQL, the database to restore into
+ * @param force whether a database that holds data may be replaced
+ */
+public record RecoveryDestination(Path dataDirectory, DatabaseSource database, boolean force) {
+
+    /** A PostgreSQL data directory. */
+    public static RecoveryDestination dataDirectory(Path directory) {
+        return new RecoveryDestination(directory, null, false);
+    }
+
+    /** A database. */
+    public static RecoveryDestination database(DatabaseSource database, boolean force) {
+        return new RecoveryDestination(null, database, force);
+    }
+
+    /** The data directory, when restoring one. */
+    public Optional<Path> directory() {
+        return Optional.ofNullable(dataDirectory);
+    }
+
+    /** The database, when restoring into one. */
+    public Optional<DatabaseSource> target() {
+        return Optional.ofNullable(database);
+    }
+
+    /** For messages: the folder or the redacted URL. */
+    public String describe() {
+        return dataDirectory != null ? dataDirectory.toString() : database == null ? "nowhere" : database.redactedUrl();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.planb.spi;
+
+import java.util.Objects;
+
+/**
+ * An object found on a destination.
+ *
+ * @param key its key, relative to the destination's root, {@code /}-separated
+ * @param size its size in bytes
+ */
+public record StoredObject(String key, long size) {
+
+    /** Validates the key. */
+    public StoredObject {
+        Objects.requireNonNull(key, "key");
+    }
+}

@@ -1,0 +1,20 @@
+package dev.planb.spi;
+
+import java.util.Objects;
+
+/**
+ * A table and its number of rows at backup time.
+ *
+ * @param table the table's name, qualified with its schema when not in the default schema
+ * @param rows the number of rows
+ */
+public record TableCount(String table, long rows) {
+
+    /** Validates the values. */
+    public TableCount {
+        Objects.requireNonNull(table, "table");
+        if (rows < 0) {
+            throw new IllegalArgumentException("rows must not be negative: " + rows);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.planb.spi.support;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/** SHA-256 digests, which every JVM provides. */
+public final class Sha256 {
+
+    private Sha256() {
+    }
+
+    /** A new SHA-256 digest. */
+    public static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform must provide SHA-256", e);
+        }
+    }
+}
