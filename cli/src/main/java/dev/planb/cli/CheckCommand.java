@@ -1,8 +1,8 @@
 package dev.planb.cli;
 
-import dev.planb.Destination;
 import dev.planb.ErrorCode;
 import dev.planb.PlanB;
+import dev.planb.spi.Destination;
 import dev.planb.spi.ProtectionReport;
 import java.io.PrintWriter;
 import java.util.Optional;

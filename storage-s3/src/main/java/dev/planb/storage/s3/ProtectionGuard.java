@@ -2,7 +2,7 @@ package dev.planb.storage.s3;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.internal.CanaryCheck;
+import dev.planb.spi.support.CanaryCheck;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
