@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
         description = "Database backups that you control, and proof that they restore.",
         subcommands = {DemoCommand.class, BackupCommand.class, ListCommand.class, RestoreCommand.class,
             VerifyCommand.class, KeygenCommand.class, PruneCommand.class, StatusCommand.class, PullCommand.class,
-            CheckCommand.class, StreamCommand.class},
+            CheckCommand.class, StreamCommand.class, CleanupCommand.class},
         usageHelpAutoWidth = true)
 public final class PlanBCommand implements Runnable {
 

@@ -1,9 +1,12 @@
 package dev.planb.cli;
 
+import dev.planb.BackupPlan;
 import dev.planb.ErrorCode;
 import dev.planb.PlanB;
 import dev.planb.PlanBException;
 import dev.planb.catalog.Catalog;
+import dev.planb.retention.CleanupReport;
+import dev.planb.retention.LeftoverCleaner;
 import dev.planb.retention.PruneOutcome;
 import dev.planb.retention.PruneReport;
 import dev.planb.retention.PrunedBackup;
@@ -28,7 +31,8 @@ import picocli.CommandLine.Spec;
     "For each --keep-hourly/daily/weekly/monthly/yearly N, the newest backup"
             + " of each of the last N periods that have one is kept; --keep-last N keeps the N newest; --keep-within"
             + " keeps what started within that time of the newest backup. Rules add up; the newest backup is always"
-            + " kept. Prints the decision for every backup; --dry-run deletes nothing."})
+            + " kept. Prints the decision for every backup, then removes what interrupted runs started more than 4h"
+            + " ago left (see cleanup); --dry-run deletes nothing."})
 final class PruneCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME =
@@ -78,13 +82,16 @@ final class PruneCommand implements Callable<Integer> {
         String name = catalog.resolvePlan(Optional.ofNullable(plan));
         PruneReport report = new Pruner(catalog.destination()).prune(name, policy(), Instant.now(), dryRun);
         print(report);
+        CleanupReport leftovers = new LeftoverCleaner(catalog.destination())
+                .clean(name, Instant.now().minus(BackupPlan.DEFAULT_TIMEOUT), dryRun);
+        CleanupCommand.print(leftovers, BackupPlan.DEFAULT_TIMEOUT, spec.commandLine().getOut(), spec.commandLine().getErr());
         if (report.backups().stream().anyMatch(row -> row.outcome() == PruneOutcome.FAILED)) {
             return ErrorCode.DESTINATION_FAILED.exitCode();
         }
         if (report.backups().stream().anyMatch(row -> row.outcome() == PruneOutcome.NOT_PERMITTED)) {
             return ErrorCode.DELETE_NOT_PERMITTED.exitCode();
         }
-        return 0;
+        return CleanupCommand.exitCode(leftovers);
     }
 
     private RetentionPolicy policy() {

@@ -93,4 +93,23 @@ public interface Destination {
     default ProtectionReport checkProtection() throws IOException {
         return CanaryCheck.run(this);
     }
+
+    /**
+     * The writes under {@code prefix} that never completed (partial files of killed runs, unfinished multipart
+     * uploads), which {@link #list(String)} does not show. A destination whose writes cannot leave anything behind
+     * returns none (the default).
+     */
+    default List<IncompleteWrite> incompleteWrites(String prefix) throws IOException {
+        return List.of();
+    }
+
+    /**
+     * Removes an incomplete write found by {@link #incompleteWrites(String)}. Callers make sure no running write
+     * still owns it (by its age).
+     *
+     * @throws IOException if it could not be removed
+     */
+    default void discard(IncompleteWrite write) throws IOException {
+        throw new UnsupportedOperationException(description() + " has no incomplete writes to discard");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.planb.storage.s3;
 
 import dev.planb.spi.Destination;
+import dev.planb.spi.IncompleteWrite;
 import dev.planb.ErrorCode;
 import dev.planb.spi.ObjectWriter;
 import dev.planb.PlanBException;
@@ -195,6 +196,38 @@ public final class S3Destination implements Destination, AutoCloseable {
                 throw errors.deleteNotPermitted(key, e);
             }
             throw errors.translate("delete", key, e);
+        }
+    }
+
+    /** The multipart uploads under {@code prefix} that were never completed or aborted (a killed run's). */
+    @Override
+    public List<IncompleteWrite> incompleteWrites(String prefix) throws IOException {
+        List<IncompleteWrite> writes = new ArrayList<>();
+        try {
+            s3.listMultipartUploadsPaginator(request -> request.bucket(location.bucket())
+                    .prefix(location.listPrefix(prefix))).uploads().forEach(upload -> {
+                        if (upload.key().startsWith(location.listPrefix(""))) {
+                            writes.add(new IncompleteWrite(location.relativeKey(upload.key()), upload.uploadId(), -1,
+                                    upload.initiated()));
+                        }
+                    });
+        } catch (SdkException e) {
+            throw errors.translate("list the unfinished uploads of", null, e);
+        }
+        return writes;
+    }
+
+    /** Aborts the multipart upload, which frees its parts. */
+    @Override
+    public void discard(IncompleteWrite write) throws IOException {
+        checkKey(write.key());
+        try {
+            s3.abortMultipartUpload(request -> request.bucket(location.bucket()).key(location.s3Key(write.key()))
+                    .uploadId(write.handle()));
+        } catch (SdkException e) {
+            if (!S3Errors.isNotFound(e)) {
+                throw errors.translate("abort the upload of", write.key(), e);
+            }
         }
     }
 
