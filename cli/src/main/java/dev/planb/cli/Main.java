@@ -11,7 +11,7 @@ public final class Main {
     /** Runs the command and exits with its status. */
     public static void main(String[] args) {
         configureLogging(Arrays.asList(args).contains("--verbose"));
-        SqliteNativeLibrary.useFixedLocation();
+        NativeLibraries.useFixedLocation();
         int status;
         try {
             status = PlanBCommand.commandLine().execute(args);

@@ -11,6 +11,7 @@ import dev.planb.catalog.PlanName;
 import dev.planb.internal.Jdbc;
 import dev.planb.internal.Jdbc.QualifiedTable;
 import dev.planb.spi.support.Messages;
+import dev.planb.spi.support.ProcessOwnedFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -129,7 +130,10 @@ public final class SqliteEngine implements DatabaseEngine {
         Path file = databaseFile(target).toAbsolutePath();
         Path folder = file.getParent();
         Files.createDirectories(folder);
-        Path staged = Files.createTempFile(folder, "." + file.getFileName(), ".planb-restore");
+        // named after this process, so that what a killed restore left is removed by the next one
+        String staging = "." + file.getFileName() + ".planb-restore-";
+        ProcessOwnedFiles.removeOrphans(folder, staging);
+        Path staged = Files.createTempFile(folder, ProcessOwnedFiles.prefix(staging), ".tmp");
         try {
             Files.copy(dump, staged, StandardCopyOption.REPLACE_EXISTING);
             if (!hasSqliteHeader(staged)) {
