@@ -1,7 +1,7 @@
 package dev.planb;
 
-import dev.planb.catalog.BackupId;
-import dev.planb.catalog.Manifest;
+import dev.planb.spi.BackupId;
+import dev.planb.spi.Manifest;
 import java.util.List;
 
 /**

@@ -34,7 +34,15 @@ public enum ErrorCode {
     /** A run was stopped because its runtime closed; nothing of it is visible. */
     CANCELLED(14),
     /** A plan's newest backup is older than the maximum age asked for ({@code planb status --max-age}). */
-    STALE(15);
+    STALE(15),
+    /** A preflight ({@code planb doctor}) found something that blocks a backup: each blocker says what to fix. */
+    PREFLIGHT_BLOCKED(16),
+    /**
+     * A backup's manifest does not parse or does not match its own checksum: the backup is damaged.
+     * Also {@code planb status} when a plan's newest backup is damaged, and {@code restore}/{@code verify}
+     * of {@code latest} when a damaged backup may be newer than the newest intact one.
+     */
+    DAMAGED_BACKUP(17);
 
     private final int exitCode;
 

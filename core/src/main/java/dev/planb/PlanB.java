@@ -1,22 +1,22 @@
 package dev.planb;
 
-import dev.planb.spi.Destination;
-import dev.planb.spi.ProtectionReport;
 import dev.planb.catalog.Catalog;
 import dev.planb.event.BackupStale;
 import dev.planb.event.PlanBListener;
-import dev.planb.internal.pipeline.BackupRun;
-import dev.planb.spi.support.Messages;
-import dev.planb.internal.pipeline.RestoreRun;
 import dev.planb.internal.Version;
-import dev.planb.runtime.EventPublisher;
-import dev.planb.runtime.PlanNotifiers;
-import dev.planb.runtime.PlanScheduler;
+import dev.planb.internal.run.BackupRun;
+import dev.planb.internal.run.RestoreRun;
 import dev.planb.notify.LogNotifier;
 import dev.planb.pitr.PointInTimeRequest;
 import dev.planb.pitr.PointInTimeRestore;
 import dev.planb.pitr.PointInTimeResult;
 import dev.planb.pull.PullJob;
+import dev.planb.runtime.EventPublisher;
+import dev.planb.runtime.PlanNotifiers;
+import dev.planb.runtime.PlanScheduler;
+import dev.planb.spi.Destination;
+import dev.planb.spi.ProtectionReport;
+import dev.planb.spi.support.Messages;
 import dev.planb.status.PlanStatus;
 import dev.planb.status.StalenessMonitor;
 import dev.planb.status.StatusBoard;
@@ -146,6 +146,23 @@ public final class PlanB implements AutoCloseable {
             throw new PlanBException(ErrorCode.DESTINATION_FAILED, "Cannot check " + destination.description()
                     + ": " + Messages.firstLine(e), e);
         }
+    }
+
+    /**
+     * Checks, before the first backup, what will fail and how to fix it: the dump tool and its
+     * version, privileges to read every object, objects the plan's options leave out, charset, and
+     * whether each destination can be written and whether these credentials could delete backups.
+     * Writes (and tries to delete) a canary object on each destination, as {@link #check} does.
+     *
+     * <pre>{@code
+     * PreflightReport report = PlanB.preflight(plan);
+     * report.blockers().forEach(finding -> log.error("{}", finding));
+     * }</pre>
+     *
+     * <p>For point-in-time streaming prerequisites too, use {@code Preflight.of(plan).streaming(true).run()}.
+     */
+    public static PreflightReport preflight(BackupPlan plan) {
+        return Preflight.of(plan).run();
     }
 
     /** This library's version. */

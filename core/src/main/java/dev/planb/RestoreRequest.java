@@ -1,8 +1,8 @@
 package dev.planb;
 
-import dev.planb.spi.Destination;
 import dev.planb.crypto.Decryption;
 import dev.planb.spi.DatabaseEngine;
+import dev.planb.spi.Destination;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;

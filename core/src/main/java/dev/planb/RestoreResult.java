@@ -1,8 +1,8 @@
 package dev.planb;
 
-import dev.planb.catalog.Manifest;
-import dev.planb.spi.TableCount;
 import dev.planb.files.RestoredFiles;
+import dev.planb.spi.Manifest;
+import dev.planb.spi.TableCount;
 import java.util.List;
 
 /**

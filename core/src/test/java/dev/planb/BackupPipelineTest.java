@@ -1,15 +1,15 @@
 package dev.planb;
 
-import dev.planb.spi.Destination;
-import dev.planb.spi.ObjectWriter;
-import dev.planb.spi.StoredObject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planb.catalog.Catalog;
-import dev.planb.catalog.Manifest;
-import dev.planb.catalog.Manifest.Artifact;
 import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.spi.Destination;
+import dev.planb.spi.Manifest.Artifact;
+import dev.planb.spi.Manifest;
+import dev.planb.spi.ObjectWriter;
+import dev.planb.spi.StoredObject;
 import dev.planb.spi.TableCount;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,10 +1,10 @@
 package dev.planb;
 
-import dev.planb.spi.Destination;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.spi.Destination;
 import java.nio.file.Path;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;

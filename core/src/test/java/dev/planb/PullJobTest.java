@@ -1,24 +1,24 @@
 package dev.planb;
 
-import dev.planb.spi.Destination;
-import dev.planb.spi.ObjectWriter;
-import dev.planb.spi.StoredObject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.planb.catalog.Catalog;
-import dev.planb.catalog.Layout;
-import dev.planb.catalog.Manifest;
 import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.event.PlanBEvent;
 import dev.planb.event.PullFailed;
 import dev.planb.event.Pulled;
 import dev.planb.pull.PullJob;
-import dev.planb.schedule.Schedule;
 import dev.planb.pull.PullResult;
-import dev.planb.pull.PulledBackup;
 import dev.planb.pull.PulledBackup.Outcome;
+import dev.planb.pull.PulledBackup;
+import dev.planb.schedule.Schedule;
+import dev.planb.spi.Destination;
+import dev.planb.spi.Layout;
+import dev.planb.spi.Manifest;
+import dev.planb.spi.ObjectWriter;
+import dev.planb.spi.StoredObject;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -142,7 +142,7 @@ class PullJobTest {
 
         assertThat(result.failures()).singleElement().satisfies(failure -> {
             assertThat(failure.outcome()).isEqualTo(Outcome.CORRUPT);
-            assertThat(failure.message()).contains("manifest.json is damaged");
+            assertThat(failure.message()).contains("manifest.json is DAMAGED (is not valid JSON", "was not copied");
         });
         assertThat(result.copied()).hasSize(2);
     }

@@ -3,8 +3,8 @@ package dev.planb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.planb.catalog.Manifest;
 import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.spi.Manifest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

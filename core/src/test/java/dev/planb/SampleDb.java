@@ -1,5 +1,8 @@
 package dev.planb;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.planb.spi.ManifestChecksum;
+import dev.planb.spi.support.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 
 /** A small SQLite database for tests: three tables, unicode text, incompressible BLOBs. */
 public final class SampleDb {
@@ -121,6 +125,16 @@ public final class SampleDb {
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= (byte) 0xFF;
         Files.write(file, bytes);
+    }
+
+    /**
+     * Edits a stored manifest's text as someone who can rewrite manifests would: the manifest's
+     * checksum of its own content is computed again, so only checks beyond it can tell.
+     */
+    public static void rewriteManifest(Path manifest, UnaryOperator<String> edit) throws IOException {
+        ObjectNode tree = (ObjectNode) Json.mapper().readTree(edit.apply(Files.readString(manifest)));
+        tree.put(ManifestChecksum.FIELD, ManifestChecksum.of(tree));
+        Files.write(manifest, Json.mapper().writeValueAsBytes(tree));
     }
 
     /** The regular files under {@code root}, hidden ones included. */

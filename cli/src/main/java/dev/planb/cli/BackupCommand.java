@@ -5,16 +5,16 @@ import dev.planb.BackupResult;
 import dev.planb.DestinationResult;
 import dev.planb.ErrorCode;
 import dev.planb.PlanB;
-import dev.planb.catalog.Manifest;
-import dev.planb.catalog.Manifest.FileSet;
+import dev.planb.spi.Manifest.FileSet;
+import dev.planb.spi.Manifest;
 import dev.planb.spi.support.Sizes;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code planb backup}: one backup now, to one or more destinations. */
 @Command(name = "backup", description = {"Back up a database (and directory trees with --files) once.",

@@ -1,7 +1,9 @@
 package dev.planb.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.planb.catalog.Manifest;
+import dev.planb.spi.Manifest;
+import dev.planb.catalog.DamagedBackup;
+import dev.planb.spi.Manifest;
 import java.time.Instant;
 
 /**
@@ -24,6 +26,9 @@ import java.time.Instant;
  * @param parentMissing for a log file, true when its chain's first backup is not on the destination
  * @param log for a chain's first backup (or, when that is missing, its newest log file), the log files
  *     shipped for the chain; absent when there are none
+ * @param status {@code ok}, or {@code DAMAGED} when the backup's manifest does not parse or does not match
+ *     its checksum: then only the plan, the id and the start time (from the id, to the second) are known
+ * @param damaged for a damaged backup, what is wrong with its manifest, with the manifest's location
  */
 record BackupListing(String plan, String backupId, String kind, Instant startedAt, long durationMillis,
         long storedBytes, long dumpBytes, int tables, long rows, String engine,
@@ -31,7 +36,23 @@ record BackupListing(String plan, String backupId, String kind, Instant startedA
         @JsonInclude(JsonInclude.Include.NON_NULL) String logFile,
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean partial,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean parentMissing,
-        @JsonInclude(JsonInclude.Include.NON_NULL) ChainSummary log) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) ChainSummary log,
+        String status,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String damaged) {
+
+    /** The status of a backup whose manifest was read and proved. */
+    static final String OK = "ok";
+    /** The status of a damaged backup. */
+    static final String DAMAGED = "DAMAGED";
+
+    static BackupListing of(DamagedBackup damaged) {
+        return new BackupListing(damaged.plan(), damaged.id().value(), null, damaged.id().time(), 0, 0, 0, 0, 0, null,
+                null, null, null, false, null, DAMAGED, damaged.location() + " " + damaged.reason());
+    }
+
+    boolean isDamaged() {
+        return DAMAGED.equals(status);
+    }
 
     static BackupListing of(Manifest manifest) {
         return of(manifest, false, null);
@@ -46,6 +67,6 @@ record BackupListing(String plan, String backupId, String kind, Instant startedA
                 manifest.tables().size(), manifest.totalRows(),
                 manifest.engine().name() + " " + manifest.engine().serverVersion(),
                 isLog ? manifest.parentId() : null, isLog ? manifest.log().file() : null,
-                isLog ? manifest.log().partial() : null, isLog && parentMissing, log);
+                isLog ? manifest.log().partial() : null, isLog && parentMissing, log, OK, null);
     }
 }

@@ -1,8 +1,8 @@
 package dev.planb.cli;
 
 import dev.planb.catalog.LogFileNames;
-import dev.planb.catalog.Manifest;
-import dev.planb.catalog.Manifest.LogInfo;
+import dev.planb.spi.Manifest.LogInfo;
+import dev.planb.spi.Manifest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

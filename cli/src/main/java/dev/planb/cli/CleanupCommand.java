@@ -31,7 +31,7 @@ final class CleanupCommand implements Callable<Integer> {
     @Option(names = "--plan", paramLabel = "NAME", description = "Only this plan's folder (default: every plan).")
     String plan;
 
-    @Option(names = "--older-than", paramLabel = "DURATION", converter = DurationText.class,
+    @Option(names = "--older-than", paramLabel = "DURATION",
             description = "Only what runs started at least this long ago left, so no running backup is touched"
                     + " (default: 4h, the default plan timeout; use your plan's timeout).")
     Duration olderThan = BackupPlan.DEFAULT_TIMEOUT;

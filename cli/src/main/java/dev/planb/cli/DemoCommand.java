@@ -8,12 +8,12 @@ import dev.planb.PlanB;
 import dev.planb.PlanBException;
 import dev.planb.RestoreRequest;
 import dev.planb.RestoreResult;
-import dev.planb.catalog.Layout;
-import dev.planb.catalog.Manifest;
 import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.drill.RestoreVerifier;
+import dev.planb.spi.Layout;
+import dev.planb.spi.Manifest;
 import dev.planb.spi.TableCount;
 import dev.planb.spi.support.Sizes;
-import dev.planb.verify.RestoreVerifier;
 import dev.planb.verify.VerificationResult;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -22,11 +22,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code planb demo}: PlanB's main job on an embedded database. Creates a sample SQLite shop,

@@ -1,9 +1,9 @@
 package dev.planb.cli;
 
-import dev.planb.spi.Destination;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.spi.Destination;
 import dev.planb.spi.support.Redaction;
 import dev.planb.storage.s3.S3DestinationUri;
 import dev.planb.storage.sftp.SftpUri;

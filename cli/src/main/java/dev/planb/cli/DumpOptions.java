@@ -2,8 +2,8 @@ package dev.planb.cli;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.spi.DatabaseEngine;
 import dev.planb.engine.postgres.PostgresOptions;
+import dev.planb.spi.DatabaseEngine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

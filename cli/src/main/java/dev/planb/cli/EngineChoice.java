@@ -2,11 +2,11 @@ package dev.planb.cli;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.spi.DatabaseEngine;
 import dev.planb.engine.mariadb.MariaDbEngine;
 import dev.planb.engine.mariadb.MariaDbOptions;
 import dev.planb.engine.postgres.PostgresEngine;
 import dev.planb.engine.postgres.PostgresOptions;
+import dev.planb.spi.DatabaseEngine;
 import java.util.List;
 
 /** Turns the engine options of the command line into a configured engine for a JDBC URL. */

@@ -2,12 +2,17 @@ package dev.planb.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.planb.PlanB;
+import dev.planb.ErrorCode;
 import dev.planb.catalog.Catalog;
-import dev.planb.catalog.Manifest;
+import dev.planb.spi.Manifest;
+import dev.planb.catalog.CatalogScan;
+import dev.planb.catalog.DamagedBackup;
+import dev.planb.spi.Manifest;
 import dev.planb.spi.support.Json;
 import dev.planb.spi.support.Sizes;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,7 +32,9 @@ import picocli.CommandLine.Spec;
  * {@code --logs} lists each.
  */
 @Command(name = "list", description = {"List the backups on a destination, newest first.",
-    "The log files of a point-in-time chain are summed up in one line under its first backup, with any GAP."})
+    "The log files of a point-in-time chain are summed up in one line under its first backup, with any GAP.",
+    "A backup whose manifest does not parse or does not match its checksum is listed as DAMAGED; then the exit"
+        + " status is 17."})
 final class ListCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME =
@@ -54,20 +61,45 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         PrintWriter out = spec.commandLine().getOut();
         Catalog catalog = PlanB.catalog(DestinationUris.forReading(from));
-        List<Manifest> backups = plan == null ? catalog.backups() : catalog.backups(plan);
-        if (plan != null && backups.isEmpty()) {
+        CatalogScan scan = plan == null ? catalog.scan() : catalog.scan(plan);
+        if (plan != null && scan.backups().isEmpty() && scan.damaged().isEmpty()) {
             catalog.find(plan, "latest"); // throws, naming the plans that do exist
         }
-        List<BackupListing> listings = listings(backups);
+        List<BackupListing> listings = withDamaged(listings(scan.backups()), scan.damaged());
+        PrintWriter err = spec.commandLine().getErr();
         if (json) {
             out.println(Json.mapper().writeValueAsString(listings));
         } else if (listings.isEmpty()) {
-            spec.commandLine().getErr().println("No backups on " + catalog.destination().description());
+            err.println("No backups on " + catalog.destination().description());
         } else {
             print(out, listings);
         }
         out.flush();
-        return 0;
+        if (scan.damaged().isEmpty()) {
+            return 0;
+        }
+        err.println("planb: " + scan.damaged().size() + " DAMAGED backup(s) on " + catalog.destination().description()
+                + ", newest " + scan.damaged().get(0).id() + ": their manifests do not parse or do not match their"
+                + " checksums; restore and verify of 'latest' refuse while one is newer than the newest intact backup,"
+                + " 'planb prune --include-damaged' deletes them");
+        err.flush();
+        return ErrorCode.DAMAGED_BACKUP.exitCode();
+    }
+
+    /**
+     * Merges the damaged backups into the listings, newest first by the time their ids carry (to the
+     * second: a damaged backup comes first among those of its second, as it may be the newest).
+     */
+    private static List<BackupListing> withDamaged(List<BackupListing> listings, List<DamagedBackup> damaged) {
+        List<BackupListing> all = new ArrayList<>(listings);
+        for (DamagedBackup backup : damaged) {
+            int at = 0;
+            while (at < all.size() && all.get(at).startedAt().truncatedTo(ChronoUnit.SECONDS).isAfter(backup.id().time())) {
+                at++;
+            }
+            all.add(at, BackupListing.of(backup));
+        }
+        return all;
     }
 
     /** Newest first: every backup but log files, each chain's log folded into its first backup (or all with --logs). */
@@ -106,6 +138,11 @@ final class ListCommand implements Callable<Integer> {
     private static void print(PrintWriter out, List<BackupListing> listings) {
         out.println(line("PLAN", "BACKUP ID", "KIND", "STARTED (UTC)", "SIZE", "DUMP", "TABLES", "ROWS", ""));
         for (BackupListing listing : listings) {
+            if (listing.isDamaged()) {
+                out.println(line(listing.plan(), listing.backupId(), "-", TIME.format(listing.startedAt()), "-", "-", "-",
+                        "-", "DAMAGED: " + listing.damaged()));
+                continue;
+            }
             boolean log = Manifest.KIND_LOG.equals(listing.kind());
             String note = !log ? "" : listing.logFile() + (listing.partial() ? " (partial)" : "")
                     + (listing.parentMissing() ? ", its chain's first backup " + listing.parentId() + " is not here" : "");

@@ -1,7 +1,7 @@
 package dev.planb.cli;
 
-import dev.planb.spi.DatabaseEngine;
 import dev.planb.engine.postgres.PostgresOptions;
+import dev.planb.spi.DatabaseEngine;
 import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

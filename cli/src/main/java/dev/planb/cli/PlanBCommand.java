@@ -3,16 +3,18 @@ package dev.planb.cli;
 import dev.planb.ErrorCode;
 import dev.planb.PlanB;
 import dev.planb.PlanBException;
+import dev.planb.config.DurationText;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.UnmatchedArgumentException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The root {@code planb} command; its help and version options are inherited by every subcommand. */
 @Command(name = "planb", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
@@ -20,7 +22,7 @@ import picocli.CommandLine.ScopeType;
         description = "Database backups that you control, and proof that they restore.",
         subcommands = {DemoCommand.class, BackupCommand.class, ListCommand.class, RestoreCommand.class,
             VerifyCommand.class, KeygenCommand.class, PruneCommand.class, StatusCommand.class, PullCommand.class,
-            CheckCommand.class, StreamCommand.class, CleanupCommand.class},
+            CheckCommand.class, StreamCommand.class, DoctorCommand.class, CleanupCommand.class},
         usageHelpAutoWidth = true)
 public final class PlanBCommand implements Runnable {
 
@@ -43,6 +45,7 @@ public final class PlanBCommand implements Runnable {
         commandLine.setUnmatchedOptionsAllowedAsOptionParameters(false);
         commandLine.setUnmatchedArgumentsAllowed(false);
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
+        commandLine.registerConverter(Duration.class, PlanBCommand::duration);
         commandLine.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("planb: " + firstProblem(e));
@@ -57,6 +60,15 @@ public final class PlanBCommand implements Runnable {
         List<String> unmatched = e.getCommandLine().getUnmatchedArguments();
         return e instanceof UnmatchedArgumentException || unmatched.isEmpty() ? e.getMessage()
                 : new UnmatchedArgumentException(e.getCommandLine(), unmatched).getMessage();
+    }
+
+    /** Every duration option reads PlanB's one duration grammar: {@code 7d}, {@code 36h}, {@code 2w}, {@code 1d12h}, {@code P7D}. */
+    private static Duration duration(String text) {
+        try {
+            return DurationText.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
     }
 
     /** One clear line on standard error, the stack trace only with --verbose. */

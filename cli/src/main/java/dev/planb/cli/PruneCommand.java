@@ -10,6 +10,7 @@ import dev.planb.retention.LeftoverCleaner;
 import dev.planb.retention.PruneOutcome;
 import dev.planb.retention.PruneReport;
 import dev.planb.retention.PrunedBackup;
+import dev.planb.retention.PrunedDamagedBackup;
 import dev.planb.retention.Pruner;
 import dev.planb.retention.RetentionPolicy;
 import java.io.PrintWriter;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
             + " of each of the last N periods that have one is kept; --keep-last N keeps the N newest; --keep-within"
             + " keeps what started within that time of the newest backup. Rules add up; the newest backup is always"
             + " kept. Prints the decision for every backup, then removes what interrupted runs started more than 4h"
-            + " ago left (see cleanup); --dry-run deletes nothing."})
+            + " ago left (see cleanup); --dry-run deletes nothing. DAMAGED backups are kept (exit"
+            + " status 17) unless --include-damaged."})
 final class PruneCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME =
@@ -63,7 +65,7 @@ final class PruneCommand implements Callable<Integer> {
     @Option(names = "--keep-yearly", paramLabel = "N", description = "Keep the newest backup of each of the last N years.")
     Integer keepYearly;
 
-    @Option(names = "--keep-within", paramLabel = "DURATION", converter = DurationText.class,
+    @Option(names = "--keep-within", paramLabel = "DURATION",
             description = "Keep backups started within DURATION of the newest one, e.g. 7d, 36h, 2w.")
     Duration keepWithin;
 
@@ -73,6 +75,10 @@ final class PruneCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the decisions, delete nothing.")
     boolean dryRun;
 
+    @Option(names = "--include-damaged", description = "Also delete DAMAGED backups (their manifests do not parse or"
+            + " do not match their checksums), which are otherwise kept and make the exit status 17.")
+    boolean includeDamaged;
+
     @Spec
     CommandSpec spec;
 
@@ -80,7 +86,8 @@ final class PruneCommand implements Callable<Integer> {
     public Integer call() {
         Catalog catalog = PlanB.catalog(DestinationUris.forReading(from));
         String name = catalog.resolvePlan(Optional.ofNullable(plan));
-        PruneReport report = new Pruner(catalog.destination()).prune(name, policy(), Instant.now(), dryRun);
+        PruneReport report = new Pruner(catalog.destination()).prune(name, policy(), Instant.now(), dryRun,
+                includeDamaged);
         print(report);
         CleanupReport leftovers = new LeftoverCleaner(catalog.destination())
                 .clean(name, Instant.now().minus(BackupPlan.DEFAULT_TIMEOUT), dryRun);
@@ -90,6 +97,12 @@ final class PruneCommand implements Callable<Integer> {
         }
         if (report.backups().stream().anyMatch(row -> row.outcome() == PruneOutcome.NOT_PERMITTED)) {
             return ErrorCode.DELETE_NOT_PERMITTED.exitCode();
+        }
+        if (report.damaged().stream().anyMatch(row -> row.outcome() == PruneOutcome.KEEP)) {
+            spec.commandLine().getErr().println("planb: plan '" + name + "' has DAMAGED backups, kept: 'planb list'"
+                    + " names them; --include-damaged deletes them");
+            spec.commandLine().getErr().flush();
+            return ErrorCode.DAMAGED_BACKUP.exitCode();
         }
         return CleanupCommand.exitCode(leftovers);
     }
@@ -135,6 +148,10 @@ final class PruneCommand implements Callable<Integer> {
         for (PrunedBackup row : report.backups()) {
             String why = row.outcome() == PruneOutcome.KEEP ? String.join(", ", row.reasons()) : row.detail();
             out.printf(FORMAT, row.backup().backupId(), TIME.format(row.backup().startedAt()), row.outcome().label(), why);
+        }
+        for (PrunedDamagedBackup row : report.damaged()) {
+            out.printf(FORMAT, row.backup().id(), TIME.format(row.backup().id().time()),
+                    row.outcome().label() + " DAMAGED", row.detail());
         }
         out.flush();
         long forgotten = report.backups().size() - report.kept();

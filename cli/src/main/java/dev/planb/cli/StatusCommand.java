@@ -5,7 +5,7 @@ import dev.planb.ErrorCode;
 import dev.planb.PlanB;
 import dev.planb.PlanBException;
 import dev.planb.catalog.Catalog;
-import dev.planb.internal.Durations;
+import dev.planb.config.DurationText;
 import dev.planb.spi.support.Json;
 import dev.planb.spi.support.Sizes;
 import dev.planb.status.DestinationStatus;
@@ -27,12 +27,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code planb status}: each plan's newest backup on a destination, and whether it is too old. */
 @Command(name = "status", description = {"Show each plan's newest backup on a destination and its age.",
-    "With --max-age, exit with status 15 when a plan's newest backup is older: for cron or a monitoring system."})
+    "With --max-age, exit with status 15 when a plan's newest backup is older: for cron or a monitoring system.",
+    "Exit with status 17 when a plan's newest backup is DAMAGED (its manifest does not parse or does not match its"
+        + " checksum)."})
 final class StatusCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
-    private static final String FORMAT = "%-12s %-6s %-24s %-20s %-12s %10s  %s%n";
+    private static final String FORMAT = "%-12s %-7s %-24s %-20s %-12s %10s  %-8s %s%n";
 
     @Option(names = "--from", required = true, paramLabel = "URI", description = "Destination folder or file:/// URI.")
     String from;
@@ -64,7 +66,7 @@ final class StatusCommand implements Callable<Integer> {
         Instant now = clock.instant();
         List<PlanStatus> statuses = board.all();
         for (PlanStatus status : statuses) {
-            if (status.lastSuccess().isEmpty()) {
+            if (status.lastSuccess().isEmpty() && status.damaged().isEmpty()) {
                 throw new PlanBException(ErrorCode.DESTINATION_FAILED, status.destinations().stream()
                         .map(DestinationStatus::lastFailure).flatMap(Optional::stream).map(failure -> failure.message())
                         .findFirst().orElse("No backups of plan '" + status.plan() + "' on " + from));
@@ -74,9 +76,19 @@ final class StatusCommand implements Callable<Integer> {
         print(listings);
         PrintWriter err = spec.commandLine().getErr();
         listings.stream().filter(StatusListing::stale).forEach(stale -> err.println("planb: plan '" + stale.plan()
-                + "' is stale: its newest backup is " + Durations.format(Duration.ofSeconds(stale.ageSeconds()))
-                + " old, more than --max-age " + Durations.format(limit.orElseThrow())));
+                + "' is stale: its newest backup is " + DurationText.format(Duration.ofSeconds(stale.ageSeconds()))
+                + " old, more than --max-age " + DurationText.format(limit.orElseThrow())));
+        listings.stream().filter(StatusListing::isDamaged).forEach(damaged -> err.println("planb: plan '"
+                + damaged.plan() + "' is DAMAGED: its newest backup " + damaged.newestDamaged() + " cannot be used ("
+                + damaged.damage() + "); " + (damaged.backupId() == null ? "it has no intact backup here"
+                        : "the newest intact one is " + damaged.backupId()) + ": take a new backup now"));
+        listings.stream().filter(listing -> !listing.isDamaged() && listing.damaged() > 0).forEach(listing ->
+                err.println("planb: plan '" + listing.plan() + "' has " + listing.damaged() + " older DAMAGED backup(s):"
+                        + " 'planb list' names them"));
         err.flush();
+        if (listings.stream().anyMatch(StatusListing::isDamaged)) {
+            return ErrorCode.DAMAGED_BACKUP.exitCode();
+        }
         return listings.stream().anyMatch(StatusListing::stale) ? ErrorCode.STALE.exitCode() : 0;
     }
 
@@ -84,7 +96,7 @@ final class StatusCommand implements Callable<Integer> {
         if (maxAge == null) {
             return Optional.empty();
         }
-        Duration parsed = Durations.parse(maxAge).filter(duration -> !duration.isNegative() && !duration.isZero())
+        Duration parsed = DurationText.tryParse(maxAge).filter(duration -> !duration.isNegative() && !duration.isZero())
                 .orElseThrow(() -> new PlanBException(ErrorCode.INVALID_SETTING, "--max-age '" + maxAge
                         + "' is not a duration: use e.g. 26h, 90m, 2d, 1d12h or PT26H"));
         return Optional.of(parsed);
@@ -109,11 +121,15 @@ final class StatusCommand implements Callable<Integer> {
         if (json) {
             out.println(Json.mapper().writeValueAsString(listings));
         } else {
-            out.printf(FORMAT, "PLAN", "STATE", "NEWEST BACKUP", "FINISHED (UTC)", "AGE", "SIZE", "MAX AGE");
+            out.printf(FORMAT, "PLAN", "STATE", "NEWEST BACKUP", "FINISHED (UTC)", "AGE", "SIZE", "MAX AGE", "DAMAGED");
             for (StatusListing listing : listings) {
-                out.printf(FORMAT, listing.plan(), listing.state(), listing.backupId(), TIME.format(listing.finishedAt()),
-                        Durations.format(Duration.ofSeconds(listing.ageSeconds())), Sizes.format(listing.storedBytes()),
-                        listing.maxAgeSeconds() == null ? "-" : Durations.format(Duration.ofSeconds(listing.maxAgeSeconds())));
+                boolean none = listing.backupId() == null;
+                out.printf(FORMAT, listing.plan(), listing.state(), listing.isDamaged() ? listing.newestDamaged()
+                        : listing.backupId(), none || listing.isDamaged() ? "-" : TIME.format(listing.finishedAt()),
+                        none || listing.isDamaged() ? "-" : DurationText.format(Duration.ofSeconds(listing.ageSeconds())),
+                        none || listing.isDamaged() ? "-" : Sizes.format(listing.storedBytes()),
+                        listing.maxAgeSeconds() == null ? "-" : DurationText.format(Duration.ofSeconds(listing.maxAgeSeconds())),
+                        String.valueOf(listing.damaged()));
             }
         }
         out.flush();

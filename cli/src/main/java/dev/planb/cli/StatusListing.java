@@ -1,32 +1,54 @@
 package dev.planb.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.planb.catalog.DamagedBackup;
 import dev.planb.status.BackupSummary;
 import dev.planb.status.PlanStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One line of {@code planb status}, and one object of {@code planb status --json}.
  *
  * @param plan the plan
- * @param state {@code ok}, or {@code stale} when the newest backup is older than the max age
- * @param backupId the newest backup's id
- * @param finishedAt when it finished (UTC)
- * @param ageSeconds its age, in seconds
- * @param storedBytes its size on storage
+ * @param state {@code ok}; {@code stale} when the newest intact backup is older than the max age;
+ *     {@code DAMAGED} when the newest backup is damaged
+ * @param backupId the newest intact backup's id, or {@code null} when there is none
+ * @param finishedAt when it finished (UTC), or {@code null}
+ * @param ageSeconds its age, in seconds, or {@code null}
+ * @param storedBytes its size on storage (0 without one)
  * @param maxAgeSeconds the max age checked, or {@code null} without {@code --max-age}
+ * @param damaged how many damaged backups the plan has on the destination
+ * @param newestDamaged the damaged backup that is newer than the newest intact one, if any
+ * @param damage what is wrong with that backup's manifest, with its location
  */
-record StatusListing(String plan, String state, String backupId, Instant finishedAt, long ageSeconds,
-        long storedBytes, Long maxAgeSeconds) {
+record StatusListing(String plan, String state, String backupId, Instant finishedAt, Long ageSeconds,
+        long storedBytes, Long maxAgeSeconds, int damaged,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String newestDamaged,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String damage) {
+
+    /** The state of a plan whose newest backup is damaged. */
+    static final String DAMAGED = "DAMAGED";
 
     static StatusListing of(PlanStatus status, Instant now) {
-        BackupSummary newest = status.lastSuccess().orElseThrow();
-        return new StatusListing(status.plan(), status.isStale() ? "stale" : "ok", newest.id().value(), newest.time(),
-                Duration.between(newest.time(), now).getSeconds(), newest.storedBytes(),
-                status.maxAge().map(Duration::getSeconds).orElse(null));
+        Optional<BackupSummary> newest = status.lastSuccess();
+        Optional<DamagedBackup> damagedNewest = status.newestDamaged().stream().findFirst();
+        String state = damagedNewest.isPresent() ? DAMAGED : status.isStale() ? "stale" : "ok";
+        return new StatusListing(status.plan(), state, newest.map(backup -> backup.id().value()).orElse(null),
+                newest.map(BackupSummary::time).orElse(null),
+                newest.map(backup -> Duration.between(backup.time(), now).getSeconds()).orElse(null),
+                newest.map(BackupSummary::storedBytes).orElse(0L),
+                status.maxAge().map(Duration::getSeconds).orElse(null), status.damaged().size(),
+                damagedNewest.map(backup -> backup.id().value()).orElse(null),
+                damagedNewest.map(backup -> backup.location() + " " + backup.reason()).orElse(null));
     }
 
     boolean stale() {
         return "stale".equals(state);
+    }
+
+    boolean isDamaged() {
+        return DAMAGED.equals(state);
     }
 }

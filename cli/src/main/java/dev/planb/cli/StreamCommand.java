@@ -2,11 +2,11 @@ package dev.planb.cli;
 
 import dev.planb.BackupPlan;
 import dev.planb.PlanBException;
-import dev.planb.spi.DatabaseEngine;
 import dev.planb.engine.DatabaseEngines;
 import dev.planb.engine.postgres.PostgresOptions;
 import dev.planb.event.LogStreamProblem;
-import dev.planb.pitr.LogStreamer;
+import dev.planb.runtime.LogStreamer;
+import dev.planb.spi.DatabaseEngine;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -15,9 +15,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code planb stream}: a base backup, then the transaction log shipped continuously until stopped. */
 @Command(name = "stream", description = {"Ship the transaction log continuously, for point-in-time restores.",
@@ -32,12 +32,12 @@ final class StreamCommand implements Callable<Integer> {
     @Mixin
     ToolOptions tools;
 
-    @Option(names = "--partial-interval", paramLabel = "DURATION", defaultValue = "30s", converter = DurationText.class,
+    @Option(names = "--partial-interval", paramLabel = "DURATION", defaultValue = "30s",
             description = "Ship the log file being written this often when it changed: the most a lost host loses"
                     + " (default: ${DEFAULT-VALUE}).")
     Duration partialInterval;
 
-    @Option(names = "--fallback-interval", paramLabel = "DURATION", defaultValue = "15m", converter = DurationText.class,
+    @Option(names = "--fallback-interval", paramLabel = "DURATION", defaultValue = "15m",
             description = "When the server does not allow log shipping, dump this often instead (default: ${DEFAULT-VALUE}).")
     Duration fallbackInterval;
 

@@ -2,14 +2,14 @@ package dev.planb.cli;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.catalog.Manifest;
 import dev.planb.crypto.Decryption;
-import dev.planb.pitr.RecoveryTarget;
+import dev.planb.drill.PointInTimeVerifier;
+import dev.planb.drill.RestoreVerifier;
+import dev.planb.spi.Manifest;
+import dev.planb.spi.RecoveryTarget;
 import dev.planb.verify.CheckOutcome;
 import dev.planb.verify.CoverageFinding;
 import dev.planb.verify.PointInTimeDrill;
-import dev.planb.verify.PointInTimeVerifier;
-import dev.planb.verify.RestoreVerifier;
 import dev.planb.verify.SqlCheck;
 import dev.planb.verify.VerificationRequest;
 import dev.planb.verify.VerificationResult;
@@ -62,6 +62,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     DecryptionOptions decryption;
 
+    @Mixin
+    LoadOptions load;
+
     @Spec
     CommandSpec spec;
 
@@ -73,7 +76,7 @@ final class VerifyCommand implements Callable<Integer> {
                 .backup(selection.backup).fingerprints(fingerprints);
         checks.stream().map(SqlCheck::parse).forEach(request::check);
         if (restoreTo != null) {
-            request.drillOn(database.source(restoreTo));
+            request.drillOn(database.source(restoreTo)).engine(load.engine(restoreTo));
         }
         Decryption key = decryption.decryption();
         if (at != null) {
@@ -126,11 +129,19 @@ final class VerifyCommand implements Callable<Integer> {
         if (result.restoredInto() == null && !result.passed()) {
             return; // a checksum failed: the error line says which
         }
-        String decrypted = result.manifest().artifacts().stream().anyMatch(Manifest.Artifact::isEncrypted)
-                ? key.isPresent() ? " (decrypted, decrypted checksum OK)"
-                        : " (encrypted: not decrypted; add --decrypt-with or --passphrase-env to check that too)"
-                : "";
+        boolean encrypted = result.manifest().artifacts().stream().anyMatch(Manifest.Artifact::isEncrypted);
+        String decrypted = !encrypted ? " (size, SHA-256, compression, dump size)"
+                : key.isPresent() ? " (size, SHA-256, encryption; decrypted: SHA-256, compression, dump size)"
+                        : " (size, SHA-256, encryption)";
         result.checkedArtifacts().forEach(artifact -> out.println("checksum OK  " + artifact + decrypted));
+        if (encrypted && !key.isPresent()) {
+            out.println("not checked  the decrypted bytes, their compression and dump size: add --decrypt-with KEYFILE"
+                    + " or --passphrase-env VAR");
+        }
+        if (result.restoredInto() == null) {
+            out.println("not checked  that the dump restores, and its tables and row counts: add --restore-to JDBC_URL"
+                    + " to drill it on a scratch database");
+        }
         result.recovery().ifPresent(recovery -> out.println("restore OK   into scratch database "
                 + result.restoredInto() + " (dropped afterwards): " + result.restoredTables().size() + " tables, "
                 + (result.rowCountsMatch() ? "row counts match the manifest" : "row counts DIFFER from the manifest")));

@@ -2,7 +2,7 @@ package dev.planb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.planb.catalog.BackupId;
+import dev.planb.spi.BackupId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,11 +3,11 @@ package dev.planb.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planb.ErrorCode;
-import dev.planb.catalog.Manifest;
-import dev.planb.catalog.Manifest.Artifact;
-import dev.planb.catalog.Manifest.OpenPgp;
 import dev.planb.crypto.BackupKeyPair;
 import dev.planb.crypto.Encryption;
+import dev.planb.spi.Manifest.Artifact;
+import dev.planb.spi.Manifest.OpenPgp;
+import dev.planb.spi.Manifest;
 import dev.planb.spi.support.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,10 +53,12 @@ class EncryptionCommandLineTest {
 
         Cli.Result checksumsOnly = Cli.run("verify", "--from", backups.toString());
         assertThat(checksumsOnly.exitCode()).as(checksumsOnly.err()).isZero();
-        assertThat(checksumsOnly.out()).contains("database.sqlite.zst.gpg (encrypted: not decrypted");
+        assertThat(checksumsOnly.out()).contains("database.sqlite.zst.gpg (size, SHA-256, encryption)",
+                "not checked  the decrypted bytes, their compression and dump size: add --decrypt-with");
         Cli.Result decrypted = Cli.run("verify", "--from", backups.toString(), "--decrypt-with", secretKey("escrow"));
         assertThat(decrypted.exitCode()).as(decrypted.err()).isZero();
-        assertThat(decrypted.out()).contains("decrypted checksum OK");
+        assertThat(decrypted.out()).contains("decrypted: SHA-256, compression, dump size").doesNotContain(
+                "not checked  the decrypted bytes");
 
         Cli.Result noKey = restore("none.db");
         assertThat(noKey.exitCode()).isEqualTo(ErrorCode.INVALID_SETTING.exitCode());

@@ -3,10 +3,10 @@ package dev.planb.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planb.ErrorCode;
-import dev.planb.spi.DatabaseEngine;
 import dev.planb.engine.mariadb.MariaDbEngine;
 import dev.planb.engine.postgres.PostgresEngine;
 import dev.planb.engine.postgres.PostgresOptions;
+import dev.planb.spi.DatabaseEngine;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

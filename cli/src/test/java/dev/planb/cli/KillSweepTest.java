@@ -2,7 +2,7 @@ package dev.planb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.planb.catalog.Layout;
+import dev.planb.spi.Layout;
 import dev.planb.storage.s3.S3Fixture;
 import dev.planb.storage.s3.S3MockExtension;
 import dev.planb.testing.LargeSqliteDatabase;

@@ -45,6 +45,15 @@ class PruneCommandTest {
     }
 
     @Test
+    void keepWithinReadsTheOneDurationGrammar() {
+        for (String within : List.of("2w", "1d12h", "P7D")) {
+            Cli.Result dryRun = Cli.run("prune", "--from", backups.toString(), "--keep-within", within, "--dry-run");
+            assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
+            assertThat(dryRun.err()).as(within).contains("4 kept, 0 to delete");
+        }
+    }
+
+    @Test
     void withoutDryRunItDeletesWhatThePolicyForgets() {
         Cli.Result prune = Cli.run("prune", "--from", backups.toString(), "--plan", "app", "--keep-last", "1",
                 "--keep-within", "1h");

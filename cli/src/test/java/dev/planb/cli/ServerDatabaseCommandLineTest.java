@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
-import dev.planb.catalog.Manifest;
 import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.spi.Manifest;
 import dev.planb.spi.TableCount;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

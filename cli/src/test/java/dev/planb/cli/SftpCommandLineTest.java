@@ -3,7 +3,7 @@ package dev.planb.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planb.ErrorCode;
-import dev.planb.catalog.Layout;
+import dev.planb.spi.Layout;
 import dev.planb.testing.LargeSqliteDatabase;
 import dev.planb.testing.OpenSshServer;
 import dev.planb.testing.OpenSshServerExtension;

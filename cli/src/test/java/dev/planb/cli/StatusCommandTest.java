@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planb.ErrorCode;
+import dev.planb.spi.ManifestChecksum;
 import dev.planb.spi.support.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,7 @@ class StatusCommandTest {
         ObjectNode json = (ObjectNode) Json.mapper().readTree(manifest.toFile());
         json.put("startedAt", Instant.now().minus(age).minusSeconds(1).toString());
         json.put("finishedAt", Instant.now().minus(age).toString());
+        json.put(ManifestChecksum.FIELD, ManifestChecksum.of(json)); // a consistent manifest of an older backup
         Files.writeString(manifest, Json.mapper().writeValueAsString(json));
     }
 

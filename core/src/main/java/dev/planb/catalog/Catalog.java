@@ -1,16 +1,20 @@
 package dev.planb.catalog;
 
 import dev.planb.Compression;
-import dev.planb.spi.Destination;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.spi.StoredObject;
-import dev.planb.catalog.Layout.BackupRef;
-import dev.planb.catalog.Manifest.Artifact;
 import dev.planb.crypto.Decryption;
+import dev.planb.internal.stream.VerifiedDumpInputStream;
+import dev.planb.internal.stream.VerifyingInputStream;
+import dev.planb.spi.BackupId;
+import dev.planb.spi.Destination;
+import dev.planb.spi.Layout.BackupRef;
+import dev.planb.spi.Layout;
+import dev.planb.spi.Manifest.Artifact;
+import dev.planb.spi.Manifest;
+import dev.planb.spi.PlanName;
+import dev.planb.spi.StoredObject;
 import dev.planb.spi.support.Json;
-import dev.planb.internal.pipeline.VerifiedDumpInputStream;
-import dev.planb.internal.pipeline.VerifyingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
@@ -26,7 +30,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The backups on one destination, read from their manifests alone: no local state, so any
  * surviving destination can be listed and restored from. A folder without a manifest (an
- * interrupted run) is not a backup and is not listed.
+ * interrupted run) is not a backup and is not listed. A manifest that does not parse, does not
+ * match its own checksum ({@link dev.planb.spi.ManifestChecksum}) or lacks a field makes its backup
+ * {@linkplain DamagedBackup damaged}: {@link #scan(String)} lists it, {@link #find} refuses it and
+ * never replaces it with an older backup for {@code latest}.
  *
  * <pre>{@code
  * Catalog catalog = PlanB.catalog(new LocalDirectoryDestination(Path.of("/var/backups")));
@@ -40,6 +47,9 @@ public final class Catalog {
     private static final Logger LOG = LoggerFactory.getLogger(Catalog.class);
     private static final Comparator<Manifest> NEWEST_FIRST = Comparator.comparing(Manifest::startedAt)
             .thenComparing(Manifest::backupId).reversed();
+
+    /** Far more than any manifest (they are kilobytes), so that a damaged one cannot exhaust memory. */
+    private static final int MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 
     private final Destination destination;
 
@@ -60,13 +70,26 @@ public final class Catalog {
         return List.copyOf(plans);
     }
 
-    /** The backups of every plan, newest first. */
+    /** The intact backups of every plan, newest first; damaged ones are left out (see {@link #scan()}). */
     public List<Manifest> backups() {
+        return scan().backups();
+    }
+
+    /**
+     * The intact backups of one plan, newest first; empty when the plan has none here. Damaged ones
+     * are left out and logged: {@link #scan(String)} returns them too.
+     */
+    public List<Manifest> backups(String plan) {
+        return scan(plan).backups();
+    }
+
+    /** The backups of every plan, intact and damaged. */
+    public CatalogScan scan() {
         return read(manifestRefs(""));
     }
 
-    /** The backups of one plan, newest first; empty when the plan has none here. */
-    public List<Manifest> backups(String plan) {
+    /** The backups of one plan, intact and damaged. */
+    public CatalogScan scan(String plan) {
         PlanName.check(plan);
         return read(manifestRefs(plan + "/"));
     }
@@ -94,7 +117,7 @@ public final class Catalog {
             if (newest.isPresent() && ref.id().time().isBefore(newest.get().id().time())) {
                 break; // ids tie within a second: those of the same second were compared by start time
             }
-            Optional<Manifest> manifest = readManifest(ref).filter(which);
+            Optional<Manifest> manifest = readOrSkip(ref).filter(which);
             if (manifest.isPresent() && (newest.isEmpty() || NEWEST_FIRST.compare(manifest.get(), newest.get()) < 0)) {
                 newest = manifest;
             }
@@ -126,26 +149,50 @@ public final class Catalog {
 
     /**
      * Finds a backup by id, or with {@code latest} the newest dump ({@link Manifest#isDump()}): base
-     * backups and log files of a point-in-time chain are found by their id only.
+     * backups and log files of a point-in-time chain are found by their id only. {@code latest}
+     * never passes over a damaged backup to an older one: when a damaged backup is newer than the
+     * newest intact dump, it is refused, naming both.
      *
      * @throws PlanBException with {@link ErrorCode#BACKUP_NOT_FOUND} naming the plan and what exists
+     * @throws DamagedBackupException when the backup asked for is damaged, or for {@code latest}
+     *     when a damaged backup is newer than the newest intact dump
      */
     public Manifest find(String plan, String backup) {
         PlanName.check(plan);
         if (!"latest".equals(backup)) {
             BackupId id = new BackupId(backup);
+            BackupRef ref = new BackupRef(plan, id);
             // One read of that backup's manifest, not of every manifest of the plan.
-            return readManifest(new BackupRef(plan, id)).orElseThrow(() -> new PlanBException(ErrorCode.BACKUP_NOT_FOUND,
-                    "Backup " + id + " of plan '" + plan + "' is not on " + destination.description()
-                            + ": 'planb list' shows the backups there"));
+            try {
+                return readManifest(ref).orElseThrow(() -> new PlanBException(ErrorCode.BACKUP_NOT_FOUND,
+                        "Backup " + id + " of plan '" + plan + "' is not on " + destination.description()
+                                + ": 'planb list' shows the backups there"));
+            } catch (DamagedManifestException e) {
+                DamagedBackup damaged = damaged(ref, e);
+                throw new DamagedBackupException(damaged, "Backup " + id + " of plan '" + plan + "' is DAMAGED: "
+                        + damaged.location() + " " + damaged.reason() + "; choose another backup ('planb list' shows"
+                        + " them) or restore it from another destination");
+            }
         }
-        List<Manifest> backups = backups(plan);
-        if (backups.isEmpty()) {
+        CatalogScan scan = scan(plan);
+        Optional<Manifest> newest = scan.backups().stream().filter(Manifest::isDump).findFirst();
+        Optional<DamagedBackup> newerDamaged = scan.damaged().stream()
+                .filter(damaged -> newest.isEmpty() || damaged.mayBeNewerThan(newest.get().id())).findFirst();
+        if (newerDamaged.isPresent()) {
+            DamagedBackup damaged = newerDamaged.get();
+            throw new DamagedBackupException(damaged, "The newest backup of plan '" + plan + "', " + damaged.id()
+                    + ", is DAMAGED: " + damaged.location() + " " + damaged.reason() + "; PlanB does not fall back to"
+                    + " an older backup on its own: " + newest.map(intact -> "the newest intact one is "
+                            + intact.backupId() + ", choose it with --backup " + intact.backupId())
+                            .orElse("there is no intact backup of this plan here")
+                    + ", or restore from another destination");
+        }
+        if (scan.backups().isEmpty()) {
             List<String> plans = plans();
             throw new PlanBException(ErrorCode.BACKUP_NOT_FOUND, "No backups of plan '" + plan + "' on "
                     + destination.description() + (plans.isEmpty() ? "" : ": plans here are " + String.join(", ", plans)));
         }
-        return backups.stream().filter(Manifest::isDump).findFirst().orElseThrow(() -> new PlanBException(
+        return newest.orElseThrow(() -> new PlanBException(
                 ErrorCode.BACKUP_NOT_FOUND, "Plan '" + plan + "' on " + destination.description() + " has no dump, only "
                         + "the base backups and log files of point-in-time chains: restore them with 'planb restore --at TIME'"));
     }
@@ -239,30 +286,52 @@ public final class Catalog {
         return refs;
     }
 
-    private List<Manifest> read(List<BackupRef> refs) {
+    private CatalogScan read(List<BackupRef> refs) {
         List<Manifest> manifests = new ArrayList<>();
+        List<DamagedBackup> damaged = new ArrayList<>();
         for (BackupRef ref : refs) {
-            readManifest(ref).ifPresent(manifests::add);
+            try {
+                readManifest(ref).ifPresent(manifests::add);
+            } catch (DamagedManifestException e) {
+                damaged.add(damaged(ref, e));
+            }
         }
         manifests.sort(NEWEST_FIRST);
-        return manifests;
+        return new CatalogScan(manifests, damaged);
     }
 
-    private Optional<Manifest> readManifest(BackupRef ref) {
+    /** A manifest, or empty when it is gone or damaged (which is logged). */
+    private Optional<Manifest> readOrSkip(BackupRef ref) {
+        try {
+            return readManifest(ref);
+        } catch (DamagedManifestException e) {
+            damaged(ref, e);
+            return Optional.empty();
+        }
+    }
+
+    private DamagedBackup damaged(BackupRef ref, DamagedManifestException e) {
+        DamagedBackup damaged = new DamagedBackup(ref.plan(), ref.id(),
+                destination.description() + "/" + Layout.manifestKey(ref.plan(), ref.id()), e.getMessage());
+        LOG.warn("{}", damaged.describe());
+        return damaged;
+    }
+
+    private Optional<Manifest> readManifest(BackupRef ref) throws DamagedManifestException {
         String key = Layout.manifestKey(ref.plan(), ref.id());
+        byte[] content;
         try (InputStream in = destination.open(key)) {
-            Manifest manifest = Json.mapper().readValue(in, Manifest.class);
-            if (manifest.formatVersion() > Manifest.FORMAT_VERSION) {
-                throw new PlanBException(ErrorCode.INVALID_SETTING, destination.description() + "/" + key
-                        + " was written by a newer PlanB (manifest format " + manifest.formatVersion()
-                        + "): use PlanB " + "that reads that format");
-            }
-            return Optional.of(manifest);
+            content = in.readNBytes(MAX_MANIFEST_BYTES + 1);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            LOG.warn("Skipping {}/{}: its manifest cannot be read ({})", destination.description(), key, e.getMessage());
-            return Optional.empty();
+            throw new PlanBException(ErrorCode.DESTINATION_FAILED, "Cannot read " + destination.description() + "/"
+                    + key + ": " + e.getMessage(), e);
         }
+        if (content.length > MAX_MANIFEST_BYTES) {
+            throw new DamagedManifestException("is larger than " + MAX_MANIFEST_BYTES / (1024 * 1024) + " MiB, which no"
+                    + " manifest is");
+        }
+        return Optional.of(ManifestReader.read(content, destination.description() + "/" + key));
     }
 }

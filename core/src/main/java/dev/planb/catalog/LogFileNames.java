@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * The order of transaction-log file names, and whether one file directly follows another: what
- * finds a gap in a shipped log ({@link Manifest.LogInfo#file()}).
+ * finds a gap in a shipped log ({@link dev.planb.spi.Manifest.LogInfo#file()}).
  *
  * <ul>
  *   <li>{@code wal} (PostgreSQL): {@code TTTTTTTTHHHHHHHHLLLLLLLL}, 24 hex digits: the timeline, then
@@ -43,7 +43,7 @@ public final class LogFileNames {
      * Whether {@code next} directly follows {@code previous} in the log.
      *
      * @param format {@code wal} or {@code binlog}
-     * @param segmentSize the WAL segment size in bytes ({@link Manifest.LogInfo#segmentSize()}); 0 or an
+     * @param segmentSize the WAL segment size in bytes ({@link dev.planb.spi.Manifest.LogInfo#segmentSize()}); 0 or an
      *     invalid size means the default; ignored for binlogs
      */
     public static boolean follows(String format, long segmentSize, String previous, String next) {

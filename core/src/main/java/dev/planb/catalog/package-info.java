@@ -1,5 +1,5 @@
 /**
- * The on-storage layout ({@link dev.planb.catalog.Layout}), the manifest that describes each
+ * The on-storage layout ({@link dev.planb.spi.Layout}), the manifest that describes each
  * backup, and the {@link dev.planb.catalog.Catalog} that lists backups from manifests alone.
  */
 package dev.planb.catalog;

@@ -1,8 +1,8 @@
 package dev.planb.engine;
 
-import dev.planb.spi.DatabaseEngine;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
+import dev.planb.spi.DatabaseEngine;
 import dev.planb.spi.support.Redaction;
 import java.util.List;
 import java.util.ServiceLoader;

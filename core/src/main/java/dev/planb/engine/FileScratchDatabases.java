@@ -1,10 +1,10 @@
 package dev.planb.engine;
 
-import dev.planb.spi.ScratchDatabase;
-import dev.planb.spi.ScratchDatabases;
 import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
+import dev.planb.spi.ScratchDatabase;
+import dev.planb.spi.ScratchDatabases;
 import dev.planb.spi.support.Messages;
 import dev.planb.spi.support.ProcessOwnedFiles;
 import java.io.IOException;

@@ -1,16 +1,16 @@
 package dev.planb.engine;
 
-import dev.planb.spi.DatabaseEngine;
-import dev.planb.spi.DumpResult;
-import dev.planb.spi.ScratchDatabases;
-import dev.planb.spi.TableCount;
 import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.catalog.PlanName;
-import dev.planb.internal.Jdbc;
-import dev.planb.internal.Jdbc.QualifiedTable;
+import dev.planb.spi.DatabaseEngine;
+import dev.planb.spi.DumpResult;
+import dev.planb.spi.PlanName;
+import dev.planb.spi.ScratchDatabases;
+import dev.planb.spi.TableCount;
 import dev.planb.spi.support.Messages;
+import dev.planb.spi.support.jdbc.Jdbc.QualifiedTable;
+import dev.planb.spi.support.jdbc.Jdbc;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -182,7 +182,7 @@ public final class H2Engine implements DatabaseEngine {
                 tables.add(new QualifiedTable(schema, name, display));
             }
         }
-        return Jdbc.countRows(connection, tables);
+        return TableRows.count(connection, tables);
     }
 
     private static boolean exists(DatabaseSource source) {

@@ -1,11 +1,11 @@
 package dev.planb.engine;
 
-import dev.planb.spi.support.Messages;
 import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.spi.ScratchDatabase;
 import dev.planb.spi.ScratchDatabases;
+import dev.planb.spi.support.Messages;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -1,17 +1,17 @@
 package dev.planb.engine;
 
-import dev.planb.spi.DatabaseEngine;
-import dev.planb.spi.DumpResult;
-import dev.planb.spi.ScratchDatabases;
-import dev.planb.spi.TableCount;
 import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.catalog.PlanName;
-import dev.planb.internal.Jdbc;
-import dev.planb.internal.Jdbc.QualifiedTable;
+import dev.planb.spi.DatabaseEngine;
+import dev.planb.spi.DumpResult;
+import dev.planb.spi.PlanName;
+import dev.planb.spi.ScratchDatabases;
+import dev.planb.spi.TableCount;
 import dev.planb.spi.support.Messages;
 import dev.planb.spi.support.ProcessOwnedFiles;
+import dev.planb.spi.support.jdbc.Jdbc.QualifiedTable;
+import dev.planb.spi.support.jdbc.Jdbc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -168,7 +168,7 @@ public final class SqliteEngine implements DatabaseEngine {
                     tables.add(new QualifiedTable(null, name, name));
                 }
             }
-            return Jdbc.countRows(connection, tables);
+            return TableRows.count(connection, tables);
         } catch (SQLException e) {
             throw new PlanBException(ErrorCode.DATABASE_UNAVAILABLE, "Cannot read tables of SQLite database "
                     + source.redactedUrl() + ": " + Messages.firstLine(e), e);

@@ -1,6 +1,6 @@
 package dev.planb.event;
 
-import dev.planb.catalog.BackupId;
+import dev.planb.spi.BackupId;
 import java.time.Instant;
 
 /**

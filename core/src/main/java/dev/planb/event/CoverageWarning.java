@@ -1,6 +1,6 @@
 package dev.planb.event;
 
-import dev.planb.catalog.BackupId;
+import dev.planb.spi.BackupId;
 import dev.planb.verify.CoverageFinding;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.planb.event;
 
 import dev.planb.ErrorCode;
-import dev.planb.catalog.BackupId;
+import dev.planb.spi.BackupId;
 import java.time.Instant;
 import java.util.Optional;
 

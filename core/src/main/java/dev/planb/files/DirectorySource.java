@@ -2,7 +2,7 @@ package dev.planb.files;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.catalog.PlanName;
+import dev.planb.spi.PlanName;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.ArrayList;

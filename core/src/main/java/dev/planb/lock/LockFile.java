@@ -1,8 +1,8 @@
 package dev.planb.lock;
 
-import dev.planb.spi.PlanLock;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
+import dev.planb.spi.PlanLock;
 import dev.planb.spi.support.Messages;
 import java.io.IOException;
 import java.nio.channels.FileChannel;

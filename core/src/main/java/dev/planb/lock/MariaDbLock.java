@@ -1,9 +1,9 @@
 package dev.planb.lock;
 
-import dev.planb.spi.PlanLock;
 import dev.planb.DatabaseSource;
-import dev.planb.internal.Jdbc;
+import dev.planb.spi.PlanLock;
 import dev.planb.spi.support.Sha256;
+import dev.planb.spi.support.jdbc.Jdbc;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Optional;

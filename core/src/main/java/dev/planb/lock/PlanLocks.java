@@ -1,8 +1,8 @@
 package dev.planb.lock;
 
-import dev.planb.spi.PlanLock;
 import dev.planb.DatabaseSource;
 import dev.planb.engine.SqliteEngine;
+import dev.planb.spi.PlanLock;
 import java.nio.file.Path;
 
 /** Chooses the lock a plan uses when none is set. */

@@ -1,7 +1,7 @@
 package dev.planb.lock;
 
-import dev.planb.spi.PlanLock;
 import dev.planb.DatabaseSource;
+import dev.planb.spi.PlanLock;
 import dev.planb.spi.support.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

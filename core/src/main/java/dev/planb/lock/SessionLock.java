@@ -1,11 +1,11 @@
 package dev.planb.lock;
 
-import dev.planb.spi.PlanLock;
 import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.internal.Jdbc;
+import dev.planb.spi.PlanLock;
 import dev.planb.spi.support.Messages;
+import dev.planb.spi.support.jdbc.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,8 +1,8 @@
 package dev.planb.notify;
 
+import dev.planb.event.PlanBEvent;
 import dev.planb.spi.NotificationChannel;
 import dev.planb.spi.NotificationKind;
-import dev.planb.event.PlanBEvent;
 import java.util.Set;
 
 /** A {@link Notifier} that sends through a {@link NotificationChannel}, with flood control and asynchronous delivery. */

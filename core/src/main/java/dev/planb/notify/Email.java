@@ -1,7 +1,7 @@
 package dev.planb.notify;
 
-import dev.planb.spi.NotificationKind;
 import dev.planb.Secret;
+import dev.planb.spi.NotificationKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.planb.notify;
 
+import dev.planb.Secret;
+import dev.planb.internal.Version;
 import dev.planb.spi.Notification;
 import dev.planb.spi.NotificationChannel;
-import dev.planb.PlanB;
-import dev.planb.Secret;
 import dev.planb.spi.support.Messages;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -41,7 +41,7 @@ final class EmailChannel implements NotificationChannel {
         message.setRecipients(Message.RecipientType.TO, to);
         message.setSubject(notification.headline(), "UTF-8");
         message.setSentDate(Date.from(notification.time()));
-        message.setText(notification.headline() + "\n\n" + notification.text() + "\n\n-- \nPlanB " + PlanB.version()
+        message.setText(notification.headline() + "\n\n" + notification.text() + "\n\n-- \nPlanB " + Version.current()
                 + ": this address is in the e-mail notifier of plan '" + notification.plan() + "'.\n", "UTF-8");
         try {
             if (password == null) {

@@ -1,5 +1,6 @@
 package dev.planb.notify;
 
+import dev.planb.event.BackupDamaged;
 import dev.planb.spi.Notification;
 import dev.planb.spi.NotificationKind;
 import dev.planb.event.BackupFailed;
@@ -14,8 +15,11 @@ import dev.planb.event.PullFailed;
 import dev.planb.event.Pulled;
 import dev.planb.event.VerificationFailed;
 import dev.planb.event.Verified;
+import dev.planb.spi.Notification;
+import dev.planb.spi.NotificationKind;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -93,6 +97,11 @@ final class FloodControl {
         if (event instanceof PullFailed) {
             return send(event, NotificationKind.PULL_FAILED, null);
         }
+        if (event instanceof BackupDamaged damaged) {
+            // Once per damaged backup: every later prune or drill meets it again.
+            return plan.damagedReported.add(damaged.destination() + "/" + damaged.backupId())
+                    ? send(event, NotificationKind.DAMAGED, null) : Optional.empty();
+        }
         return Optional.empty(); // progress, skipped ticks
     }
 
@@ -113,6 +122,7 @@ final class FloodControl {
         boolean alertedThisRun;
         boolean staleAlerted;
         Instant failingSince;
+        final Set<String> damagedReported = new HashSet<>();
 
         void problemSince(Instant time) {
             if (failingSince == null) {

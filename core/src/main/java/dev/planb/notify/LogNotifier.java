@@ -1,6 +1,7 @@
 package dev.planb.notify;
 
 import dev.planb.Progress;
+import dev.planb.event.BackupDamaged;
 import dev.planb.event.BackupFailed;
 import dev.planb.event.BackupProgress;
 import dev.planb.event.BackupSkipped;
@@ -81,6 +82,9 @@ public final class LogNotifier implements Notifier {
         } else if (event instanceof PullFailed failed) {
             LOG.error("Plan '{}': pull of backup {} from {} FAILED ({}): {}", plan, failed.backupId(), failed.from(),
                     failed.code(), failed.message());
+        } else if (event instanceof BackupDamaged damaged) {
+            LOG.error("Plan '{}': backup {} on {} is DAMAGED: {}", plan, damaged.backupId(), damaged.destination(),
+                    damaged.reason());
         } else if (event instanceof LogStreamProblem problem) {
             LOG.error("Plan '{}': log shipping problem ({}): {}", plan, problem.problem(), problem.message());
         } else if (event instanceof BackupSkipped skipped) {

@@ -1,10 +1,9 @@
 package dev.planb.notify;
 
-import dev.planb.spi.Notification;
-import dev.planb.spi.NotificationKind;
 import dev.planb.BackupResult;
 import dev.planb.DestinationResult;
 import dev.planb.ErrorCode;
+import dev.planb.event.BackupDamaged;
 import dev.planb.event.BackupFailed;
 import dev.planb.event.BackupStale;
 import dev.planb.event.BackupStarted;
@@ -18,6 +17,8 @@ import dev.planb.event.Pulled;
 import dev.planb.event.VerificationFailed;
 import dev.planb.event.Verified;
 import dev.planb.internal.Durations;
+import dev.planb.spi.Notification;
+import dev.planb.spi.NotificationKind;
 import dev.planb.spi.support.Sizes;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,6 +116,15 @@ final class Notifications {
             facts.put("Message", failed.message());
             return new Notification(event.plan(), kind, event.time(), "PlanB: pull of backup " + failed.backupId()
                     + " of " + plan + " FAILED", facts, nextStep(failed.code()));
+        }
+        if (event instanceof BackupDamaged damaged) {
+            facts.put("Backup id", damaged.backupId().toString());
+            facts.put("Destination", damaged.destination());
+            facts.put("Problem", damaged.reason());
+            return new Notification(event.plan(), kind, event.time(), "PlanB: backup " + damaged.backupId() + " of "
+                    + plan + " is DAMAGED", facts, "Do not rely on this backup: its manifest was altered or cut short."
+                    + " Take a new backup now, copy the backup from another destination if it holds it intact, and find"
+                    + " out what altered the storage; 'planb prune --include-damaged' deletes it.");
         }
         if (event instanceof LogStreamProblem problem) {
             facts.put("Problem", problem.problem().name());

@@ -1,8 +1,8 @@
 package dev.planb.notify;
 
+import dev.planb.event.PlanBListener;
 import dev.planb.spi.NotificationChannel;
 import dev.planb.spi.NotificationKind;
-import dev.planb.event.PlanBListener;
 
 /**
  * A {@link PlanBListener} that tells people about a plan's events. {@link #onEvent} returns at

@@ -1,10 +1,10 @@
 package dev.planb.notify;
 
-import dev.planb.spi.Notification;
-import dev.planb.spi.NotificationKind;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.planb.spi.Notification;
+import dev.planb.spi.NotificationKind;
 
 /** The JSON bodies each chat service expects for a notification. */
 final class WebhookBodies {

@@ -1,9 +1,9 @@
 package dev.planb.notify;
 
-import dev.planb.spi.Notification;
-import dev.planb.spi.NotificationChannel;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planb.Secret;
+import dev.planb.spi.Notification;
+import dev.planb.spi.NotificationChannel;
 import java.util.function.Function;
 
 /** Sends notifications as a JSON POST to a webhook URL. */

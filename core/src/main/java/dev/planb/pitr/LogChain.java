@@ -1,12 +1,17 @@
 package dev.planb.pitr;
 
-import dev.planb.spi.PointInTimeEngine;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.catalog.Catalog;
+import dev.planb.catalog.CatalogScan;
+import dev.planb.catalog.DamagedBackup;
+import dev.planb.catalog.DamagedBackupException;
 import dev.planb.catalog.LogFileNames;
-import dev.planb.catalog.Manifest;
 import dev.planb.crypto.Decryption;
+import dev.planb.spi.Manifest;
+import dev.planb.spi.PointInTimeEngine;
+import dev.planb.spi.RecoveryChain;
+import dev.planb.spi.RecoveryTarget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,7 +31,7 @@ import java.util.Optional;
  * longest partial shipment when the file was never shipped complete). Every file is checked against
  * its manifest's checksum as it is read.
  */
-public final class LogChain {
+public final class LogChain implements RecoveryChain {
 
     private final Catalog catalog;
     private final Decryption decryption;
@@ -47,10 +52,13 @@ public final class LogChain {
      * newest of all for {@code latest} or a WAL location), and the log files after it.
      *
      * @throws PlanBException with {@link ErrorCode#BACKUP_NOT_FOUND} when no chain starts early enough
+     * @throws DamagedBackupException for {@code latest}, when a damaged backup may be newer than the chain's
+     *     first backup: recovery could stop short of it without a word
      */
     public static LogChain select(Catalog catalog, String plan, PointInTimeEngine engine, RecoveryTarget target,
             Decryption decryption) {
-        List<Manifest> all = catalog.backups(plan);
+        CatalogScan scan = catalog.scan(plan);
+        List<Manifest> all = scan.backups();
         String format = engine.logFormat();
         List<Manifest> starts = all.stream().filter(backup -> backup.startsChain() && format.equals(backup.log().format()))
                 .sorted(Comparator.comparing(Manifest::finishedAt).reversed()).toList();
@@ -65,6 +73,19 @@ public final class LogChain {
                         + where + " to " + target + ": the oldest chain starts with backup " + starts.get(starts.size() - 1).backupId()
                         + ", finished " + starts.get(starts.size() - 1).finishedAt() + "; choose a later time"));
         List<String> warnings = new ArrayList<>();
+        for (DamagedBackup damaged : scan.damaged()) {
+            if (!damaged.mayBeNewerThan(base.id()) || time.isPresent() && damaged.id().time().isAfter(time.get())) {
+                continue;
+            }
+            if (target.isLatest()) {
+                throw new DamagedBackupException(damaged, "Backup " + damaged.id() + " of " + where + " is DAMAGED ("
+                        + damaged.location() + " " + damaged.reason() + ") and may be part of the newest chain: PlanB"
+                        + " does not restore to an earlier point on its own; restore to a time before it with --at TIME,"
+                        + " or from another destination");
+            }
+            warnings.add("backup " + damaged.id() + " is DAMAGED (" + damaged.reason() + "): if it is a log file of"
+                    + " this chain, recovery stops before it");
+        }
         List<Manifest> logs = follow(base, bestShipments(all, format), warnings);
         Instant covered = logs.isEmpty() ? base.finishedAt() : logs.get(logs.size() - 1).startedAt();
         if (time.isPresent() && time.get().isAfter(covered)) {
@@ -133,26 +154,31 @@ public final class LogChain {
     }
 
     /** The chain's first backup. */
+    @Override
     public Manifest base() {
         return base;
     }
 
     /** The log files to replay, in log order. */
+    @Override
     public List<Manifest> logs() {
         return logs;
     }
 
     /** When the content of the newest log file was read: later transactions are not in the chain. */
+    @Override
     public Instant coveredUntil() {
         return logs.isEmpty() ? base.finishedAt() : logs.get(logs.size() - 1).startedAt();
     }
 
     /** What the reader should know: gaps, partial files, a target beyond the shipped log. */
+    @Override
     public List<String> warnings() {
         return warnings;
     }
 
     /** Where the chain is read from, for messages. */
+    @Override
     public String source() {
         return catalog.destination().description();
     }
@@ -161,6 +187,7 @@ public final class LogChain {
      * Opens the first backup's content, decrypted and decompressed; its end is reported only once the
      * checksums matched.
      */
+    @Override
     public InputStream openBase() throws IOException {
         return catalog.openDump(base, base.databaseArtifact(), decryption);
     }
@@ -171,6 +198,7 @@ public final class LogChain {
      *
      * @return the files written, in log order
      */
+    @Override
     public List<Path> fetchLogs(Path folder) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Manifest log : logs) {

@@ -1,12 +1,13 @@
 package dev.planb.pitr;
 
-import dev.planb.spi.RecoveryDestination;
 import dev.planb.DatabaseSource;
-import dev.planb.spi.Destination;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.crypto.Decryption;
 import dev.planb.spi.DatabaseEngine;
+import dev.planb.spi.Destination;
+import dev.planb.spi.RecoveryDestination;
+import dev.planb.spi.RecoveryTarget;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;

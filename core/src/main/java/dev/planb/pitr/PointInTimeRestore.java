@@ -1,12 +1,12 @@
 package dev.planb.pitr;
 
-import dev.planb.spi.PointInTimeEngine;
-import dev.planb.spi.RecoveredPoint;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.catalog.Catalog;
-import dev.planb.spi.DatabaseEngine;
 import dev.planb.engine.DatabaseEngines;
+import dev.planb.spi.DatabaseEngine;
+import dev.planb.spi.PointInTimeEngine;
+import dev.planb.spi.RecoveredPoint;
 import dev.planb.spi.support.Messages;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,7 +1,8 @@
 package dev.planb.pitr;
 
+import dev.planb.spi.Manifest;
 import dev.planb.spi.RecoveredPoint;
-import dev.planb.catalog.Manifest;
+import dev.planb.spi.RecoveryTarget;
 import java.util.List;
 
 /**

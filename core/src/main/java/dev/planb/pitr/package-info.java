@@ -1,7 +1,8 @@
 /**
  * Point-in-time recovery: a chain's first backup (a PostgreSQL base backup, or a MariaDB/MySQL dump
  * with its binlog coordinates) plus the transaction log shipped continuously after it, restored to
- * any moment the log covers.
+ * any moment the log covers. {@link dev.planb.runtime.LogStreamer} ships the log; this package
+ * selects a chain and restores it.
  *
  * <pre>{@code
  * try (LogStreamer streamer = LogStreamer.builder(plan).build()) {

@@ -1,13 +1,13 @@
 package dev.planb.pull;
 
-import dev.planb.spi.Destination;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.catalog.PlanName;
 import dev.planb.event.PlanBListener;
 import dev.planb.event.PullFailed;
 import dev.planb.event.Pulled;
 import dev.planb.schedule.Schedule;
+import dev.planb.spi.Destination;
+import dev.planb.spi.PlanName;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

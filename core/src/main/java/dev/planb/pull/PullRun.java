@@ -1,21 +1,27 @@
 package dev.planb.pull;
 
-import dev.planb.spi.Destination;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.spi.StoredObject;
 import dev.planb.catalog.Catalog;
-import dev.planb.catalog.Layout;
-import dev.planb.catalog.Layout.BackupRef;
-import dev.planb.catalog.Manifest;
-import dev.planb.catalog.Manifest.Artifact;
+import dev.planb.spi.Layout;
+import dev.planb.spi.Layout.BackupRef;
+import dev.planb.catalog.DamagedManifestException;
+import dev.planb.spi.Manifest;
+import dev.planb.catalog.ManifestReader;
+import dev.planb.spi.Manifest.Artifact;
 import dev.planb.event.PlanBEvent;
 import dev.planb.event.PlanBListener;
 import dev.planb.event.PullFailed;
 import dev.planb.event.Pulled;
+import dev.planb.pull.PulledBackup.Outcome;
+import dev.planb.spi.Destination;
+import dev.planb.spi.Layout.BackupRef;
+import dev.planb.spi.Layout;
+import dev.planb.spi.Manifest.Artifact;
+import dev.planb.spi.Manifest;
+import dev.planb.spi.StoredObject;
 import dev.planb.spi.support.Json;
 import dev.planb.spi.support.Messages;
-import dev.planb.pull.PulledBackup.Outcome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
@@ -89,11 +95,14 @@ final class PullRun {
                     + manifestKey + ": " + Messages.firstLine(e)));
         }
         try {
-            manifest = Json.mapper().readValue(manifestBytes, Manifest.class);
-        } catch (IOException | RuntimeException e) {
+            manifest = ManifestReader.read(manifestBytes, source.description() + "/" + manifestKey);
+        } catch (DamagedManifestException e) {
             LOG.debug("Cannot parse {}/{}", source.description(), manifestKey, e);
+            return Optional.of(failed(ref, ErrorCode.DAMAGED_BACKUP, source.description() + "/" + manifestKey
+                    + " is DAMAGED (" + e.getMessage() + "): backup " + ref.id() + " was not copied"));
+        } catch (RuntimeException e) {
             return Optional.of(failed(ref, ErrorCode.CORRUPT_BACKUP, source.description() + "/" + manifestKey
-                    + " is damaged (not a readable PlanB manifest): backup " + ref.id() + " was not copied"));
+                    + " cannot be read (" + Messages.firstLine(e) + "): backup " + ref.id() + " was not copied"));
         }
         List<Destination> lacking = targets.stream().filter(target -> !present.get(target).contains(manifestKey)).toList();
         if (!lacking.isEmpty()) {
@@ -179,7 +188,8 @@ final class PullRun {
         LOG.warn("Pull of backup {} of plan '{}' from {} failed: {}", ref.id(), ref.plan(), source.description(), message);
         emit(new PullFailed(ref.plan(), clock.instant(), Optional.of(ref.id()), source.description(), code,
                 message));
-        Outcome outcome = code == ErrorCode.CORRUPT_BACKUP ? Outcome.CORRUPT : Outcome.FAILED;
+        Outcome outcome = code == ErrorCode.CORRUPT_BACKUP || code == ErrorCode.DAMAGED_BACKUP ? Outcome.CORRUPT
+                : Outcome.FAILED;
         return new PulledBackup(ref.plan(), ref.id(), outcome, message, false);
     }
 

@@ -1,6 +1,6 @@
 package dev.planb.pull;
 
-import dev.planb.catalog.BackupId;
+import dev.planb.spi.BackupId;
 
 /**
  * What a pull did with one backup of the source.

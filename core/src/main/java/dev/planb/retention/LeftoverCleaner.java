@@ -2,9 +2,9 @@ package dev.planb.retention;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.catalog.BackupId;
-import dev.planb.catalog.Layout;
-import dev.planb.catalog.PlanName;
+import dev.planb.spi.BackupId;
+import dev.planb.spi.Layout;
+import dev.planb.spi.PlanName;
 import dev.planb.retention.Leftover.Kind;
 import dev.planb.retention.Leftover.Outcome;
 import dev.planb.spi.Destination;

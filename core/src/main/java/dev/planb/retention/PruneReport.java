@@ -1,7 +1,8 @@
 package dev.planb.retention;
 
-import dev.planb.catalog.BackupId;
+import dev.planb.spi.BackupId;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * What a prune of one plan on one destination decided and did.
@@ -9,18 +10,27 @@ import java.util.List;
  * @param plan the plan's name
  * @param destination the destination's description
  * @param dryRun whether nothing was deleted on purpose
- * @param backups one row per backup, newest first
+ * @param backups one row per intact backup, newest first
+ * @param damaged one row per damaged backup, newest first: kept unless the prune included them
  */
-public record PruneReport(String plan, String destination, boolean dryRun, List<PrunedBackup> backups) {
+public record PruneReport(String plan, String destination, boolean dryRun, List<PrunedBackup> backups,
+        List<PrunedDamagedBackup> damaged) {
 
-    /** Copies the list. */
+    /** Copies the lists. */
     public PruneReport {
         backups = List.copyOf(backups);
+        damaged = List.copyOf(damaged);
     }
 
-    /** The backups deleted. */
+    /** A report without damaged backups. */
+    public PruneReport(String plan, String destination, boolean dryRun, List<PrunedBackup> backups) {
+        this(plan, destination, dryRun, backups, List.of());
+    }
+
+    /** The backups deleted, damaged ones included. */
     public List<BackupId> deleted() {
-        return backups.stream().filter(row -> row.outcome() == PruneOutcome.DELETED).map(row -> row.backup().id())
+        return Stream.concat(backups.stream().filter(row -> row.outcome() == PruneOutcome.DELETED).map(row -> row.backup().id()),
+                damaged.stream().filter(row -> row.outcome() == PruneOutcome.DELETED).map(row -> row.backup().id()))
                 .toList();
     }
 
@@ -31,8 +41,14 @@ public record PruneReport(String plan, String destination, boolean dryRun, List<
 
     /** One line per forgotten backup that could not be deleted (retained, not permitted, failed). */
     public List<String> problems() {
-        return backups.stream().filter(row -> row.outcome() == PruneOutcome.RETAINED
-                        || row.outcome() == PruneOutcome.NOT_PERMITTED || row.outcome() == PruneOutcome.FAILED)
-                .map(row -> row.backup().backupId() + ": " + row.detail()).toList();
+        return Stream.concat(backups.stream().filter(row -> isProblem(row.outcome()))
+                        .map(row -> row.backup().backupId() + ": " + row.detail()),
+                damaged.stream().filter(row -> isProblem(row.outcome()))
+                        .map(row -> row.backup().id() + " (damaged): " + row.detail()))
+                .toList();
+    }
+
+    private static boolean isProblem(PruneOutcome outcome) {
+        return outcome == PruneOutcome.RETAINED || outcome == PruneOutcome.NOT_PERMITTED || outcome == PruneOutcome.FAILED;
     }
 }

@@ -1,10 +1,15 @@
 package dev.planb.retention;
 
-import dev.planb.spi.Destination;
-import dev.planb.spi.StoredObject;
 import dev.planb.catalog.Catalog;
-import dev.planb.catalog.Layout;
-import dev.planb.catalog.Manifest;
+import dev.planb.spi.Destination;
+import dev.planb.spi.Layout;
+import dev.planb.spi.Manifest;
+import dev.planb.spi.StoredObject;
+import dev.planb.spi.BackupId;
+import dev.planb.catalog.CatalogScan;
+import dev.planb.catalog.DamagedBackup;
+import dev.planb.spi.Layout;
+import dev.planb.spi.Manifest;
 import dev.planb.spi.support.Messages;
 import java.io.IOException;
 import java.time.Instant;
@@ -23,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * ("retained until …"), and a destination that refuses deletes deletes nothing ("not permitted").
  * Backups are handled newest first, so a forgotten chain loses its log files before its first
  * backup: a prune cut short leaves a shorter chain, never log files without their start.
+ * A {@linkplain dev.planb.catalog.DamagedBackup damaged} backup (its manifest does not parse or
+ * does not match its checksum) is never forgotten by the policy, which decides over intact backups
+ * only: it is kept, and reported, unless the prune is told to include damaged backups, which
+ * deletes them.
  *
  * <pre>{@code
  * PruneReport report = new Pruner(destination).prune("app", policy, Instant.now(), false);
@@ -45,7 +54,18 @@ public final class Pruner {
      * @throws dev.planb.PlanBException when the destination cannot be listed
      */
     public PruneReport prune(String plan, RetentionPolicy policy, Instant now, boolean dryRun) {
-        RetentionDecision decision = policy.decide(new Catalog(destination).backups(plan), now);
+        return prune(plan, policy, now, dryRun, false);
+    }
+
+    /**
+     * Decides with {@code policy} and, unless {@code dryRun}, deletes the forgotten backups, and with
+     * {@code includeDamaged} the damaged ones too.
+     *
+     * @throws dev.planb.PlanBException when the destination cannot be listed
+     */
+    public PruneReport prune(String plan, RetentionPolicy policy, Instant now, boolean dryRun, boolean includeDamaged) {
+        CatalogScan scan = new Catalog(destination).scan(plan);
+        RetentionDecision decision = policy.decide(scan.backups(), now);
         Set<String> present = new HashSet<>();
         decision.decisions().forEach(backup -> present.add(backup.backup().backupId()));
         List<PrunedBackup> rows = new ArrayList<>();
@@ -53,7 +73,18 @@ public final class Pruner {
             rows.add(backup.keep() ? new PrunedBackup(backup.backup(), backup.reasons(), PruneOutcome.KEEP, "")
                     : forget(backup.backup(), why(backup.backup(), present), now, dryRun));
         }
-        PruneReport report = new PruneReport(plan, destination.description(), dryRun, rows);
+        List<PrunedDamagedBackup> damaged = new ArrayList<>();
+        for (DamagedBackup backup : scan.damaged()) {
+            if (includeDamaged) {
+                Forgotten outcome = delete(backup.plan(), backup.id(), now, dryRun);
+                damaged.add(new PrunedDamagedBackup(backup, outcome.outcome(),
+                        outcome.detail().isEmpty() ? "damaged: " + backup.reason() : outcome.detail()));
+            } else {
+                damaged.add(new PrunedDamagedBackup(backup, PruneOutcome.KEEP, "damaged, kept: a prune deletes damaged"
+                        + " backups only when told to include them (planb prune --include-damaged)"));
+            }
+        }
+        PruneReport report = new PruneReport(plan, destination.description(), dryRun, rows, damaged);
         if (!dryRun) {
             LOG.info("Pruned plan '{}' on {}: {} deleted, {} kept{}", plan, destination.description(),
                     report.deleted().size(), report.kept(),
@@ -72,48 +103,58 @@ public final class Pruner {
     }
 
     private PrunedBackup forget(Manifest backup, String why, Instant now, boolean dryRun) {
+        Forgotten forgotten = delete(backup.plan(), backup.id(), now, dryRun);
+        return row(backup, forgotten.outcome(), forgotten.detail().isEmpty() ? why : forgotten.detail());
+    }
+
+    /** Deletes a backup's files, manifest first; the detail is empty when all went as planned. */
+    private Forgotten delete(String plan, BackupId id, Instant now, boolean dryRun) {
         if (!destination.canDelete()) {
-            return row(backup, PruneOutcome.NOT_PERMITTED, "not permitted: " + destination.description()
+            return new Forgotten(PruneOutcome.NOT_PERMITTED, "not permitted: " + destination.description()
                     + " refuses deletes; expire old backups with a lifecycle rule on the storage");
         }
         List<String> keys;
         Optional<Instant> retainedUntil;
         try {
-            keys = filesOf(backup);
+            keys = filesOf(plan, id);
             retainedUntil = retainedUntil(keys, now);
         } catch (IOException | RuntimeException e) {
-            return row(backup, PruneOutcome.FAILED, "cannot read " + destination.description() + ": "
+            return new Forgotten(PruneOutcome.FAILED, "cannot read " + destination.description() + ": "
                     + Messages.firstLine(e));
         }
         if (retainedUntil.isPresent()) {
-            return row(backup, PruneOutcome.RETAINED, "retained until " + retainedUntil.get()
+            return new Forgotten(PruneOutcome.RETAINED, "retained until " + retainedUntil.get()
                     + " by the storage's lock; it will be deleted by a prune after that");
         }
         if (dryRun) {
-            return row(backup, PruneOutcome.WOULD_DELETE, why);
+            return new Forgotten(PruneOutcome.WOULD_DELETE, "");
         }
-        String manifestKey = Layout.manifestKey(backup.plan(), backup.id());
+        String manifestKey = Layout.manifestKey(plan, id);
         try {
             destination.delete(manifestKey); // first: from now on the backup is not listed
         } catch (IOException | RuntimeException e) {
-            return row(backup, PruneOutcome.FAILED, "cannot delete " + manifestKey + ": " + Messages.firstLine(e));
+            return new Forgotten(PruneOutcome.FAILED, "cannot delete " + manifestKey + ": " + Messages.firstLine(e));
         }
         for (String key : keys) {
             if (!key.equals(manifestKey)) {
                 try {
                     destination.delete(key);
                 } catch (IOException | RuntimeException e) {
-                    LOG.warn("Backup {} of plan '{}' is deleted, but {} remains on {}: {}", backup.backupId(),
-                            backup.plan(), key, destination.description(), Messages.firstLine(e));
+                    LOG.warn("Backup {} of plan '{}' is deleted, but {} remains on {}: {}", id, plan, key,
+                            destination.description(), Messages.firstLine(e));
                 }
             }
         }
-        return row(backup, PruneOutcome.DELETED, why);
+        return new Forgotten(PruneOutcome.DELETED, "");
     }
 
-    private List<String> filesOf(Manifest backup) throws IOException {
+    /** What deleting a backup did. */
+    private record Forgotten(PruneOutcome outcome, String detail) {
+    }
+
+    private List<String> filesOf(String plan, BackupId id) throws IOException {
         List<String> keys = new ArrayList<>();
-        for (StoredObject object : destination.list(Layout.backupFolder(backup.plan(), backup.id()))) {
+        for (StoredObject object : destination.list(Layout.backupFolder(plan, id))) {
             keys.add(object.key());
         }
         return keys;

@@ -1,6 +1,6 @@
 package dev.planb.retention;
 
-import dev.planb.catalog.Manifest;
+import dev.planb.spi.Manifest;
 import java.util.List;
 
 /**

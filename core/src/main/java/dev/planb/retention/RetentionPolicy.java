@@ -2,8 +2,8 @@ package dev.planb.retention;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.catalog.Manifest;
 import dev.planb.internal.Durations;
+import dev.planb.spi.Manifest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,18 +1,22 @@
 package dev.planb.runtime;
 
 import dev.planb.BackupPlan;
-import dev.planb.spi.Destination;
 import dev.planb.PlanBException;
-import dev.planb.catalog.BackupId;
 import dev.planb.catalog.Catalog;
-import dev.planb.catalog.Manifest;
+import dev.planb.drill.RestoreVerifier;
+import dev.planb.catalog.DamagedBackup;
+import dev.planb.catalog.DamagedBackupException;
+import dev.planb.spi.Manifest;
+import dev.planb.event.BackupDamaged;
 import dev.planb.event.CoverageWarning;
 import dev.planb.event.VerificationFailed;
 import dev.planb.event.VerificationStale;
 import dev.planb.event.Verified;
 import dev.planb.internal.Durations;
+import dev.planb.spi.BackupId;
+import dev.planb.spi.Destination;
+import dev.planb.spi.Manifest;
 import dev.planb.spi.support.Messages;
-import dev.planb.verify.RestoreVerifier;
 import dev.planb.verify.VerificationLog;
 import dev.planb.verify.VerificationPolicy;
 import dev.planb.verify.VerificationRecord;
@@ -72,8 +76,18 @@ final class PlanDrills {
             checkStale(plan, policy.get(), log);
         } catch (RuntimeException e) {
             LOG.warn("Restore drill of plan '{}' could not run: {}", plan.name(), Messages.firstLine(e));
+            reportDamage(plan, from, e);
             newestBackup(plan, from).ifPresent(id -> events.publish(new VerificationFailed(plan.name(), clock.instant(),
                     id, List.of("restore drill could not run: " + Messages.firstLine(e)))));
+        }
+    }
+
+    /** Publishes the damaged backup that stopped a drill, if that is what stopped it. */
+    private void reportDamage(BackupPlan plan, Destination from, RuntimeException e) {
+        if (e instanceof DamagedBackupException damage) {
+            DamagedBackup damaged = damage.damaged();
+            events.publish(new BackupDamaged(plan.name(), clock.instant(), from.description(), damaged.id(),
+                    damaged.location() + " " + damaged.reason()));
         }
     }
 
@@ -96,6 +110,7 @@ final class PlanDrills {
             drill(plan, policy, plan.destinations().get(0));
         } catch (RuntimeException e) {
             LOG.warn("Restore drill of plan '{}' failed: {}", plan.name(), Messages.firstLine(e));
+            reportDamage(plan, plan.destinations().get(0), e);
             events.publish(new VerificationFailed(plan.name(), clock.instant(), null,
                     List.of("restore drill could not run: " + Messages.firstLine(e))));
         }
@@ -123,6 +138,7 @@ final class PlanDrills {
                 .fingerprints(policy.fingerprintedTables())
                 .liveDatabase(plan.database())
                 .coveredDatabases(plannedDatabases)
+                .engine(plan.engine())
                 .build();
         VerificationResult result = new RestoreVerifier(from, policy.decryption(), clock).verify(request);
         Instant now = clock.instant();

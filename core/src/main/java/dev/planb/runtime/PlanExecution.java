@@ -2,13 +2,12 @@ package dev.planb.runtime;
 
 import dev.planb.BackupPlan;
 import dev.planb.BackupResult;
-import dev.planb.spi.Destination;
 import dev.planb.DestinationResult;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.catalog.BackupId;
 import dev.planb.catalog.Catalog;
-import dev.planb.catalog.Manifest;
+import dev.planb.spi.Manifest;
+import dev.planb.event.BackupDamaged;
 import dev.planb.event.BackupFailed;
 import dev.planb.event.BackupProgress;
 import dev.planb.event.BackupSkipped;
@@ -16,15 +15,19 @@ import dev.planb.event.BackupStarted;
 import dev.planb.event.BackupSucceeded;
 import dev.planb.event.DestinationFailed;
 import dev.planb.event.Pruned;
-import dev.planb.internal.pipeline.BackupRun;
 import dev.planb.internal.Durations;
-import dev.planb.spi.support.Messages;
 import dev.planb.internal.pipeline.RunControl;
 import dev.planb.spi.PlanLock.Lease;
 import dev.planb.retention.LeftoverCleaner;
+import dev.planb.internal.run.BackupRun;
 import dev.planb.retention.PruneReport;
 import dev.planb.retention.Pruner;
 import dev.planb.retention.RetentionPolicy;
+import dev.planb.spi.BackupId;
+import dev.planb.spi.Destination;
+import dev.planb.spi.Manifest;
+import dev.planb.spi.PlanLock.Lease;
+import dev.planb.spi.support.Messages;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -202,6 +205,9 @@ final class PlanExecution implements ScheduledJob.JobRun {
                 PruneReport report = new Pruner(destination).prune(plan.name(), policy.get(), clock.instant(), false);
                 events.publish(new Pruned(plan.name(), clock.instant(), destination.description(), report.deleted(),
                         report.kept(), report.problems()));
+                report.damaged().forEach(row -> events.publish(new BackupDamaged(plan.name(), clock.instant(),
+                        destination.description(), row.backup().id(), row.backup().location() + " "
+                                + row.backup().reason())));
             } catch (RuntimeException e) {
                 LOG.warn("Cannot prune plan '{}' on {}: {}", plan.name(), destination.description(), e.getMessage());
                 events.publish(new Pruned(plan.name(), clock.instant(), destination.description(), List.of(), 0,

@@ -1,6 +1,6 @@
 package dev.planb.runtime;
 
-import dev.planb.catalog.BackupId;
+import dev.planb.spi.BackupId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

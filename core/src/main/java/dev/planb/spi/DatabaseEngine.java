@@ -1,7 +1,8 @@
 package dev.planb.spi;
 
 import dev.planb.DatabaseSource;
-import dev.planb.internal.Jdbc;
+import dev.planb.PlanBException;
+import dev.planb.spi.support.jdbc.Jdbc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,7 +15,7 @@ import java.util.Properties;
  * Dumps one kind of database to a stream and restores it: the service provider interface for
  * database support. Implementations are found with {@link java.util.ServiceLoader} (list them in
  * {@code META-INF/services/dev.planb.spi.DatabaseEngine}) and chosen by JDBC URL; see
- * {@link DatabaseEngines}.
+ * {@code DatabaseEngines}.
  *
  * <p>Every engine passes {@code AbstractDatabaseEngineContractTest} from
  * {@code planb-test-support}, and {@code AbstractRestoreDrillContractTest} when it makes
@@ -52,6 +53,21 @@ public interface DatabaseEngine {
      * @throws dev.planb.PlanBException saying what is missing and what to do
      */
     void checkReadable(DatabaseSource source);
+
+    /**
+     * Checks, before the first backup, what would make a backup fail or leave something out: the
+     * tools and their versions, the privileges to read every object, objects the options leave out,
+     * the character set. One finding per problem, each naming the setting or the GRANT that fixes it;
+     * never throws for a problem it can name. The default checks what {@link #checkReadable} checks.
+     */
+    default List<Finding> preflight(DatabaseSource source) {
+        try {
+            checkReadable(source);
+            return List.of(Finding.ok("database", name() + " database " + source.redactedUrl() + " can be read"));
+        } catch (PlanBException e) {
+            return List.of(Finding.blocker("database", e.getMessage()));
+        }
+    }
 
     /**
      * The expected size of the dump in bytes, for progress reports, or {@code -1} if unknown.

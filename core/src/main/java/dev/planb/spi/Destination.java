@@ -1,5 +1,8 @@
 package dev.planb.spi;
 
+import dev.planb.ErrorCode;
+import dev.planb.PlanBException;
+import dev.planb.spi.ProtectionReport.Verdict;
 import dev.planb.spi.support.CanaryCheck;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,7 +94,35 @@ public interface Destination {
      * @throws IOException if the canary cannot even be written
      */
     default ProtectionReport checkProtection() throws IOException {
-        return CanaryCheck.run(this);
+        Instant now = Instant.now();
+        String key = CanaryCheck.newKey(now);
+        try (ObjectWriter writer = create(key)) {
+            writer.write(CanaryCheck.content(now));
+            writer.commit();
+        }
+        Optional<Instant> lockedUntil = retainedUntil(key);
+        try {
+            delete(key);
+        } catch (PlanBException e) {
+            if (e.code() != ErrorCode.DELETE_NOT_PERMITTED) {
+                throw e;
+            }
+            return refused(description(), lockedUntil);
+        }
+        boolean stillThere = list(key).stream().anyMatch(object -> object.key().equals(key));
+        if (stillThere) {
+            return refused(description(), lockedUntil);
+        }
+        return new ProtectionReport(description(), Verdict.CAN_DELETE,
+                "WARNING: these credentials can delete your backups", List.of());
+    }
+
+    private static ProtectionReport refused(String description, Optional<Instant> lockedUntil) {
+        return lockedUntil
+                .map(until -> new ProtectionReport(description, Verdict.OBJECT_LOCK,
+                        "protected by a storage lock (until " + until + ")", List.of()))
+                .orElseGet(() -> new ProtectionReport(description, Verdict.CANNOT_DELETE,
+                        "protected: these credentials cannot delete backups", List.of()));
     }
 
     /**

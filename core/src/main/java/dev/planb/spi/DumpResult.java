@@ -9,11 +9,20 @@ import java.util.List;
  * @param dumpTool what made the dump
  * @param dumpToolVersion that tool's version
  * @param tables the tables and row counts, taken from the same snapshot as the dump
+ * @param omitted what the dump leaves out although the database holds it, one line each (recorded in the
+ *     manifest, shown as backup warnings and in {@code RESTORE.md})
  */
-public record DumpResult(String serverVersion, String dumpTool, String dumpToolVersion, List<TableCount> tables) {
+public record DumpResult(String serverVersion, String dumpTool, String dumpToolVersion, List<TableCount> tables,
+        List<String> omitted) {
 
-    /** Copies the list. */
+    /** Copies the lists. */
     public DumpResult {
         tables = List.copyOf(tables);
+        omitted = List.copyOf(omitted);
+    }
+
+    /** A dump that leaves nothing out. */
+    public DumpResult(String serverVersion, String dumpTool, String dumpToolVersion, List<TableCount> tables) {
+        this(serverVersion, dumpTool, dumpToolVersion, tables, List.of());
     }
 }

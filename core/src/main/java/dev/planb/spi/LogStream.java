@@ -1,6 +1,6 @@
 package dev.planb.spi;
 
-import dev.planb.catalog.Manifest.LogInfo;
+import dev.planb.spi.Manifest.LogInfo;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * One streaming session of an engine: takes the chain's first backup, and runs the tool that receives
  * the log into the session's folder ({@code pg_receivewal}, {@code mariadb-binlog}). The
- * {@link LogStreamer} ships what lands in that folder.
+ * {@code LogStreamer} ships what lands in that folder.
  */
 public interface LogStream extends AutoCloseable {
 

@@ -26,15 +26,18 @@ public enum NotificationKind {
     /** A pull copied a backup to the destinations that lacked it. */
     PULLED,
     /** A pull could not copy a backup (corrupt on the source, or a destination failed). */
-    PULL_FAILED;
+    PULL_FAILED,
+    /** A backup's manifest is damaged: the backup cannot be trusted or restored. */
+    DAMAGED;
 
     /** What needs a person, and the all-clear that follows: the default of every notifier. */
     public static final Set<NotificationKind> ALERTS =
-            Set.copyOf(EnumSet.of(FAILED, DESTINATION_FAILED, STALE, RECOVERED, VERIFICATION_FAILED, PULL_FAILED));
+            Set.copyOf(EnumSet.of(FAILED, DESTINATION_FAILED, STALE, RECOVERED, VERIFICATION_FAILED, PULL_FAILED,
+                    DAMAGED));
 
     /** Whether this kind means something is wrong. */
     public boolean isProblem() {
         return this == FAILED || this == DESTINATION_FAILED || this == STALE || this == VERIFICATION_FAILED
-                || this == PULL_FAILED;
+                || this == PULL_FAILED || this == DAMAGED;
     }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
  * before each run, without waiting: an instance that cannot get it skips the tick, and the one
  * that gets it first checks that no other instance already made that tick's backup.
  *
- * <p>Implementations: {@link LockFile} (instances on one host, the default for SQLite and H2),
+ * <p>Implementations: {@code dev.planb.lock.LockFile} (instances on one host, the default for SQLite and H2),
  * and locks held in the backed-up database itself (PostgreSQL advisory locks, MariaDB/MySQL
  * {@code GET_LOCK}), so no extra infrastructure is needed. A lock is released when its lease is
  * closed or, for every built-in lock, when the process holding it dies.

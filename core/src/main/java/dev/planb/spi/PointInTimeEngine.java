@@ -1,11 +1,8 @@
 package dev.planb.spi;
 
-import dev.planb.pitr.LogChain;
-import dev.planb.pitr.RecoveryTarget;
 import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.catalog.Manifest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +41,7 @@ public interface PointInTimeEngine extends DatabaseEngine {
      * @throws dev.planb.PlanBException when the chain cannot reach the target or the tools fail,
      *     saying why and what to do
      */
-    RecoveredPoint recover(LogChain chain, RecoveryTarget target, RecoveryDestination where) throws IOException;
+    RecoveredPoint recover(RecoveryChain chain, RecoveryTarget target, RecoveryDestination where) throws IOException;
 
     /**
      * A scratch place for a point-in-time restore drill of the database {@code live} (whose user and

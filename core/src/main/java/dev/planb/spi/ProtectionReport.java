@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Whether production could destroy the backups on a destination, found by writing a canary
- * object and trying to delete it: see {@link PlanB#check(Destination)}.
+ * object and trying to delete it: see {@code PlanB.check(Destination)}.
  *
  * @param destination the destination's description
  * @param verdict what the delete attempt showed

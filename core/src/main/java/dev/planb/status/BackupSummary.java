@@ -1,6 +1,6 @@
 package dev.planb.status;
 
-import dev.planb.catalog.BackupId;
+import dev.planb.spi.BackupId;
 import java.time.Instant;
 
 /**

@@ -1,14 +1,33 @@
 package dev.planb.status;
 
+import dev.planb.catalog.DamagedBackup;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * How one destination of a plan stands.
  *
  * @param destination its description
- * @param lastSuccess the newest backup stored there
+ * @param lastSuccess the newest intact backup stored there
  * @param lastFailure the last time it failed to store one, or could not be read
+ * @param damaged the damaged backups found there when its manifests were last read, newest first
  */
 public record DestinationStatus(String destination, Optional<BackupSummary> lastSuccess,
-        Optional<Failure> lastFailure) {
+        Optional<Failure> lastFailure, List<DamagedBackup> damaged) {
+
+    /** Copies the list. */
+    public DestinationStatus {
+        damaged = List.copyOf(damaged);
+    }
+
+    /** A destination where no damaged backup was found. */
+    public DestinationStatus(String destination, Optional<BackupSummary> lastSuccess, Optional<Failure> lastFailure) {
+        this(destination, lastSuccess, lastFailure, List.of());
+    }
+
+    /** The newest damaged backup, when it is newer than the newest intact one: the destination's newest backup is damaged. */
+    public Optional<DamagedBackup> newestDamaged() {
+        return damaged.stream().findFirst().filter(newest -> lastSuccess.isEmpty()
+                || newest.mayBeNewerThan(lastSuccess.get().id()));
+    }
 }

@@ -7,5 +7,11 @@ public enum PlanState {
     /** A backup is running; its progress is in {@link PlanStatus#progress()}. */
     RUNNING,
     /** No successful backup within the plan's max age: an alarm, even while a backup runs. */
-    STALE
+    STALE,
+    /**
+     * The newest backup on a destination is damaged (its manifest does not parse or does not match
+     * its checksum): an alarm, as what looks like the newest backup cannot be restored. A plan that is
+     * also stale is {@link #STALE}; {@link PlanStatus#newestDamaged()} still names the damage.
+     */
+    DAMAGED
 }

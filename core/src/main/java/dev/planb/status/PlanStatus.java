@@ -1,8 +1,10 @@
 package dev.planb.status;
 
 import dev.planb.Progress;
+import dev.planb.catalog.DamagedBackup;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,7 +12,7 @@ import java.util.Optional;
  * Where one plan stands: what health checks, metrics, the command line and status pages read.
  *
  * @param plan the plan's name
- * @param state idle, running or stale
+ * @param state idle, running, stale, or damaged (a destination's newest backup is damaged)
  * @param progress the running backup's progress, while one runs
  * @param lastSuccess the newest backup stored on at least one destination
  * @param lastFailure the last failed run (failures are not on storage, so a restart forgets them)
@@ -38,6 +40,17 @@ public record PlanStatus(String plan, PlanState state, Optional<Progress> progre
     public PlanStatus withNextRun(Optional<Instant> next) {
         return new PlanStatus(plan, state, progress, lastSuccess, lastFailure, lastVerification, next, maxAge,
                 destinations);
+    }
+
+    /** The damaged backups found on the destinations, newest first. */
+    public List<DamagedBackup> damaged() {
+        return destinations.stream().flatMap(destination -> destination.damaged().stream())
+                .sorted(Comparator.comparing(DamagedBackup::id).reversed()).toList();
+    }
+
+    /** The damaged backups that are the newest backup on their destination: the plan is not protected as it seems. */
+    public List<DamagedBackup> newestDamaged() {
+        return destinations.stream().map(DestinationStatus::newestDamaged).flatMap(Optional::stream).toList();
     }
 
     /** Whether the plan is stale. */

@@ -1,14 +1,18 @@
 package dev.planb.status;
 
+import dev.planb.event.BackupDamaged;
 import dev.planb.event.BackupStale;
+import dev.planb.event.PlanBEvent;
 import dev.planb.event.PlanBListener;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +20,10 @@ import org.slf4j.LoggerFactory;
  * Raises {@link BackupStale} for every plan whose newest successful backup is older than its max
  * age, whether or not any run failed: a stopped scheduler or an application that was down is
  * noticed as soon as {@link #check()} runs. Each stale spell is reported once; a new backup ends
- * it. The runtime calls {@link #check()} periodically; tests call it with a fixed clock.
+ * it. It also raises {@link BackupDamaged}, once per backup and destination, for a plan whose
+ * newest backup on a destination is damaged, as the board found when it read the destinations (at
+ * start-up, and when it refreshes). The runtime calls {@link #check()} periodically; tests call it
+ * with a fixed clock.
  *
  * <p>Before it calls a plan stale, it has the board read the newest backup from the destinations
  * ({@link StatusBoard#refresh(String)}, at most every 10 minutes per plan): a
@@ -38,6 +45,7 @@ public final class StalenessMonitor {
 
     private final Map<String, Optional<Instant>> reported = new HashMap<>();
     private final Map<String, Instant> refreshed = new HashMap<>();
+    private final Set<String> damagedReported = new HashSet<>();
 
     /**
      * @param board the plans to watch, with their max age and newest backup
@@ -55,6 +63,7 @@ public final class StalenessMonitor {
         List<BackupStale> raised = new ArrayList<>();
         Instant now = clock.instant();
         for (PlanStatus seen : board.all()) {
+            reportDamage(seen, now);
             PlanStatus status = seen.isStale() && refreshDue(seen.plan(), now) ? refresh(seen) : seen;
             if (!status.isStale() || status.maxAge().isEmpty()) {
                 reported.remove(status.plan());
@@ -67,13 +76,25 @@ public final class StalenessMonitor {
             reported.put(status.plan(), lastSuccess);
             BackupStale stale = new BackupStale(status.plan(), now, lastSuccess, status.maxAge().get());
             raised.add(stale);
-            try {
-                listener.onEvent(stale);
-            } catch (RuntimeException e) {
-                LOG.warn("A listener failed on {}: {}", stale, e.toString());
-            }
+            publish(stale);
         }
         return raised;
+    }
+
+    private void reportDamage(PlanStatus status, Instant now) {
+        for (DestinationStatus destination : status.destinations()) {
+            destination.newestDamaged().filter(damaged -> damagedReported.add(destination.destination() + "/" + damaged.id()))
+                    .ifPresent(damaged -> publish(new BackupDamaged(status.plan(), now, destination.destination(),
+                            damaged.id(), damaged.location() + " " + damaged.reason())));
+        }
+    }
+
+    private void publish(PlanBEvent event) {
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException e) {
+            LOG.warn("A listener failed on {}: {}", event, e.toString());
+        }
     }
 
     private boolean refreshDue(String plan, Instant now) {

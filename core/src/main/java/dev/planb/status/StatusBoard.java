@@ -1,12 +1,13 @@
 package dev.planb.status;
 
 import dev.planb.BackupPlan;
-import dev.planb.spi.Destination;
 import dev.planb.DestinationResult;
 import dev.planb.PlanBException;
 import dev.planb.Progress;
 import dev.planb.catalog.Catalog;
-import dev.planb.catalog.Manifest;
+import dev.planb.catalog.CatalogScan;
+import dev.planb.catalog.DamagedBackup;
+import dev.planb.catalog.DamagedBackupException;
 import dev.planb.event.BackupFailed;
 import dev.planb.event.BackupProgress;
 import dev.planb.event.BackupStarted;
@@ -16,10 +17,13 @@ import dev.planb.event.PlanBEvent;
 import dev.planb.event.PlanBListener;
 import dev.planb.event.VerificationFailed;
 import dev.planb.event.Verified;
+import dev.planb.spi.Destination;
+import dev.planb.spi.Manifest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +93,8 @@ public final class StatusBoard implements PlanBListener {
                 catalog.newestId(plan).map(id -> catalog.find(plan, id.value())).ifPresent(manifest -> recordSuccess(plan,
                         destination.description(), new BackupSummary(manifest.finishedAt(), manifest.id(),
                                 manifest.storedBytes())));
+            } catch (DamagedBackupException e) {
+                recordDamage(plan, destination.description(), e.damaged());
             } catch (PlanBException e) {
                 LOG.debug("Plan '{}': cannot read the newest backup on {}: {}", plan, destination.description(),
                         e.getMessage());
@@ -110,16 +116,30 @@ public final class StatusBoard implements PlanBListener {
     /** Records the newest backup of {@code plan} on the catalog's destination, read from its manifests. */
     public void rebuild(String plan, Catalog catalog) {
         String destination = catalog.destination().description();
-        Optional<Manifest> newest;
+        CatalogScan scan;
         try {
-            newest = catalog.backups(plan).stream().findFirst(); // by start time: ids tie within a second
+            scan = catalog.scan(plan);
         } catch (PlanBException e) {
             LOG.warn("Plan '{}': cannot read the backups on {}: {}", plan, destination, e.getMessage());
             recordDestinationFailure(plan, destination, new Failure(clock.instant(), e.getMessage()));
             return;
         }
-        newest.ifPresent(manifest -> recordSuccess(plan, destination,
+        // By start time: ids tie within a second.
+        scan.backups().stream().findFirst().ifPresent(manifest -> recordSuccess(plan, destination,
                 new BackupSummary(manifest.finishedAt(), manifest.id(), manifest.storedBytes())));
+        synchronized (this) {
+            entry(plan).destination(destination).damaged = scan.damaged();
+        }
+    }
+
+    private synchronized void recordDamage(String plan, String destination, DamagedBackup damaged) {
+        DestinationEntry entry = entry(plan).destination(destination);
+        if (!entry.damaged.contains(damaged)) {
+            List<DamagedBackup> all = new ArrayList<>(entry.damaged);
+            all.add(damaged);
+            all.sort(Comparator.comparing(DamagedBackup::id).reversed());
+            entry.damaged = List.copyOf(all);
+        }
     }
 
     @Override
@@ -219,10 +239,13 @@ public final class StatusBoard implements PlanBListener {
         }
 
         PlanStatus status(String plan, Instant now) {
-            PlanState state = isStale(now) ? PlanState.STALE : running ? PlanState.RUNNING : PlanState.IDLE;
             List<DestinationStatus> perDestination = new ArrayList<>();
             destinations.forEach((name, destination) -> perDestination.add(new DestinationStatus(name,
-                    Optional.ofNullable(destination.lastSuccess), Optional.ofNullable(destination.lastFailure))));
+                    Optional.ofNullable(destination.lastSuccess), Optional.ofNullable(destination.lastFailure),
+                    destination.damaged)));
+            boolean damaged = perDestination.stream().anyMatch(destination -> destination.newestDamaged().isPresent());
+            PlanState state = isStale(now) ? PlanState.STALE : damaged ? PlanState.DAMAGED
+                    : running ? PlanState.RUNNING : PlanState.IDLE;
             return new PlanStatus(plan, state, Optional.ofNullable(progress), Optional.ofNullable(lastSuccess),
                     Optional.ofNullable(lastFailure), Optional.ofNullable(lastVerification),
                     Optional.empty(), Optional.ofNullable(maxAge), perDestination);
@@ -233,5 +256,6 @@ public final class StatusBoard implements PlanBListener {
     private static final class DestinationEntry {
         BackupSummary lastSuccess;
         Failure lastFailure;
+        List<DamagedBackup> damaged = List.of();
     }
 }

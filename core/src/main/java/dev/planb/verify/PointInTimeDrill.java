@@ -2,7 +2,7 @@ package dev.planb.verify;
 
 import dev.planb.DatabaseSource;
 import dev.planb.spi.DatabaseEngine;
-import dev.planb.pitr.RecoveryTarget;
+import dev.planb.spi.RecoveryTarget;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

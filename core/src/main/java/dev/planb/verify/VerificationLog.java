@@ -1,13 +1,13 @@
 package dev.planb.verify;
 
-import dev.planb.spi.Destination;
 import dev.planb.ErrorCode;
-import dev.planb.spi.ObjectWriter;
 import dev.planb.PlanBException;
+import dev.planb.spi.BackupId;
+import dev.planb.spi.Destination;
+import dev.planb.spi.Layout;
+import dev.planb.spi.ObjectWriter;
+import dev.planb.spi.PlanName;
 import dev.planb.spi.StoredObject;
-import dev.planb.catalog.BackupId;
-import dev.planb.catalog.Layout;
-import dev.planb.catalog.PlanName;
 import dev.planb.spi.support.Json;
 import dev.planb.spi.support.Messages;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.RestoreRequest;
+import dev.planb.spi.DatabaseEngine;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,10 +34,13 @@ import java.util.Set;
  * @param fingerprintedTables tables whose ordered primary-key hash to record
  * @param liveDatabase the database the backup was made from, for the coverage review, or {@code null}
  * @param coveredDatabases databases on the server that other plans back up (not reported as missed)
+ * @param engine the engine that restores, with its restore options (e.g. PostgreSQL's {@code noOwner}, so a
+ *     drill run by the application's own user passes where other roles own objects), or {@code null} for the
+ *     one the drill server's URL chooses, with default options
  */
 public record VerificationRequest(String plan, String backup, DatabaseSource server, DatabaseSource target,
         boolean allowNonScratchTarget, List<SqlCheck> checks, List<String> fingerprintedTables,
-        DatabaseSource liveDatabase, Set<String> coveredDatabases) {
+        DatabaseSource liveDatabase, Set<String> coveredDatabases, DatabaseEngine engine) {
 
     /** Checks the values and copies the collections. */
     public VerificationRequest {
@@ -80,6 +84,7 @@ public record VerificationRequest(String plan, String backup, DatabaseSource ser
         private final List<String> fingerprintedTables = new ArrayList<>();
         private DatabaseSource liveDatabase;
         private final Set<String> coveredDatabases = new LinkedHashSet<>();
+        private DatabaseEngine engine;
 
         private Builder() {
         }
@@ -147,10 +152,20 @@ public record VerificationRequest(String plan, String backup, DatabaseSource ser
             return this;
         }
 
+        /**
+         * The engine that restores, with its restore options, e.g.
+         * {@code new PostgresEngine(PostgresOptions.builder().noOwner(true).build())} (default: the one the
+         * drill server's URL chooses, with default options).
+         */
+        public Builder engine(DatabaseEngine engine) {
+            this.engine = engine;
+            return this;
+        }
+
         /** Makes the request. */
         public VerificationRequest build() {
             return new VerificationRequest(plan, backup, server, target, allowNonScratchTarget, checks,
-                    fingerprintedTables, liveDatabase, coveredDatabases);
+                    fingerprintedTables, liveDatabase, coveredDatabases, engine);
         }
     }
 }

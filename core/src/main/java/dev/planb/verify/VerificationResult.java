@@ -1,9 +1,8 @@
 package dev.planb.verify;
 
-import dev.planb.catalog.Manifest;
-import dev.planb.spi.TableCount;
-import dev.planb.internal.pipeline.RestoreRun;
 import dev.planb.internal.Version;
+import dev.planb.spi.Manifest;
+import dev.planb.spi.TableCount;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,7 +47,7 @@ public record VerificationResult(Manifest manifest, List<String> checkedArtifact
 
     /** Whether a restore ran and found every table with the row count the manifest recorded. */
     public boolean rowCountsMatch() {
-        return recoveryTime != null && RestoreRun.compare(manifest.tables(), restoredTables).isEmpty();
+        return recoveryTime != null && TableCounts.compare(manifest.tables(), restoredTables).isEmpty();
     }
 
     /** How long the restore took, if there was one. */

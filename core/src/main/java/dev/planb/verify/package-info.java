@@ -1,2 +1,5 @@
-/** Proof that backups restore: checksum checks and restores into a scratch database. */
+/**
+ * What proving a backup means: verification policies, SQL checks, results and the verification log
+ * on storage. The drills that produce them are in {@link dev.planb.drill}.
+ */
 package dev.planb.verify;

@@ -11,6 +11,8 @@ import dev.planb.PlanB;
 import dev.planb.PlanBException;
 import dev.planb.SampleDb;
 import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.spi.BackupId;
+import dev.planb.spi.Manifest;
 import dev.planb.spi.support.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,16 +66,26 @@ class CatalogTest {
     }
 
     @Test
-    void aDamagedManifestIsSkippedAndTheOtherBackupsStillList() throws Exception {
-        BackupResult damaged = backup("app");
+    void aDamagedManifestIsListedAsDamagedAndTheOtherBackupsStillList() throws Exception {
+        BackupResult made = backup("app");
         BackupResult sound = backup("app");
-        Path manifest = destination.root().resolve("app").resolve(damaged.id().value()).resolve("manifest.json");
+        // An older backup: its id, the folder's name, is older than the sound one's.
+        BackupId damagedId = new BackupId("20200101T000000Z-abcdef");
+        Files.move(destination.root().resolve("app").resolve(made.id().value()),
+                destination.root().resolve("app").resolve(damagedId.value()));
+        Path manifest = destination.root().resolve("app").resolve(damagedId.value()).resolve("manifest.json");
         Files.writeString(manifest, Files.readString(manifest).replace("\"finishedAt\"", "\"finisiedAt\""));
 
         assertThat(catalog.backups("app")).containsExactly(sound.manifest());
-        assertThatThrownBy(() -> catalog.find("app", damaged.id().value()))
+        assertThat(catalog.scan("app").damaged()).singleElement().satisfies(backup -> {
+            assertThat(backup.id()).isEqualTo(damagedId);
+            assertThat(backup.reason()).contains("does not match its own checksum");
+        });
+        assertThat(catalog.find("app", "latest")).isEqualTo(sound.manifest()); // the damaged one is older
+        assertThatThrownBy(() -> catalog.find("app", damagedId.value()))
                 .isInstanceOfSatisfying(PlanBException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.BACKUP_NOT_FOUND));
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.DAMAGED_BACKUP))
+                .hasMessageContaining("Backup " + damagedId + " of plan 'app' is DAMAGED");
     }
 
     @Test
@@ -83,6 +95,7 @@ class CatalogTest {
         Files.writeString(manifest, Files.readString(manifest).replace("\"sha256\"", "\"sha265\""));
 
         assertThat(catalog.backups("app")).isEmpty();
+        assertThat(catalog.scan("app").damaged()).extracting(DamagedBackup::id).containsExactly(damaged.id());
     }
 
     @Test
@@ -99,6 +112,8 @@ class CatalogTest {
         Files.writeString(root.resolve("app/20200101T000000Z-abcdef/manifest.json"), "{ not json");
 
         assertThat(catalog.backups()).containsExactly(real.manifest());
+        assertThat(catalog.scan().damaged()).extracting(DamagedBackup::id)
+                .containsExactly(new BackupId("20200101T000000Z-abcdef"));
         assertThat(catalog.plans()).containsExactly("app");
     }
 

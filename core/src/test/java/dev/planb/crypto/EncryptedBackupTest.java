@@ -12,11 +12,11 @@ import dev.planb.PlanBException;
 import dev.planb.RestoreRequest;
 import dev.planb.SampleDb;
 import dev.planb.Secret;
-import dev.planb.catalog.Manifest;
-import dev.planb.catalog.Manifest.Artifact;
 import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.drill.RestoreVerifier;
+import dev.planb.spi.Manifest.Artifact;
+import dev.planb.spi.Manifest;
 import dev.planb.spi.support.Json;
-import dev.planb.verify.RestoreVerifier;
 import dev.planb.verify.VerificationResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,8 +143,8 @@ class EncryptedBackupTest {
 
         // Someone who can also rewrite the manifest: the OpenPGP integrity code still catches it.
         Path manifestFile = stored.resolveSibling("manifest.json");
-        Files.writeString(manifestFile, Files.readString(manifestFile)
-                .replace(manifest.artifacts().get(0).sha256(), SampleDb.sha256(stored)));
+        SampleDb.rewriteManifest(manifestFile, json -> json.replace(manifest.artifacts().get(0).sha256(),
+                SampleDb.sha256(stored)));
         assertThatThrownBy(() -> PlanB.restore(request("b.db").decryption(decryption).build()))
                 .isInstanceOf(PlanBException.class)
                 .satisfies(e -> assertThat(((PlanBException) e).code()).isEqualTo(ErrorCode.CORRUPT_BACKUP))
@@ -170,7 +170,7 @@ class EncryptedBackupTest {
         BackupResult backup = backup(Encryption.withPassphrase(Secret.of(PASSPHRASE)));
         String decryptedSha256 = backup.manifest().artifacts().get(0).openpgp().decryptedSha256();
         Path manifestFile = stored(backup).resolveSibling("manifest.json");
-        Files.writeString(manifestFile, Files.readString(manifestFile).replace(decryptedSha256, "0".repeat(64)));
+        SampleDb.rewriteManifest(manifestFile, json -> json.replace(decryptedSha256, "0".repeat(64)));
 
         assertThatThrownBy(() -> PlanB.restore(request("a.db")
                 .decryption(Decryption.withPassphrase(Secret.of(PASSPHRASE))).build()))

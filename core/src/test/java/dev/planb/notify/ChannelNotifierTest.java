@@ -1,12 +1,12 @@
 package dev.planb.notify;
 
-import dev.planb.spi.Notification;
-import dev.planb.spi.NotificationChannel;
-import dev.planb.spi.NotificationKind;
 import static dev.planb.notify.Events.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.planb.spi.Notification;
+import dev.planb.spi.NotificationChannel;
+import dev.planb.spi.NotificationKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,15 +1,15 @@
 package dev.planb.notify;
 
-import dev.planb.spi.Notification;
-import dev.planb.spi.NotificationKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planb.BackupResult;
 import dev.planb.DestinationResult;
-import dev.planb.catalog.Manifest;
-import dev.planb.catalog.Manifest.Artifact;
-import dev.planb.catalog.Manifest.FileSet;
 import dev.planb.event.BackupSucceeded;
+import dev.planb.spi.Manifest.Artifact;
+import dev.planb.spi.Manifest.FileSet;
+import dev.planb.spi.Manifest;
+import dev.planb.spi.Notification;
+import dev.planb.spi.NotificationKind;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,5 @@
 package dev.planb.notify;
 
-import dev.planb.spi.Notification;
-import dev.planb.spi.NotificationKind;
 import static dev.planb.notify.Events.LOCAL;
 import static dev.planb.notify.Events.OFFSITE;
 import static dev.planb.notify.Events.T0;
@@ -9,8 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planb.DestinationResult;
 import dev.planb.ErrorCode;
+import dev.planb.spi.BackupId;
+import dev.planb.event.BackupDamaged;
 import dev.planb.event.BackupFailed;
 import dev.planb.event.PlanBEvent;
+import dev.planb.spi.Notification;
+import dev.planb.spi.NotificationKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -99,5 +101,21 @@ class FloodControlTest {
 
         assertThat(admit(control, Events.started(T0), Events.destinationFailed(T0, LOCAL), other))
                 .extracting(Notification::plan).containsExactly("app", "billing");
+    }
+
+    @Test
+    void aDamagedBackupIsAnAlertOncePerBackupAndDestination() {
+        BackupId first = new BackupId("20261124T235903Z-3fa9c1");
+        BackupId second = new BackupId("20261125T235903Z-4b0d2e");
+        String reason = "file:/b/app/20261124T235903Z-3fa9c1/manifest.json does not match its own checksum";
+        List<Notification> sent = admit(alerts, new BackupDamaged("app", T0, LOCAL, first, reason),
+                new BackupDamaged("app", T0.plusSeconds(3600), LOCAL, first, reason),
+                new BackupDamaged("app", T0.plusSeconds(3600), OFFSITE, first, reason),
+                new BackupDamaged("app", T0.plusSeconds(7200), LOCAL, second, reason));
+
+        assertThat(sent).extracting(Notification::kind).containsOnly(NotificationKind.DAMAGED).hasSize(3);
+        assertThat(sent.get(0).headline()).isEqualTo("PlanB: backup " + first + " of 'app' is DAMAGED");
+        assertThat(sent.get(0).facts()).containsEntry("Destination", LOCAL).containsEntry("Problem", reason);
+        assertThat(NotificationKind.DAMAGED.isProblem()).isTrue();
     }
 }

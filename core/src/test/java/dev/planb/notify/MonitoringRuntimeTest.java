@@ -1,6 +1,5 @@
 package dev.planb.notify;
 
-import dev.planb.spi.NotificationKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,8 +15,9 @@ import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.event.BackupStale;
 import dev.planb.event.BackupSucceeded;
 import dev.planb.event.PlanBEvent;
-import dev.planb.spi.support.Json;
 import dev.planb.schedule.Schedule;
+import dev.planb.spi.NotificationKind;
+import dev.planb.spi.support.Json;
 import dev.planb.status.PlanState;
 import dev.planb.status.PlanStatus;
 import java.nio.file.Path;

@@ -4,20 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planb.ErrorCode;
-import dev.planb.spi.ObjectWriter;
 import dev.planb.PlanBException;
-import dev.planb.catalog.BackupId;
+import dev.planb.spi.BackupId;
+import dev.planb.catalog.DamagedBackupException;
 import dev.planb.catalog.Catalog;
-import dev.planb.catalog.Layout;
-import dev.planb.catalog.Manifest;
-import dev.planb.catalog.Manifest.Artifact;
-import dev.planb.catalog.Manifest.EngineInfo;
-import dev.planb.catalog.Manifest.LogInfo;
 import dev.planb.crypto.Decryption;
 import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.engine.postgres.PostgresEngine;
+import dev.planb.spi.BackupId;
+import dev.planb.spi.Layout;
+import dev.planb.spi.Manifest.Artifact;
+import dev.planb.spi.Manifest.EngineInfo;
+import dev.planb.spi.Manifest.LogInfo;
+import dev.planb.spi.Manifest;
+import dev.planb.spi.ObjectWriter;
+import dev.planb.spi.RecoveryTarget;
 import dev.planb.spi.support.Json;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -84,6 +88,26 @@ class LogChainTest {
 
         LogChain chain = select(RecoveryTarget.time(T0.plusSeconds(3600)));
         assertThat(chain.warnings()).anySatisfy(warning -> assertThat(warning).contains("not in the backups"));
+    }
+
+    @Test
+    void aDamagedLogFileStopsLatestAndIsNamedForAnEarlierTime() throws IOException {
+        Manifest base = base(T0, "000000010000000000000002");
+        log(base, T0.plusSeconds(60), "000000010000000000000002", false, 100);
+        Manifest damaged = log(base, T0.plusSeconds(120), "000000010000000000000003", false, 100);
+        Path manifest = tmp.resolve(Layout.manifestKey(PLAN, damaged.id()));
+        Files.writeString(manifest, Files.readString(manifest).replace("000000010000000000000003", "000000010000000000000004"));
+
+        assertThatThrownBy(() -> select(RecoveryTarget.latest())).isInstanceOfSatisfying(DamagedBackupException.class,
+                e -> assertThat(e.damaged().id()).isEqualTo(damaged.id()))
+                .hasMessageContaining("Backup " + damaged.backupId() + " of plan 'app'")
+                .hasMessageContaining("is DAMAGED").hasMessageContaining("--at TIME");
+        LogChain before = select(RecoveryTarget.time(T0.plusSeconds(90)));
+        assertThat(files(before)).containsExactly("000000010000000000000002");
+        assertThat(before.warnings()).noneSatisfy(warning -> assertThat(warning).contains("DAMAGED"));
+        LogChain after = select(RecoveryTarget.time(T0.plusSeconds(600)));
+        assertThat(after.warnings()).anySatisfy(warning -> assertThat(warning).contains("backup " + damaged.backupId()
+                + " is DAMAGED"));
     }
 
     @Test

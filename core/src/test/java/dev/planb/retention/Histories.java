@@ -1,13 +1,13 @@
 package dev.planb.retention;
 
+import dev.planb.spi.BackupId;
 import dev.planb.spi.Destination;
+import dev.planb.spi.Layout;
+import dev.planb.spi.Manifest.Artifact;
+import dev.planb.spi.Manifest.EngineInfo;
+import dev.planb.spi.Manifest.LogInfo;
+import dev.planb.spi.Manifest;
 import dev.planb.spi.ObjectWriter;
-import dev.planb.catalog.BackupId;
-import dev.planb.catalog.Layout;
-import dev.planb.catalog.Manifest;
-import dev.planb.catalog.Manifest.Artifact;
-import dev.planb.catalog.Manifest.EngineInfo;
-import dev.planb.catalog.Manifest.LogInfo;
 import dev.planb.spi.TableCount;
 import dev.planb.spi.support.Json;
 import java.io.IOException;

@@ -4,13 +4,13 @@ import static dev.planb.retention.Histories.PLAN;
 import static dev.planb.retention.Histories.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.planb.spi.Destination;
-import dev.planb.spi.ObjectWriter;
 import dev.planb.PlanB;
-import dev.planb.spi.StoredObject;
-import dev.planb.catalog.Layout;
-import dev.planb.catalog.Manifest;
 import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.spi.Destination;
+import dev.planb.spi.Layout;
+import dev.planb.spi.Manifest;
+import dev.planb.spi.ObjectWriter;
+import dev.planb.spi.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planb.PlanBException;
-import dev.planb.catalog.Manifest;
+import dev.planb.spi.Manifest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -11,8 +11,11 @@ import dev.planb.PlanB;
 import dev.planb.PlanBException;
 import dev.planb.SampleDb;
 import dev.planb.SlowEngine;
-import dev.planb.catalog.Manifest;
+import dev.planb.spi.BackupId;
+import dev.planb.catalog.DamagedBackup;
+import dev.planb.spi.Manifest;
 import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.event.BackupDamaged;
 import dev.planb.event.BackupFailed;
 import dev.planb.event.BackupProgress;
 import dev.planb.event.BackupSkipped;
@@ -21,6 +24,7 @@ import dev.planb.event.BackupSucceeded;
 import dev.planb.event.Pruned;
 import dev.planb.lock.LockFile;
 import dev.planb.retention.RetentionPolicy;
+import dev.planb.spi.Manifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,6 +101,34 @@ class PlanBRuntimeTest {
         assertThat(PlanB.catalog(destination).backups("app")).extracting(Manifest::backupId)
                 .containsExactlyElementsOf(newestTwo);
         assertThat(PlanB.catalog(everything).backups("app")).hasSameSizeAs(succeeded);
+    }
+
+    @Test
+    void retentionKeepsADamagedBackupAndTheRuntimeReportsIt() throws Exception {
+        Path db = tmp.resolve("app.db");
+        SampleDb.create(db);
+        BackupPlan.Builder builder = BackupPlan.builder("app").database(DatabaseSource.of(SampleDb.url(db)))
+                .destination(destination, RetentionPolicy.builder().keepLast(1).build());
+        BackupId made = PlanB.backup(builder.build()).id();
+        BackupId damaged = new BackupId("20200101T000000Z-abcdef");
+        Path folder = Files.move(destination.root().resolve("app").resolve(made.value()),
+                destination.root().resolve("app").resolve(damaged.value()));
+        Files.writeString(folder.resolve("manifest.json"), "{\"plan\": \"app\"");
+
+        try (PlanB planb = PlanB.builder().plan(builder.schedule(Schedule.every(Duration.ofHours(1))).build())
+                .listener(events).start()) {
+            // Reported when the runtime reads the destination at start, and when retention after the run meets it.
+            await().atMost(Duration.ofSeconds(20)).until(() -> events.of(BackupSucceeded.class).size() == 1
+                    && events.of(BackupDamaged.class).size() == 2);
+        }
+
+        assertThat(events.of(BackupDamaged.class)).allSatisfy(event -> {
+            assertThat(event.backupId()).isEqualTo(damaged);
+            assertThat(event.destination()).isEqualTo(destination.description());
+            assertThat(event.reason()).contains("manifest.json is not valid JSON");
+        });
+        assertThat(folder.resolve("manifest.json")).exists();
+        assertThat(PlanB.catalog(destination).scan("app").damaged()).extracting(DamagedBackup::id).containsExactly(damaged);
     }
 
     @Test

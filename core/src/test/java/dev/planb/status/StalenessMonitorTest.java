@@ -6,17 +6,23 @@ import dev.planb.BackupPlan;
 import dev.planb.BackupResult;
 import dev.planb.DatabaseSource;
 import dev.planb.MutableClock;
-import dev.planb.spi.ObjectWriter;
 import dev.planb.PlanB;
 import dev.planb.SampleDb;
-import dev.planb.catalog.BackupId;
-import dev.planb.catalog.Layout;
-import dev.planb.catalog.Manifest;
+import dev.planb.spi.BackupId;
+import dev.planb.catalog.DamagedBackup;
+import dev.planb.spi.Layout;
+import dev.planb.spi.Manifest;
 import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.event.BackupDamaged;
 import dev.planb.event.BackupStale;
 import dev.planb.event.BackupSucceeded;
 import dev.planb.event.PlanBEvent;
+import dev.planb.spi.BackupId;
+import dev.planb.spi.Layout;
+import dev.planb.spi.Manifest;
+import dev.planb.spi.ObjectWriter;
 import dev.planb.spi.support.Json;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,5 +141,34 @@ class StalenessMonitorTest {
 
         clock.advance(Duration.ofMinutes(2));
         assertThat(monitor.check()).extracting(BackupStale::plan).containsExactly("a", "b");
+    }
+
+    @Test
+    void aPlanWhoseNewestBackupIsDamagedIsDamagedOnTheBoardAndReportedOnce() throws Exception {
+        Path db = tmp.resolve("app.db");
+        SampleDb.create(db);
+        LocalDirectoryDestination destination = new LocalDirectoryDestination(tmp.resolve("backups"));
+        BackupPlan plan = BackupPlan.builder("app").database(DatabaseSource.of(SampleDb.url(db)))
+                .destination(destination).maxAge(Duration.ofHours(26)).build();
+        BackupResult older = PlanB.backup(plan);
+        BackupResult newest = PlanB.backup(plan);
+        Path manifest = destination.root().resolve(Layout.manifestKey("app", newest.id()));
+        Files.writeString(manifest, Files.readString(manifest).replace("\"rows\"", "\"rowz\""));
+        MutableClock clock = new MutableClock(newest.manifest().finishedAt().plusSeconds(60));
+        StatusBoard board = new StatusBoard(clock);
+        board.track(plan);
+        StalenessMonitor monitor = new StalenessMonitor(board, published::add, clock);
+
+        PlanStatus status = board.status("app").orElseThrow();
+        assertThat(status.state()).isEqualTo(PlanState.DAMAGED);
+        assertThat(status.lastSuccess().orElseThrow().id()).isEqualTo(older.id());
+        assertThat(status.newestDamaged()).extracting(DamagedBackup::id).containsExactly(newest.id());
+        assertThat(monitor.check()).isEmpty(); // not stale
+        monitor.check();
+        assertThat(published).singleElement().isInstanceOfSatisfying(BackupDamaged.class, event -> {
+            assertThat(event.backupId()).isEqualTo(newest.id());
+            assertThat(event.destination()).isEqualTo(destination.description());
+            assertThat(event.reason()).contains("manifest.json does not match its own checksum");
+        });
     }
 }

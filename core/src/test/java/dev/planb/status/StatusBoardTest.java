@@ -85,7 +85,7 @@ class StatusBoardTest {
     }
 
     @Test
-    void aDamagedNewestManifestFallsBackToTheNewestReadableBackup() throws Exception {
+    void aDamagedNewestManifestMarksThePlanDamagedWithTheNewestIntactBackupAsLastSuccess() throws Exception {
         BackupResult older = PlanB.backup(plan.destination(local).build());
         BackupResult newer = PlanB.backup(plan.build());
         Files.writeString(tmp.resolve("local/app").resolve(newer.id().value()).resolve("manifest.json"), "{ damaged");
@@ -93,7 +93,13 @@ class StatusBoardTest {
         StatusBoard board = new StatusBoard(new MutableClock(Instant.now()));
         board.track(plan.build());
 
-        assertThat(board.status("app").orElseThrow().lastSuccess().orElseThrow().id()).isEqualTo(older.id());
+        PlanStatus status = board.status("app").orElseThrow();
+        assertThat(status.lastSuccess().orElseThrow().id()).isEqualTo(older.id());
+        assertThat(status.state()).isEqualTo(PlanState.DAMAGED);
+        assertThat(status.newestDamaged()).singleElement().satisfies(damaged -> {
+            assertThat(damaged.id()).isEqualTo(newer.id());
+            assertThat(damaged.reason()).startsWith("is not valid JSON");
+        });
     }
 
     @Test

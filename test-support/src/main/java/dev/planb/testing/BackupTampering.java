@@ -1,9 +1,9 @@
 package dev.planb.testing;
 
 import dev.planb.Compression;
-import dev.planb.catalog.Layout;
-import dev.planb.catalog.Manifest;
-import dev.planb.catalog.Manifest.Artifact;
+import dev.planb.spi.Layout;
+import dev.planb.spi.Manifest.Artifact;
+import dev.planb.spi.Manifest;
 import dev.planb.spi.TableCount;
 import dev.planb.spi.support.Json;
 import dev.planb.spi.support.Sha256;

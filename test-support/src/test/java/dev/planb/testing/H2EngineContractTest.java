@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planb.DatabaseSource;
 import dev.planb.Secret;
-import dev.planb.spi.DatabaseEngine;
 import dev.planb.engine.H2Engine;
+import dev.planb.spi.DatabaseEngine;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;

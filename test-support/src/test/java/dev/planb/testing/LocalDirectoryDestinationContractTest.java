@@ -2,9 +2,9 @@ package dev.planb.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.spi.Destination;
 import dev.planb.spi.ObjectWriter;
-import dev.planb.destination.LocalDirectoryDestination;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planb.DatabaseSource;
 import dev.planb.Secret;
-import dev.planb.spi.DatabaseEngine;
 import dev.planb.engine.mariadb.MariaDbEngine;
 import dev.planb.engine.mariadb.MariaDbOptions;
+import dev.planb.spi.DatabaseEngine;
 import dev.planb.testing.server.MariaDbServer;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

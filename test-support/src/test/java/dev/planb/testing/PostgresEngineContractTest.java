@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planb.DatabaseSource;
 import dev.planb.Secret;
-import dev.planb.spi.DatabaseEngine;
-import dev.planb.spi.TableCount;
 import dev.planb.engine.postgres.PostgresEngine;
 import dev.planb.engine.postgres.PostgresOptions;
 import dev.planb.internal.tool.ToolFailedException;
+import dev.planb.spi.DatabaseEngine;
+import dev.planb.spi.TableCount;
 import dev.planb.testing.server.PostgresServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -136,9 +136,12 @@ class PostgresEngineContractTest extends AbstractDatabaseEngineContractTest
         selective.restore(new ByteArrayInputStream(dump.toByteArray()), copy);
         assertThat(engine().tableCounts(copy)).containsExactlyInAnyOrderElementsOf(counted);
 
-        PostgresEngine only = new PostgresEngine(PostgresOptions.builder().table("Odd Name.T*").schema("audit").build());
+        PostgresEngine only = new PostgresEngine(PostgresOptions.builder().table("customers").schema("audit").build());
         assertThat(only.dump(source, OutputStream.nullOutputStream()).tables())
-                .containsExactly(new TableCount("Odd Name.T*", 2));
+                .containsExactly(new TableCount("customers", CUSTOMERS));
+        PostgresEngine outsidePublic = new PostgresEngine(PostgresOptions.builder().table("Odd Name.T*").build());
+        assertThatThrownBy(() -> outsidePublic.dump(source, OutputStream.nullOutputStream()))
+                .hasMessageContaining("pg_dump --table dumps no CREATE SCHEMA").hasMessageContaining("--schema Odd Name");
         PostgresEngine schema = new PostgresEngine(PostgresOptions.builder().schema("audit").build());
         assertThat(schema.dump(source, OutputStream.nullOutputStream()).tables())
                 .containsExactly(new TableCount("audit.log", 1));

@@ -1,30 +1,30 @@
 package dev.planb.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.planb.BackupPlan;
 import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
 import dev.planb.PlanB;
 import dev.planb.PlanBException;
-import dev.planb.catalog.Manifest;
 import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.drill.PointInTimeVerifier;
 import dev.planb.engine.postgres.PostgresEngine;
 import dev.planb.event.LogStreamProblem;
 import dev.planb.event.PlanBEvent;
-import dev.planb.spi.support.ProcessOwnedFiles;
-import dev.planb.pitr.LogStreamer;
 import dev.planb.pitr.PointInTimeRequest;
 import dev.planb.pitr.PointInTimeResult;
-import dev.planb.pitr.RecoveryTarget;
+import dev.planb.runtime.LogStreamer;
+import dev.planb.spi.Manifest;
+import dev.planb.spi.RecoveryTarget;
+import dev.planb.spi.support.ProcessOwnedFiles;
 import dev.planb.testing.server.PostgresServer;
+import dev.planb.testing.server.RecoveredPostgres;
 import dev.planb.verify.PointInTimeDrill;
-import dev.planb.verify.PointInTimeVerifier;
 import dev.planb.verify.SqlCheck;
 import dev.planb.verify.VerificationResult;
-import dev.planb.testing.server.RecoveredPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -1,8 +1,8 @@
 package dev.planb.testing;
 
 import dev.planb.DatabaseSource;
-import dev.planb.spi.DatabaseEngine;
 import dev.planb.engine.SqliteEngine;
+import dev.planb.spi.DatabaseEngine;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.io.TempDir;

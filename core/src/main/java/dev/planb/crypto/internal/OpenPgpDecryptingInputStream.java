@@ -1,6 +1,6 @@
 package dev.planb.crypto.internal;
 
-import dev.planb.internal.pipeline.ChecksumMismatchException;
+import dev.planb.internal.stream.ChecksumMismatchException;
 import dev.planb.spi.support.Messages;
 import java.io.FilterInputStream;
 import java.io.IOException;

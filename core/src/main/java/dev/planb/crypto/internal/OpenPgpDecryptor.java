@@ -1,10 +1,10 @@
 package dev.planb.crypto.internal;
 
-import dev.planb.internal.pipeline.ChecksumMismatchException;
-import dev.planb.spi.support.Messages;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.Secret;
+import dev.planb.internal.stream.ChecksumMismatchException;
+import dev.planb.spi.support.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

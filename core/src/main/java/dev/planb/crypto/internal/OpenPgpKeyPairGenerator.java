@@ -1,7 +1,7 @@
 package dev.planb.crypto.internal;
 
-import dev.planb.spi.support.Messages;
 import dev.planb.Secret;
+import dev.planb.spi.support.Messages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,8 +1,8 @@
 package dev.planb.crypto.internal;
 
-import dev.planb.spi.support.Messages;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
+import dev.planb.spi.support.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

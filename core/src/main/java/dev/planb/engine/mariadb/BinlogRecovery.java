@@ -7,10 +7,10 @@ import dev.planb.internal.tool.PrivateFolder;
 import dev.planb.internal.tool.ToolCommand;
 import dev.planb.internal.tool.ToolFailedException;
 import dev.planb.internal.tool.ToolRunner;
-import dev.planb.pitr.LogChain;
 import dev.planb.spi.RecoveredPoint;
+import dev.planb.spi.RecoveryChain;
 import dev.planb.spi.RecoveryDestination;
-import dev.planb.pitr.RecoveryTarget;
+import dev.planb.spi.RecoveryTarget;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,7 +52,7 @@ final class BinlogRecovery {
         this.options = options;
     }
 
-    RecoveredPoint recover(LogChain chain, RecoveryTarget target, RecoveryDestination where) throws IOException {
+    RecoveredPoint recover(RecoveryChain chain, RecoveryTarget target, RecoveryDestination where) throws IOException {
         DatabaseSource database = where.target().orElseThrow(() -> new PlanBException(ErrorCode.INVALID_SETTING,
                 "MariaDB/MySQL point-in-time restore goes into a database: give --to-db JDBC_URL, not --to-data-dir"));
         if (target.lsn().isPresent()) {

@@ -2,8 +2,8 @@ package dev.planb.engine.mariadb;
 
 import dev.planb.DatabaseSource;
 import dev.planb.PlanBException;
-import dev.planb.internal.Jdbc;
 import dev.planb.spi.support.Messages;
+import dev.planb.spi.support.jdbc.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

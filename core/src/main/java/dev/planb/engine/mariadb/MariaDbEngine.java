@@ -3,23 +3,25 @@ package dev.planb.engine.mariadb;
 import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.catalog.Manifest;
-import dev.planb.catalog.PlanName;
-import dev.planb.spi.DumpResult;
-import dev.planb.spi.ScratchDatabases;
-import dev.planb.spi.TableCount;
-import dev.planb.internal.Jdbc;
-import dev.planb.internal.Jdbc.QualifiedTable;
-import dev.planb.spi.support.Messages;
+import dev.planb.engine.TableRows;
 import dev.planb.internal.tool.PrivateFolder;
 import dev.planb.internal.tool.ToolCommand;
 import dev.planb.internal.tool.ToolRunner;
-import dev.planb.pitr.LogChain;
+import dev.planb.spi.DumpResult;
+import dev.planb.spi.Finding;
 import dev.planb.spi.LogStream;
+import dev.planb.spi.Manifest;
+import dev.planb.spi.PlanName;
 import dev.planb.spi.PointInTimeEngine;
 import dev.planb.spi.RecoveredPoint;
+import dev.planb.spi.RecoveryChain;
 import dev.planb.spi.RecoveryDestination;
-import dev.planb.pitr.RecoveryTarget;
+import dev.planb.spi.RecoveryTarget;
+import dev.planb.spi.ScratchDatabases;
+import dev.planb.spi.TableCount;
+import dev.planb.spi.support.Messages;
+import dev.planb.spi.support.jdbc.Jdbc.QualifiedTable;
+import dev.planb.spi.support.jdbc.Jdbc;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -106,6 +108,12 @@ public final class MariaDbEngine implements PointInTimeEngine {
         MariaDbTools.dump(options.tools());
     }
 
+    /** Checks the dump tool, privileges, routine bodies, DEFINERs, table engines and the charset: {@link MariaDbPreflight}. */
+    @Override
+    public List<Finding> preflight(DatabaseSource source) {
+        return MariaDbPreflight.findings(source, options);
+    }
+
     @Override
     public DumpResult dump(DatabaseSource source, OutputStream out) throws IOException {
         return dump(source, out, List.of());
@@ -180,10 +188,10 @@ public final class MariaDbEngine implements PointInTimeEngine {
             List<QualifiedTable> tables = tableNames(connection).stream()
                     .map(name -> new QualifiedTable(null, name, name)).toList();
             try (Statement statement = connection.createStatement()) {
-                // Jdbc.countRows quotes names the standard way, with double quotes.
+                // TableRows.count quotes names the standard way, with double quotes.
                 statement.execute("SET SESSION sql_mode = CONCAT(@@sql_mode, ',ANSI_QUOTES')");
             }
-            return Jdbc.countRows(connection, tables);
+            return TableRows.count(connection, tables);
         } catch (SQLException e) {
             throw unavailable(source, e);
         }
@@ -267,7 +275,7 @@ public final class MariaDbEngine implements PointInTimeEngine {
      * (rounded down to the second). The restoring user needs {@code BINLOG REPLAY} (or {@code SUPER}).
      */
     @Override
-    public RecoveredPoint recover(LogChain chain, RecoveryTarget target, RecoveryDestination where) throws IOException {
+    public RecoveredPoint recover(RecoveryChain chain, RecoveryTarget target, RecoveryDestination where) throws IOException {
         return new BinlogRecovery(this, options).recover(chain, target, where);
     }
 

@@ -1,8 +1,8 @@
 package dev.planb.engine.mariadb;
 
 import dev.planb.DatabaseSource;
-import dev.planb.internal.Jdbc;
 import dev.planb.engine.ServerScratchDatabases;
+import dev.planb.spi.support.jdbc.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -2,13 +2,13 @@ package dev.planb.engine.postgres;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
+import dev.planb.files.internal.TarExtractor;
+import dev.planb.internal.tool.ToolFailedException;
+import dev.planb.spi.RecoveredPoint;
+import dev.planb.spi.RecoveryChain;
+import dev.planb.spi.RecoveryTarget;
 import dev.planb.spi.support.Messages;
 import dev.planb.spi.support.ProcessOwnedFiles;
-import dev.planb.internal.tool.ToolFailedException;
-import dev.planb.files.internal.TarExtractor;
-import dev.planb.pitr.LogChain;
-import dev.planb.spi.RecoveredPoint;
-import dev.planb.pitr.RecoveryTarget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +53,7 @@ final class PgRecovery {
         this.options = options;
     }
 
-    RecoveredPoint recover(LogChain chain, RecoveryTarget target, Path directory) throws IOException {
+    RecoveredPoint recover(RecoveryChain chain, RecoveryTarget target, Path directory) throws IOException {
         prepareEmpty(directory);
         int major = majorOf(chain.base().engine().serverVersion());
         PgTools.Tool pgCtl = PgTools.findExact("pg_ctl", options.tools(), major);

@@ -1,6 +1,6 @@
 package dev.planb.engine.postgres;
 
-import dev.planb.catalog.Manifest;
+import dev.planb.spi.Manifest;
 
 /** The by-hand steps of {@code RESTORE.md} for the parts of a PostgreSQL WAL chain. */
 final class PgRecoveryGuide {

@@ -1,10 +1,10 @@
 package dev.planb.engine.postgres;
 
 import dev.planb.DatabaseSource;
-import dev.planb.spi.support.Messages;
-import dev.planb.spi.support.ProcessOwnedFiles;
 import dev.planb.spi.PointInTimeScratch;
 import dev.planb.spi.RecoveryDestination;
+import dev.planb.spi.support.Messages;
+import dev.planb.spi.support.ProcessOwnedFiles;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

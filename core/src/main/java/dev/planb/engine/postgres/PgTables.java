@@ -1,8 +1,8 @@
 package dev.planb.engine.postgres;
 
+import dev.planb.engine.TableRows;
 import dev.planb.spi.TableCount;
-import dev.planb.internal.Jdbc;
-import dev.planb.internal.Jdbc.QualifiedTable;
+import dev.planb.spi.support.jdbc.Jdbc.QualifiedTable;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,7 +53,7 @@ final class PgTables {
                 }
             }
         }
-        return Jdbc.countRows(connection, selected);
+        return TableRows.count(connection, selected);
     }
 
     /** Every user table's name, as {@link #count} names them, without counting rows. */

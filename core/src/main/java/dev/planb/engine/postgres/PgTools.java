@@ -2,9 +2,9 @@ package dev.planb.engine.postgres;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.spi.support.Messages;
 import dev.planb.internal.tool.ToolCommand;
 import dev.planb.internal.tool.ToolRunner;
+import dev.planb.spi.support.Messages;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

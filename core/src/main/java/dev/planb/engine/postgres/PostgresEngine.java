@@ -3,25 +3,26 @@ package dev.planb.engine.postgres;
 import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.catalog.Manifest;
-import dev.planb.catalog.PlanName;
-import dev.planb.spi.DumpResult;
-import dev.planb.spi.ScratchDatabases;
-import dev.planb.spi.TableCount;
-import dev.planb.internal.Jdbc;
-import dev.planb.spi.support.Messages;
 import dev.planb.internal.tool.PrivateFolder;
 import dev.planb.internal.tool.TarFolder;
 import dev.planb.internal.tool.ToolCommand;
 import dev.planb.internal.tool.ToolFailedException;
 import dev.planb.internal.tool.ToolRunner;
-import dev.planb.pitr.LogChain;
+import dev.planb.spi.DumpResult;
+import dev.planb.spi.Finding;
 import dev.planb.spi.LogStream;
+import dev.planb.spi.Manifest;
+import dev.planb.spi.PlanName;
 import dev.planb.spi.PointInTimeEngine;
 import dev.planb.spi.PointInTimeScratch;
 import dev.planb.spi.RecoveredPoint;
+import dev.planb.spi.RecoveryChain;
 import dev.planb.spi.RecoveryDestination;
-import dev.planb.pitr.RecoveryTarget;
+import dev.planb.spi.RecoveryTarget;
+import dev.planb.spi.ScratchDatabases;
+import dev.planb.spi.TableCount;
+import dev.planb.spi.support.Messages;
+import dev.planb.spi.support.jdbc.Jdbc;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -110,6 +111,12 @@ public final class PostgresEngine implements PointInTimeEngine {
         }
     }
 
+    /** Checks pg_dump, privileges, row security, large objects, the filter and the encoding: {@link PgPreflight}. */
+    @Override
+    public List<Finding> preflight(DatabaseSource source) {
+        return PgPreflight.findings(source, options);
+    }
+
     @Override
     public DumpResult dump(DatabaseSource source, OutputStream out) throws IOException {
         PgConnection target = PgConnection.of(source);
@@ -120,10 +127,11 @@ public final class PostgresEngine implements PointInTimeEngine {
             PgTools.Tool pgDump = PgTools.find("pg_dump", options.tools(), serverMajor(connection));
             // The transaction stays open until pg_dump ends: it keeps the exported snapshot alive.
             String snapshot = Jdbc.queryString(connection, "SELECT pg_export_snapshot()");
+            PgDumpScope scope = PgDumpScope.check(connection, options, target.database());
             BackgroundCounts counts = BackgroundCounts.start(connection, options);
             List<String> arguments = new ArrayList<>(List.of(pgDump.path().toString(), "--snapshot=" + snapshot,
                     "--compress=0"));
-            arguments.addAll(selection());
+            arguments.addAll(scope.arguments());
             arguments.addAll(target.arguments());
             List<TableCount> tables;
             try {
@@ -142,7 +150,7 @@ public final class PostgresEngine implements PointInTimeEngine {
                 throw e;
             }
             connection.commit();
-            return new DumpResult(serverVersion, "pg_dump", pgDump.version(), tables);
+            return new DumpResult(serverVersion, "pg_dump", pgDump.version(), tables, scope.omitted());
         } catch (SQLException e) {
             throw new PlanBException(ErrorCode.DUMP_FAILED, "Dump of PostgreSQL database " + source.redactedUrl()
                     + " failed: " + Messages.firstLine(e), e);
@@ -154,37 +162,40 @@ public final class PostgresEngine implements PointInTimeEngine {
         if (force) {
             return;
         }
-        List<TableCount> tables = existingTables(target).orElse(List.of());
-        if (!tables.isEmpty()) {
+        Optional<PgTargetState> state = targetState(target);
+        if (state.isPresent() && !state.get().isEmpty()) {
             throw new PlanBException(ErrorCode.RESTORE_REFUSED, "PostgreSQL database " + target.redactedUrl()
-                    + " already has " + tables.size() + " table(s): restore into a new database, or use --force to"
-                    + " replace the objects the backup holds (pg_restore --clean --if-exists)");
+                    + " already has " + state.get().size() + " object(s) (" + state.get().sample() + "): restore into"
+                    + " a new database, or use --force to replace the objects the backup holds (pg_restore --clean --if-exists)");
         }
     }
 
     /**
-     * Restores with {@code pg_restore}, creating the database first when it does not exist. Into a
-     * database that holds tables (allowed by {@code force}), the backup's objects are dropped and
-     * recreated ({@code --clean --if-exists}); other objects stay. With one job, the dump streams
-     * into one transaction that commits only after the whole, verified stream; with more, it is
-     * first staged in a private temporary folder, checked, then restored in parallel.
+     * Restores with {@code pg_restore --clean --if-exists}, creating the database first when it does
+     * not exist: the backup's objects are dropped if present and recreated, other objects stay (so a
+     * dump made with {@code --schema public}, which creates schema {@code public}, restores too). With
+     * one job, the dump streams into one transaction that commits only after the whole, verified
+     * stream. With more jobs or the directory format, it is first staged in a private temporary
+     * folder, then restored in parallel; when that fails, what it made is removed: the database if
+     * this restore created it, every object if it was empty. So a failed restore leaves the target as
+     * it was (or, after a failed parallel restore with {@code force} into a database that held
+     * objects, with the backup's objects partly recreated) and the same restore can simply run again.
      */
     @Override
     public void restore(InputStream dump, DatabaseSource target) throws IOException {
-        Optional<List<TableCount>> existing = existingTables(target);
-        if (existing.isEmpty()) {
+        Optional<PgTargetState> before = targetState(target);
+        boolean created = before.isEmpty();
+        if (created) {
             createDatabase(target);
         }
-        boolean replacing = existing.isPresent() && !existing.get().isEmpty();
+        boolean wasEmpty = created || before.get().isEmpty();
         PgConnection connection = PgConnection.of(target);
         PgTools.Tool pgRestore = PgTools.find("pg_restore", options.tools(), 0);
-        List<String> arguments = new ArrayList<>(List.of(pgRestore.path().toString(), "--exit-on-error"));
+        List<String> arguments = new ArrayList<>(List.of(pgRestore.path().toString(), "--exit-on-error",
+                "--clean", "--if-exists"));
         arguments.addAll(connection.arguments());
         if (options.noOwner()) {
             arguments.add("--no-owner");
-        }
-        if (replacing) {
-            arguments.addAll(List.of("--clean", "--if-exists"));
         }
         BufferedInputStream in = new BufferedInputStream(dump, 64 * 1024);
         try (PrivateFolder folder = PrivateFolder.create()) {
@@ -204,19 +215,37 @@ public final class PostgresEngine implements PointInTimeEngine {
                 stdin = in;
             }
             ToolRunner.run(command, stdin, null);
-        } catch (ToolFailedException e) {
-            String message = e.getMessage();
-            boolean ownership = message.contains("must be member of role") || message.contains("must be owner")
-                    || message.contains("role \"") && message.contains("does not exist");
-            throw ownership && !options.noOwner()
-                    ? new IOException(message + " (restore with --no-owner to skip the backup's owners)", e) : e;
+        } catch (IOException | RuntimeException e) {
+            String undone = undo(target, created, wasEmpty);
+            if (e instanceof ToolFailedException failed) {
+                throw explained(failed, undone);
+            }
+            if (!undone.isEmpty()) {
+                e.addSuppressed(new IOException(undone));
+            }
+            throw e;
         }
     }
 
+    /**
+     * Counts every row, also of tables whose row-level security is forced on their owner (a restore with
+     * {@code --no-owner} makes the restoring user their owner): for the count, in a transaction rolled back
+     * afterwards, such a table is set to {@code NO FORCE ROW LEVEL SECURITY}.
+     */
     @Override
     public List<TableCount> tableCounts(DatabaseSource source) {
         try (Connection connection = openConnection(source)) {
-            return PgTables.count(connection);
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                for (String table : Jdbc.queryStrings(connection, "SELECT c.oid::regclass::text FROM pg_class c"
+                        + " WHERE c.relkind IN ('r', 'p') AND c.relforcerowsecurity AND row_security_active(c.oid)"
+                        + " AND pg_has_role(c.relowner, 'USAGE')")) {
+                    statement.execute("ALTER TABLE " + table + " NO FORCE ROW LEVEL SECURITY");
+                }
+                return PgTables.count(connection);
+            } finally {
+                connection.rollback();
+            }
         } catch (SQLException e) {
             throw unavailable(source, e);
         }
@@ -261,8 +290,10 @@ public final class PostgresEngine implements PointInTimeEngine {
     @Override
     public String manualRestoreSteps(String dumpFile) {
         String restore = options.format() == PostgresOptions.Format.DIRECTORY
-                ? "mkdir dump && tar -xf " + dumpFile + " -C dump\npg_restore --exit-on-error --no-owner --jobs=4 -h HOST -U USER -d NEWDB dump"
-                : "pg_restore --exit-on-error --no-owner --single-transaction -h HOST -U USER -d NEWDB " + dumpFile;
+                ? "mkdir dump && tar -xf " + dumpFile + " -C dump\npg_restore --exit-on-error --clean --if-exists --no-owner"
+                        + " --jobs=4 -h HOST -U USER -d NEWDB dump"
+                : "pg_restore --exit-on-error --clean --if-exists --no-owner --single-transaction -h HOST -U USER -d NEWDB "
+                        + dumpFile;
         return """
                 The decompressed file `%1$s` is a `pg_dump` archive (%2$s format). Restore it with `pg_restore` of the
                 PostgreSQL version recorded in `manifest.json` or newer, into a new, empty database:
@@ -273,6 +304,9 @@ public final class PostgresEngine implements PointInTimeEngine {
                 ```
 
                 `--no-owner` makes USER own everything; leave it out to keep the original owners (they must exist).
+                `--clean --if-exists` drops what it is about to create if it is there: in a new database it is
+                needed only for a dump that creates schema `public` (made with `--schema public`), and it lets the
+                same command run again after a failed parallel (`--jobs`) restore.
                 """.formatted(dumpFile, options.format() == PostgresOptions.Format.DIRECTORY ? "directory, as tar" : "custom",
                 restore);
     }
@@ -303,7 +337,7 @@ public final class PostgresEngine implements PointInTimeEngine {
      * {@code pg_ctl -D DIR start}.
      */
     @Override
-    public RecoveredPoint recover(LogChain chain, RecoveryTarget target, RecoveryDestination where) throws IOException {
+    public RecoveredPoint recover(RecoveryChain chain, RecoveryTarget target, RecoveryDestination where) throws IOException {
         Path directory = where.directory().orElseThrow(() -> new PlanBException(ErrorCode.INVALID_SETTING,
                 "PostgreSQL point-in-time restore makes a whole data directory, not a database: give --to-data-dir DIR"
                         + " (a new, empty folder) instead of --to-db"));
@@ -321,24 +355,8 @@ public final class PostgresEngine implements PointInTimeEngine {
         return PgRecoveryGuide.steps(manifest);
     }
 
-    /** pg_dump's selection arguments, each name quoted so that it matches exactly. */
-    private List<String> selection() {
-        List<String> arguments = new ArrayList<>();
-        options.schemas().forEach(schema -> arguments.add("--schema=" + quotedPattern(schema)));
-        options.excludedSchemas().forEach(schema -> arguments.add("--exclude-schema=" + quotedPattern(schema)));
-        options.tables().forEach(table -> arguments.add("--table=" + tablePattern(table)));
-        options.excludedTables().forEach(table -> arguments.add("--exclude-table=" + tablePattern(table)));
-        return arguments;
-    }
-
-    private static String tablePattern(String table) {
-        String qualified = PgTables.qualify(table);
-        int dot = qualified.indexOf('.');
-        return quotedPattern(qualified.substring(0, dot)) + "." + quotedPattern(qualified.substring(dot + 1));
-    }
-
     /** In a pg_dump pattern, double quotes make every character literal. */
-    private static String quotedPattern(String name) {
+    static String quotedPattern(String name) {
         return '"' + name.replace("\"", "\"\"") + '"';
     }
 
@@ -358,10 +376,48 @@ public final class PostgresEngine implements PointInTimeEngine {
                 Arrays.copyOfRange(header, TAR_MAGIC_OFFSET, TAR_MAGIC_OFFSET + 5), StandardCharsets.US_ASCII));
     }
 
-    /** The target's tables, or nothing when the database does not exist. */
-    private static Optional<List<TableCount>> existingTables(DatabaseSource target) {
+    /** Names the cause a user can act on, and what was undone. */
+    private IOException explained(ToolFailedException e, String undone) {
+        String message = e.getMessage();
+        boolean ownership = message.contains("must be member of role") || message.contains("must be owner")
+                || message.contains("role \"") && message.contains("does not exist");
+        String hint = ownership && !options.noOwner() ? " (restore with --no-owner to skip the backup's owners)" : "";
+        return new IOException(message + hint + (undone.isEmpty() ? "" : "; " + undone), e);
+    }
+
+    /**
+     * Removes what a failed restore made: the database if the restore created it, every object if it was
+     * empty and the restore was not one transaction. Returns what was done, or why it could not be.
+     */
+    private String undo(DatabaseSource target, boolean created, boolean wasEmpty) {
+        try {
+            if (created) {
+                dropDatabase(target);
+                return "database " + PgConnection.of(target).database() + ", which this restore created, was dropped again";
+            }
+            if (wasEmpty) {
+                try (Connection connection = openConnection(target)) {
+                    PgTargetState.dropEverything(connection);
+                }
+                return "what it restored was removed again: the database is empty, as before";
+            }
+            return "";
+        } catch (SQLException | RuntimeException e) {
+            return "the partly restored objects could not be removed (" + Messages.firstLine(e)
+                    + "): drop and recreate the database before trying again";
+        }
+    }
+
+    private static void dropDatabase(DatabaseSource target) throws SQLException {
+        try (Connection connection = openConnection(maintenance(target)); Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + Jdbc.quoteIdentifier(PgConnection.of(target).database()));
+        }
+    }
+
+    /** The target's user objects, or nothing when the database does not exist. */
+    private static Optional<PgTargetState> targetState(DatabaseSource target) {
         try (Connection connection = openConnection(target)) {
-            return Optional.of(PgTables.count(connection));
+            return Optional.of(PgTargetState.read(connection));
         } catch (PlanBException e) {
             if (e.getCause() instanceof SQLException sql && INVALID_CATALOG.equals(sql.getSQLState())) {
                 return Optional.empty();

@@ -1,9 +1,9 @@
 package dev.planb.files.internal;
 
 import dev.planb.catalog.Catalog;
-import dev.planb.catalog.Manifest;
-import dev.planb.catalog.Manifest.FileSet;
 import dev.planb.crypto.Decryption;
+import dev.planb.spi.Manifest.FileSet;
+import dev.planb.spi.Manifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

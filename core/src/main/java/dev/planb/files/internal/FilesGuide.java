@@ -1,9 +1,9 @@
 package dev.planb.files.internal;
 
 import dev.planb.Compression;
-import dev.planb.catalog.Manifest;
-import dev.planb.catalog.Manifest.Artifact;
-import dev.planb.catalog.Manifest.FileSet;
+import dev.planb.spi.Manifest.Artifact;
+import dev.planb.spi.Manifest.FileSet;
+import dev.planb.spi.Manifest;
 
 /** The part of {@code RESTORE.md} about files: how to restore each tree with PlanB or with stock tar. */
 public final class FilesGuide {

@@ -1,17 +1,20 @@
 package dev.planb.internal.pipeline;
 
-import dev.planb.spi.support.Messages;
-import dev.planb.spi.support.Sha256;
 import dev.planb.Compression;
-import dev.planb.spi.Destination;
 import dev.planb.ErrorCode;
-import dev.planb.spi.ObjectWriter;
 import dev.planb.PlanBException;
 import dev.planb.ProgressListener;
-import dev.planb.catalog.BackupId;
-import dev.planb.catalog.Layout;
-import dev.planb.catalog.Manifest.Artifact;
 import dev.planb.crypto.Encryption;
+import dev.planb.internal.stream.CountingOutputStream;
+import dev.planb.internal.stream.FanOutOutputStream;
+import dev.planb.internal.stream.ProgressMeter;
+import dev.planb.spi.BackupId;
+import dev.planb.spi.Destination;
+import dev.planb.spi.Layout;
+import dev.planb.spi.Manifest.Artifact;
+import dev.planb.spi.ObjectWriter;
+import dev.planb.spi.support.Messages;
+import dev.planb.spi.support.Sha256;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.DigestOutputStream;
@@ -249,7 +252,7 @@ public final class ArtifactPipeline {
     }
 
     /** A one-line reason for a failure. */
-    static String describe(Throwable error) {
+    public static String describe(Throwable error) {
         return error instanceof PlanBException ? error.getMessage() : Messages.firstLine(error);
     }
 }

@@ -1,8 +1,9 @@
 package dev.planb.internal.pipeline;
 
-import dev.planb.spi.support.Sha256;
-import dev.planb.catalog.Manifest.OpenPgp;
 import dev.planb.crypto.Encryption;
+import dev.planb.internal.stream.CountingOutputStream;
+import dev.planb.spi.Manifest.OpenPgp;
+import dev.planb.spi.support.Sha256;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.DigestOutputStream;

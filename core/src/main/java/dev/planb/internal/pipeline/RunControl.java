@@ -2,7 +2,7 @@ package dev.planb.internal.pipeline;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.catalog.BackupId;
+import dev.planb.spi.BackupId;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -63,7 +63,8 @@ public final class RunControl {
         state.compareAndSet(null, FINISHED);
     }
 
-    void started(BackupId id) {
+    /** Reports the backup's identifier to whoever started the run, once the run has chosen it. */
+    public void started(BackupId id) {
         onStart.accept(id);
     }
 }

@@ -1,5 +1,5 @@
 /**
- * The streaming pipeline: one read of the database, compression, encryption, SHA-256 and fan-out
- * to every destination, and the restore path back. No compatibility promise.
+ * The streaming pipeline of one artifact: dump stream, compression, encryption, SHA-256 and fan-out
+ * to every destination, with cancellation. No compatibility promise.
  */
 package dev.planb.internal.pipeline;

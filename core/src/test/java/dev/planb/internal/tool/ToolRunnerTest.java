@@ -1,9 +1,9 @@
 package dev.planb.internal.tool;
 
-import dev.planb.internal.pipeline.ChecksumMismatchException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.planb.internal.stream.ChecksumMismatchException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,5 +1,16 @@
 package dev.planb.spring.actuate;
 
+import dev.planb.BackupPlan;
+import dev.planb.PlanB;
+import dev.planb.catalog.Catalog;
+import dev.planb.config.DurationText;
+import dev.planb.spi.Manifest;
+import dev.planb.status.BackupSummary;
+import dev.planb.status.DestinationStatus;
+import dev.planb.status.Failure;
+import dev.planb.status.PlanStatus;
+import dev.planb.status.VerificationSummary;
+import dev.planb.verify.VerificationLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,18 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import dev.planb.BackupPlan;
-import dev.planb.PlanB;
-import dev.planb.catalog.Catalog;
-import dev.planb.catalog.Manifest;
-import dev.planb.internal.Durations;
-import dev.planb.status.BackupSummary;
-import dev.planb.status.DestinationStatus;
-import dev.planb.status.Failure;
-import dev.planb.status.PlanStatus;
-import dev.planb.status.VerificationSummary;
-import dev.planb.verify.VerificationLog;
 
 /**
  * Describes plans as plain maps and lists (JSON for the endpoint and the health details, the
@@ -43,9 +42,10 @@ public final class PlanReports {
         return planB;
     }
 
-    /** Whether a plan needs attention: stale, or its last verification failed. */
+    /** Whether a plan needs attention: stale, its newest backup damaged, or its last verification failed. */
     public static boolean isDown(PlanStatus status) {
-        return status.isStale() || status.lastVerification().map(verification -> !verification.passed()).orElse(false);
+        return status.isStale() || !status.newestDamaged().isEmpty()
+                || status.lastVerification().map(verification -> !verification.passed()).orElse(false);
     }
 
     /** A plan's status: state, last success (with age), last failure, last verification, next run, destinations. */
@@ -57,12 +57,16 @@ public final class PlanReports {
         status.lastFailure().ifPresent(failure -> details.put("lastFailure", failure(failure)));
         status.lastVerification().ifPresent(verification -> details.put("lastVerification", verification(verification)));
         status.nextRun().ifPresent(next -> details.put("nextRun", next.toString()));
-        status.maxAge().ifPresent(maxAge -> details.put("maxAge", Durations.format(maxAge)));
+        status.maxAge().ifPresent(maxAge -> details.put("maxAge", DurationText.format(maxAge)));
         Map<String, Object> destinations = new LinkedHashMap<>();
         for (DestinationStatus destination : status.destinations()) {
             Map<String, Object> one = new LinkedHashMap<>();
             destination.lastSuccess().ifPresent(success -> one.put("lastSuccess", backup(success, now)));
             destination.lastFailure().ifPresent(failure -> one.put("lastFailure", failure(failure)));
+            if (!destination.damaged().isEmpty()) {
+                one.put("damaged", destination.damaged().stream().map(damaged -> Map.of("backup",
+                        damaged.id().toString(), "reason", damaged.location() + " " + damaged.reason())).toList());
+            }
             destinations.put(destination.destination(), one);
         }
         details.put("destinations", destinations);
@@ -107,7 +111,7 @@ public final class PlanReports {
         Map<String, Object> backup = new LinkedHashMap<>();
         backup.put("id", id);
         backup.put("time", time.toString());
-        backup.put("age", Durations.format(Duration.between(time, now)));
+        backup.put("age", DurationText.format(Duration.between(time, now)));
         backup.put("storedBytes", bytes);
         return backup;
     }
@@ -123,7 +127,7 @@ public final class PlanReports {
             details.put("backup", verification.id().toString());
         }
         details.put("passed", verification.passed());
-        verification.recovery().ifPresent(recovery -> details.put("recoveryTime", Durations.format(recovery)));
+        verification.recovery().ifPresent(recovery -> details.put("recoveryTime", DurationText.format(recovery)));
         details.put("problems", verification.problems());
         return details;
     }

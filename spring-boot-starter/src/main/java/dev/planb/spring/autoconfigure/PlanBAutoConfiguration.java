@@ -1,30 +1,32 @@
 package dev.planb.spring.autoconfigure;
 
-import java.util.ArrayList;
+import dev.planb.BackupPlan;
+import dev.planb.DatabaseSource;
+import dev.planb.PlanB;
+import dev.planb.config.ConfiguredRuntime;
+import dev.planb.config.InvalidSettingException;
+import dev.planb.config.PlanFactory;
+import dev.planb.config.PlanSettings;
+import dev.planb.event.PlanBListener;
+import dev.planb.storage.s3.S3DestinationUri;
+import dev.planb.storage.sftp.SftpUri;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import dev.planb.BackupPlan;
-import dev.planb.DatabaseSource;
-import dev.planb.PlanB;
-import dev.planb.Secret;
-import dev.planb.event.PlanBListener;
-import dev.planb.storage.s3.S3DestinationUri;
-import dev.planb.storage.sftp.SftpUri;
+import org.springframework.core.convert.converter.GenericConverter;
 
 /**
  * Backs up the application's {@link DataSource} on a schedule as {@code planb.*} says: one
@@ -39,47 +41,64 @@ import dev.planb.storage.sftp.SftpUri;
 public class PlanBAutoConfiguration {
 
     /**
-     * The runtime, started here and closed with the application context (a running backup then
-     * leaves nothing behind).
+     * The plans' runtime (and their log streamers), started here and closed with the application
+     * context (a running backup then leaves nothing behind).
      */
     @Bean(destroyMethod = "close")
-    @ConditionalOnMissingBean
-    PlanB planB(PlanBProperties properties, ObjectProvider<DataSource> dataSource,
+    @ConditionalOnMissingBean({PlanB.class, ConfiguredRuntime.class})
+    ConfiguredRuntime planbRuntime(PlanBProperties properties, ObjectProvider<DataSource> dataSource,
             ObjectProvider<DataSourceProperties> dataSourceProperties, ObjectProvider<BackupPlanCustomizer> customizers,
             ObjectProvider<DestinationResolver> resolvers, ObjectProvider<PlanBListener> listeners) {
-        PlanFactory factory = new PlanFactory(new Destinations(resolvers.orderedStream().toList()),
-                customizers.orderedStream().toList());
-        List<BackupPlan> plans = new ArrayList<>();
+        PlanFactory.Builder factory = PlanFactory.builder().keyPrefix("planb");
+        resolvers.orderedStream().forEach(factory::destinationResolver);
+        customizers.orderedStream().forEach(customizer -> factory.customizer(customizer::customize));
+        listeners.orderedStream().forEach(factory::listener);
+        PlanFactory plans = factory.build();
+        Map<BackupPlan, PlanSettings> all = new LinkedHashMap<>();
+        try {
+            all.put(plans.plan(properties.getName(), "planb", properties, properties.getDatabase().getUrl() != null ? null
+                    : applicationDatabase(dataSource, dataSourceProperties)), properties);
+            properties.getPlans().forEach((name, plan) -> all.put(plans.plan(name, "planb.plans." + name, plan), plan));
+            return plans.start(all, List.of(), properties.getThreads());
+        } catch (InvalidSettingException e) {
+            throw new InvalidPlanBPropertyException(e.setting(), e.problem());
+        }
+    }
+
+    /** {@code Duration} properties also read {@code 2w} and {@code 1d12h}, PlanB's duration grammar. */
+    @Bean
+    @ConfigurationPropertiesBinding
+    static GenericConverter planbDurationConverter() {
+        return new DurationTextConverter();
+    }
+
+    /** The runtime of {@link #planbRuntime}: what health, metrics and the status page read. */
+    @Bean(destroyMethod = "")
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(ConfiguredRuntime.class)
+    PlanB planB(ConfiguredRuntime runtime) {
+        return runtime.planB();
+    }
+
+    private static DatabaseSource applicationDatabase(ObjectProvider<DataSource> dataSource,
+            ObjectProvider<DataSourceProperties> dataSourceProperties) {
         DataSource appDataSource = dataSource.getIfUnique();
         if (appDataSource == null) {
             throw new InvalidPlanBPropertyException("planb.enabled", "the application has several DataSource beans and"
                     + " none is @Primary: mark the one to back up @Primary, or set planb.enabled=false");
         }
-        plans.add(factory.create(properties.getName(), "planb", properties,
-                ApplicationDatabase.of(appDataSource, dataSourceProperties.getIfUnique())));
-        for (Map.Entry<String, PlanBProperties.OtherPlan> other : properties.getPlans().entrySet()) {
-            String prefix = "planb.plans." + other.getKey();
-            plans.add(factory.create(other.getKey(), prefix, other.getValue(),
-                    database(prefix + ".database", other.getValue().getDatabase())));
-        }
-        PlanB.Builder runtime = PlanB.builder().plans(plans);
-        runtime.threads(InvalidPlanBPropertyException.converting("planb.threads", () -> positive(properties.getThreads())));
-        listeners.orderedStream().forEach(runtime::listener);
-        return InvalidPlanBPropertyException.converting("planb", runtime::start);
+        return ApplicationDatabase.of(appDataSource, dataSourceProperties.getIfUnique());
     }
 
-    private static DatabaseSource database(String prefix, PlanBProperties.DatabaseSettings settings) {
-        return InvalidPlanBPropertyException.converting(prefix + ".url", () -> settings.getUsername() == null
-                ? DatabaseSource.of(settings.getUrl())
-                : DatabaseSource.of(settings.getUrl(), settings.getUsername(), settings.getPasswordEnv() == null ? null
-                        : Secret.fromEnvironment(settings.getPasswordEnv())));
-    }
-
-    private static int positive(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException(threads + " is not a number of threads: use 1 or more");
-        }
-        return threads;
+    /**
+     * Every plan checked once at start-up, as {@code planb doctor} checks it, with the report in the
+     * log; {@code planb.preflight=false} turns it off.
+     */
+    @Bean
+    @ConditionalOnBean(PlanB.class)
+    @ConditionalOnBooleanProperty(name = "planb.preflight", matchIfMissing = true)
+    StartupPreflight planbStartupPreflight(PlanB planB) {
+        return new StartupPreflight(planB);
     }
 
     /** {@code sftp://} destinations, when {@code planb-storage-sftp} is on the classpath. */

@@ -1,13 +1,15 @@
 package dev.planb.spring.autoconfigure;
 
+import dev.planb.config.PlanSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * PlanB's {@code planb.*} properties. The top level describes the application's own plan, which
- * backs up its {@code DataSource}; {@code planb.plans.NAME.*} adds plans for other databases.
+ * PlanB's {@code planb.*} properties, bound onto core's configuration model ({@link PlanSettings}): the
+ * top level describes the application's own plan, which backs up its {@code DataSource} (unless
+ * {@code planb.database.url} names another database); {@code planb.plans.NAME.*} adds plans for other
+ * databases, with exactly the keys of a {@code planb.yml} file's {@code plans.NAME.*}.
  *
  * <pre>
  * planb.destinations[0].uri=file:./backups
@@ -25,6 +27,13 @@ public class PlanBProperties extends PlanSettings {
     /** Name of the application's plan: the folder its backups are stored under. */
     private String name = "app";
 
+    /**
+     * Whether each plan is checked at start-up, as {@code planb doctor} checks it (dump tool,
+     * privileges, objects left out, destinations writable and whether these credentials can delete
+     * backups), with the findings in the log. Runs in the background; never stops the application.
+     */
+    private boolean preflight = true;
+
     /** How many backups may run at the same time. */
     private int threads = 2;
 
@@ -32,7 +41,7 @@ public class PlanBProperties extends PlanSettings {
      * Further plans by name, each with its own database ({@code planb.plans.NAME.database.url})
      * and the same settings as the application's plan.
      */
-    private Map<String, OtherPlan> plans = new LinkedHashMap<>();
+    private Map<String, PlanSettings> plans = new LinkedHashMap<>();
 
     /** The HTML status page. */
     private final StatusPage statusPage = new StatusPage();
@@ -43,6 +52,14 @@ public class PlanBProperties extends PlanSettings {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    public boolean isPreflight() {
+        return preflight;
+    }
+
+    public void setPreflight(boolean preflight) {
+        this.preflight = preflight;
     }
 
     public String getName() {
@@ -61,64 +78,16 @@ public class PlanBProperties extends PlanSettings {
         this.threads = threads;
     }
 
-    public Map<String, OtherPlan> getPlans() {
+    public Map<String, PlanSettings> getPlans() {
         return plans;
     }
 
-    public void setPlans(Map<String, OtherPlan> plans) {
+    public void setPlans(Map<String, PlanSettings> plans) {
         this.plans = plans;
     }
 
     public StatusPage getStatusPage() {
         return statusPage;
-    }
-
-    /** A plan for a database other than the application's {@code DataSource}. */
-    public static class OtherPlan extends PlanSettings {
-
-        /** The database this plan backs up. */
-        private final DatabaseSettings database = new DatabaseSettings();
-
-        public DatabaseSettings getDatabase() {
-            return database;
-        }
-    }
-
-    /** A database given by URL. */
-    public static class DatabaseSettings {
-
-        /** JDBC URL, e.g. jdbc:postgresql://db:5432/reports. */
-        private String url;
-
-        /** Database user. */
-        private String username;
-
-        /** Environment variable holding the database password. */
-        private String passwordEnv;
-
-        public String getUrl() {
-            return url;
-        }
-
-        public void setUrl(String url) {
-            this.url = url;
-        }
-
-        public String getUsername() {
-            return username;
-        }
-
-        public void setUsername(String username) {
-            this.username = username;
-        }
-
-        public String getPasswordEnv() {
-            return passwordEnv;
-        }
-
-        public void setPasswordEnv(String passwordEnv) {
-            this.passwordEnv = passwordEnv;
-        }
     }
 
     /** The server-rendered status page. */

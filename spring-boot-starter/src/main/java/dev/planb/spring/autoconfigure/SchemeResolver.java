@@ -1,8 +1,7 @@
 package dev.planb.spring.autoconfigure;
 
-import java.util.function.Function;
-
 import dev.planb.spi.Destination;
+import java.util.function.Function;
 
 /**
  * A {@link DestinationResolver} made of a scheme and a parser, such as a storage module's URI class.

@@ -31,7 +31,7 @@ public final class StatusPage {
                 <style>
                 body{font-family:system-ui,sans-serif;margin:2rem;color:#222}
                 table{border-collapse:collapse;margin:.5rem 0 1.5rem}td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}
-                .IDLE{color:#1a7f37}.RUNNING{color:#0969da}.STALE,.down{color:#cf222e;font-weight:bold}
+                .IDLE{color:#1a7f37}.RUNNING{color:#0969da}.STALE,.DAMAGED,.down{color:#cf222e;font-weight:bold}
                 </style></head><body><h1>PlanB backups</h1>
                 """);
         for (Map<String, Object> plan : reports.reports(RECENT)) {

@@ -3,6 +3,7 @@ package dev.planb.spring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -62,6 +63,22 @@ class PlanBActuatorAutoConfigurationTests {
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
             assertThat(context.getBean(MeterRegistry.class).get("planb.plan.down").tag("plan", "app").gauge().value())
                     .isEqualTo(1.0);
+        });
+    }
+
+    @Test
+    void healthIsDownWhenTheNewestBackupIsDamaged() throws Exception {
+        // Dated after any backup the test makes, so it stays the newest one.
+        Path damaged = Files.createDirectories(backups.resolve("app/20991231T000000Z-abcdef"));
+        Files.writeString(damaged.resolve("manifest.json"), "{ damaged");
+        runner.withPropertyValues("planb.destinations[0].uri=" + backups).run(context -> {
+            awaitFirstBackup(context.getBean(PlanB.class));
+            Health health = context.getBean(PlanBHealthIndicator.class).health(true);
+            assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+            Map<?, ?> app = (Map<?, ?>) health.getDetails().get("app");
+            assertThat(app.get("state")).isEqualTo("DAMAGED");
+            Map<?, ?> destination = (Map<?, ?>) ((Map<?, ?>) app.get("destinations")).values().iterator().next();
+            assertThat(destination.get("damaged")).asString().contains("20991231T000000Z-abcdef", "is not valid JSON");
         });
     }
 

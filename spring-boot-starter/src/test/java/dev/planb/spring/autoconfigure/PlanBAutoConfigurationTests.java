@@ -3,6 +3,13 @@ package dev.planb.spring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.planb.BackupPlan;
+import dev.planb.PlanB;
+import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.schedule.Schedule;
+import dev.planb.spi.Manifest;
+import dev.planb.storage.s3.S3Destination;
+import dev.planb.storage.sftp.SftpDestination;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,9 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,14 +27,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-
-import dev.planb.BackupPlan;
-import dev.planb.PlanB;
-import dev.planb.catalog.Manifest;
-import dev.planb.destination.LocalDirectoryDestination;
-import dev.planb.schedule.Schedule;
-import dev.planb.storage.s3.S3Destination;
-import dev.planb.storage.sftp.SftpDestination;
 
 class PlanBAutoConfigurationTests {
 
@@ -70,6 +67,63 @@ class PlanBAutoConfigurationTests {
                     Manifest manifest = PlanB.catalog(new LocalDirectoryDestination(backups)).backups("app").get(0);
                     assertThat(manifest.totalRows()).isEqualTo(2);
                 });
+    }
+
+    @Test
+    void durationPropertiesReadWeeksAndDaysWithHours() {
+        runner.withUserConfiguration(OneDatabase.class)
+                .withPropertyValues("planb.destinations[0].uri=" + backups, "planb.schedule=1d12h", "planb.timeout=90m",
+                        "planb.max-age=2w", "planb.destinations[0].retention.keep-within=1d12h", "planb.verification.every=1w")
+                .run(context -> {
+                    BackupPlan plan = context.getBean(PlanB.class).plans().get(0);
+                    assertThat(plan.schedule().orElseThrow().period()).isEqualTo(Duration.ofHours(36));
+                    assertThat(plan.timeout()).isEqualTo(Duration.ofMinutes(90));
+                    assertThat(plan.maxAge()).contains(Duration.ofDays(14));
+                    assertThat(plan.retention(plan.destinations().get(0)).orElseThrow()).hasToString("keep within 1d 12h");
+                    assertThat(plan.verification().orElseThrow().interval()).isEqualTo(Duration.ofDays(7));
+                });
+    }
+
+    @Test
+    void aBadDurationNamesThePropertyAndTheGrammar() {
+        runner.withUserConfiguration(OneDatabase.class)
+                .withPropertyValues("planb.destinations[0].uri=" + backups, "planb.max-age=soon")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("Failed to bind properties under 'planb.max-age'").rootCause()
+                        .hasMessageContaining("'soon' is not a duration: use e.g. 7d, 36h, 2w, 1d12h"));
+    }
+
+    @Test
+    void anotherPlanHasItsOwnDatabaseWithThePasswordFromAFile() throws Exception {
+        String url = "jdbc:h2:mem:reports-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        try (Connection connection = java.sql.DriverManager.getConnection(url, "sa", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("create user reporter password 'r3ports' admin");
+        }
+        Path password = Files.writeString(backups.resolve("reports-password"), "r3ports\n");
+        runner.withUserConfiguration(OneDatabase.class)
+                .withPropertyValues("planb.destinations[0].uri=" + backups,
+                        "planb.plans.reports.database.url=" + url, "planb.plans.reports.database.username=reporter",
+                        "planb.plans.reports.database.password-file=" + password,
+                        "planb.plans.reports.schedule=1d", "planb.plans.reports.destinations[0].uri=" + backups)
+                .run(context -> {
+                    PlanB planB = context.getBean(PlanB.class);
+                    assertThat(planB.plans()).extracting(BackupPlan::name).containsExactly("app", "reports");
+                    assertThat(planB.plans().get(1).database().jdbcUrl()).isEqualTo(url);
+                    assertThat(planB.backupNow("reports")).isTrue();
+                    await().atMost(Duration.ofSeconds(30)).until(() -> !PlanB.catalog(
+                            new LocalDirectoryDestination(backups)).backups("reports").isEmpty());
+                });
+    }
+
+    @Test
+    void aPlanWithTwoFormsOfOneSecretNamesTheProperty() {
+        runner.withUserConfiguration(OneDatabase.class)
+                .withPropertyValues("planb.destinations[0].uri=" + backups,
+                        "planb.notifiers.slack-url=https://hooks.slack.com/services/T0K3N", "planb.notifiers.slack-url-env=SLACK")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("Invalid property planb.notifiers.slack-url: set only one of")
+                        .hasMessageNotContaining("T0K3N"));
     }
 
     @Test

@@ -6,9 +6,12 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.convert.TypeDescriptor;
 
 import dev.planb.BackupPlan;
 import dev.planb.DatabaseSource;
+import dev.planb.config.PlanFactory;
+import dev.planb.config.PlanSettings;
 import dev.planb.destination.LocalDirectoryDestination;
 
 /** The starter's defaults are the core builder's, so a property left out means what the Java API means. */
@@ -39,8 +42,8 @@ class PlanBPropertiesTests {
     @Test
     void aPlanMadeFromDefaultPropertiesEqualsOneMadeWithTheCoreBuilder() {
         properties.getDestinations().add(destination(folder));
-        BackupPlan fromProperties = new PlanFactory(new Destinations(java.util.List.of()), java.util.List.of())
-                .create("app", "planb", properties, DatabaseSource.of("jdbc:h2:mem:defaults"));
+        BackupPlan fromProperties = PlanFactory.builder().keyPrefix("planb").build()
+                .plan("app", "planb", properties, DatabaseSource.of("jdbc:h2:mem:defaults"));
         assertThat(fromProperties.timeout()).isEqualTo(core.timeout());
         assertThat(fromProperties.compression()).isEqualTo(core.compression());
         assertThat(fromProperties.maxAge()).isEqualTo(core.maxAge());
@@ -56,6 +59,18 @@ class PlanBPropertiesTests {
         assertThat(PlanFactory.schedule("10s").period()).hasSeconds(10);
         assertThat(PlanFactory.schedule("PT6H").period()).hasHours(6);
         assertThat(PlanFactory.schedule("0 0 2 * * *").period()).hasDays(1);
+    }
+
+    @Test
+    void durationsSpringReadsKeepTheirMeaningAndPlanBsGrammarIsAdded() {
+        DurationTextConverter converter = new DurationTextConverter();
+        TypeDescriptor string = TypeDescriptor.valueOf(String.class);
+        TypeDescriptor duration = TypeDescriptor.valueOf(java.time.Duration.class);
+        assertThat(converter.convert("10", string, duration)).as("Spring: milliseconds by default")
+                .isEqualTo(java.time.Duration.ofMillis(10));
+        assertThat(converter.convert("5d", string, duration)).isEqualTo(java.time.Duration.ofDays(5));
+        assertThat(converter.convert("2w", string, duration)).isEqualTo(java.time.Duration.ofDays(14));
+        assertThat(converter.convert("1d12h", string, duration)).isEqualTo(java.time.Duration.ofHours(36));
     }
 
     private static PlanSettings.DestinationSettings destination(Path folder) {

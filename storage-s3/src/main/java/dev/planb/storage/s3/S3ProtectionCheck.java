@@ -1,7 +1,7 @@
 package dev.planb.storage.s3;
 
-import dev.planb.spi.ProtectionReport;
 import dev.planb.spi.ProtectionReport.Verdict;
+import dev.planb.spi.ProtectionReport;
 import dev.planb.spi.support.CanaryCheck;
 import dev.planb.spi.support.Messages;
 import java.io.IOException;

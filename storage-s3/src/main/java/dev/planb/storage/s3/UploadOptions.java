@@ -1,6 +1,6 @@
 package dev.planb.storage.s3;
 
-import dev.planb.catalog.Layout;
+import dev.planb.spi.Layout;
 import software.amazon.awssdk.services.s3.model.StorageClass;
 
 /**

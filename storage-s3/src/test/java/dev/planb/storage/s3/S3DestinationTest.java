@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planb.ErrorCode;
-import dev.planb.spi.ObjectWriter;
 import dev.planb.PlanBException;
 import dev.planb.Secret;
+import dev.planb.spi.ObjectWriter;
 import dev.planb.spi.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;

@@ -5,9 +5,10 @@ import com.jcraft.jsch.SftpException;
 import dev.planb.spi.Destination;
 import dev.planb.spi.IncompleteWrite;
 import dev.planb.ErrorCode;
-import dev.planb.spi.ObjectWriter;
 import dev.planb.PlanBException;
 import dev.planb.Secret;
+import dev.planb.spi.Destination;
+import dev.planb.spi.ObjectWriter;
 import dev.planb.spi.StoredObject;
 import dev.planb.storage.sftp.SftpConnection.Lease;
 import java.io.Closeable;
@@ -20,8 +21,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**

@@ -1,5 +1,7 @@
 package dev.planb.testing.server;
 
+import dev.planb.DatabaseSource;
+import dev.planb.Secret;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,6 +104,16 @@ public final class PostgresServer extends LocalDatabaseServer {
     @Override
     void createDatabase(String name) throws SQLException {
         superuser("postgres", "CREATE DATABASE " + name + " OWNER " + USER);
+    }
+
+    /** Database {@code database} reached as the superuser {@code postgres}, e.g. to read what RLS hides. */
+    public DatabaseSource superuserSource(String database) {
+        return DatabaseSource.of(jdbcUrl(database), SUPERUSER, Secret.of(superPassword));
+    }
+
+    /** A PostgreSQL program of the server's installation, e.g. {@code pg_dump}. */
+    public Path tool(String name) {
+        return pgCtl.resolveSibling(name);
     }
 
     /** Runs statements as the superuser in database {@code database}. */

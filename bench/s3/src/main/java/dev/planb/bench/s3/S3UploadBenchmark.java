@@ -1,7 +1,7 @@
 package dev.planb.bench.s3;
 
-import dev.planb.spi.ObjectWriter;
 import dev.planb.Secret;
+import dev.planb.spi.ObjectWriter;
 import dev.planb.storage.s3.S3Destination;
 import dev.planb.storage.s3.S3Fixture;
 import dev.planb.storage.s3.S3MockServer;

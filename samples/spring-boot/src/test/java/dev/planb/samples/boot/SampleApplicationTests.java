@@ -3,13 +3,15 @@ package dev.planb.samples.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.planb.PlanB;
+import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.spi.Manifest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,10 +19,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import dev.planb.PlanB;
-import dev.planb.catalog.Manifest;
-import dev.planb.destination.LocalDirectoryDestination;
 
 /** The sample app on a real H2 file database: a backup appears, the actuator shows it, staleness turns the health DOWN. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

@@ -1,0 +1,55 @@
+package dev.planb;
+
+import dev.planb.spi.Finding.Severity;
+import dev.planb.spi.Finding;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * What a {@link Preflight} found, blockers first, one {@link Finding} per line.
+ *
+ * @param findings every finding, sorted by severity (blockers, then warnings, then checks that passed)
+ */
+public record PreflightReport(List<Finding> findings) {
+
+    /** Sorts and copies. */
+    public PreflightReport {
+        findings = findings.stream().sorted(Comparator.comparing(Finding::severity)).toList();
+    }
+
+    /** Whether something will make a backup fail or leave it unrestorable: fix the blockers first. */
+    public boolean blocksBackup() {
+        return !blockers().isEmpty();
+    }
+
+    /** The findings that block a backup. */
+    public List<Finding> blockers() {
+        return of(Severity.BLOCKER);
+    }
+
+    /** The warnings. */
+    public List<Finding> warnings() {
+        return of(Severity.WARNING);
+    }
+
+    private List<Finding> of(Severity severity) {
+        return findings.stream().filter(finding -> finding.severity() == severity).toList();
+    }
+
+    /** One line per finding, then a summary line. */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder();
+        findings.forEach(finding -> text.append(finding).append('\n'));
+        return text.append(summary()).toString();
+    }
+
+    /** {@code 1 blocker, 2 warnings: a backup would fail} or {@code no blocker, 1 warning}. */
+    public String summary() {
+        int blockers = blockers().size();
+        int warnings = warnings().size();
+        return (blockers == 0 ? "no blocker" : blockers + " blocker" + (blockers == 1 ? "" : "s")) + ", " + warnings
+                + " warning" + (warnings == 1 ? "" : "s") + (blockers == 0 ? ": nothing blocks a backup"
+                : ": a backup would fail or not restore faithfully until they are fixed");
+    }
+}

@@ -1,0 +1,40 @@
+package dev.planb.config;
+
+import dev.planb.spi.Destination;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Makes a {@link Destination} from a URI of one scheme ({@code sftp}, {@code s3}). Core knows folders
+ * and {@code file:} URIs; a front end passes one resolver per storage module it has to
+ * {@link PlanFactory.Builder#destinationResolver}.
+ *
+ * <pre>{@code
+ * PlanFactory.builder().destinationResolver(DestinationUriResolver.of("s3", uri -> S3DestinationUri.parse(uri).build()))
+ * }</pre>
+ */
+public interface DestinationUriResolver {
+
+    /** The URI scheme handled, without the colon, e.g. {@code s3}. */
+    String scheme();
+
+    /** The destination {@code uri} names; a bad URI throws with a message saying what to fix. */
+    Destination resolve(String uri);
+
+    /** A resolver of {@code scheme} made of a parser, such as a storage module's URI class. */
+    static DestinationUriResolver of(String scheme, Function<String, Destination> parser) {
+        Objects.requireNonNull(scheme, "scheme");
+        Objects.requireNonNull(parser, "parser");
+        return new DestinationUriResolver() {
+            @Override
+            public String scheme() {
+                return scheme;
+            }
+
+            @Override
+            public Destination resolve(String uri) {
+                return parser.apply(uri);
+            }
+        };
+    }
+}

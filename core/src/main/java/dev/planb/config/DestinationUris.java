@@ -1,0 +1,63 @@
+package dev.planb.config;
+
+import dev.planb.spi.Destination;
+import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.spi.support.Redaction;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns destination URIs into destinations: folders and {@code file:} URIs here, other schemes through
+ * the {@link DestinationUriResolver}s given.
+ */
+public final class DestinationUris {
+
+    /** Storage modules by scheme, and the artifact that adds each. */
+    private static final Map<String, String> MODULES = Map.of("sftp", "dev.planb:planb-storage-sftp",
+            "s3", "dev.planb:planb-storage-s3");
+
+    private final Map<String, DestinationUriResolver> resolvers = new LinkedHashMap<>();
+
+    private DestinationUris(List<? extends DestinationUriResolver> resolvers) {
+        resolvers.forEach(resolver -> this.resolvers.putIfAbsent(resolver.scheme(), resolver));
+    }
+
+    /** Folders, {@code file:} URIs and the schemes of {@code resolvers} (the first of a scheme wins). */
+    public static DestinationUris with(List<? extends DestinationUriResolver> resolvers) {
+        return new DestinationUris(resolvers);
+    }
+
+    /**
+     * The destination {@code uri} names.
+     *
+     * @param setting the setting's full key, named in errors
+     * @throws InvalidSettingException naming the setting, when the URI is empty, bad, or needs a module
+     *     that is not on the classpath
+     */
+    public Destination resolve(String setting, String uri) {
+        if (uri == null || uri.isBlank()) {
+            throw new InvalidSettingException(setting, "not set: give a folder, file:./backups, sftp://… or s3://…");
+        }
+        int colon = uri.indexOf(':');
+        String scheme = colon > 1 ? uri.substring(0, colon) : "";
+        if (scheme.isEmpty()) {
+            return new LocalDirectoryDestination(Path.of(uri));
+        }
+        if (scheme.equals("file")) {
+            return Settings.converting(setting, () -> new LocalDirectoryDestination(
+                    uri.startsWith("file://") ? Path.of(URI.create(uri)) : Path.of(uri.substring("file:".length()))));
+        }
+        DestinationUriResolver resolver = resolvers.get(scheme);
+        if (resolver != null) {
+            return Settings.converting(setting, () -> resolver.resolve(uri));
+        }
+        String module = MODULES.get(scheme);
+        throw new InvalidSettingException(setting, module != null
+                ? scheme + ":// destinations need " + module + " on the classpath: add that dependency"
+                : "'" + Redaction.url(uri) + "' has an unknown scheme '" + scheme
+                        + "': use a folder, file:./backups, sftp://user@host/dir or s3://bucket/prefix");
+    }
+}

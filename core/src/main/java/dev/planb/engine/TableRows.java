@@ -1,0 +1,31 @@
+package dev.planb.engine;
+
+import dev.planb.spi.TableCount;
+import dev.planb.spi.support.jdbc.Jdbc.QualifiedTable;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Row counts through JDBC, for the manifests of the engines that work through a JDBC driver. */
+public final class TableRows {
+
+    private TableRows() {
+    }
+
+    /** Counts the rows of each table, in the order given. */
+    public static List<TableCount> count(Connection connection, List<QualifiedTable> tables) throws SQLException {
+        List<TableCount> counts = new ArrayList<>();
+        try (Statement statement = connection.createStatement()) {
+            for (QualifiedTable table : tables) {
+                try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table.quoted())) {
+                    rows.next();
+                    counts.add(new TableCount(table.displayName(), rows.getLong(1)));
+                }
+            }
+        }
+        return counts;
+    }
+}

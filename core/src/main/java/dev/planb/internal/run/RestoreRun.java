@@ -1,0 +1,134 @@
+package dev.planb.internal.run;
+
+import dev.planb.DatabaseSource;
+import dev.planb.ErrorCode;
+import dev.planb.PlanBException;
+import dev.planb.RestoreRequest;
+import dev.planb.RestoreResult;
+import dev.planb.catalog.Catalog;
+import dev.planb.engine.DatabaseEngines;
+import dev.planb.files.RestoredFiles;
+import dev.planb.files.internal.FilesRestore;
+import dev.planb.internal.stream.ChecksumMismatchException;
+import dev.planb.internal.stream.CountingInputStream;
+import dev.planb.internal.stream.ProgressMeter;
+import dev.planb.internal.stream.VerifiedDumpInputStream;
+import dev.planb.spi.DatabaseEngine;
+import dev.planb.spi.Manifest.Artifact;
+import dev.planb.spi.Manifest.FileSet;
+import dev.planb.spi.Manifest;
+import dev.planb.spi.TableCount;
+import dev.planb.spi.support.Messages;
+import dev.planb.verify.TableCounts;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One restore: find the backup, check every target, stream the dump through checksum and
+ * decompression into the engine and compare the restored tables with the manifest; then restore
+ * the selected files sources and compare their file counts and sizes with the manifest.
+ */
+public final class RestoreRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RestoreRun.class);
+
+    private final RestoreRequest request;
+
+    /** Prepares a restore. */
+    public RestoreRun(RestoreRequest request) {
+        this.request = request;
+    }
+
+    /** Runs the restore; see {@link dev.planb.PlanB#restore(RestoreRequest)}. */
+    public RestoreResult execute() {
+        Catalog catalog = new Catalog(request.from());
+        String plan = catalog.resolvePlan(request.planName());
+        Manifest manifest = catalog.find(plan, request.backup());
+        Catalog.requireDump(manifest, "restored");
+        List<FileSet> fileSets = request.files().isEmpty() ? List.of()
+                : FilesRestore.select(manifest, Optional.ofNullable(request.filesSource()));
+        request.database().ifPresent(target -> checkDatabaseTarget(manifest, target));
+        request.files().ifPresent(folder -> FilesRestore.checkTarget(folder, request.force()));
+
+        List<TableCount> restored = new ArrayList<>();
+        List<String> mismatches = new ArrayList<>();
+        if (request.database().isPresent()) {
+            restored.addAll(restoreDatabase(catalog, manifest, request.database().get()));
+            mismatches.addAll(TableCounts.compare(manifest.tables(), restored));
+        }
+        List<RestoredFiles> files = new ArrayList<>();
+        FilesRestore filesRestore = new FilesRestore(catalog, manifest, request.decryption());
+        for (FileSet fileSet : fileSets) {
+            Path folder = request.filesSource() != null ? request.filesTo() : request.filesTo().resolve(fileSet.source());
+            RestoredFiles result = filesRestore.restore(fileSet, folder, Optional.ofNullable(request.filesGlob()));
+            files.add(result);
+            if (request.filesGlob() == null) {
+                mismatches.addAll(compare(fileSet, result));
+            }
+            LOG.info("Restored files '{}' of backup {} into {}: {} file(s), {} bytes", fileSet.source(),
+                    manifest.backupId(), result.directory(), result.files(), result.bytes());
+        }
+        return new RestoreResult(manifest, restored, mismatches, files);
+    }
+
+    private void checkDatabaseTarget(Manifest manifest, DatabaseSource target) {
+        DatabaseEngine engine = engineFor(target);
+        if (!engine.name().equals(manifest.engine().name())) {
+            throw new PlanBException(ErrorCode.INVALID_SETTING, "Backup " + manifest.backupId() + " is a "
+                    + manifest.engine().name() + " backup and cannot be restored into " + target.redactedUrl()
+                    + " (" + engine.name() + "): give a " + manifest.engine().name() + " JDBC URL");
+        }
+    }
+
+    /** The request's engine (with its options), or the one the target's URL chooses. */
+    private DatabaseEngine engineFor(DatabaseSource target) {
+        DatabaseEngine engine = request.engine() != null ? request.engine() : DatabaseEngines.forUrl(target.jdbcUrl());
+        if (!engine.handles(target.jdbcUrl())) {
+            throw new PlanBException(ErrorCode.INVALID_SETTING, "Restore engine " + engine.name() + " does not handle "
+                    + target.redactedUrl() + ": give an engine for " + String.join(" or ", engine.urlPrefixes()) + " URLs");
+        }
+        return engine;
+    }
+
+    private List<TableCount> restoreDatabase(Catalog catalog, Manifest manifest, DatabaseSource target) {
+        DatabaseEngine engine = engineFor(target);
+        engine.checkRestoreTarget(target, request.force());
+        Artifact artifact = manifest.databaseArtifact();
+        LOG.info("Restoring backup {} of plan '{}' from {} into {}", manifest.backupId(), manifest.plan(),
+                request.from().description(), target.redactedUrl());
+        try (VerifiedDumpInputStream dump = catalog.openDump(manifest, artifact, request.decryption())) {
+            ProgressMeter meter = new ProgressMeter(request.progress(), manifest.plan(), "restore", artifact.dumpSize(),
+                    dump::storedBytesRead);
+            CountingInputStream counted = new CountingInputStream(dump, meter::update);
+            engine.restore(counted, target);
+            meter.done(counted.count());
+        } catch (ChecksumMismatchException e) {
+            throw new PlanBException(ErrorCode.CORRUPT_BACKUP, "Restore refused, nothing was changed: " + e.getMessage()
+                    + ". Restore from another destination", e);
+        } catch (IOException e) {
+            throw new PlanBException(ErrorCode.RESTORE_FAILED, "Restore of backup " + manifest.backupId() + " into "
+                    + target.redactedUrl() + " failed: " + Messages.firstLine(e), e);
+        }
+        List<TableCount> restored = engine.tableCounts(target);
+        List<String> mismatches = TableCounts.compare(manifest.tables(), restored);
+        LOG.info("Restored backup {} of plan '{}' into {}: {} table(s), {}", manifest.backupId(), manifest.plan(),
+                target.redactedUrl(), restored.size(),
+                mismatches.isEmpty() ? "row counts match the manifest" : "MISMATCHES " + mismatches);
+        return restored;
+    }
+
+    /** How a restored files source differs from the manifest: file count and total size. */
+    private static List<String> compare(FileSet expected, RestoredFiles actual) {
+        if (expected.fileCount() == actual.files() && expected.totalSize() == actual.bytes()) {
+            return List.of();
+        }
+        return List.of("files '" + expected.source() + "': " + actual.files() + " files of " + actual.bytes()
+                + " bytes restored, the manifest records " + expected.fileCount() + " files of "
+                + expected.totalSize() + " bytes");
+    }
+}

@@ -1,0 +1,108 @@
+package dev.planb.internal.stream;
+
+import dev.planb.spi.support.Sha256;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+/**
+ * Reads a stored artifact and, when its end is reached, checks its size and SHA-256 against the
+ * manifest: a mismatch throws {@link ChecksumMismatchException} instead of reporting the end, so
+ * a reader that consumes the stream to its end never mistakes corrupt data for good data.
+ */
+public final class VerifyingInputStream extends FilterInputStream {
+
+    private final MessageDigest digest = Sha256.newDigest();
+    private final long expectedSize;
+    private final String expectedSha256;
+    private final String file;
+    private long size;
+    private boolean verified;
+
+    /**
+     * @param in the stored bytes
+     * @param expectedSize the size the manifest records
+     * @param expectedSha256 the SHA-256 the manifest records, lower-case hex
+     * @param file the artifact's location, named in the error
+     */
+    public VerifyingInputStream(InputStream in, long expectedSize, String expectedSha256, String file) {
+        super(in);
+        this.expectedSize = expectedSize;
+        this.expectedSha256 = expectedSha256;
+        this.file = file;
+    }
+
+    /** The bytes read so far. */
+    public long bytesRead() {
+        return size;
+    }
+
+    @Override
+    public int read() throws IOException {
+        int b = in.read();
+        if (b < 0) {
+            verify();
+        } else {
+            digest.update((byte) b);
+            size++;
+        }
+        return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        int n = in.read(b, off, len);
+        if (n < 0) {
+            verify();
+        } else {
+            digest.update(b, off, n);
+            size += n;
+        }
+        return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+        byte[] buffer = new byte[8192];
+        long skipped = 0;
+        while (skipped < n) {
+            int read = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
+            if (read < 0) {
+                break;
+            }
+            skipped += read;
+        }
+        return skipped;
+    }
+
+    @Override
+    public boolean markSupported() {
+        return false;
+    }
+
+    /** Reads whatever is left and checks the artifact; does nothing if already checked. */
+    public void readToEndAndVerify() throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        while (!verified && read(buffer, 0, buffer.length) >= 0) {
+            // reading is the point: the checksum covers every byte
+        }
+    }
+
+    private void verify() throws IOException {
+        if (verified) {
+            return;
+        }
+        String actual = HexFormat.of().formatHex(digest.digest());
+        verified = true;
+        if (size != expectedSize) {
+            throw new ChecksumMismatchException(file + ": size is " + size + " bytes but the manifest records "
+                    + expectedSize + ": the file is truncated or altered");
+        }
+        if (!actual.equals(expectedSha256)) {
+            throw new ChecksumMismatchException(file + ": SHA-256 checksum mismatch: the file's is " + actual
+                    + ", the manifest records " + expectedSha256 + ": the file is corrupt or altered");
+        }
+    }
+}

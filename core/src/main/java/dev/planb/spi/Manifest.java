@@ -1,0 +1,347 @@
+package dev.planb.spi;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.planb.Compression;
+import dev.planb.crypto.Encryption;
+import dev.planb.spi.TableCount;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What {@code manifest.json} records about one backup. It is written last, once, and never
+ * rewritten: its presence is what makes a backup exist.
+ *
+ * @param formatVersion the manifest format; this library writes {@link #FORMAT_VERSION}
+ * @param plan the plan's name
+ * @param backupId the backup's id
+ * @param kind {@link #KIND_FULL} (a dump), {@link #KIND_BASE} (a physical base backup that starts a log
+ *     chain) or {@link #KIND_LOG} (one shipped transaction-log file of a chain)
+ * @param parentId the backup this one depends on (for a log file: the chain's first backup), or
+ *     {@code null} for a backup that stands alone
+ * @param engine the engine and tools that made the dump
+ * @param database the database's JDBC URL, without credentials
+ * @param startedAt when the dump started
+ * @param finishedAt when the last artifact was stored
+ * @param artifacts the stored files, each with its size and checksum
+ * @param tables the tables and row counts at backup time
+ * @param planbVersion the PlanB version that wrote this backup
+ * @param files the directory trees backed up with the database, each stored as a tar artifact
+ *     (optional: empty in manifests without files)
+ * @param needs the ids of the older backups whose artifacts an incremental files source of this
+ *     backup reads on restore, oldest first (optional: empty when this backup stands alone).
+ *     Retention must keep every backup that a kept backup needs.
+ * @param log for point-in-time recovery: where a chain's first backup starts in the transaction
+ *     log, or which log file a {@code log} backup holds (optional: absent for a plain dump)
+ */
+public record Manifest(int formatVersion, String plan, String backupId, String kind, String parentId,
+        EngineInfo engine, String database, Instant startedAt, Instant finishedAt,
+        List<Artifact> artifacts, List<TableCount> tables, String planbVersion, List<FileSet> files,
+        List<String> needs, @JsonInclude(JsonInclude.Include.NON_NULL) LogInfo log) {
+
+    /**
+     * The manifest format this version writes and reads: 2 adds the manifest's checksum of its own
+     * content ({@link ManifestChecksum}); format 1 manifests, without it, are still read.
+     */
+    public static final int FORMAT_VERSION = 2;
+    /** The kind of a complete, standalone backup. */
+    public static final String KIND_FULL = "full";
+    /** The kind of a physical base backup (PostgreSQL {@code pg_basebackup}): restorable only with its log. */
+    public static final String KIND_BASE = "base";
+    /** The kind of one shipped transaction-log file (a WAL segment, a binlog file), whose parent starts its chain. */
+    public static final String KIND_LOG = "log";
+
+    /** Checks that every field a restore relies on is present, so a damaged manifest is rejected, not half-read. */
+    public Manifest {
+        PlanName.check(plan);
+        new BackupId(backupId);
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(finishedAt, "finishedAt");
+        if (artifacts == null || artifacts.isEmpty()) {
+            throw new IllegalArgumentException("a manifest lists at least one artifact");
+        }
+        artifacts = List.copyOf(artifacts);
+        tables = List.copyOf(Objects.requireNonNull(tables, "tables"));
+        files = files == null ? List.of() : List.copyOf(files);
+        needs = needs == null ? List.of() : List.copyOf(needs);
+        needs.forEach(BackupId::new);
+        for (FileSet fileSet : files) {
+            requireArtifact(artifacts, fileSet.artifact());
+            if (fileSet.index() != null) {
+                requireArtifact(artifacts, fileSet.index());
+            }
+        }
+    }
+
+    /** A manifest without log information. */
+    public Manifest(int formatVersion, String plan, String backupId, String kind, String parentId,
+            EngineInfo engine, String database, Instant startedAt, Instant finishedAt,
+            List<Artifact> artifacts, List<TableCount> tables, String planbVersion, List<FileSet> files,
+            List<String> needs) {
+        this(formatVersion, plan, backupId, kind, parentId, engine, database, startedAt, finishedAt, artifacts,
+                tables, planbVersion, files, needs, null);
+    }
+
+    /** A manifest without files, as the database-only backup writes it. */
+    public Manifest(int formatVersion, String plan, String backupId, String kind, String parentId,
+            EngineInfo engine, String database, Instant startedAt, Instant finishedAt,
+            List<Artifact> artifacts, List<TableCount> tables, String planbVersion) {
+        this(formatVersion, plan, backupId, kind, parentId, engine, database, startedAt, finishedAt, artifacts,
+                tables, planbVersion, List.of(), List.of());
+    }
+
+    /**
+     * The SHA-256 of this manifest's canonical content, written with it as {@value ManifestChecksum#FIELD}
+     * so that a reader can prove the manifest intact ({@link dev.planb.catalog.ManifestReader}).
+     */
+    @JsonProperty(value = ManifestChecksum.FIELD, access = JsonProperty.Access.READ_ONLY)
+    public String manifestSha256() {
+        return ManifestChecksum.of(this);
+    }
+
+    /** The database dump's artifact: always the first. */
+    public Artifact databaseArtifact() {
+        return artifacts.get(0);
+    }
+
+    /** The artifact with this name. */
+    public Optional<Artifact> artifact(String name) {
+        return artifacts.stream().filter(artifact -> artifact.name().equals(name)).findFirst();
+    }
+
+    /**
+     * Every warning of the backup, one line each: what the dump leaves out, and the files sources' files that
+     * changed, vanished or were skipped.
+     */
+    public List<String> warnings() {
+        List<String> warnings = new ArrayList<>();
+        engine.omitted().forEach(omitted -> warnings.add("not in the dump: " + omitted));
+        for (FileSet fileSet : files) {
+            fileSet.warnings().forEach(warning -> warnings.add(fileSet.source() + ": " + warning));
+            fileSet.skipped().forEach(path -> warnings.add(fileSet.source() + ": " + path + " was unreadable and skipped"));
+        }
+        return warnings;
+    }
+
+    private static void requireArtifact(List<Artifact> artifacts, String name) {
+        if (artifacts.stream().noneMatch(artifact -> artifact.name().equals(name))) {
+            throw new IllegalArgumentException("files artifact " + name + " is not among the artifacts");
+        }
+    }
+
+    /** Whether this is one shipped log file rather than a backup that can be restored on its own terms. */
+    @JsonIgnore
+    public boolean isLog() {
+        return KIND_LOG.equals(kind);
+    }
+
+    /**
+     * Whether this is a dump ({@code full}): what {@code planb restore --backup} and a restore drill
+     * restore. Base backups and log files are restored to a point in time instead.
+     */
+    @JsonIgnore
+    public boolean isDump() {
+        return kind == null || KIND_FULL.equals(kind);
+    }
+
+    /** Whether this backup starts a log chain: point-in-time recovery can start from it. */
+    @JsonIgnore
+    public boolean startsChain() {
+        return !isLog() && log != null;
+    }
+
+    /** The backup's id. */
+    public BackupId id() {
+        return new BackupId(backupId);
+    }
+
+    /** Bytes stored for this backup, all artifacts together. */
+    public long storedBytes() {
+        return artifacts.stream().mapToLong(Artifact::size).sum();
+    }
+
+    /** Total rows over all tables. */
+    public long totalRows() {
+        return tables.stream().mapToLong(TableCount::rows).sum();
+    }
+
+    /** How long the backup took. */
+    public Duration duration() {
+        return Duration.between(startedAt, finishedAt);
+    }
+
+    /**
+     * The engine and tools that made a backup.
+     *
+     * @param name the engine's name, e.g. {@code sqlite}
+     * @param serverVersion the database's version
+     * @param dumpTool what made the dump, e.g. {@code pg_dump} or {@code sqlite online backup}
+     * @param dumpToolVersion that tool's version
+     * @param omitted what the dump leaves out although the database holds it (e.g. database-wide objects
+     *     a schema filter skips), one line each; optional: empty when nothing is left out
+     */
+    public record EngineInfo(String name, String serverVersion, String dumpTool, String dumpToolVersion,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> omitted) {
+
+        /** Copies the list. */
+        public EngineInfo {
+            omitted = omitted == null ? List.of() : List.copyOf(omitted);
+        }
+
+        /** Engine information for a dump that leaves nothing out. */
+        public EngineInfo(String name, String serverVersion, String dumpTool, String dumpToolVersion) {
+            this(name, serverVersion, dumpTool, dumpToolVersion, List.of());
+        }
+    }
+
+    /**
+     * One stored file of a backup.
+     *
+     * @param name the file name inside the backup's folder
+     * @param size the stored size in bytes
+     * @param sha256 the SHA-256 of the stored bytes, lower-case hex: with encryption, of the encrypted bytes,
+     *     so the file can be checked without the key
+     * @param compression the {@link dev.planb.Compression#id()} used
+     * @param encryption {@code none}, {@code openpgp-public-key} or {@code openpgp-passphrase}
+     *     ({@link dev.planb.crypto.Encryption#mode()})
+     * @param dumpSize the size of the dump before compression
+     * @param openpgp for an encrypted file, how it is encrypted and what decrypting it gives; absent otherwise
+     */
+    public record Artifact(String name, long size, String sha256, String compression, String encryption,
+            long dumpSize, @JsonInclude(JsonInclude.Include.NON_NULL) OpenPgp openpgp) {
+
+        /** Checks the fields, so a damaged manifest never points at a wrong file or checksum. */
+        public Artifact {
+            if (name == null || name.isEmpty() || name.contains("/") || name.startsWith(".")) {
+                throw new IllegalArgumentException("invalid artifact name: " + name);
+            }
+            if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException("invalid SHA-256 for " + name + ": " + sha256);
+            }
+            if (size < 0 || dumpSize < 0) {
+                throw new IllegalArgumentException("negative size for " + name);
+            }
+            if (Arrays.stream(Compression.values()).noneMatch(known -> known.id().equals(compression))) {
+                throw new IllegalArgumentException("unknown compression '" + compression + "' for " + name);
+            }
+            encryption = encryption == null ? Encryption.MODE_NONE : encryption;
+            if (!List.of(Encryption.MODE_NONE, Encryption.MODE_PUBLIC_KEY, Encryption.MODE_PASSPHRASE).contains(encryption)) {
+                throw new IllegalArgumentException("unknown encryption '" + encryption + "' for " + name);
+            }
+            if (Encryption.MODE_NONE.equals(encryption) != (openpgp == null)) {
+                throw new IllegalArgumentException("artifact " + name + " is " + encryption + " but "
+                        + (openpgp == null ? "lacks its" : "has") + " openpgp details");
+            }
+        }
+
+        /** An unencrypted file. */
+        public Artifact(String name, long size, String sha256, String compression, String encryption, long dumpSize) {
+            this(name, size, sha256, compression, encryption, dumpSize, null);
+        }
+
+        /** Whether the file is encrypted. */
+        @JsonIgnore
+        public boolean isEncrypted() {
+            return openpgp != null;
+        }
+
+        /** The fingerprints of the keys the file is encrypted to; empty when it is not, or with a passphrase. */
+        public List<String> recipients() {
+            return openpgp == null ? List.of() : openpgp.recipients();
+        }
+    }
+
+    /**
+     * How an artifact is encrypted. Never holds a secret.
+     *
+     * @param algorithm the cipher and packet format, e.g. {@code AES-256, OpenPGP integrity-protected (SEIPD v1, MDC)}
+     * @param recipients the fingerprints of the primary keys it is encrypted to, upper-case hex; empty with a passphrase
+     * @param decryptedSize the size of the decrypted (still compressed) bytes
+     * @param decryptedSha256 the SHA-256 of the decrypted bytes, lower-case hex: checked on restore, and by hand after
+     *     {@code gpg --decrypt}
+     */
+    public record OpenPgp(String algorithm, List<String> recipients, long decryptedSize, String decryptedSha256) {
+
+        /** Checks the fields, so a damaged manifest is rejected. */
+        public OpenPgp {
+            Objects.requireNonNull(algorithm, "algorithm");
+            recipients = recipients == null ? List.of() : List.copyOf(recipients);
+            if (decryptedSha256 == null || !decryptedSha256.matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException("invalid decrypted SHA-256: " + decryptedSha256);
+            }
+            if (decryptedSize < 0) {
+                throw new IllegalArgumentException("negative decrypted size");
+            }
+        }
+    }
+
+    /**
+     * One directory tree stored in a backup.
+     *
+     * @param source the source's name, unique within the plan
+     * @param directory the directory that was backed up
+     * @param artifact the tar artifact's name (among the manifest's artifacts); for an
+     *     incremental source it holds the folders, links and the files whose bytes are stored in
+     *     this backup
+     * @param index for an incremental source, the artifact listing every file (JSON lines:
+     *     {@code path}, {@code size}, {@code modified}, {@code sha256}, {@code backup} = the id of
+     *     the backup whose tar holds its bytes); {@code null} otherwise
+     * @param fileCount the regular files in the tree at backup time
+     * @param totalSize the bytes of those files
+     * @param storedFiles the regular files whose bytes are in this backup's tar
+     * @param storedSize the bytes of those files
+     * @param warnings files that changed or vanished while being read, one line each
+     * @param skipped files left out because they could not be read (only when told to skip them)
+     */
+    public record FileSet(String source, String directory, String artifact, String index, long fileCount,
+            long totalSize, long storedFiles, long storedSize, List<String> warnings, List<String> skipped) {
+
+        /** Checks the fields. */
+        public FileSet {
+            PlanName.check(source);
+            Objects.requireNonNull(artifact, "artifact");
+            if (fileCount < 0 || totalSize < 0 || storedFiles < 0 || storedSize < 0) {
+                throw new IllegalArgumentException("negative count for files " + source);
+            }
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+            skipped = skipped == null ? List.of() : List.copyOf(skipped);
+        }
+
+        /** Whether this source is stored incrementally, with an index. */
+        public boolean incremental() {
+            return index != null;
+        }
+    }
+
+    /**
+     * Where a backup sits in the database's transaction log, for point-in-time recovery.
+     *
+     * @param format {@code wal} (PostgreSQL) or {@code binlog} (MariaDB/MySQL)
+     * @param file for a chain's first backup, the first log file its recovery replays; for a log
+     *     backup, the log file it holds, e.g. {@code 000000010000000000000003} or {@code mysql-bin.000003}
+     * @param position for a MariaDB/MySQL dump, the binlog position of its snapshot in {@code file}; 0 otherwise
+     * @param partial whether the log file was still being written when shipped (a later shipment of the
+     *     same file supersedes it)
+     * @param segmentSize PostgreSQL's WAL segment size in bytes; 0 for binlogs
+     */
+    public record LogInfo(String format, String file, long position, boolean partial, long segmentSize) {
+
+        /** Checks the fields. */
+        public LogInfo {
+            Objects.requireNonNull(format, "format");
+            if (file == null || file.isEmpty() || file.contains("/") || file.startsWith(".")) {
+                throw new IllegalArgumentException("invalid log file name: " + file);
+            }
+            if (position < 0 || segmentSize < 0) {
+                throw new IllegalArgumentException("negative log position or segment size");
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.planb.spi;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a {@link PointInTimeEngine} recovers from: a chain's first backup and, in log order, the log
+ * files shipped after it, all read from one destination. PlanB selects the chain; every file is
+ * checked against its manifest's checksum as the engine reads it, and a mismatch fails the read.
+ */
+public interface RecoveryChain {
+
+    /** The chain's first backup. */
+    Manifest base();
+
+    /** The log files to replay, in log order. */
+    List<Manifest> logs();
+
+    /** When the content of the newest log file was read: later transactions are not in the chain. */
+    Instant coveredUntil();
+
+    /** What the reader should know: gaps, partial files, a target beyond the shipped log. */
+    List<String> warnings();
+
+    /** Where the chain is read from, for messages. */
+    String source();
+
+    /**
+     * Opens the first backup's content, decrypted and decompressed; its end is reported only once the
+     * checksums matched.
+     */
+    InputStream openBase() throws IOException;
+
+    /**
+     * Writes every log file of the chain, decrypted and decompressed, into {@code folder} under its log
+     * name, checking each against its manifest.
+     *
+     * @return the files written, in log order
+     */
+    List<Path> fetchLogs(Path folder) throws IOException;
+}

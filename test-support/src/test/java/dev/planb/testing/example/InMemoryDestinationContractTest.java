@@ -1,0 +1,13 @@
+package dev.planb.testing.example;
+
+import dev.planb.spi.Destination;
+import dev.planb.testing.AbstractDestinationContractTest;
+
+/** A destination written from the SPI alone passes the same contract kit as the built-in ones. */
+class InMemoryDestinationContractTest extends AbstractDestinationContractTest {
+
+    @Override
+    protected Destination destination() {
+        return new InMemoryDestination("contract");
+    }
+}
