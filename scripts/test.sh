@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs PlanB's whole test suite. On a fresh Debian machine it first installs the stock tools the
 # tests use (zstd and sqlite3 for the by-hand restore test, PostgreSQL and MariaDB servers for the
-# engine tests, OpenSSH's sshd for the SFTP tests, gpg for the encryption tests); it needs a JDK 17+ and Maven.
+# engine tests, OpenSSH's sshd for the SFTP tests, vsftpd for the FTP tests, rclone for the rclone tests, gpg
+# for the encryption tests, Azurite from npm for the Azure tests); it needs a JDK 17+ and Maven.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -20,6 +21,14 @@ command -v tar >/dev/null || missing+=(tar)
 command -v unshare >/dev/null || missing+=(util-linux)
 # A real OpenSSH server for the SFTP tests (started by the tests on a free loopback port).
 [[ -x /usr/sbin/sshd ]] || missing+=(openssh-server)
+# A real vsftpd (FTP and FTPS, certificates made with openssl) and rclone (its WebDAV server is the test remote).
+[[ -x /usr/sbin/vsftpd ]] || missing+=(vsftpd)
+command -v openssl >/dev/null || missing+=(openssl)
+command -v rclone >/dev/null || missing+=(rclone)
+# Azurite (npm) for the Azure Blob tests: Node.js and npm from Debian first.
+if ! command -v azurite-blob >/dev/null; then
+  command -v npm >/dev/null || missing+=(nodejs npm)
+fi
 # Headless Chromium and its driver for the Spring Boot sample's status-page test.
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 [[ -x /usr/bin/chromedriver ]] || missing+=(chromium-driver)
@@ -31,6 +40,10 @@ if ((${#missing[@]})); then
     echo "The tests need: ${missing[*]}. Install them (Debian: sudo apt-get install -y ${missing[*]}) and run again." >&2
     exit 1
   fi
+fi
+if ! command -v azurite-blob >/dev/null; then
+  echo "Installing Azurite 3.37.0 (npm) for the Azure Blob tests..." >&2
+  npm install -g --no-fund --no-audit azurite@3.37.0 >/dev/null
 fi
 command -v mvn >/dev/null || { echo "The tests need Maven: apt-get install -y maven" >&2; exit 1; }
 

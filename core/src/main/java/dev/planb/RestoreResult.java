@@ -3,6 +3,7 @@ package dev.planb;
 import dev.planb.files.RestoredFiles;
 import dev.planb.spi.Manifest;
 import dev.planb.spi.TableCount;
+import dev.planb.verify.TableCounts;
 import java.util.List;
 
 /**
@@ -27,6 +28,14 @@ public record RestoreResult(Manifest manifest, List<TableCount> restoredTables, 
     /** The result of a database restore without files. */
     public RestoreResult(Manifest manifest, List<TableCount> restoredTables, List<String> mismatches) {
         this(manifest, restoredTables, mismatches, List.of());
+    }
+
+    /**
+     * The tables found in the target that the backup does not hold: a forced restore into an existing
+     * database leaves them as they were. Not a mismatch; worth telling the user.
+     */
+    public List<String> tablesNotInBackup() {
+        return TableCounts.notInManifest(manifest.tables(), restoredTables);
     }
 
     /** Whether every table has the row count, and every files source the file count and size, the manifest recorded. */

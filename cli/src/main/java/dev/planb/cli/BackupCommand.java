@@ -37,12 +37,15 @@ final class BackupCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        BackupPlan.Builder builder = planOptions.planBuilder(dump.engine(planOptions.jdbcUrl));
-        files.addTo(builder);
+        BackupPlan plan = planOptions.configured().orElseGet(() -> {
+            BackupPlan.Builder builder = planOptions.planBuilder(dump.engine(planOptions.jdbcUrl));
+            files.addTo(builder);
+            return builder.build();
+        });
 
         BackupResult result;
         try (ProgressDisplay progress = ProgressDisplay.on(err)) {
-            result = PlanB.backup(builder.build(), progress);
+            result = PlanB.backup(plan, progress);
         }
         Manifest manifest = result.manifest();
         err.println(String.format(Locale.ROOT, "Backed up plan '%s' (%s, %d tables, %d rows): %s dumped, %s stored in %.1f s",

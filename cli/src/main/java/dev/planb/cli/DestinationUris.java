@@ -2,23 +2,39 @@ package dev.planb.cli;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
+import dev.planb.config.DestinationUriResolver;
 import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.spi.Destination;
 import dev.planb.spi.support.Redaction;
+import dev.planb.storage.azure.AzureBlobUri;
+import dev.planb.storage.ftp.FtpUri;
+import dev.planb.storage.rclone.RcloneUri;
 import dev.planb.storage.s3.S3DestinationUri;
 import dev.planb.storage.sftp.SftpUri;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Turns the command line's destination URIs ({@code DIR}, {@code file:///DIR},
- * {@code sftp://USER@HOST[:PORT]/DIR?identity=KEYFILE&knownHosts=FILE}, {@code s3://bucket/prefix?…}) into
- * destinations.
+ * {@code sftp://USER@HOST[:PORT]/DIR?identity=KEYFILE&knownHosts=FILE}, {@code s3://bucket/prefix?…},
+ * {@code ftp://USER@HOST[:PORT]/DIR}, {@code ftps://…}, {@code rclone://REMOTE:PATH},
+ * {@code azblob://ACCOUNT/CONTAINER/PREFIX?…}) into destinations.
  */
 final class DestinationUris {
 
     private DestinationUris() {
+    }
+
+    /** The storage modules' URI schemes, for the configuration model. */
+    static List<DestinationUriResolver> resolvers() {
+        return List.of(DestinationUriResolver.of("sftp", SftpUri::parse),
+                DestinationUriResolver.of("s3", uri -> S3DestinationUri.parse(uri).build()),
+                DestinationUriResolver.of("ftp", FtpUri::parse),
+                DestinationUriResolver.of("ftps", FtpUri::parse),
+                DestinationUriResolver.of("rclone", RcloneUri::parse),
+                DestinationUriResolver.of("azblob", AzureBlobUri::parse));
     }
 
     /** A destination to write to; its folder is created when needed. */
@@ -54,15 +70,14 @@ final class DestinationUris {
                             + "' is not a valid file URI: use file:///absolute/path or a plain path", e);
                 }
             }
-            case "sftp" -> {
-                return SftpUri.parse(uri);
+            default -> {
+                return resolvers().stream().filter(resolver -> resolver.scheme().equals(scheme)).findFirst()
+                        .orElseThrow(() -> new PlanBException(ErrorCode.INVALID_SETTING, "Destination '"
+                                + Redaction.url(uri) + "' has an unknown scheme '" + scheme + "': use a folder path, "
+                                + "file:///path, sftp://user@host/path, s3://bucket/prefix, ftp://user@host/path, "
+                                + "ftps://user@host/path, rclone://remote:path or azblob://account/container/prefix"))
+                        .resolve(uri);
             }
-            case "s3" -> {
-                return S3DestinationUri.parse(uri).build();
-            }
-            default -> throw new PlanBException(ErrorCode.INVALID_SETTING, "Destination '" + Redaction.url(uri)
-                    + "' has an unknown scheme '" + scheme
-                    + "': use a folder path, file:///path, sftp://user@host/path or s3://bucket/prefix");
         }
     }
 }

@@ -24,8 +24,19 @@ final class EngineChoice {
      */
     static DatabaseEngine forUrl(String jdbcUrl, ToolOptions tools, PostgresOptions.Builder postgres,
             List<String> postgresOnly) {
+        return forUrl(jdbcUrl, tools, postgres, postgresOnly, MariaDbOptions.Definers.KEEP);
+    }
+
+    /** As {@link #forUrl(String, ToolOptions, PostgresOptions.Builder, List)}, restoring MariaDB definers as {@code definers} says. */
+    static DatabaseEngine forUrl(String jdbcUrl, ToolOptions tools, PostgresOptions.Builder postgres,
+            List<String> postgresOnly, MariaDbOptions.Definers definers) {
         if (jdbcUrl == null) {
             return null;
+        }
+        boolean mariaDb = jdbcUrl.startsWith("jdbc:mariadb:") || jdbcUrl.startsWith("jdbc:mysql:");
+        if (!mariaDb && definers != MariaDbOptions.Definers.KEEP) {
+            throw new PlanBException(ErrorCode.INVALID_SETTING, "--definers applies to MariaDB and MySQL only: leave it out"
+                    + " for this database (PostgreSQL: --no-owner makes the restoring user own the objects)");
         }
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             if (tools.jobs != null) {
@@ -37,7 +48,6 @@ final class EngineChoice {
         if (tools.jobs != null) {
             refused.add("--jobs");
         }
-        boolean mariaDb = jdbcUrl.startsWith("jdbc:mariadb:") || jdbcUrl.startsWith("jdbc:mysql:");
         if (!mariaDb && tools.tools != null) {
             refused.add("--tools");
         }
@@ -47,6 +57,6 @@ final class EngineChoice {
                     + (mariaDb ? "" : " (--tools to PostgreSQL and MariaDB)") + ": leave "
                     + (refused.size() == 1 ? "it" : "them") + " out for this database");
         }
-        return mariaDb ? new MariaDbEngine(new MariaDbOptions(tools.tools)) : null;
+        return mariaDb ? new MariaDbEngine(new MariaDbOptions(tools.tools, definers)) : null;
     }
 }

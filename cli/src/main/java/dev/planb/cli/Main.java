@@ -10,7 +10,7 @@ public final class Main {
 
     /** Runs the command and exits with its status. */
     public static void main(String[] args) {
-        configureLogging(Arrays.asList(args).contains("--verbose"));
+        configureLogging(Arrays.asList(args).contains("--verbose"), args.length > 0 && args[0].equals("run"));
         NativeLibraries.useFixedLocation();
         int status;
         try {
@@ -22,12 +22,20 @@ public final class Main {
         System.exit(status);
     }
 
-    /** Logs go to standard error: errors only, or PlanB's debug output with {@code --verbose}. */
-    static void configureLogging(boolean verbose) {
+    /**
+     * Logs go to standard error: errors only, or PlanB's debug output with {@code --verbose}; a service
+     * ({@code planb run}) logs one line per event, with the time.
+     */
+    static void configureLogging(boolean verbose, boolean service) {
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
         System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
         System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+        if (service) {
+            System.setProperty("org.slf4j.simpleLogger.log.dev.planb", "info");
+            System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+            System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ssXXX");
+        }
         if (verbose) {
             System.setProperty("org.slf4j.simpleLogger.log.dev.planb", "debug");
         }

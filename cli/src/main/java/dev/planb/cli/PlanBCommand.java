@@ -22,7 +22,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = "Database backups that you control, and proof that they restore.",
         subcommands = {DemoCommand.class, BackupCommand.class, ListCommand.class, RestoreCommand.class,
             VerifyCommand.class, KeygenCommand.class, PruneCommand.class, StatusCommand.class, PullCommand.class,
-            CheckCommand.class, StreamCommand.class, DoctorCommand.class, CleanupCommand.class},
+            CheckCommand.class, StreamCommand.class, DoctorCommand.class, RunCommand.class, ConfigCommand.class,
+            CleanupCommand.class},
         usageHelpAutoWidth = true)
 public final class PlanBCommand implements Runnable {
 

@@ -85,6 +85,8 @@ final class RestoreCommand implements Callable<Integer> {
             out.println("Restored backup " + result.manifest().backupId() + " of plan '" + result.manifest().plan()
                     + "' into " + database.source(targetUrl).redactedUrl() + ": " + result.restoredTables().size()
                     + " tables, " + rows + " rows");
+            result.tablesNotInBackup().forEach(table -> err.println("  note: table " + table
+                    + " is not in the backup; the restore left it as it was"));
         }
         for (RestoredFiles restored : result.files()) {
             out.println("Restored files '" + restored.source() + "' of backup " + result.manifest().backupId()

@@ -47,8 +47,10 @@ final class StreamCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        DatabaseEngine engine = EngineChoice.forUrl(planOptions.jdbcUrl, tools, PostgresOptions.builder(), List.of());
-        BackupPlan plan = planOptions.planBuilder(engine != null ? engine : DatabaseEngines.forUrl(planOptions.jdbcUrl)).build();
+        BackupPlan plan = planOptions.configured().orElseGet(() -> {
+            DatabaseEngine engine = EngineChoice.forUrl(planOptions.jdbcUrl, tools, PostgresOptions.builder(), List.of());
+            return planOptions.planBuilder(engine != null ? engine : DatabaseEngines.forUrl(planOptions.jdbcUrl)).build();
+        });
         LogStreamer streamer = LogStreamer.builder(plan).partialInterval(partialInterval)
                 .fallbackInterval(fallbackInterval).listener(event -> {
                     if (event instanceof LogStreamProblem problem) {

@@ -1,9 +1,11 @@
 package dev.planb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planb.ErrorCode;
 import dev.planb.engine.mariadb.MariaDbEngine;
+import dev.planb.engine.mariadb.MariaDbOptions;
 import dev.planb.engine.postgres.PostgresEngine;
 import dev.planb.engine.postgres.PostgresOptions;
 import dev.planb.spi.DatabaseEngine;
@@ -48,6 +50,24 @@ class EngineOptionsTest {
         assertThat(result.err().strip()).isEqualTo("planb: --schema, --jobs apply to PostgreSQL only (--tools to"
                 + " PostgreSQL and MariaDB): leave them out for this database");
         assertThat(dir.resolve("b")).doesNotExist();
+    }
+
+    @Test
+    void tableFiltersAreRefusedForMariaDbAndDefinersForOtherDatabases() {
+        assertThatThrownBy(() -> parse("--table", "orders").engine("jdbc:mariadb://db/app"))
+                .hasMessage("--table applies to PostgreSQL only: leave it out for this database");
+
+        LoadOptions load = new LoadOptions();
+        new CommandLine(load).parseArgs("--definers", "current-user");
+        assertThat(load.engine("jdbc:mariadb://db/app")).isInstanceOfSatisfying(MariaDbEngine.class, mariaDb ->
+                assertThat(mariaDb.options().definers()).isEqualTo(MariaDbOptions.Definers.CURRENT_USER));
+        assertThatThrownBy(() -> load.engine("jdbc:postgresql://db/app")).hasMessageStartingWith(
+                "--definers applies to MariaDB and MySQL only: leave it out for this database (PostgreSQL: --no-owner");
+        assertThatThrownBy(() -> load.engine("jdbc:sqlite:app.db")).hasMessageStartingWith("--definers applies to MariaDB");
+        LoadOptions wrong = new LoadOptions();
+        new CommandLine(wrong).parseArgs("--definers", "nobody");
+        assertThatThrownBy(() -> wrong.engine("jdbc:mariadb://db/app"))
+                .hasMessage("--definers nobody is not a choice: use keep or current-user");
     }
 
     @Test

@@ -102,6 +102,33 @@ abstract class ServerDatabaseCommandLineTest {
     }
 
     @Test
+    void forcedRestoreIntoADatabaseWithAnExtraTableSucceedsAndNamesTheTable() throws Exception {
+        DatabaseSource source = newDatabase();
+        DatabaseSource target = newDatabase();
+        try (Connection connection = connect(source); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body VARCHAR(100))");
+            statement.execute("INSERT INTO notes VALUES (1, 'first'), (2, 'second')");
+        }
+        try (Connection connection = connect(target); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE newer (id INTEGER PRIMARY KEY)");
+            statement.execute("INSERT INTO newer VALUES (7)");
+        }
+        Map<String, String> environment = Map.of(PASSWORD_VARIABLE, password());
+        Cli.Result backup = PlanBProcess.run(dir, List.of(), environment,
+                withCredentials("backup", "--db", source.jdbcUrl(), "--to", backups().toString(), "--plan", "app"));
+        assertThat(backup.exitCode()).as(backup.out()).isZero();
+
+        Cli.Result restore = PlanBProcess.run(dir, List.of(), environment, withCredentials("restore", "--from",
+                backups().toString(), "--to-db", target.jdbcUrl(), "--force"));
+
+        assertThat(restore.exitCode()).as(restore.out()).isZero();
+        assertThat(restore.out()).contains("note: table newer is not in the backup; the restore left it as it was",
+                "Row counts match the manifest");
+        assertThat(rows(target, "notes")).isEqualTo(rows(source, "notes"));
+        assertThat(rows(target, "newer")).containsExactly("7|");
+    }
+
+    @Test
     void wrongPasswordIsOneLineAndLeavesNothing() throws Exception {
         DatabaseSource source = populated();
         assertFailsCleanly(Map.of(PASSWORD_VARIABLE, "wrong-" + password()), ErrorCode.DATABASE_UNAVAILABLE,

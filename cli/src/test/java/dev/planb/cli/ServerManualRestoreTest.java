@@ -16,10 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +60,41 @@ class ServerManualRestoreTest {
 
         assertThat(new MariaDbEngine().tableCounts(server.database(copy)))
                 .isEqualTo(new MariaDbEngine().tableCounts(source));
+    }
+
+    @Test
+    void aRestoreUserWithoutSuperFollowsTheGuidesDefinerVariant() throws Exception {
+        MariaDbServer server = MariaDbServer.shared();
+        DatabaseSource source = populated(server.newDatabase());
+        DatabaseSource admin = server.asAdmin(source.jdbcUrl().replaceAll(".*/", ""));
+        String owner = server.appOwner();
+        try (Connection connection = DriverManager.getConnection(admin.jdbcUrl(), admin.user(), admin.password().reveal());
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DEFINER=" + owner + " SQL SECURITY DEFINER VIEW note_bodies AS"
+                    + " SELECT body FROM notes");
+            statement.execute("CREATE DEFINER=" + owner + " TRIGGER notes_upper BEFORE INSERT ON notes"
+                    + " FOR EACH ROW SET NEW.body = UPPER(NEW.body)");
+        }
+        String copy = "t_manual_" + UUID.randomUUID().toString().substring(0, 8);
+        DatabaseSource restoreUser = server.newUser("manual_" + copy.substring(9), copy, "ALL ON `" + copy + "`.*");
+
+        String script = guide(source).lines().filter(line -> !line.endsWith("newdb < database.sql"))
+                .collect(Collectors.joining("\n"))
+                .replace("-h HOST", "-h 127.0.0.1 -P " + server.port())
+                .replace("-u USER -p", "-u " + restoreUser.user()).replace("newdb", copy);
+        run(script, Map.of("MYSQL_PWD", restoreUser.password().reveal()));
+
+        assertThat(new MariaDbEngine().tableCounts(server.database(copy)))
+                .isEqualTo(new MariaDbEngine().tableCounts(source));
+        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(copy), restoreUser.user(),
+                restoreUser.password().reveal()); Statement statement = connection.createStatement();
+                ResultSet definers = statement.executeQuery("SELECT DEFINER FROM information_schema.VIEWS"
+                        + " WHERE TABLE_SCHEMA = DATABASE() UNION SELECT DEFINER FROM information_schema.TRIGGERS"
+                        + " WHERE TRIGGER_SCHEMA = DATABASE()")) {
+            assertThat(definers.next()).isTrue();
+            assertThat(definers.getString(1)).isEqualTo(restoreUser.user() + "@127.0.0.1");
+            assertThat(definers.next()).as("one definer for the view and the trigger").isFalse();
+        }
     }
 
     /** Backs the database up and returns the shell commands of its RESTORE.md's "By hand" section. */

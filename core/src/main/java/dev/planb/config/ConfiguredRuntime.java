@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +23,13 @@ public final class ConfiguredRuntime implements AutoCloseable {
 
     private final PlanB planB;
     private final List<LogStreamer> streamers;
+    private final Set<String> streamingPlans;
     private final List<Thread> threads = new ArrayList<>();
 
-    private ConfiguredRuntime(PlanB planB, List<LogStreamer> streamers) {
+    private ConfiguredRuntime(PlanB planB, Map<String, LogStreamer> streamers) {
         this.planB = planB;
-        this.streamers = List.copyOf(streamers);
+        this.streamers = List.copyOf(streamers.values());
+        this.streamingPlans = Set.copyOf(streamers.keySet());
     }
 
     static ConfiguredRuntime start(PlanB planB, Map<BackupPlan, PlanSettings.StreamingSettings> streaming,
@@ -45,7 +48,7 @@ public final class ConfiguredRuntime implements AutoCloseable {
             planB.close();
             throw e;
         }
-        ConfiguredRuntime runtime = new ConfiguredRuntime(planB, List.copyOf(streamers.values()));
+        ConfiguredRuntime runtime = new ConfiguredRuntime(planB, streamers);
         streamers.forEach((name, streamer) -> {
             Thread thread = new Thread(() -> {
                 try {
@@ -58,6 +61,11 @@ public final class ConfiguredRuntime implements AutoCloseable {
             runtime.threads.add(thread);
         });
         return runtime;
+    }
+
+    /** The names of the plans whose transaction log is streamed. */
+    public Set<String> streamingPlans() {
+        return streamingPlans;
     }
 
     /** The runtime running the plans and pulls: status, backupNow, nextRun. */

@@ -17,7 +17,8 @@ public final class DestinationUris {
 
     /** Storage modules by scheme, and the artifact that adds each. */
     private static final Map<String, String> MODULES = Map.of("sftp", "dev.planb:planb-storage-sftp",
-            "s3", "dev.planb:planb-storage-s3");
+            "s3", "dev.planb:planb-storage-s3", "ftp", "dev.planb:planb-storage-ftp", "ftps", "dev.planb:planb-storage-ftp",
+            "rclone", "dev.planb:planb-storage-rclone", "azblob", "dev.planb:planb-storage-azure");
 
     private final Map<String, DestinationUriResolver> resolvers = new LinkedHashMap<>();
 
@@ -58,6 +59,7 @@ public final class DestinationUris {
         throw new InvalidSettingException(setting, module != null
                 ? scheme + ":// destinations need " + module + " on the classpath: add that dependency"
                 : "'" + Redaction.url(uri) + "' has an unknown scheme '" + scheme
-                        + "': use a folder, file:./backups, sftp://user@host/dir or s3://bucket/prefix");
+                        + "': use a folder, file:./backups, sftp://user@host/dir, s3://bucket/prefix, ftp(s)://user@host/dir, "
+                        + "rclone://remote:path or azblob://account/container/prefix");
     }
 }

@@ -238,7 +238,7 @@ public final class PlanFactory {
     }
 
     private static Optional<RetentionPolicy> retention(PlanSettings.RetentionSettings settings) {
-        if (!settings.isSet()) {
+        if (!settings.hasRules()) {
             return Optional.empty();
         }
         RetentionPolicy.Builder policy = RetentionPolicy.builder();

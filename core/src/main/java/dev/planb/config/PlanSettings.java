@@ -213,7 +213,7 @@ public class PlanSettings {
     /** One destination and how long its backups are kept. */
     public static class DestinationSettings {
 
-        /** Where backups go: a folder ("./backups", "file:./backups", "file:///var/backups"), "sftp://USER@HOST[:PORT]/DIR?identity=KEYFILE&knownHosts=FILE" (needs planb-storage-sftp) or "s3://BUCKET/PREFIX?region=…" (needs planb-storage-s3). */
+        /** Where backups go: a folder ("./backups", "file:./backups", "file:///var/backups"), "sftp://USER@HOST[:PORT]/DIR?identity=KEYFILE&knownHosts=FILE" (needs planb-storage-sftp), "s3://BUCKET/PREFIX?region=…" (needs planb-storage-s3), "ftp://USER@HOST/DIR" or "ftps://…" (password from PLANB_FTP_PASSWORD; needs planb-storage-ftp), "rclone://REMOTE:PATH" (needs planb-storage-rclone) or "azblob://ACCOUNT/CONTAINER/PREFIX" (needs planb-storage-azure). */
         private String uri;
 
         /** Which backups this destination keeps after each scheduled run. Unset: all of them. */
@@ -317,7 +317,7 @@ public class PlanSettings {
         }
 
         /** Whether any rule is set. */
-        public boolean isSet() {
+        public boolean hasRules() {
             return keepLast != null || keepHourly != null || keepDaily != null || keepWeekly != null
                     || keepMonthly != null || keepYearly != null || keepWithin != null;
         }

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
 final class CoverageReview {
 
     private static final Logger LOG = LoggerFactory.getLogger(CoverageReview.class);
+    private static final Pattern SERVER_PART = Pattern.compile("^(jdbc:[^/]*//[^/?;]*).*$", Pattern.DOTALL);
 
     private final DatabaseEngine engine;
     private final Manifest manifest;
@@ -56,16 +58,25 @@ final class CoverageReview {
         Set<String> backedUp = new HashSet<>(covered);
         try {
             engine.databaseName(DatabaseSource.of(manifest.database())).ifPresent(backedUp::add);
+            String where = serverOf(server);
             for (String database : engine.databases(server)) {
                 if (!backedUp.contains(database)) {
                     findings.add(new CoverageFinding(CoverageFinding.Kind.DATABASE_NOT_BACKED_UP, database, "database "
-                            + database + " on " + server.redactedUrl() + " is not backed up by any plan: add a plan"
+                            + database + " on server " + where + " is not backed up by any plan: add a plan"
                             + " for it if it matters"));
                 }
             }
         } catch (PlanBException e) {
             LOG.warn("Coverage review could not list the databases on {}: {}", server.redactedUrl(), Messages.firstLine(e));
         }
+    }
+
+    /**
+     * The server part of the URL ({@code jdbc:mariadb://host:port}), without the database the URL
+     * connects to: that database (the live one, or the drill's) is not the one a finding is about.
+     */
+    static String serverOf(DatabaseSource server) {
+        return SERVER_PART.matcher(server.redactedUrl()).replaceFirst("$1");
     }
 
     private void tablesLeftOut(DatabaseSource live) {

@@ -12,11 +12,24 @@ public final class TableCounts {
     private TableCounts() {
     }
 
-    /** How {@code actual} differs from {@code expected}, one line per table. */
+    /**
+     * How {@code actual} differs from {@code expected}, one line per table: missing tables, other row
+     * counts, and tables {@code expected} does not hold (a drill's scratch database holds only what the
+     * backup restored, so any other table is a difference there).
+     */
     public static List<String> compare(List<TableCount> expected, List<TableCount> actual) {
+        List<String> mismatches = missingOrDifferent(expected, actual);
+        notInManifest(expected, actual).stream().map(name -> "table " + name + " is not in the manifest")
+                .forEach(mismatches::add);
+        return mismatches;
+    }
+
+    /**
+     * How the tables {@code expected} holds differ in {@code actual}: missing, or other row counts. What a
+     * restore into an existing database compares: its other tables are not the backup's.
+     */
+    public static List<String> missingOrDifferent(List<TableCount> expected, List<TableCount> actual) {
         Map<String, Long> actualRows = actual.stream()
-                .collect(Collectors.toMap(TableCount::table, TableCount::rows, (a, b) -> a));
-        Map<String, Long> expectedRows = expected.stream()
                 .collect(Collectors.toMap(TableCount::table, TableCount::rows, (a, b) -> a));
         List<String> mismatches = new ArrayList<>();
         for (TableCount table : expected) {
@@ -27,9 +40,16 @@ public final class TableCounts {
                 mismatches.add("table " + table.table() + " has " + rows + " rows, the manifest records " + table.rows());
             }
         }
-        actual.stream().map(TableCount::table).filter(name -> !expectedRows.containsKey(name))
-                .map(name -> "table " + name + " is not in the manifest")
-                .forEach(mismatches::add);
         return mismatches;
+    }
+
+    /**
+     * The tables of {@code actual} that {@code expected} does not hold: in a restore target that
+     * already existed, tables the backup never had, which a restore leaves as they were.
+     */
+    public static List<String> notInManifest(List<TableCount> expected, List<TableCount> actual) {
+        Map<String, Long> expectedRows = expected.stream()
+                .collect(Collectors.toMap(TableCount::table, TableCount::rows, (a, b) -> a));
+        return actual.stream().map(TableCount::table).filter(name -> !expectedRows.containsKey(name)).toList();
     }
 }

@@ -34,7 +34,7 @@ import java.util.Set;
  * @param fingerprintedTables tables whose ordered primary-key hash to record
  * @param liveDatabase the database the backup was made from, for the coverage review, or {@code null}
  * @param coveredDatabases databases on the server that other plans back up (not reported as missed)
- * @param engine the engine that restores, with its restore options (e.g. PostgreSQL's {@code noOwner}, so a
+ * @param engine the engine that restores, with its restore options (MariaDB's definers; PostgreSQL's {@code noOwner}, so a
  *     drill run by the application's own user passes where other roles own objects), or {@code null} for the
  *     one the drill server's URL chooses, with default options
  */
@@ -154,7 +154,8 @@ public record VerificationRequest(String plan, String backup, DatabaseSource ser
 
         /**
          * The engine that restores, with its restore options, e.g.
-         * {@code new PostgresEngine(PostgresOptions.builder().noOwner(true).build())} (default: the one the
+         * {@code new PostgresEngine(PostgresOptions.builder().noOwner(true).build())} or
+         * {@code new MariaDbEngine(MariaDbOptions.DEFAULTS.withDefiners(Definers.CURRENT_USER))} (default: the one the
          * drill server's URL chooses, with default options).
          */
         public Builder engine(DatabaseEngine engine) {

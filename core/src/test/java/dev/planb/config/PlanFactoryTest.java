@@ -87,8 +87,10 @@ class PlanFactoryTest {
         assertInvalid(settings -> settings.setTimeout(Duration.ofMinutes(-1)), "plans.app.timeout", "positive");
         assertInvalid(settings -> settings.setCompression("rar"), "plans.app.compression", "zstd, gzip, none");
         assertInvalid(settings -> settings.getDestinations().clear(), "plans.app.destinations[0].uri", "no destination");
+        assertInvalid(settings -> settings.getDestinations().get(0).setUri("gopher://host/dir"),
+                "plans.app.destinations[0].uri", "unknown scheme 'gopher'");
         assertInvalid(settings -> settings.getDestinations().get(0).setUri("ftp://host/dir"),
-                "plans.app.destinations[0].uri", "unknown scheme 'ftp'");
+                "plans.app.destinations[0].uri", "dev.planb:planb-storage-ftp");
         assertInvalid(settings -> settings.getDestinations().get(0).setUri("s3://bucket/app"),
                 "plans.app.destinations[0].uri", "dev.planb:planb-storage-s3");
         assertInvalid(settings -> settings.getDestinations().get(0).getRetention().setKeepLast(0),

@@ -13,6 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +61,44 @@ class MariaDbEngineContractTest extends AbstractDatabaseEngineContractTest
     public DatabaseSource databaseWithWrongPassword() {
         DatabaseSource database = MariaDbServer.shared().newDatabase();
         return DatabaseSource.of(database.jdbcUrl(), MariaDbServer.USER, Secret.of(WRONG_PASSWORD));
+    }
+
+    @Test
+    void theDatabasesDefaultCharacterSetAndCollationComeBackIntoANewOrAnExistingDatabase() throws Exception {
+        DatabaseSource source = newDatabase();
+        execute(source, "ALTER DATABASE CHARACTER SET latin2 COLLATE latin2_czech_cs",
+                "CREATE TABLE notes (id INTEGER PRIMARY KEY, body VARCHAR(20))", "INSERT INTO notes VALUES (1, 'Žluťoučký')",
+                "CREATE PROCEDURE count_notes() SELECT COUNT(*) FROM notes");
+        byte[] dump = dumpOf(source);
+        DatabaseSource absent = MariaDbServer.shared().database("t_cs_" + UUID.randomUUID().toString().substring(0, 8));
+        DatabaseSource existing = newDatabase();
+
+        restore(dump, absent, false);
+        restore(dump, existing, false);
+
+        for (DatabaseSource copy : List.of(absent, existing)) {
+            assertThat(databaseDefaults(copy)).isEqualTo(List.of("latin2", "latin2_czech_cs"));
+            assertThat(firstValue(copy, "SELECT DATABASE_COLLATION FROM information_schema.ROUTINES"
+                    + " WHERE ROUTINE_SCHEMA = DATABASE()")).isEqualTo("latin2_czech_cs");
+            execute(copy, "CREATE TABLE created_later (id INTEGER PRIMARY KEY, body VARCHAR(20))");
+            assertThat(firstValue(copy, "SELECT TABLE_COLLATION FROM information_schema.TABLES"
+                    + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'created_later'")).isEqualTo("latin2_czech_cs");
+            assertThat(rows(copy, "notes")).isEqualTo(rows(source, "notes"));
+        }
+    }
+
+    private List<String> databaseDefaults(DatabaseSource source) throws Exception {
+        return List.of(firstValue(source, "SELECT DEFAULT_CHARACTER_SET_NAME FROM information_schema.SCHEMATA"
+                + " WHERE SCHEMA_NAME = DATABASE()"), firstValue(source, "SELECT DEFAULT_COLLATION_NAME"
+                + " FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = DATABASE()"));
+    }
+
+    private String firstValue(DatabaseSource source, String query) throws Exception {
+        try (Connection connection = connect(source); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(query)) {
+            assertThat(row.next()).as(query).isTrue();
+            return row.getString(1);
+        }
     }
 
     @Test

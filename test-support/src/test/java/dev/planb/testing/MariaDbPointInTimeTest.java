@@ -52,6 +52,34 @@ class MariaDbPointInTimeTest {
     }
 
     @Test
+    void theReadmesStreamingUserStreams() throws Exception {
+        MariaDbServer server = MariaDbServer.startWithBinlog();
+        String database = server.newDatabase().jdbcUrl().replaceAll(".*/", "");
+        // The README's streaming user, exactly: the backup user's grants plus reading the binlog.
+        DatabaseSource streamingUser = server.newUser("streaming", database,
+                "SELECT, SHOW VIEW, TRIGGER, EVENT ON `" + database + "`.*", "SELECT ON mysql.proc",
+                "REPLICATION SLAVE ON *.*");
+        server.admin("CREATE TABLE `" + database + "`.notes (id INTEGER PRIMARY KEY)");
+        assertThat(new MariaDbEngine().streamingProblems(streamingUser)).isEmpty();
+        LocalDirectoryDestination destination = new LocalDirectoryDestination(tmp.resolve("backups"));
+        LogStreamer streamer = LogStreamer.builder(BackupPlan.builder("app").database(streamingUser)
+                .destination(destination).build()).partialInterval(Duration.ofSeconds(1))
+                .pollInterval(Duration.ofMillis(200)).build();
+        Thread streaming = new Thread(streamer::run);
+        streaming.start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> streamer.currentBase().isPresent());
+            server.admin("INSERT INTO `" + database + "`.notes VALUES (1)");
+            await().atMost(Duration.ofSeconds(30)).until(() -> PlanB.catalog(destination).backups("app").stream()
+                    .anyMatch(Manifest::isLog));
+        } finally {
+            streamer.stop();
+            streaming.join(60_000);
+        }
+        assertThat(streamer.currentBase().orElseThrow().tables()).extracting(table -> table.table()).contains("notes");
+    }
+
+    @Test
     void restoresToASecondAndToTheLatestPointAfterTheServerCrashed() throws Exception {
         MariaDbServer server = MariaDbServer.startWithBinlog();
         DatabaseSource database = server.newDatabase();

@@ -3,6 +3,7 @@ package dev.planb.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planb.DatabaseSource;
+import dev.planb.drill.RestoreVerifier;
 import dev.planb.spi.ScratchDatabases;
 import dev.planb.testing.server.MariaDbServer;
 import dev.planb.verify.CoverageFinding;
@@ -51,6 +52,24 @@ class MariaDbRestoreDrillTest extends AbstractRestoreDrillContractTest {
             assertThat(finding.kind()).isEqualTo(CoverageFinding.Kind.DATABASE_NOT_BACKED_UP);
             assertThat(finding.name()).isEqualTo(created);
         });
+    }
+
+    @Test
+    void coverageLinesNameTheServerNotTheDatabaseTheDrillConnectsThrough() throws Exception {
+        backUp();
+        String created = MariaDbServer.shared().newDatabase().jdbcUrl().replaceAll(".*/", "");
+        DatabaseSource drillUrl = MariaDbServer.shared().newDatabase();
+
+        VerificationResult result = new RestoreVerifier(destination)
+                .verify(VerificationRequest.builder().plan("drill").drillOn(drillUrl).build());
+
+        assertThat(result.passed()).isTrue();
+        String drillDatabase = drillUrl.jdbcUrl().replaceAll(".*/", "");
+        assertThat(result.coverage()).filteredOn(finding -> finding.name().equals(created)).singleElement()
+                .satisfies(finding -> assertThat(finding.message()).startsWith("database " + created + " on server "
+                        + "jdbc:mariadb://127.0.0.1:" + MariaDbServer.shared().port() + " is not backed up"));
+        assertThat(result.coverage()).allSatisfy(finding -> assertThat(finding.message())
+                .doesNotContain("/" + drillDatabase));
     }
 
     @Test

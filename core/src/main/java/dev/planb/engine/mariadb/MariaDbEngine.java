@@ -6,6 +6,7 @@ import dev.planb.PlanBException;
 import dev.planb.engine.TableRows;
 import dev.planb.internal.tool.PrivateFolder;
 import dev.planb.internal.tool.ToolCommand;
+import dev.planb.internal.tool.ToolFailedException;
 import dev.planb.internal.tool.ToolRunner;
 import dev.planb.spi.DumpResult;
 import dev.planb.spi.Finding;
@@ -40,6 +41,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * MariaDB and MySQL through their own tools: {@code mariadb-dump} (or {@code mysqldump}) with
@@ -58,6 +63,8 @@ import java.util.Set;
  */
 public final class MariaDbEngine implements PointInTimeEngine {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MariaDbEngine.class);
+    private static final Pattern PRIVILEGE_ERROR = Pattern.compile("ERROR 1227 \\(\\w+\\) at line \\d+");
     private static final String DRIVER = "org.mariadb.jdbc:mariadb-java-client";
     /** The first line of dumps by MariaDB 10.5.25, 10.6.18, 10.11.8, 11.0.6 and newer. */
     private static final byte[] SANDBOX_LINE = "/*M!999999\\- enable the sandbox mode */".getBytes(StandardCharsets.US_ASCII);
@@ -75,6 +82,11 @@ public final class MariaDbEngine implements PointInTimeEngine {
     /** An engine with these options. */
     public MariaDbEngine(MariaDbOptions options) {
         this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /** This engine's options. */
+    public MariaDbOptions options() {
+        return options;
     }
 
     @Override
@@ -123,8 +135,10 @@ public final class MariaDbEngine implements PointInTimeEngine {
     DumpResult dump(DatabaseSource source, OutputStream out, List<String> extraArguments) throws IOException {
         MariaDbConnection target = MariaDbConnection.of(source);
         String serverVersion;
+        DatabaseDefaults defaults;
         try (Connection connection = openConnection(source)) {
             serverVersion = Jdbc.queryString(connection, "SELECT VERSION()");
+            defaults = DatabaseDefaults.of(connection);
         } catch (SQLException e) {
             throw unavailable(source, e);
         }
@@ -136,7 +150,7 @@ public final class MariaDbEngine implements PointInTimeEngine {
             arguments.addAll(extraArguments);
             arguments.addAll(List.of("--", target.database()));
             DumpRowCounter counter = new DumpRowCounter(out);
-            ToolRunner.run(new ToolCommand(tool.name(), arguments), null, counter);
+            ToolRunner.run(new ToolCommand(tool.name(), arguments), null, defaults.insertAfterFirstLine(counter));
             return new DumpResult(serverVersion, tool.name(), tool.versionNumber(), counter.tables());
         }
     }
@@ -167,8 +181,13 @@ public final class MariaDbEngine implements PointInTimeEngine {
         MariaDbTools.Tool client = MariaDbTools.client(options.tools());
         try (PrivateFolder folder = PrivateFolder.create()) {
             Path staged = folder.path().resolve("database.sql");
-            Files.copy(dump, staged);
-            if (!exists(target)) {
+            try (OutputStream file = Files.newOutputStream(staged);
+                    OutputStream out = options.definers() == MariaDbOptions.Definers.CURRENT_USER
+                            ? new DefinerRewriter(file) : file) {
+                dump.transferTo(out);
+            }
+            boolean created = !exists(target);
+            if (created) {
                 createDatabase(target, connection.database());
             }
             List<String> arguments = List.of(client.path().toString(), "--defaults-file=" + connection.optionFile(folder),
@@ -178,7 +197,39 @@ public final class MariaDbEngine implements PointInTimeEngine {
                     skipSandboxLine(in);
                 }
                 ToolRunner.run(new ToolCommand(client.name(), arguments), in, null);
+            } catch (ToolFailedException e) {
+                if (created) {
+                    dropCreatedDatabase(target, connection.database());
+                }
+                throw definerPrivilegeMissing(e) ? new IOException("a DEFINER clause of the dump names another"
+                        + " account and " + target.userName().orElse("the restoring user") + " lacks SUPER or SET USER"
+                        + " to create objects for it (" + firstError(e) + "): restore with --definers current-user"
+                        + " (MariaDbOptions.Definers.CURRENT_USER: the restoring user then defines the views, triggers,"
+                        + " events and routines), or GRANT SET USER ON *.* to the restoring user", e) : e;
             }
+        }
+    }
+
+    /** Whether the tool failed on MariaDB's error 1227 for a privilege that creating another account's objects needs. */
+    private static boolean definerPrivilegeMissing(ToolFailedException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("ERROR 1227") && (message.contains("SUPER") || message.contains("SET USER"));
+    }
+
+    /** {@code ERROR 1227 (42000) at line 52}, from the client's message. */
+    private static String firstError(ToolFailedException e) {
+        Matcher error = PRIVILEGE_ERROR.matcher(e.getMessage());
+        return error.find() ? error.group() : "ERROR 1227";
+    }
+
+    /** Drops the database this restore created, so the same command works again once the cause is fixed. */
+    private static void dropCreatedDatabase(DatabaseSource target, String database) {
+        DatabaseSource server = new DatabaseSource(MariaDbConnection.serverUrl(target.jdbcUrl()), target.user(),
+                target.password());
+        try (Connection connection = openConnection(server); Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS `" + database.replace("`", "``") + "`");
+        } catch (SQLException | PlanBException e) {
+            LOG.warn("Could not drop database {} after its failed restore: {}", database, Messages.firstLine(e));
         }
     }
 
@@ -250,6 +301,15 @@ public final class MariaDbEngine implements PointInTimeEngine {
                 Its first line, `/*M!999999\\- enable the sandbox mode */`, is read by the `mariadb` client of
                 MariaDB 10.5.25, 10.6.18, 10.11.8, 11.0.6 and newer. MySQL's `mysql` client and older MariaDB clients
                 stop at it ("Unknown command '\\-'"): leave that line out, e.g. `tail -n +2 %1$s | mysql -h HOST -u USER -p newdb`.
+
+                Views, triggers, events and routines keep their `DEFINER`: creating them for another account needs
+                `SUPER` or `SET USER` (`ERROR 1227`). A restoring user without either can make itself their definer
+                instead, as `planb restore --definers current-user` does; then their SQL SECURITY DEFINER code runs with
+                that user's privileges. Run this instead of the second command:
+
+                ```sh
+                sed -E 's/^(CREATE |\\/\\*!50013 |\\/\\*!50003 CREATE\\*\\/ \\/\\*!50017 |\\/\\*!50106 CREATE\\*\\/ \\/\\*!50117 )DEFINER=`[^`]*`(@`[^`]*`)?/\\1DEFINER=CURRENT_USER/' %1$s | mariadb -h HOST -u USER -p newdb
+                ```
                 """.formatted(dumpFile);
     }
 

@@ -198,7 +198,8 @@ final class MariaDbPreflight {
         byDefiner.forEach((definer, objects) -> findings.add(Finding.warning("definer", objects.size()
                 + " object(s) run as DEFINER " + definer + " (" + String.join(", ", objects.subList(0, Math.min(5,
                 objects.size()))) + (objects.size() > 5 ? ", …" : "") + "): a restore by any other user needs SUPER or"
-                + " SET USER; restore as " + definer + ", or GRANT SET USER ON *.* TO the restore user")));
+                + " SET USER; restore with --definers current-user (the restore user then defines them), restore as "
+                + definer + ", or GRANT SET USER ON *.* TO the restore user")));
     }
 
     /** --single-transaction gives a consistent snapshot of transactional tables only. */
@@ -214,8 +215,9 @@ final class MariaDbPreflight {
     }
 
     /**
-     * A database created by hand for a restore gets the server's defaults: the dump's tables keep
-     * their own, but tables the application creates afterwards would not match.
+     * The database's default character set and collation; PlanB's dump carries them
+     * ({@code ALTER DATABASE} after its first line), so a restored database gets them even when they
+     * are not the server's.
      */
     private void charset(Connection connection) throws SQLException {
         List<String> defaults = Jdbc.queryStrings(connection, "SELECT CONCAT(DEFAULT_CHARACTER_SET_NAME, ' ',"
@@ -229,10 +231,8 @@ final class MariaDbPreflight {
             findings.add(Finding.ok("charset", "character set " + here[0] + ", collation " + here[1]
                     + " (the server's default)"));
         } else {
-            findings.add(Finding.warning("charset", "the database's default character set " + here[0] + " (collation "
-                    + here[1] + ") differs from the server's " + server.replace(' ', '/') + ", which a database created"
-                    + " for a restore by hand gets: CREATE DATABASE target CHARACTER SET " + here[0] + " COLLATE "
-                    + here[1]));
+            findings.add(Finding.ok("charset", "character set " + here[0] + ", collation " + here[1] + " (not the server's "
+                    + server.replace(' ', '/') + "; the dump carries them, so a restored database gets them)"));
         }
     }
 }

@@ -14,18 +14,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 
 /**
- * What {@code pg_dump} will need, checked before the first backup: the tool and its version, USAGE
- * on every schema and SELECT on every table and sequence it dumps, row-level security it cannot
- * bypass, large objects it may not read, what a {@code --schema}/{@code --table} filter leaves out,
- * and the database's encoding. Each problem is one finding naming the GRANT or setting that fixes it.
+ * What {@code pg_dump} will need, checked before the first backup: the tool and its version; what a
+ * backup itself checks before it dumps ({@link PgDumpScope}: USAGE and SELECT on what it dumps,
+ * row-level security, large objects, filters that could not be restored), said as a finding instead
+ * of a refusal; objects owned by other roles; filter names that match nothing; the encoding. Each
+ * problem is one finding naming the GRANT or setting that fixes it.
  */
 final class PgPreflight {
 
-    /** Above this many objects of one schema, the GRANT names the whole schema instead of each object. */
-    private static final int LISTED = 10;
     private static final String USER_SCHEMAS = "n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'";
 
     private final PostgresOptions options;
@@ -63,23 +63,9 @@ final class PgPreflight {
         } catch (PlanBException e) {
             findings.add(Finding.blocker("dump tool", e.getMessage()));
         }
-        int before = findings.size();
-        boolean bypassesAll = "t".equals(Jdbc.queryString(connection,
-                "SELECT rolsuper::text::char FROM pg_roles WHERE rolname = current_user"));
-        if (!bypassesAll) {
-            schemaUsage(connection);
-            unreadableRelations(connection);
-            rowLevelSecurity(connection);
-            if (!options.selectsPart()) {
-                unreadableLargeObjects(connection);
-            }
-        }
-        if (findings.size() == before) {
-            findings.add(Finding.ok("privileges", "role " + role + " may read every table, sequence and large object"
-                    + " the backup holds"));
-        }
+        scope(connection);
         owners(connection);
-        filter(connection);
+        filterNames(connection);
         encoding(connection);
     }
 
@@ -106,96 +92,30 @@ final class PgPreflight {
                 + " --no-owner (the restoring user then owns everything)")));
     }
 
-    private void schemaUsage(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
-                "SELECT n.nspname, quote_ident(n.nspname)"
-                + " FROM pg_namespace n WHERE " + USER_SCHEMAS + " AND NOT has_schema_privilege(n.oid, 'USAGE')"
-                + " AND EXISTS (SELECT 1 FROM pg_class c WHERE c.relnamespace = n.oid AND c.relkind IN ('r', 'p', 'S'))"
-                + " ORDER BY 1")) {
-            while (rows.next()) {
-                if (schemaInScope(rows.getString(1))) {
-                    findings.add(Finding.blocker("privileges", "role " + role + " may not use schema " + rows.getString(2)
-                            + ", so pg_dump cannot lock or read its tables: GRANT USAGE ON SCHEMA " + rows.getString(2)
-                            + " TO " + role));
-                }
-            }
-        }
-    }
-
-    /** Tables and sequences without SELECT, one finding per schema and kind. */
-    private void unreadableRelations(Connection connection) throws SQLException {
-        Map<String, List<String>> tablesBySchema = new LinkedHashMap<>();
-        Map<String, List<String>> sequencesBySchema = new LinkedHashMap<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
-                "SELECT n.nspname, c.relname,"
-                + " quote_ident(n.nspname), quote_ident(n.nspname) || '.' || quote_ident(c.relname), c.relkind"
-                + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'S')"
-                + " AND " + USER_SCHEMAS + " AND NOT has_table_privilege(c.oid, 'SELECT') ORDER BY 1, 2")) {
-            while (rows.next()) {
-                if (inScope(rows.getString(1), rows.getString(2))) {
-                    Map<String, List<String>> kind = "S".equals(rows.getString(5)) ? sequencesBySchema : tablesBySchema;
-                    kind.computeIfAbsent(rows.getString(3), schema -> new ArrayList<>()).add(rows.getString(4));
-                }
-            }
-        }
-        tablesBySchema.forEach((schema, names) -> findings.add(unreadable(schema, names, "table", "TABLE", "TABLES")));
-        sequencesBySchema.forEach((schema, names) -> findings.add(unreadable(schema, names, "sequence", "SEQUENCE",
-                "SEQUENCES")));
-    }
-
-    private Finding unreadable(String schema, List<String> names, String noun, String keyword, String plural) {
-        String grant = names.size() > LISTED
-                ? "GRANT SELECT ON ALL " + plural + " IN SCHEMA " + schema + " TO " + role
-                : "GRANT SELECT ON " + keyword + " " + String.join(", ", names) + " TO " + role;
-        String listed = names.size() > LISTED ? String.join(", ", names.subList(0, LISTED)) + ", …"
-                : String.join(", ", names);
-        return Finding.blocker("privileges", "role " + role + " cannot read " + names.size() + " " + noun + "(s) in schema "
-                + schema + " (" + listed + "): " + grant);
-    }
-
-    /** pg_dump turns row security off and fails on a table whose policies would hide rows from the role. */
-    private void rowLevelSecurity(Connection connection) throws SQLException {
-        if ("t".equals(Jdbc.queryString(connection,
-                "SELECT rolbypassrls::text::char FROM pg_roles WHERE rolname = current_user"))) {
-            return;
-        }
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
-                "SELECT n.nspname, c.relname,"
-                + " quote_ident(n.nspname) || '.' || quote_ident(c.relname) FROM pg_class c JOIN pg_namespace n"
-                + " ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') AND c.relrowsecurity AND " + USER_SCHEMAS
-                + " AND (c.relforcerowsecurity OR NOT pg_has_role(c.relowner, 'USAGE')) ORDER BY 1, 2")) {
-            while (rows.next()) {
-                if (inScope(rows.getString(1), rows.getString(2))) {
-                    findings.add(Finding.blocker("privileges", "row-level security on " + rows.getString(3)
-                            + " would hide rows from role " + role + ", and pg_dump refuses to dump part of a table:"
-                            + " ALTER ROLE " + role + " BYPASSRLS (as a superuser)"));
-                }
-            }
-        }
-    }
-
-    private void unreadableLargeObjects(Connection connection) throws SQLException {
-        if ("on".equals(Jdbc.queryString(connection, "SHOW lo_compat_privileges"))) {
-            return;
-        }
-        List<String> oids = Jdbc.queryStrings(connection, "SELECT m.oid::text FROM pg_largeobject_metadata m"
-                + " WHERE NOT pg_has_role(m.lomowner, 'USAGE') AND NOT EXISTS (SELECT 1 FROM aclexplode(m.lomacl) a"
-                + " WHERE a.privilege_type = 'SELECT' AND (a.grantee = 0 OR pg_has_role(a.grantee, 'USAGE')))"
-                + " ORDER BY m.oid LIMIT " + (LISTED + 1));
-        if (!oids.isEmpty()) {
-            String listed = oids.size() > LISTED ? String.join(", ", oids.subList(0, LISTED)) + ", …"
-                    : String.join(", ", oids);
-            findings.add(Finding.blocker("privileges", "role " + role + " cannot read large object(s) " + listed
-                    + ": GRANT SELECT ON LARGE OBJECT " + oids.get(0) + " TO " + role + " (for each), or make " + role
-                    + " their owner"));
-        }
-    }
-
     /**
-     * Filter names that match nothing, and what the backup would refuse or leave out with these filters
-     * ({@link PgDumpScope}: extensions and large objects are kept).
+     * The checks every backup runs before it dumps ({@link PgDumpScope}, {@link PgReadAccess}): a filter
+     * it would refuse and each read problem are blockers with the same message; what the filters leave
+     * out although it is in the database is a warning.
      */
-    private void filter(Connection connection) throws SQLException {
+    private void scope(Connection connection) throws SQLException {
+        BiPredicate<String, String> dumped = this::inScope;
+        try {
+            PgDumpScope scope = PgDumpScope.filters(connection, options);
+            dumped = scope::dumpedRelation;
+            scope.omitted().forEach(omitted -> findings.add(Finding.warning("filter", "not in the dump: " + omitted)));
+        } catch (PlanBException refused) {
+            findings.add(Finding.blocker("filter", refused.getMessage()));
+        }
+        List<String> problems = PgReadAccess.problems(connection, dumped);
+        problems.forEach(problem -> findings.add(Finding.blocker("privileges", problem)));
+        if (problems.isEmpty()) {
+            findings.add(Finding.ok("privileges", "role " + role + " may read every schema, table, sequence and large"
+                    + " object the backup holds"));
+        }
+    }
+
+    /** Filter names that match nothing: the backup would silently hold none of what the user meant. */
+    private void filterNames(Connection connection) throws SQLException {
         for (String schema : options.tables().isEmpty() ? options.schemas() : List.<String>of()) {
             if (Jdbc.queryStrings(connection, "SELECT 1 FROM pg_namespace WHERE nspname = ?", schema).isEmpty()) {
                 findings.add(Finding.warning("filter", "schema " + schema + " named by the --schema filter does not"
@@ -209,12 +129,6 @@ final class PgPreflight {
                 findings.add(Finding.warning("filter", "table " + table + " named by the --table filter does not exist:"
                         + " the backup would hold nothing of it; check the name (schema.table, case-sensitive)"));
             }
-        }
-        try {
-            PgDumpScope.filters(connection, options).omitted()
-                    .forEach(omitted -> findings.add(Finding.warning("filter", "not in the dump: " + omitted)));
-        } catch (PlanBException refused) {
-            findings.add(Finding.blocker("filter", refused.getMessage()));
         }
     }
 
@@ -239,19 +153,13 @@ final class PgPreflight {
         }
     }
 
-    private boolean schemaInScope(String schema) {
-        if (!tables.isEmpty()) {
-            return tables.stream().anyMatch(table -> table.startsWith(schema + "."));
-        }
-        return (options.schemas().isEmpty() || options.schemas().contains(schema))
-                && !options.excludedSchemas().contains(schema);
-    }
-
+    /** Whether pg_dump dumps this relation with the options' filters (as {@link PgDumpScope} decides it). */
     private boolean inScope(String schema, String name) {
         String qualified = schema + "." + name;
         if (options.excludedTables().stream().map(PgTables::qualify).anyMatch(qualified::equals)) {
             return false;
         }
-        return tables.isEmpty() ? schemaInScope(schema) : tables.contains(qualified);
+        return tables.isEmpty() ? (options.schemas().isEmpty() || options.schemas().contains(schema))
+                && !options.excludedSchemas().contains(schema) : tables.contains(qualified);
     }
 }

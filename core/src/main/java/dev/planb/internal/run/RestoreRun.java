@@ -59,7 +59,7 @@ public final class RestoreRun {
         List<String> mismatches = new ArrayList<>();
         if (request.database().isPresent()) {
             restored.addAll(restoreDatabase(catalog, manifest, request.database().get()));
-            mismatches.addAll(TableCounts.compare(manifest.tables(), restored));
+            mismatches.addAll(TableCounts.missingOrDifferent(manifest.tables(), restored));
         }
         List<RestoredFiles> files = new ArrayList<>();
         FilesRestore filesRestore = new FilesRestore(catalog, manifest, request.decryption());
@@ -115,10 +115,14 @@ public final class RestoreRun {
                     + target.redactedUrl() + " failed: " + Messages.firstLine(e), e);
         }
         List<TableCount> restored = engine.tableCounts(target);
-        List<String> mismatches = TableCounts.compare(manifest.tables(), restored);
+        List<String> mismatches = TableCounts.missingOrDifferent(manifest.tables(), restored);
         LOG.info("Restored backup {} of plan '{}' into {}: {} table(s), {}", manifest.backupId(), manifest.plan(),
                 target.redactedUrl(), restored.size(),
                 mismatches.isEmpty() ? "row counts match the manifest" : "MISMATCHES " + mismatches);
+        List<String> others = TableCounts.notInManifest(manifest.tables(), restored);
+        if (!others.isEmpty()) {
+            LOG.info("Tables of {} the backup does not hold, left as they were: {}", target.redactedUrl(), others);
+        }
         return restored;
     }
 

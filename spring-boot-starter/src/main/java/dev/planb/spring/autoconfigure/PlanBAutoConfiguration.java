@@ -8,11 +8,15 @@ import dev.planb.config.InvalidSettingException;
 import dev.planb.config.PlanFactory;
 import dev.planb.config.PlanSettings;
 import dev.planb.event.PlanBListener;
+import dev.planb.storage.azure.AzureBlobUri;
+import dev.planb.storage.ftp.FtpUri;
+import dev.planb.storage.rclone.RcloneUri;
 import dev.planb.storage.s3.S3DestinationUri;
 import dev.planb.storage.sftp.SftpUri;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -97,8 +101,9 @@ public class PlanBAutoConfiguration {
     @Bean
     @ConditionalOnBean(PlanB.class)
     @ConditionalOnBooleanProperty(name = "planb.preflight", matchIfMissing = true)
-    StartupPreflight planbStartupPreflight(PlanB planB) {
-        return new StartupPreflight(planB);
+    StartupPreflight planbStartupPreflight(PlanB planB, ObjectProvider<ConfiguredRuntime> runtime) {
+        ConfiguredRuntime configured = runtime.getIfAvailable();
+        return new StartupPreflight(planB, configured == null ? Set.of() : configured.streamingPlans());
     }
 
     /** {@code sftp://} destinations, when {@code planb-storage-sftp} is on the classpath. */
@@ -120,6 +125,44 @@ public class PlanBAutoConfiguration {
         @Bean
         DestinationResolver planbS3Destinations() {
             return new SchemeResolver("s3", uri -> S3DestinationUri.parse(uri).build());
+        }
+    }
+
+    /** {@code ftp://} and {@code ftps://} destinations, when {@code planb-storage-ftp} is on the classpath. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "dev.planb.storage.ftp.FtpDestination")
+    static class FtpDestinations {
+
+        @Bean
+        DestinationResolver planbFtpDestinations() {
+            return new SchemeResolver("ftp", FtpUri::parse);
+        }
+
+        @Bean
+        DestinationResolver planbFtpsDestinations() {
+            return new SchemeResolver("ftps", FtpUri::parse);
+        }
+    }
+
+    /** {@code rclone://} destinations, when {@code planb-storage-rclone} is on the classpath. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "dev.planb.storage.rclone.RcloneDestination")
+    static class RcloneDestinations {
+
+        @Bean
+        DestinationResolver planbRcloneDestinations() {
+            return new SchemeResolver("rclone", RcloneUri::parse);
+        }
+    }
+
+    /** {@code azblob://} destinations, when {@code planb-storage-azure} is on the classpath. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "dev.planb.storage.azure.AzureBlobDestination")
+    static class AzureBlobDestinations {
+
+        @Bean
+        DestinationResolver planbAzureBlobDestinations() {
+            return new SchemeResolver("azblob", AzureBlobUri::parse);
         }
     }
 }

@@ -2,30 +2,39 @@ package dev.planb.spring.autoconfigure;
 
 import dev.planb.BackupPlan;
 import dev.planb.PlanB;
+import dev.planb.Preflight;
 import dev.planb.PreflightReport;
 import dev.planb.spi.Finding;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
- * Runs {@link PlanB#preflight(BackupPlan)} for every plan once the application context is up, on a
- * background thread so start-up does not wait, and logs the report: blockers at ERROR, warnings at
- * WARN, checks that passed at DEBUG. It never stops the application. {@code planb.preflight=false}
- * turns it off.
+ * Runs {@link PlanB#preflight(BackupPlan)} for every plan once the application context is up (with the
+ * streaming prerequisites for plans that stream), on a background thread so start-up does not wait,
+ * and logs the report: blockers at ERROR, warnings at WARN, checks that passed at DEBUG. It never
+ * stops the application. {@code planb.preflight=false} turns it off.
  */
 public final class StartupPreflight implements SmartInitializingSingleton {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartupPreflight.class);
 
     private final PlanB planB;
+    private final Set<String> streamingPlans;
     private final CompletableFuture<Map<String, PreflightReport>> reports = new CompletableFuture<>();
 
-    StartupPreflight(PlanB planB) {
+    /**
+     * @param planB the runtime whose plans are checked
+     * @param streamingPlans the plans whose transaction log is streamed: their streaming prerequisites
+     *     are checked too
+     */
+    StartupPreflight(PlanB planB, Set<String> streamingPlans) {
         this.planB = planB;
+        this.streamingPlans = Set.copyOf(streamingPlans);
     }
 
     @Override
@@ -44,7 +53,7 @@ public final class StartupPreflight implements SmartInitializingSingleton {
         Map<String, PreflightReport> byPlan = new LinkedHashMap<>();
         try {
             for (BackupPlan plan : planB.plans()) {
-                PreflightReport report = PlanB.preflight(plan);
+                PreflightReport report = Preflight.of(plan).streaming(streamingPlans.contains(plan.name())).run();
                 log(plan.name(), report);
                 byPlan.put(plan.name(), report);
             }

@@ -209,6 +209,26 @@ class PlanBAutoConfigurationTests {
     }
 
     @Test
+    void ftpRcloneAndAzureUrisAreParsedByTheirModules() {
+        runner.withUserConfiguration(OneDatabase.class)
+                .withPropertyValues("planb.destinations[0].uri=" + backups)
+                .run(context -> assertThat(context).hasBean("planbFtpDestinations").hasBean("planbFtpsDestinations")
+                        .hasBean("planbRcloneDestinations").hasBean("planbAzureBlobDestinations"));
+        runner.withUserConfiguration(OneDatabase.class)
+                .withPropertyValues("planb.destinations[0].uri=ftps://backup:secret@127.0.0.1/backups")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("never put one in the URI").hasMessageNotContaining("secret@"));
+        runner.withUserConfiguration(OneDatabase.class)
+                .withPropertyValues("planb.destinations[0].uri=rclone://gdrive:backups?bogus=1")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("unknown parameter 'bogus'"));
+        runner.withUserConfiguration(OneDatabase.class)
+                .withPropertyValues("planb.destinations[0].uri=azblob://acct/backups?sig=SECRETSIG")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("never put one in the URI").hasMessageNotContaining("SECRETSIG"));
+    }
+
+    @Test
     void anS3UriIsParsedByTheS3Module() {
         runner.withUserConfiguration(OneDatabase.class)
                 .withPropertyValues("planb.destinations[0].uri=s3://bucket/prefix?bogus=1")

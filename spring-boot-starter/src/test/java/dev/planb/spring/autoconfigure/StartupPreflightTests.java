@@ -2,11 +2,17 @@ package dev.planb.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planb.BackupPlan;
+import dev.planb.DatabaseSource;
+import dev.planb.PlanB;
 import dev.planb.PreflightReport;
+import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.schedule.Schedule;
 import dev.planb.spi.Finding.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +45,24 @@ class StartupPreflightTests {
                     assertThat(report.findings()).anyMatch(finding -> finding.severity() == Severity.OK
                             && finding.check().equals("database"));
                 });
+    }
+
+    @Test
+    void aStreamingPlanIsCheckedForStreamingToo() throws Exception {
+        BackupPlan plan = BackupPlan.builder("app").database(DatabaseSource.of("jdbc:h2:mem:streaming"))
+                .destination(new LocalDirectoryDestination(tmp.resolve("backups"))).schedule(Schedule.cron("0 0 2 1 1 *"))
+                .build();
+        try (PlanB planB = PlanB.builder().plan(plan).start()) {
+            StartupPreflight preflight = new StartupPreflight(planB, Set.of("app"));
+            preflight.afterSingletonsInstantiated();
+
+            PreflightReport report = preflight.reports().get(30, TimeUnit.SECONDS).get("app");
+
+            assertThat(report.blockers()).singleElement().satisfies(finding -> {
+                assertThat(finding.check()).isEqualTo("streaming");
+                assertThat(finding.message()).contains("h2 engine has no point-in-time recovery");
+            });
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.planb.testing.server;
 
+import dev.planb.DatabaseSource;
+import dev.planb.Secret;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +36,7 @@ public final class MariaDbServer extends LocalDatabaseServer {
     private final Path folder;
     private final Process server;
     private final String adminPassword = "admin-" + UUID.randomUUID();
+    private boolean appOwnerCreated;
 
     private MariaDbServer() throws IOException, SQLException, InterruptedException {
         this(List.of());
@@ -117,6 +120,44 @@ public final class MariaDbServer extends LocalDatabaseServer {
     @Override
     void createDatabase(String name) throws SQLException {
         admin("CREATE DATABASE " + name);
+    }
+
+    /** The database {@code name} (it need not exist) with the administrator's credentials: every privilege, like root. */
+    public DatabaseSource asAdmin(String name) {
+        return DatabaseSource.of(jdbcUrl(name), ADMIN, Secret.of(adminPassword));
+    }
+
+    /**
+     * Creates the account {@code 'login'@'127.0.0.1'} with a random password and exactly {@code grants},
+     * each a privilege clause such as {@code "SELECT, SHOW VIEW ON `shop`.*"}, and returns database
+     * {@code database} with its credentials: for least-privilege tests.
+     */
+    public DatabaseSource newUser(String login, String database, String... grants) throws SQLException {
+        String password = "pw-" + UUID.randomUUID();
+        String account = "'" + login + "'@'127.0.0.1'";
+        List<String> statements = new ArrayList<>(List.of("CREATE USER " + account + " IDENTIFIED BY '" + password + "'"));
+        for (String grant : grants) {
+            statements.add("GRANT " + grant + " TO " + account);
+        }
+        admin(statements.toArray(String[]::new));
+        return DatabaseSource.of(jdbcUrl(database), login, Secret.of(password));
+    }
+
+    /**
+     * The account that defines views, triggers, events and routines in tests, as an application's
+     * migration user does: {@code 'app_owner'@'localhost'}, locked (no login), with every privilege on the
+     * test databases; created on first use. It must exist: {@code mariadb-dump} writes a view whose definer
+     * is missing with its columns qualified by the original database's name.
+     *
+     * @return the definer as {@code SHOW CREATE} writes it: {@code `app_owner`@`localhost`}
+     */
+    public synchronized String appOwner() throws SQLException {
+        if (!appOwnerCreated) {
+            admin("CREATE USER IF NOT EXISTS 'app_owner'@'localhost' ACCOUNT LOCK",
+                    "GRANT ALL ON `t\\_%`.* TO 'app_owner'@'localhost'");
+            appOwnerCreated = true;
+        }
+        return "`app_owner`@`localhost`";
     }
 
     /** Runs statements as an administrator with every privilege. */

@@ -1,0 +1,51 @@
+package dev.planb.storage.azure;
+
+import dev.planb.ErrorCode;
+import dev.planb.PlanBException;
+import java.time.Duration;
+
+/**
+ * Version-level immutability PlanB sets on every blob it writes: a retention period (a blob
+ * cannot be deleted or overwritten until it ends) and, optionally, a legal hold (until it is
+ * cleared). The container needs version-level immutability support (and so versioning) enabled.
+ *
+ * @param retention how long each blob is retained from its upload, or {@code null} for no time-based retention
+ * @param locked whether the policy is locked (can then only be extended, never shortened or removed)
+ * @param legalHold whether each blob also gets a legal hold
+ */
+public record Immutability(Duration retention, boolean locked, boolean legalHold) {
+
+    /** Checks the period. */
+    public Immutability {
+        if (retention != null && (retention.isNegative() || retention.isZero())) {
+            throw new PlanBException(ErrorCode.INVALID_SETTING, "Azure immutability period must be positive, not "
+                    + retention);
+        }
+        if (retention == null && locked) {
+            throw new PlanBException(ErrorCode.INVALID_SETTING, "Azure immutability: a locked policy needs a period "
+                    + "(immutableDays=N)");
+        }
+    }
+
+    /** Retains each blob for {@code days} days with an unlocked policy (an administrator can still shorten it). */
+    public static Immutability unlockedDays(int days) {
+        return new Immutability(Duration.ofDays(days), false, false);
+    }
+
+    /** Retains each blob for {@code days} days with a locked policy: nobody can shorten it. */
+    public static Immutability lockedDays(int days) {
+        return new Immutability(Duration.ofDays(days), true, false);
+    }
+
+    /** The same, with a legal hold on each blob too. */
+    public Immutability withLegalHold() {
+        return new Immutability(retention, locked, true);
+    }
+
+    /** One line for messages, e.g. {@code 30 days, unlocked, legal hold}. */
+    String describe() {
+        String period = retention == null ? "no retention period" : retention.toDays() + " days, "
+                + (locked ? "locked" : "unlocked");
+        return legalHold ? period + ", legal hold" : period;
+    }
+}

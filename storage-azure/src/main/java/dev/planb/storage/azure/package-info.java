@@ -1,0 +1,6 @@
+/**
+ * Backups in Azure Blob Storage: {@link dev.planb.storage.azure.AzureBlobDestination} stages block
+ * blobs and commits them last, sets access tiers and version-level immutability, and reads the
+ * immutability back.
+ */
+package dev.planb.storage.azure;

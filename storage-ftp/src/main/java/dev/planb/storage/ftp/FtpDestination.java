@@ -1,0 +1,420 @@
+package dev.planb.storage.ftp;
+
+import dev.planb.spi.Destination;
+import dev.planb.ErrorCode;
+import dev.planb.spi.ObjectWriter;
+import dev.planb.PlanBException;
+import dev.planb.Secret;
+import dev.planb.spi.StoredObject;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.apache.commons.net.ftp.FTPFile;
+
+/**
+ * A folder on an FTP or FTPS server. Every object is uploaded to a hidden temporary name beside
+ * its final one ({@code .<name>.partial-<random>}) and renamed into place once the server has
+ * confirmed the whole transfer, so an interrupted upload is never visible. Passive mode, binary
+ * transfers; FTPS checks the server's certificate and host name. Each operation uses its own
+ * connection (FTP carries one transfer at a time), so the destination is safe to use from
+ * several threads.
+ *
+ * <pre>{@code
+ * Destination offsite = FtpDestination.builder()
+ *         .host("ftp.example.com").user("planb").password(Secret.fromEnvironment("PLANB_FTP_PASSWORD"))
+ *         .directory("/backups").security(FtpSecurity.EXPLICIT_TLS)
+ *         .writeOnly(true) // the account may not delete: PlanB never tries
+ *         .build();
+ * // or, as the command line writes it (the password from PLANB_FTP_PASSWORD):
+ * Destination same = FtpUri.parse("ftps://planb@ftp.example.com/backups?writeOnly=true");
+ * }</pre>
+ */
+public final class FtpDestination implements Destination {
+
+    private static final String PARTIAL = ".partial-";
+
+    private final FtpSettings settings;
+    private final FtpErrors errors;
+
+    private FtpDestination(FtpSettings settings) {
+        this.settings = settings;
+        this.errors = new FtpErrors(settings);
+    }
+
+    /** Starts describing an FTP destination. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String description() {
+        return settings.description();
+    }
+
+    @Override
+    public ObjectWriter create(String key) throws IOException {
+        String target = resolve(key);
+        String folder = target.substring(0, target.lastIndexOf('/'));
+        String temporary = folder + "/." + target.substring(folder.length() + 1) + PARTIAL + UUID.randomUUID();
+        FtpSession session = FtpSession.open(settings, errors);
+        try {
+            session.makeFolders(folder);
+            return new FtpWriter(session, session.store(temporary), temporary, target);
+        } catch (IOException | RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public InputStream open(String key) throws IOException {
+        String path = resolve(key);
+        FtpSession session = FtpSession.open(settings, errors);
+        InputStream in;
+        try {
+            in = session.retrieve(path);
+        } catch (IOException | RuntimeException e) {
+            session.close();
+            throw e;
+        }
+        return new FilterInputStream(in) {
+            private boolean closed;
+
+            @Override
+            public int read() throws IOException {
+                try {
+                    return super.read();
+                } catch (IOException e) {
+                    throw errors.transferFailure("Cannot read from", path, e, session.replyAfterBrokenTransfer());
+                }
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                try {
+                    return super.read(b, off, len);
+                } catch (IOException e) {
+                    throw errors.transferFailure("Cannot read from", path, e, session.replyAfterBrokenTransfer());
+                }
+            }
+
+            /** A reader that stops early is no failure: the connection is dropped rather than drained. */
+            @Override
+            public void close() {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                try {
+                    super.close();
+                    session.finishTransfer(path);
+                } catch (IOException e) {
+                    session.markBroken();
+                } finally {
+                    session.close();
+                }
+            }
+        };
+    }
+
+    @Override
+    public List<StoredObject> list(String prefix) throws IOException {
+        String start = prefix.contains("/") ? settings.path(prefix.substring(0, prefix.lastIndexOf('/')))
+                : settings.directory();
+        List<StoredObject> objects = new ArrayList<>();
+        try (FtpSession session = FtpSession.open(settings, errors)) {
+            walk(session, start, prefix, objects);
+        }
+        return objects;
+    }
+
+    /** Collects the files under {@code folder}, skipping hidden names (temporary uploads start with a dot). */
+    private void walk(FtpSession session, String folder, String prefix, List<StoredObject> found) throws IOException {
+        for (FTPFile entry : session.list(folder)) {
+            if (entry.getName().startsWith(".")) {
+                continue;
+            }
+            String path = folder.equals("/") ? "/" + entry.getName() : folder + "/" + entry.getName();
+            if (entry.isDirectory()) {
+                walk(session, path, prefix, found);
+            } else if (entry.isFile()) {
+                String key = path.substring(settings.path("").length());
+                if (key.startsWith(prefix)) {
+                    found.add(new StoredObject(key, entry.getSize()));
+                }
+            }
+        }
+    }
+
+    /**
+     * Deletes the file, then its folders while they are empty. Refused with
+     * {@link ErrorCode#DELETE_NOT_PERMITTED} on a {@link Builder#writeOnly(boolean) write-only}
+     * destination or when the server refuses to delete a file that exists.
+     */
+    @Override
+    public void delete(String key) throws IOException {
+        String path = resolve(key);
+        if (settings.writeOnly()) {
+            throw errors.deleteNotPermitted(path, null);
+        }
+        try (FtpSession session = FtpSession.open(settings, errors)) {
+            if (!session.delete(path)) {
+                String reply = session.reply();
+                if (session.exists(path)) {
+                    throw errors.deleteNotPermitted(path, reply);
+                }
+            }
+            session.removeEmptyFolders(path.substring(0, path.lastIndexOf('/')), settings.directory());
+        }
+    }
+
+    @Override
+    public boolean canDelete() {
+        return !settings.writeOnly();
+    }
+
+    @Override
+    public String toString() {
+        return "FtpDestination[" + description() + "]";
+    }
+
+    private String resolve(String key) {
+        if (key.isEmpty() || key.startsWith("/") || key.endsWith("/") || key.contains("\\")
+                || List.of(key.split("/")).stream().anyMatch(part -> part.isEmpty() || part.equals("..") || part.equals("."))) {
+            throw new IllegalArgumentException("invalid key: " + key);
+        }
+        return settings.path(key);
+    }
+
+    /** Uploads to a temporary name; commit waits for the server's confirmation and renames it into place. */
+    private final class FtpWriter extends ObjectWriter {
+        private final FtpSession session;
+        private final OutputStream out;
+        private final String temporary;
+        private final String target;
+        private boolean done;
+
+        FtpWriter(FtpSession session, OutputStream out, String temporary, String target) {
+            this.session = session;
+            this.out = out;
+            this.temporary = temporary;
+            this.target = target;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw broken(e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw broken(e);
+            }
+        }
+
+        @Override
+        public void commit() throws IOException {
+            if (done) {
+                throw new IOException("already committed or discarded: " + target);
+            }
+            try {
+                try {
+                    out.close();
+                } catch (IOException e) {
+                    throw broken(e);
+                }
+                session.finishTransfer(target);
+                session.rename(temporary, target);
+                done = true;
+                session.close();
+            } catch (IOException | RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        private IOException broken(IOException e) {
+            return errors.transferFailure("Cannot write to", target, e, session.replyAfterBrokenTransfer());
+        }
+
+        @Override
+        public void close() {
+            if (done) {
+                return;
+            }
+            done = true;
+            if (session.isHealthy()) {
+                try {
+                    out.close();
+                    session.finishTransfer(temporary);
+                } catch (IOException e) {
+                    session.markBroken();
+                }
+            }
+            // After a broken transfer the connection is out of step: clean up on a new one.
+            if (session.isHealthy()) {
+                removeTemporary(session);
+            } else {
+                session.abandon();
+                try (FtpSession cleanup = FtpSession.open(settings, errors)) {
+                    removeTemporary(cleanup);
+                } catch (RuntimeException e) {
+                    // The server is gone: a hidden temporary file is never listed; it is only clutter.
+                }
+            }
+        }
+
+        private void removeTemporary(FtpSession cleanup) {
+            try (cleanup) {
+                cleanup.delete(temporary);
+                cleanup.removeEmptyFolders(temporary.substring(0, temporary.lastIndexOf('/')), settings.directory());
+            } catch (IOException | RuntimeException e) {
+                // A hidden temporary file is never listed; it is only clutter.
+            }
+        }
+    }
+
+    /**
+     * Describes an FTP destination. Host, user, password and directory are required; plain FTP
+     * unless told otherwise.
+     */
+    public static final class Builder {
+        private String host;
+        private Integer port;
+        private String user;
+        private Secret password;
+        private String directory;
+        private FtpSecurity security = FtpSecurity.PLAIN;
+        private Path certificate;
+        private boolean writeOnly;
+        private Duration connectTimeout = Duration.ofSeconds(30);
+        private Duration dataTimeout = Duration.ofSeconds(60);
+
+        private Builder() {
+        }
+
+        /** The server's host name or address. */
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /** The server's control port (default 21, or 990 for implicit FTPS). */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The account to log in as. */
+        public Builder user(String user) {
+            this.user = user;
+            return this;
+        }
+
+        /** The account's password (e.g. {@code Secret.fromEnvironment("PLANB_FTP_PASSWORD")}). */
+        public Builder password(Secret password) {
+            this.password = password;
+            return this;
+        }
+
+        /**
+         * The absolute folder backups go to, as the server shows it after login (for an account
+         * locked into its home folder, {@code /} is that home).
+         */
+        public Builder directory(String directory) {
+            this.directory = directory;
+            return this;
+        }
+
+        /** Plain FTP (default), explicit FTPS or implicit FTPS. */
+        public Builder security(FtpSecurity security) {
+            this.security = security;
+            return this;
+        }
+
+        /**
+         * For FTPS: trusts the certificate(s) in this PEM file (the server's own, or its CA)
+         * instead of the JVM's trust store. The host name is checked either way.
+         */
+        public Builder certificate(Path pemFile) {
+            this.certificate = pemFile;
+            return this;
+        }
+
+        /**
+         * The account may not delete (the safer set-up: production cannot remove its backups).
+         * PlanB then never tries; deletes fail with {@link ErrorCode#DELETE_NOT_PERMITTED}.
+         */
+        public Builder writeOnly(boolean writeOnly) {
+            this.writeOnly = writeOnly;
+            return this;
+        }
+
+        /** How long connecting and logging in may take (default 30 s). */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = timeout;
+            return this;
+        }
+
+        /** How long the server may stay silent during a command or a transfer (default 60 s). */
+        public Builder dataTimeout(Duration timeout) {
+            this.dataTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Checks the settings and creates the destination; nothing is connected yet.
+         *
+         * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} naming the bad setting
+         */
+        public FtpDestination build() {
+            require(host != null && !host.isBlank(), "host is not set: give the server's name or address");
+            Objects.requireNonNull(security, "security");
+            int resolvedPort = port == null ? security.defaultPort() : port;
+            require(resolvedPort > 0 && resolvedPort < 65536, "port " + resolvedPort + " is not a TCP port: give 1-65535");
+            require(user != null && !user.isBlank(), "user is not set: give the account to log in as");
+            require(password != null, "no password: set PLANB_FTP_PASSWORD or give passwordFile=FILE");
+            require(directory != null && directory.startsWith("/"), "directory '" + directory
+                    + "' is not absolute: give the folder for the backups as the server shows it, starting with /");
+            require(certificate == null || security.tls(), "certificate is only for FTPS: use ftps:// or drop it");
+            require(certificate == null || Files.isReadable(certificate), "certificate file " + certificate
+                    + " cannot be read: give the server's certificate or its CA in PEM form");
+            for (Duration timeout : List.of(Objects.requireNonNull(connectTimeout, "connectTimeout"),
+                    Objects.requireNonNull(dataTimeout, "dataTimeout"))) {
+                require(!timeout.isNegative() && !timeout.isZero() && timeout.toMillis() <= Integer.MAX_VALUE,
+                        "timeouts must be positive and under 24 days, not " + timeout);
+            }
+            String folder = directory.length() > 1 && directory.endsWith("/")
+                    ? directory.substring(0, directory.length() - 1) : directory;
+            return new FtpDestination(new FtpSettings(host, resolvedPort, user, password, folder, security, certificate,
+                    writeOnly, connectTimeout, dataTimeout));
+        }
+
+        private void require(boolean condition, String problem) {
+            if (!condition) {
+                String where = host == null ? "FTP destination" : "FTP destination " + user + "@" + host;
+                throw new PlanBException(ErrorCode.INVALID_SETTING, where + ": " + problem);
+            }
+        }
+    }
+}

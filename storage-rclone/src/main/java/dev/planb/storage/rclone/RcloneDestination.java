@@ -1,0 +1,374 @@
+package dev.planb.storage.rclone;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.planb.spi.Destination;
+import dev.planb.ErrorCode;
+import dev.planb.spi.ObjectWriter;
+import dev.planb.PlanBException;
+import dev.planb.spi.StoredObject;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PushbackInputStream;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * A folder on any rclone remote — Google Drive, OneDrive, Dropbox, Backblaze B2, SMB, WebDAV,
+ * Swift and every other backend rclone has — driven through the {@code rclone} binary the way
+ * engines drive {@code pg_dump}: {@code rcat} streams each upload to a hidden temporary name,
+ * {@code moveto} puts it in place once complete, {@code cat} reads, {@code lsjson} lists and
+ * {@code deletefile} deletes. The remote is configured in the user's {@code rclone.conf}
+ * (found as rclone finds it, {@code RCLONE_CONFIG} included), so its secrets never pass through
+ * PlanB or onto a command line.
+ *
+ * <pre>{@code
+ * Destination drive = RcloneDestination.builder().remote("gdrive").path("backups/orders").build();
+ * // or, as the command line writes it:
+ * Destination same = RcloneUri.parse("rclone://gdrive:backups/orders");
+ * }</pre>
+ */
+public final class RcloneDestination implements Destination {
+
+    private static final String PARTIAL = ".partial-";
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final RcloneSettings settings;
+    private final Rclone rclone;
+    private final RcloneErrors errors;
+
+    private RcloneDestination(RcloneSettings settings) {
+        this.settings = settings;
+        this.rclone = new Rclone(settings);
+        this.errors = new RcloneErrors(settings);
+    }
+
+    /** Starts describing an rclone destination. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String description() {
+        return settings.description();
+    }
+
+    @Override
+    public ObjectWriter create(String key) {
+        String target = settings.target(checked(key));
+        int slash = target.lastIndexOf('/');
+        String temporary = target.substring(0, slash + 1) + "." + target.substring(slash + 1) + PARTIAL
+                + UUID.randomUUID();
+        return new RcloneWriter(rclone.start("rcat", temporary), temporary, target);
+    }
+
+    @Override
+    public InputStream open(String key) throws IOException {
+        String target = settings.target(checked(key));
+        Rclone.Run cat = rclone.start("cat", target);
+        cat.stdin().close();
+        PushbackInputStream in = new PushbackInputStream(cat.stdout());
+        int first = in.read();
+        if (first == -1) {
+            int code = cat.await();
+            if (code == Rclone.DIRECTORY_NOT_FOUND || code == Rclone.FILE_NOT_FOUND) {
+                throw new NoSuchFileException(target, null, "no such file on the rclone remote");
+            }
+            if (code != 0) {
+                throw errors.failure("Cannot read from", target, cat, code);
+            }
+            return InputStream.nullInputStream();
+        }
+        in.unread(first);
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                return checkEnd(super.read());
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return checkEnd(super.read(b, off, len));
+            }
+
+            /** rclone's exit code tells whether the end of its output was the end of the file. */
+            private int checkEnd(int read) throws IOException {
+                if (read == -1) {
+                    int code = cat.await();
+                    if (code != 0) {
+                        throw errors.failure("Cannot read from", target, cat, code);
+                    }
+                }
+                return read;
+            }
+
+            /** A reader that stops early is no failure: rclone is stopped rather than drained. */
+            @Override
+            public void close() throws IOException {
+                if (cat.isAlive()) {
+                    cat.kill();
+                }
+                super.close();
+            }
+        };
+    }
+
+    @Override
+    public List<StoredObject> list(String prefix) throws IOException {
+        String folder = prefix.contains("/") ? prefix.substring(0, prefix.lastIndexOf('/') + 1) : "";
+        String start = folder.isEmpty() ? settings.root() : settings.target(folder.substring(0, folder.length() - 1));
+        Rclone.Run lsjson = rclone.start("lsjson", "--recursive", "--files-only", "--no-mimetype", "--no-modtime", start);
+        lsjson.stdin().close();
+        List<StoredObject> objects = new ArrayList<>();
+        IOException unreadable = null;
+        try (JsonParser parser = JSON.createParser(lsjson.stdout())) {
+            if (parser.nextToken() == JsonToken.START_ARRAY) {
+                while (parser.nextToken() == JsonToken.START_OBJECT) {
+                    String path = null;
+                    long size = -1;
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        String field = parser.currentName();
+                        parser.nextToken();
+                        switch (field) {
+                            case "Path" -> path = parser.getText();
+                            case "Size" -> size = parser.getLongValue();
+                            default -> parser.skipChildren();
+                        }
+                    }
+                    String key = folder + path;
+                    if (path != null && !path.substring(path.lastIndexOf('/') + 1).startsWith(".") && key.startsWith(prefix)) {
+                        objects.add(new StoredObject(key, size));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // rclone stopped mid-listing (its exit code says why), or printed something else: with the pipe
+            // closed, it ends either way.
+            unreadable = e;
+        }
+        int code = lsjson.await();
+        if (code == Rclone.DIRECTORY_NOT_FOUND) {
+            return List.of(); // a folder nothing was written to yet has no objects
+        }
+        if (code != 0) {
+            throw errors.failure("Cannot list", start, lsjson, code);
+        }
+        if (unreadable != null) {
+            throw new IOException("Cannot list " + settings.description() + ": rclone lsjson printed what is not JSON ("
+                    + unreadable.getMessage() + ")", unreadable);
+        }
+        return objects;
+    }
+
+    /**
+     * Deletes the object. Refused with {@link ErrorCode#DELETE_NOT_PERMITTED} on a
+     * {@link Builder#writeOnly(boolean) write-only} destination or when the remote refuses.
+     */
+    @Override
+    public void delete(String key) throws IOException {
+        String target = settings.target(checked(key));
+        if (settings.writeOnly()) {
+            throw errors.deleteNotPermitted(target, null);
+        }
+        Rclone.Run deletefile = rclone.runToEnd("deletefile", target);
+        int code = deletefile.await();
+        if (code == 0 || isMissing(deletefile, code)) {
+            return;
+        }
+        if (RcloneErrors.refused(deletefile)) {
+            throw errors.deleteNotPermitted(target, RcloneErrors.lastError(deletefile.error()));
+        }
+        throw errors.failure("Cannot delete from", target, deletefile, code);
+    }
+
+    @Override
+    public boolean canDelete() {
+        return !settings.writeOnly();
+    }
+
+    @Override
+    public String toString() {
+        return "RcloneDestination[" + description() + "]";
+    }
+
+    private static boolean isMissing(Rclone.Run run, int code) {
+        String error = RcloneErrors.lastError(run.error()).toLowerCase(Locale.ROOT);
+        return code == Rclone.DIRECTORY_NOT_FOUND || code == Rclone.FILE_NOT_FOUND || error.contains("doesn't exist")
+                || error.contains("not found");
+    }
+
+    private static String checked(String key) {
+        if (key.isEmpty() || key.startsWith("/") || key.endsWith("/") || key.contains("\\")
+                || List.of(key.split("/")).stream().anyMatch(part -> part.isEmpty() || part.equals("..") || part.equals("."))) {
+            throw new IllegalArgumentException("invalid key: " + key);
+        }
+        return key;
+    }
+
+    /** Streams into {@code rclone rcat} under a temporary name; commit waits for rclone and moves the file into place. */
+    private final class RcloneWriter extends ObjectWriter {
+        private final Rclone.Run rcat;
+        private final OutputStream out;
+        private final String temporary;
+        private final String target;
+        private boolean done;
+
+        RcloneWriter(Rclone.Run rcat, String temporary, String target) {
+            this.rcat = rcat;
+            this.out = rcat.stdin();
+            this.temporary = temporary;
+            this.target = target;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw ended(e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw ended(e);
+            }
+        }
+
+        @Override
+        public void commit() throws IOException {
+            if (done) {
+                throw new IOException("already committed or discarded: " + target);
+            }
+            try {
+                try {
+                    out.close(); // end of input: rclone finishes the upload
+                } catch (IOException e) {
+                    throw ended(e);
+                }
+                int code = rcat.await();
+                if (code != 0) {
+                    throw errors.failure("Cannot write to", target, rcat, code);
+                }
+                Rclone.Run moveto = rclone.runToEnd("moveto", temporary, target);
+                int moved = moveto.await();
+                if (moved != 0) {
+                    throw errors.failure("Cannot move the upload into place on", target, moveto, moved);
+                }
+                done = true;
+            } catch (IOException | RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        /** rclone stopped reading: it ended, and its stderr says why. */
+        private IOException ended(IOException e) throws IOException {
+            rcat.kill();
+            IOException failure = errors.failure("Cannot write to", target, rcat, rcat.await());
+            failure.addSuppressed(e);
+            return failure;
+        }
+
+        /** Stops rclone before it sees the end of input, so the partial upload is never completed, and removes it. */
+        @Override
+        public void close() {
+            if (done) {
+                return;
+            }
+            done = true;
+            rcat.kill();
+            try {
+                rclone.runToEnd("deletefile", temporary);
+            } catch (IOException | RuntimeException e) {
+                // A hidden temporary file is never listed; it is only clutter.
+            }
+        }
+    }
+
+    /** Describes an rclone destination: a remote from rclone's config file and a folder on it. */
+    public static final class Builder {
+        private static final Pattern REMOTE_NAME = Pattern.compile("[\\w.+@ -]+");
+
+        private String remote;
+        private String path = "";
+        private Path config;
+        private String binary = "rclone";
+        private boolean writeOnly;
+
+        private Builder() {
+        }
+
+        /** The remote's name as {@code rclone config} shows it (without the colon). */
+        public Builder remote(String remote) {
+            this.remote = remote;
+            return this;
+        }
+
+        /** The folder on the remote (default: its root), as rclone takes it after {@code REMOTE:}. */
+        public Builder path(String path) {
+            this.path = path;
+            return this;
+        }
+
+        /** rclone's config file; by default rclone finds it ({@code RCLONE_CONFIG}, then {@code ~/.config/rclone/rclone.conf}). */
+        public Builder config(Path config) {
+            this.config = config;
+            return this;
+        }
+
+        /** The rclone executable (default {@code rclone} on the {@code PATH}). */
+        public Builder binary(String binary) {
+            this.binary = binary;
+            return this;
+        }
+
+        /**
+         * The remote's credentials may not delete (the safer set-up: production cannot remove its
+         * backups). PlanB then never tries; deletes fail with {@link ErrorCode#DELETE_NOT_PERMITTED}.
+         */
+        public Builder writeOnly(boolean writeOnly) {
+            this.writeOnly = writeOnly;
+            return this;
+        }
+
+        /**
+         * Checks the settings and creates the destination; rclone is not run yet.
+         *
+         * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} naming the bad setting
+         */
+        public RcloneDestination build() {
+            require(remote != null && !remote.isBlank(), "remote is not set: give the name of a remote from rclone.conf "
+                    + "('rclone listremotes' shows them)");
+            require(REMOTE_NAME.matcher(remote).matches(), "remote '" + remote + "' is not the name of a remote in "
+                    + "rclone.conf: on-the-fly remotes and connection strings can carry secrets onto the command line; "
+                    + "configure a named remote with 'rclone config'");
+            require(path != null && !path.contains("\n"), "path is not a folder name");
+            require(binary != null && !binary.isBlank(), "rclone binary is not set");
+            String folder = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+            return new RcloneDestination(new RcloneSettings(remote, folder, config, binary, writeOnly));
+        }
+
+        private void require(boolean condition, String problem) {
+            if (!condition) {
+                throw new PlanBException(ErrorCode.INVALID_SETTING, "rclone destination: " + problem);
+            }
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Backups on any rclone remote: {@link dev.planb.storage.rclone.RcloneDestination} drives the
+ * {@code rclone} binary, so every backend rclone knows becomes a PlanB destination, with its
+ * secrets left in rclone's own config file.
+ */
+package dev.planb.storage.rclone;

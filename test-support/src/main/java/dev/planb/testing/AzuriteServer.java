@@ -1,0 +1,146 @@
+package dev.planb.testing;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real Azure Blob Storage emulator for tests: Azurite's blob service ({@code azurite-blob}, from
+ * npm) on a free loopback port, in a temporary folder, with Azurite's well-known development
+ * account. Use it through {@link AzuriteServerExtension} (one per JVM); a missing
+ * {@code azurite-blob} fails the test and says how to install it. Azurite does not enforce
+ * immutability policies or legal holds: tests can check what is set and read back, not that a
+ * delete is refused.
+ *
+ * <pre>{@code
+ * @ExtendWith(AzuriteServerExtension.class)
+ * class MyTest {
+ *     @Test void uploads(AzuriteServer azurite) { ... azurite.connectionString() ... azurite.newContainerName() ... }
+ * }
+ * }</pre>
+ */
+public final class AzuriteServer implements AutoCloseable {
+
+    /** Azurite's development account. */
+    public static final String ACCOUNT = "devstoreaccount1";
+    /** Its key, published in Azurite's documentation (not a secret). */
+    public static final String ACCOUNT_KEY =
+            "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Path home;
+    private final int port;
+    private final Process process;
+
+    private AzuriteServer(Path home, int port, Process process) {
+        this.home = home;
+        this.port = port;
+        this.process = process;
+    }
+
+    /**
+     * Starts the blob service.
+     *
+     * @throws IllegalStateException saying how to install Azurite when {@code azurite-blob} is missing
+     */
+    public static AzuriteServer start() throws IOException, InterruptedException {
+        Path home = Files.createTempDirectory("planb-azurite-");
+        int port = freePort();
+        Process process;
+        try {
+            process = new ProcessBuilder("azurite-blob", "--blobHost", "127.0.0.1", "--blobPort", String.valueOf(port),
+                    "--location", home.resolve("data").toString(), "--silent", "--skipApiVersionCheck", "--loose")
+                    .redirectErrorStream(true).redirectOutput(home.resolve("azurite.log").toFile()).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("The Azure tests need Azurite's azurite-blob: install it (npm install -g "
+                    + "azurite@3.37.0; Node.js from Debian: apt-get install -y nodejs npm), then run the tests again", e);
+        }
+        AzuriteServer server = new AzuriteServer(home, port, process);
+        server.awaitListening();
+        return server;
+    }
+
+    /** The blob endpoint, path-style: {@code http://127.0.0.1:PORT/devstoreaccount1}. */
+    public String endpoint() {
+        return "http://127.0.0.1:" + port + "/" + ACCOUNT;
+    }
+
+    /** A connection string for the development account on this server. */
+    public String connectionString() {
+        return "DefaultEndpointsProtocol=http;AccountName=" + ACCOUNT + ";AccountKey=" + ACCOUNT_KEY
+                + ";BlobEndpoint=" + endpoint() + ";";
+    }
+
+    /** The port the blob service listens on. */
+    public int port() {
+        return port;
+    }
+
+    /** A fresh container name (the test creates the container, with the SDK it tests). */
+    public static String newContainerName() {
+        return "planb-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20).toLowerCase(Locale.ROOT);
+    }
+
+    /** The server's log, for assertion messages. */
+    public String log() throws IOException {
+        return Files.readString(home.resolve("azurite.log"));
+    }
+
+    /** Stops the server and deletes its folder. */
+    @Override
+    public void close() throws IOException, InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        children.forEach(ProcessHandle::destroyForcibly);
+        try (Stream<Path> files = Files.walk(home)) {
+            for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AzuriteServer[" + endpoint() + "]";
+    }
+
+    private void awaitListening() throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Azurite stopped at start (exit " + process.exitValue() + "): " + log());
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException e) {
+                Thread.sleep(50);
+            }
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("Azurite did not listen on port " + port + " within " + START_TIMEOUT + ": "
+                + log());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

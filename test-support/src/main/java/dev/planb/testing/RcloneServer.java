@@ -1,0 +1,221 @@
+package dev.planb.testing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real networked rclone remote for tests: {@code rclone serve webdav} on a free loopback port,
+ * behind a random user and password, with an {@code rclone.conf} beside it that names two
+ * remotes: {@value #WEBDAV_REMOTE} (that server, its password obscured as {@code rclone config}
+ * stores it) and {@value #LOCAL_REMOTE} (a plain local folder). Use it through
+ * {@link RcloneServerExtension} (one per JVM); a missing {@code rclone} fails the test and names
+ * the package to install.
+ *
+ * <pre>{@code
+ * @ExtendWith(RcloneServerExtension.class)
+ * class MyTest {
+ *     @Test void uploads(RcloneServer rclone) { ... rclone.config() ... rclone.newWebDavPath() ... }
+ * }
+ * }</pre>
+ */
+public final class RcloneServer implements AutoCloseable {
+
+    /** The remote that reaches the WebDAV server. */
+    public static final String WEBDAV_REMOTE = "dav";
+    /** A remote on the local disk. */
+    public static final String LOCAL_REMOTE = "disk";
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+
+    private final Path home;
+    private final int port;
+    private final String user;
+    private final String password;
+    private final Process process;
+
+    private RcloneServer(Path home, int port, String user, String password, Process process) {
+        this.home = home;
+        this.port = port;
+        this.user = user;
+        this.password = password;
+        this.process = process;
+    }
+
+    /**
+     * Starts the WebDAV server and writes the config file.
+     *
+     * @throws IllegalStateException naming the Debian package when rclone is missing
+     */
+    public static RcloneServer start() throws IOException, InterruptedException {
+        Path home = Files.createTempDirectory("planb-rclone-");
+        Files.createDirectories(home.resolve("webdav"));
+        Files.createDirectories(home.resolve("local"));
+        String user = "planb" + HexFormat.of().formatHex(random(3));
+        String password = HexFormat.of().formatHex(random(12));
+        int port = freePort();
+        writeConfig(home.resolve("rclone.conf"), port, user, password);
+        ProcessBuilder builder = new ProcessBuilder("rclone", "serve", "webdav", home.resolve("webdav").toString(),
+                "--addr", "127.0.0.1:" + port, "--config", home.resolve("rclone.conf").toString())
+                .redirectErrorStream(true).redirectOutput(home.resolve("serve.log").toFile());
+        // The credentials go through the environment, as rclone reads any flag from RCLONE_<FLAG>.
+        builder.environment().putAll(Map.of("RCLONE_USER", user, "RCLONE_PASS", password));
+        RcloneServer server = new RcloneServer(home, port, user, password, start(builder));
+        server.awaitListening();
+        return server;
+    }
+
+    /** The config file naming {@value #WEBDAV_REMOTE} and {@value #LOCAL_REMOTE}. */
+    public Path config() {
+        return home.resolve("rclone.conf");
+    }
+
+    /** A config file like {@link #config()}, whose {@value #WEBDAV_REMOTE} remote logs in with another password. */
+    public Path configWithPassword(String otherPassword) throws IOException, InterruptedException {
+        Path file = Files.createTempFile(home, "rclone-", ".conf");
+        writeConfig(file, port, user, otherPassword);
+        return file;
+    }
+
+    private static void writeConfig(Path file, int port, String user, String password)
+            throws IOException, InterruptedException {
+        Files.writeString(file, String.join("\n",
+                "[" + WEBDAV_REMOTE + "]",
+                "type = webdav",
+                "url = http://127.0.0.1:" + port + "/",
+                "vendor = other",
+                "user = " + user,
+                "pass = " + obscure(password),
+                "",
+                "[" + LOCAL_REMOTE + "]",
+                "type = local",
+                ""));
+    }
+
+    /** The WebDAV server's port. */
+    public int port() {
+        return port;
+    }
+
+    /** The WebDAV account. */
+    public String user() {
+        return user;
+    }
+
+    /** The WebDAV account's password (in clear; the config file holds it obscured). */
+    public String password() {
+        return password;
+    }
+
+    /** A new, empty folder on the WebDAV server: returns its path on the remote and where it lies on disk. */
+    public Folder newWebDavFolder() throws IOException {
+        String name = UUID.randomUUID().toString();
+        return new Folder(WEBDAV_REMOTE + ":" + name, Files.createDirectories(home.resolve("webdav").resolve(name)));
+    }
+
+    /** A new, empty folder for the local remote. */
+    public Folder newLocalFolder() throws IOException {
+        Path folder = Files.createDirectories(home.resolve("local").resolve(UUID.randomUUID().toString()));
+        return new Folder(LOCAL_REMOTE + ":" + folder, folder);
+    }
+
+    /**
+     * A folder on one of the remotes.
+     *
+     * @param remotePath the folder as rclone names it, {@code REMOTE:PATH}
+     * @param onDisk where its files lie on this machine
+     */
+    public record Folder(String remotePath, Path onDisk) {
+    }
+
+    /** The server's log, for assertion messages. */
+    public String log() throws IOException {
+        return Files.readString(home.resolve("serve.log"));
+    }
+
+    /** Stops the server and deletes its folder. */
+    @Override
+    public void close() throws IOException, InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        try (Stream<Path> files = Files.walk(home)) {
+            for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RcloneServer[webdav 127.0.0.1:" + port + "]";
+    }
+
+    private void awaitListening() throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("rclone serve webdav stopped at start (exit " + process.exitValue()
+                        + "): " + log());
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException e) {
+                Thread.sleep(50);
+            }
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("rclone serve webdav did not listen on port " + port + " within " + START_TIMEOUT);
+    }
+
+    /** The password as rclone's config stores it, read from stdin so it is never a process argument. */
+    private static String obscure(String password) throws IOException, InterruptedException {
+        Process process = start(new ProcessBuilder("rclone", "obscure", "-").redirectErrorStream(true));
+        try (OutputStream stdin = process.getOutputStream()) {
+            stdin.write(password.getBytes(StandardCharsets.UTF_8));
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (process.waitFor() != 0) {
+            throw new IOException("rclone obscure failed: " + output);
+        }
+        return output;
+    }
+
+    private static Process start(ProcessBuilder builder) throws IOException {
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("The rclone tests need rclone: install it (Debian: apt-get install -y "
+                    + "rclone), then run the tests again", e);
+        }
+    }
+
+    private static byte[] random(int bytes) {
+        byte[] value = new byte[bytes];
+        new SecureRandom().nextBytes(value);
+        return value;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
