@@ -2,8 +2,8 @@ package dev.planb.cli;
 
 import dev.planb.BackupPlan;
 import dev.planb.ErrorCode;
+import dev.planb.config.DurationText;
 import dev.planb.engine.LocalLeftovers;
-import dev.planb.internal.Durations;
 import dev.planb.retention.CleanupReport;
 import dev.planb.retention.Leftover;
 import dev.planb.retention.LeftoverCleaner;
@@ -61,7 +61,7 @@ final class CleanupCommand implements Callable<Integer> {
         out.flush();
         long removed = report.leftovers().stream().filter(leftover -> leftover.outcome() == Leftover.Outcome.REMOVED)
                 .count();
-        err.println("Leftovers older than " + Durations.format(olderThan) + " on " + report.destination() + ": "
+        err.println("Leftovers older than " + DurationText.format(olderThan) + " on " + report.destination() + ": "
                 + report.leftovers().size() + " found, " + (report.dryRun() ? "none removed (dry run)"
                         : removed + " removed" + (report.problems().isEmpty() ? "" : ", "
                                 + report.problems().size() + " not removed")));
