@@ -28,6 +28,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesBindin
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.GenericConverter;
@@ -51,7 +52,8 @@ public class PlanBAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean({PlanB.class, ConfiguredRuntime.class})
     ConfiguredRuntime planbRuntime(PlanBProperties properties, ObjectProvider<DataSource> dataSource,
-            ObjectProvider<DataSourceProperties> dataSourceProperties, ObjectProvider<BackupPlanCustomizer> customizers,
+            ObjectProvider<JdbcConnectionDetails> connectionDetails, ObjectProvider<DataSourceProperties> dataSourceProperties,
+            ObjectProvider<BackupPlanCustomizer> customizers,
             ObjectProvider<DestinationResolver> resolvers, ObjectProvider<PlanBListener> listeners) {
         PlanFactory.Builder factory = PlanFactory.builder().keyPrefix("planb");
         resolvers.orderedStream().forEach(factory::destinationResolver);
@@ -61,7 +63,7 @@ public class PlanBAutoConfiguration {
         Map<BackupPlan, PlanSettings> all = new LinkedHashMap<>();
         try {
             all.put(plans.plan(properties.getName(), "planb", properties, properties.getDatabase().getUrl() != null ? null
-                    : applicationDatabase(dataSource, dataSourceProperties)), properties);
+                    : applicationDatabase(properties, dataSource, connectionDetails, dataSourceProperties)), properties);
             properties.getPlans().forEach((name, plan) -> all.put(plans.plan(name, "planb.plans." + name, plan), plan));
             return plans.start(all, List.of(), properties.getThreads());
         } catch (InvalidSettingException e) {
@@ -84,14 +86,15 @@ public class PlanBAutoConfiguration {
         return runtime.planB();
     }
 
-    private static DatabaseSource applicationDatabase(ObjectProvider<DataSource> dataSource,
-            ObjectProvider<DataSourceProperties> dataSourceProperties) {
+    private static DatabaseSource applicationDatabase(PlanBProperties properties, ObjectProvider<DataSource> dataSource,
+            ObjectProvider<JdbcConnectionDetails> connectionDetails, ObjectProvider<DataSourceProperties> dataSourceProperties) {
         DataSource appDataSource = dataSource.getIfUnique();
         if (appDataSource == null) {
             throw new InvalidPlanBPropertyException("planb.enabled", "the application has several DataSource beans and"
                     + " none is @Primary: mark the one to back up @Primary, or set planb.enabled=false");
         }
-        return ApplicationDatabase.of(appDataSource, dataSourceProperties.getIfUnique());
+        return ApplicationDatabase.of(properties.getDatabase(), connectionDetails.getIfUnique(), appDataSource,
+                dataSourceProperties.getIfUnique());
     }
 
     /**

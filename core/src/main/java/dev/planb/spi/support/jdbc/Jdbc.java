@@ -41,8 +41,10 @@ public final class Jdbc {
                         + " on the class path: add " + driverArtifact, e);
             }
             String reason = Redaction.url(Messages.firstLine(e));
-            if (source.password() != null && !source.password().reveal().isEmpty()) {
-                reason = reason.replace(source.password().reveal(), "******");
+            String password = source.password() == null ? "" : source.password().reveal();
+            // a password equal to the user name is no secret in a message naming the user: masking it would hide who failed
+            if (!password.isEmpty() && source.userName().filter(password::equals).isEmpty()) {
+                reason = reason.replace(password, "******");
             }
             throw new PlanBException(ErrorCode.DATABASE_UNAVAILABLE, "Cannot open database " + source.redactedUrl()
                     + source.userName().map(user -> " as user " + user).orElse("") + ": " + reason, e);
