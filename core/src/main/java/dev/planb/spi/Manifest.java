@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.planb.Compression;
-import dev.planb.crypto.Encryption;
 import dev.planb.spi.TableCount;
 import java.time.Duration;
 import java.time.Instant;
@@ -217,6 +216,12 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
     public record Artifact(String name, long size, String sha256, String compression, String encryption,
             long dumpSize, @JsonInclude(JsonInclude.Include.NON_NULL) OpenPgp openpgp) {
 
+        /**
+         * The encryption modes a manifest may record, {@code none} first: those of
+         * {@link dev.planb.crypto.Encryption#mode()}.
+         */
+        public static final List<String> ENCRYPTION_MODES = List.of("none", "openpgp-public-key", "openpgp-passphrase");
+
         /** Checks the fields, so a damaged manifest never points at a wrong file or checksum. */
         public Artifact {
             if (name == null || name.isEmpty() || name.contains("/") || name.startsWith(".")) {
@@ -231,11 +236,11 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
             if (Arrays.stream(Compression.values()).noneMatch(known -> known.id().equals(compression))) {
                 throw new IllegalArgumentException("unknown compression '" + compression + "' for " + name);
             }
-            encryption = encryption == null ? Encryption.MODE_NONE : encryption;
-            if (!List.of(Encryption.MODE_NONE, Encryption.MODE_PUBLIC_KEY, Encryption.MODE_PASSPHRASE).contains(encryption)) {
+            encryption = encryption == null ? ENCRYPTION_MODES.get(0) : encryption;
+            if (!ENCRYPTION_MODES.contains(encryption)) {
                 throw new IllegalArgumentException("unknown encryption '" + encryption + "' for " + name);
             }
-            if (Encryption.MODE_NONE.equals(encryption) != (openpgp == null)) {
+            if (ENCRYPTION_MODES.get(0).equals(encryption) != (openpgp == null)) {
                 throw new IllegalArgumentException("artifact " + name + " is " + encryption + " but "
                         + (openpgp == null ? "lacks its" : "has") + " openpgp details");
             }
