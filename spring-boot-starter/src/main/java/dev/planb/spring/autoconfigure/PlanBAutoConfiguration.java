@@ -32,6 +32,7 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.GenericConverter;
+import org.springframework.core.env.Environment;
 
 /**
  * Backs up the application's {@link DataSource} on a schedule as {@code planb.*} says: one
@@ -54,20 +55,23 @@ public class PlanBAutoConfiguration {
     ConfiguredRuntime planbRuntime(PlanBProperties properties, ObjectProvider<DataSource> dataSource,
             ObjectProvider<JdbcConnectionDetails> connectionDetails, ObjectProvider<DataSourceProperties> dataSourceProperties,
             ObjectProvider<BackupPlanCustomizer> customizers,
-            ObjectProvider<DestinationResolver> resolvers, ObjectProvider<PlanBListener> listeners) {
+            ObjectProvider<DestinationResolver> resolvers, ObjectProvider<PlanBListener> listeners, Environment environment) {
         PlanFactory.Builder factory = PlanFactory.builder().keyPrefix("planb");
         resolvers.orderedStream().forEach(factory::destinationResolver);
         customizers.orderedStream().forEach(customizer -> factory.customizer(customizer::customize));
         listeners.orderedStream().forEach(factory::listener);
         PlanFactory plans = factory.build();
         Map<BackupPlan, PlanSettings> all = new LinkedHashMap<>();
+        NamedDestinations named = new NamedDestinations(environment);
+        named.addTo("planb", properties);
+        properties.getPlans().forEach((name, plan) -> named.addTo("planb.plans." + name, plan));
         try {
             all.put(plans.plan(properties.getName(), "planb", properties, properties.getDatabase().getUrl() != null ? null
                     : applicationDatabase(properties, dataSource, connectionDetails, dataSourceProperties)), properties);
             properties.getPlans().forEach((name, plan) -> all.put(plans.plan(name, "planb.plans." + name, plan), plan));
             return plans.start(all, List.of(), properties.getThreads());
         } catch (InvalidSettingException e) {
-            throw new InvalidPlanBPropertyException(e.setting(), e.problem());
+            throw new InvalidPlanBPropertyException(named.asWritten(e.setting()), e.problem());
         }
     }
 
