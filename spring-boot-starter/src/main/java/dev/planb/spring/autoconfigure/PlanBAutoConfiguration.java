@@ -36,7 +36,7 @@ import org.springframework.core.env.Environment;
 
 /**
  * Backs up the application's {@link DataSource} on a schedule as {@code planb.*} says: one
- * property ({@code planb.destinations[0].uri}) is enough. A {@link PlanB} bean of the
+ * property ({@code planb.destinations.local.uri}) is enough. A {@link PlanB} bean of the
  * application's own replaces it; {@code planb.enabled=false} turns it off.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
