@@ -1,14 +1,19 @@
 package dev.planb.engine.postgres;
 
 import dev.planb.spi.TableCount;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Counts the rows of every table in an uncompressed {@code pg_dump --format=custom --compress=0}
@@ -26,6 +31,7 @@ import java.util.Map;
  */
 final class PgCustomFormatRows extends OutputStream {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PgCustomFormatRows.class);
     private static final byte[] MAGIC = "PGDMP".getBytes(StandardCharsets.US_ASCII);
     private static final int FORMAT_CUSTOM = 1;
     private static final int BLOCK_DATA = 1;
@@ -49,7 +55,7 @@ final class PgCustomFormatRows extends OutputStream {
         FAILED
     }
 
-    private final Map<Integer, String> tableByDumpId = new LinkedHashMap<>();
+    private final Map<Integer, String[]> tableByDumpId = new LinkedHashMap<>();
     private final Map<Integer, long[]> rowsByDumpId = new LinkedHashMap<>();
     private final byte[] scratch = new byte[16];
     private State state = State.HEADER;
@@ -163,7 +169,7 @@ final class PgCustomFormatRows extends OutputStream {
     }
 
     /**
-     * Every dumped table and its rows, in the archive's order, once the whole archive has passed.
+     * Every dumped table and its rows, by schema then name, once the whole archive has passed.
      *
      * @throws IOException when the archive could not be read to its end: the message names why
      */
@@ -175,9 +181,51 @@ final class PgCustomFormatRows extends OutputStream {
             throw new IOException("the pg_dump archive ended in the middle (" + state.name().toLowerCase()
                     + "): pg_dump stopped early; see its error above");
         }
+        List<Integer> ids = new ArrayList<>(tableByDumpId.keySet());
+        ids.sort(Comparator.comparing((Integer id) -> tableByDumpId.get(id)[0])
+                .thenComparing(id -> tableByDumpId.get(id)[1]));
         List<TableCount> counts = new ArrayList<>();
-        tableByDumpId.forEach((id, table) -> counts.add(new TableCount(table, rowsByDumpId.get(id)[0])));
+        for (Integer id : ids) {
+            String[] table = tableByDumpId.get(id);
+            counts.add(new TableCount(PgTables.displayName(table[0], table[1]), rowsByDumpId.get(id)[0]));
+        }
         return counts;
+    }
+
+    /** A stream that writes to {@code out} and counts what passes; closing it closes {@code out}. */
+    OutputStream passingTo(OutputStream out) {
+        return new FilterOutputStream(out) {
+            @Override
+            public void write(int b) throws IOException {
+                out.write(b);
+                PgCustomFormatRows.this.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+                PgCustomFormatRows.this.write(b, off, len);
+            }
+        };
+    }
+
+    /**
+     * The counts of a complete archive ({@code pg_dump} succeeded), or those of {@code fallback}
+     * when the archive is of a kind this class does not read (another archive version, say).
+     */
+    List<TableCount> countsOr(Fallback fallback) throws SQLException, IOException {
+        if (failure == null) {
+            return counts();
+        }
+        LOG.debug("Counting rows with count(*) in the dump's snapshot: {}", failure);
+        return fallback.counts();
+    }
+
+    /** Counts rows another way. */
+    @FunctionalInterface
+    interface Fallback {
+        /** The tables and their rows. */
+        List<TableCount> counts() throws SQLException;
     }
 
     /**
@@ -286,7 +334,7 @@ final class PgCustomFormatRows extends OutputStream {
             case ENTRY_OFFSET -> {
                 if ("TABLE DATA".equals(entry[EntryLayout.DESC])) {
                     String schema = entry[EntryLayout.NAMESPACE];
-                    tableByDumpId.put(dumpId, PgTables.displayName(schema, entry[EntryLayout.TAG]));
+                    tableByDumpId.put(dumpId, new String[] {schema, entry[EntryLayout.TAG]});
                     rowsByDumpId.put(dumpId, new long[1]);
                 }
                 entriesLeft--;

@@ -2,10 +2,14 @@ package dev.planb.engine.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.planb.DatabaseSource;
+import dev.planb.spi.DumpResult;
 import dev.planb.spi.TableCount;
+import dev.planb.testing.RowWriter;
 import dev.planb.testing.server.PostgresServer;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +18,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +66,28 @@ class PgCustomFormatRowsTest {
     }
 
     @Test
+    void theEnginesCountsAreThoseOfTheDumpWhileAWriterInserts() throws Exception {
+        DatabaseSource source = SERVER.newDatabase();
+        RowWriter writer = RowWriter.withNewTable(source, PostgresServer.USER, SERVER.password());
+        writer.start();
+        ByteArrayOutputStream dump = new ByteArrayOutputStream();
+        DumpResult result;
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> writer.committed().size() >= 20);
+            result = new PostgresEngine().dump(source, dump);
+        } finally {
+            writer.finish();
+        }
+        assertThat((Throwable) writer.failure()).as("the writer's failure").isNull();
+        DatabaseSource restored = SERVER.newDatabase();
+        new PostgresEngine().restore(new ByteArrayInputStream(dump.toByteArray()), restored);
+        Map<String, Long> counted = new LinkedHashMap<>();
+        result.tables().forEach(table -> counted.put(table.table(), table.rows()));
+        assertThat(counted.get("drill_rows")).isGreaterThanOrEqualTo(20L);
+        assertThat(counted).isEqualTo(countStar(name(restored)));
+    }
+
+    @Test
     void anArchiveCutShortIsRefused() {
         PgCustomFormatRows rows = new PgCustomFormatRows();
         rows.write(archive, 0, archive.length - 3);
@@ -73,6 +100,27 @@ class PgCustomFormatRowsTest {
         byte[] compressed = dump(database, "--compress=6");
         rows.write(compressed, 0, compressed.length);
         assertThatThrownBy(rows::counts).isInstanceOf(IOException.class).hasMessageContaining("--compress=0");
+    }
+
+    @Test
+    void anArchiveItCannotReadIsCountedByTheFallback() throws Exception {
+        PgCustomFormatRows rows = new PgCustomFormatRows();
+        byte[] compressed = dump(database, "--compress=6");
+        rows.write(compressed, 0, compressed.length);
+        List<TableCount> fallback = List.of(new TableCount("counted", 1));
+        assertThat(rows.countsOr(() -> fallback)).isSameAs(fallback);
+    }
+
+    @Test
+    void passesEveryByteThroughWhileCounting() throws Exception {
+        PgCustomFormatRows rows = new PgCustomFormatRows();
+        ByteArrayOutputStream copy = new ByteArrayOutputStream();
+        try (var out = rows.passingTo(copy)) {
+            out.write(archive);
+        }
+        assertThat(copy.toByteArray()).isEqualTo(archive);
+        assertThat(rows.countsOr(List::of)).extracting(TableCount::table)
+                .containsExactly("Other Schema.Mixed Case", "big", "empty", "events_2025", "events_2026", "plain");
     }
 
     @Test
