@@ -145,6 +145,31 @@ class PostgresOptionCombinationsTest {
     }
 
     @Test
+    void filtersThatLeaveOutAnExtensionOrATypeADumpedTableNeedsAreRefused() throws Exception {
+        DatabaseSource database = SERVER.newDatabase();
+        SERVER.superuser(name(database), "CREATE SCHEMA ext AUTHORIZATION " + PostgresServer.USER,
+                "CREATE EXTENSION hstore WITH SCHEMA ext");
+        try (var connection = ServerDatabaseCommandLineTest.connect(database); var statement = connection.createStatement()) {
+            statement.execute("CREATE TYPE state AS ENUM ('new', 'done'); CREATE SCHEMA app;"
+                    + " CREATE TABLE app.tasks (id int, state public.state, tags ext.hstore)");
+        }
+        Path backups = dir.resolve("refused");
+
+        Cli.Result extension = Cli.run("backup", "--db", urlWithPassword(database), "--to", backups.toString(),
+                "--plan", "app", "--exclude-schema", "ext");
+        Cli.Result type = Cli.run("backup", "--db", urlWithPassword(database), "--to", backups.toString(),
+                "--plan", "app", "--schema", "app", "--schema", "ext");
+
+        assertThat(extension.exitCode()).isEqualTo(ErrorCode.INVALID_SETTING.exitCode());
+        assertThat(extension.err()).contains("extension hstore is installed in schema ext", "--exclude-schema ext");
+        assertThat(type.exitCode()).isEqualTo(ErrorCode.INVALID_SETTING.exitCode());
+        assertThat(type.err()).contains("app.tasks", "type public.state", "include schema public");
+        Cli.Result both = Cli.run("backup", "--db", urlWithPassword(database), "--to", backups.toString(),
+                "--plan", "app", "--schema", "app", "--schema", "ext", "--schema", "public");
+        assertThat(both.exitCode()).as(both.err()).isZero();
+    }
+
+    @Test
     void whatATableFilterStillLeavesOutIsAWarningAndInRestoreMd() throws Exception {
         Path backups = dir.resolve("warned");
         Cli.Result made = Cli.run("backup", "--db", urlWithPassword(source), "--to", backups.toString(), "--plan", "app",

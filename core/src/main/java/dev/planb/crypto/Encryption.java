@@ -5,6 +5,7 @@ import dev.planb.PlanBException;
 import dev.planb.Secret;
 import dev.planb.crypto.internal.OpenPgpEncryptingOutputStream;
 import dev.planb.crypto.internal.OpenPgpKeys;
+import dev.planb.spi.Manifest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -41,11 +42,11 @@ import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenera
 public final class Encryption {
 
     /** The manifest's mode of an unencrypted artifact. */
-    public static final String MODE_NONE = "none";
+    public static final String MODE_NONE = Manifest.ENCRYPTION_NONE;
     /** The manifest's mode of an artifact encrypted to public keys. */
-    public static final String MODE_PUBLIC_KEY = "openpgp-public-key";
+    public static final String MODE_PUBLIC_KEY = Manifest.ENCRYPTION_PUBLIC_KEY;
     /** The manifest's mode of an artifact encrypted with a passphrase. */
-    public static final String MODE_PASSPHRASE = "openpgp-passphrase";
+    public static final String MODE_PASSPHRASE = Manifest.ENCRYPTION_PASSPHRASE;
 
     /** OpenPGP S2K iteration count byte 0xff: 65,011,712 bytes of SHA-256 per guess, the most the format allows. */
     private static final int S2K_COUNT = 0xff;

@@ -110,11 +110,8 @@ public final class H2Engine implements DatabaseEngine {
         if (force || !exists(target)) {
             return;
         }
-        List<TableCount> tables = tableCounts(target);
-        if (!tables.isEmpty()) {
-            throw new PlanBException(ErrorCode.RESTORE_REFUSED, "H2 database " + target.redactedUrl() + " already has "
-                    + tables.size() + " table(s): restore into a new database, or use --force to replace its content");
-        }
+        RestoreTargets.refuseTables("H2 database " + target.redactedUrl(), tableCounts(target), "a new database",
+                "replace its content");
     }
 
     @Override

@@ -117,11 +117,8 @@ public final class SqliteEngine implements DatabaseEngine {
         if (force || !Files.exists(file) || sizeOf(file) == 0) {
             return;
         }
-        List<TableCount> tables = tableCounts(target);
-        if (!tables.isEmpty()) {
-            throw new PlanBException(ErrorCode.RESTORE_REFUSED, "SQLite database " + file.toAbsolutePath() + " already has "
-                    + tables.size() + " table(s): restore into a new file, or use --force to replace its content");
-        }
+        RestoreTargets.refuseTables("SQLite database " + file.toAbsolutePath(), tableCounts(target), "a new file",
+                "replace its content");
     }
 
     @Override

@@ -56,7 +56,7 @@ final class PlanExecution implements ScheduledJob.JobRun {
     private final PlanDrills drills;
     private volatile Instant began;
     private volatile BackupId backupId;
-    private Thread worker;
+    private final WorkerThread worker = new WorkerThread();
 
     PlanExecution(BackupPlan plan, Trigger trigger, Clock clock, EventPublisher events, ScheduledExecutorService timer,
             PlanDrills drills) {
@@ -77,27 +77,22 @@ final class PlanExecution implements ScheduledJob.JobRun {
     /** Runs on the calling (worker) thread. */
     @Override
     public void run() {
-        synchronized (this) {
-            worker = Thread.currentThread();
-        }
-        try {
-            Optional<Lease> lease = acquireLock();
-            if (lease.isPresent()) {
-                try (Lease held = lease.get()) {
-                    backupUnlessDone();
-                    control.finish(); // a drill is not a backup: a late timeout or shutdown no longer fails the run
-                    if (control.cancellation().isEmpty()) {
-                        drills.runIfDue(plan);
+        worker.run(() -> {
+            try {
+                Optional<Lease> lease = acquireLock();
+                if (lease.isPresent()) {
+                    try (Lease held = lease.get()) {
+                        backupUnlessDone();
+                        control.finish(); // a drill is not a backup: a late timeout or shutdown no longer fails the run
+                        if (control.cancellation().isEmpty()) {
+                            drills.runIfDue(plan);
+                        }
                     }
                 }
+            } finally {
+                control.finish();
             }
-        } finally {
-            control.finish();
-            synchronized (this) {
-                worker = null;
-                Thread.interrupted(); // a cancel's interrupt must not reach the pool's next job
-            }
-        }
+        });
     }
 
     /**
@@ -113,11 +108,7 @@ final class PlanExecution implements ScheduledJob.JobRun {
         LOG.warn("{}", reason.getMessage());
         Instant now = clock.instant();
         events.publish(new BackupFailed(plan.name(), now, reason.code(), reason.getMessage(), elapsed(now)));
-        synchronized (this) {
-            if (worker != null) {
-                worker.interrupt();
-            }
-        }
+        worker.interrupt();
         return true;
     }
 

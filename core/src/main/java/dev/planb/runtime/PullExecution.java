@@ -21,7 +21,7 @@ final class PullExecution implements ScheduledJob.JobRun {
     private final PullJob job;
     private final Trigger trigger;
     private final PlanScheduler scheduler;
-    private Thread worker;
+    private final WorkerThread worker = new WorkerThread();
 
     PullExecution(PullJob job, Trigger trigger, PlanScheduler scheduler) {
         this.job = job;
@@ -36,31 +36,24 @@ final class PullExecution implements ScheduledJob.JobRun {
 
     @Override
     public void run() {
-        synchronized (this) {
-            worker = Thread.currentThread();
-        }
-        try {
-            job.run(scheduler.events()::publish);
-        } catch (RuntimeException e) {
-            LOG.warn("Pull '{}' from {} failed: {}", job.name(), job.source().description(), Messages.firstLine(e));
-            scheduler.events().publish(new PullFailed(job.name(), scheduler.clock().instant(), Optional.empty(),
-                    job.source().description(), e instanceof PlanBException planb ? planb.code()
-                            : ErrorCode.INTERNAL, Messages.firstLine(e)));
-        } finally {
-            synchronized (this) {
-                worker = null;
-                Thread.interrupted(); // a cancel's interrupt must not reach the pool's next job
+        worker.run(() -> {
+            try {
+                job.run(scheduler.events()::publish);
+            } catch (RuntimeException e) {
+                LOG.warn("Pull '{}' from {} failed: {}", job.name(), job.source().description(), Messages.firstLine(e));
+                scheduler.events().publish(new PullFailed(job.name(), scheduler.clock().instant(), Optional.empty(),
+                        job.source().description(), e instanceof PlanBException planb ? planb.code()
+                                : ErrorCode.INTERNAL, Messages.firstLine(e)));
             }
-        }
+        });
     }
 
     @Override
-    public synchronized boolean cancel(PlanBException reason) {
-        if (worker == null) {
+    public boolean cancel(PlanBException reason) {
+        if (!worker.interrupt()) {
             return false;
         }
         LOG.info("Pull '{}' stopped ({}); the next run carries on where it stopped", job.name(), reason.getMessage());
-        worker.interrupt();
         return true;
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.planb.Compression;
-import dev.planb.crypto.Encryption;
 import dev.planb.spi.TableCount;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +55,12 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
     public static final String KIND_BASE = "base";
     /** The kind of one shipped transaction-log file (a WAL segment, a binlog file), whose parent starts its chain. */
     public static final String KIND_LOG = "log";
+    /** An artifact's encryption: none. */
+    public static final String ENCRYPTION_NONE = "none";
+    /** An artifact's encryption: OpenPGP, to public keys. */
+    public static final String ENCRYPTION_PUBLIC_KEY = "openpgp-public-key";
+    /** An artifact's encryption: OpenPGP, with a passphrase. */
+    public static final String ENCRYPTION_PASSPHRASE = "openpgp-passphrase";
 
     /** Checks that every field a restore relies on is present, so a damaged manifest is rejected, not half-read. */
     public Manifest {
@@ -210,12 +215,19 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
      *     so the file can be checked without the key
      * @param compression the {@link dev.planb.Compression#id()} used
      * @param encryption {@code none}, {@code openpgp-public-key} or {@code openpgp-passphrase}
-     *     ({@link dev.planb.crypto.Encryption#mode()})
+     *     ({@code Encryption.mode()})
      * @param dumpSize the size of the dump before compression
      * @param openpgp for an encrypted file, how it is encrypted and what decrypting it gives; absent otherwise
      */
     public record Artifact(String name, long size, String sha256, String compression, String encryption,
             long dumpSize, @JsonInclude(JsonInclude.Include.NON_NULL) OpenPgp openpgp) {
+
+        /**
+         * The encryption modes a manifest may record, {@code none} first: those of
+         * {@link dev.planb.crypto.Encryption#mode()}.
+         */
+        public static final List<String> ENCRYPTION_MODES = List.of(ENCRYPTION_NONE, ENCRYPTION_PUBLIC_KEY,
+                ENCRYPTION_PASSPHRASE);
 
         /** Checks the fields, so a damaged manifest never points at a wrong file or checksum. */
         public Artifact {
@@ -231,11 +243,11 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
             if (Arrays.stream(Compression.values()).noneMatch(known -> known.id().equals(compression))) {
                 throw new IllegalArgumentException("unknown compression '" + compression + "' for " + name);
             }
-            encryption = encryption == null ? Encryption.MODE_NONE : encryption;
-            if (!List.of(Encryption.MODE_NONE, Encryption.MODE_PUBLIC_KEY, Encryption.MODE_PASSPHRASE).contains(encryption)) {
+            encryption = encryption == null ? ENCRYPTION_NONE : encryption;
+            if (!ENCRYPTION_MODES.contains(encryption)) {
                 throw new IllegalArgumentException("unknown encryption '" + encryption + "' for " + name);
             }
-            if (Encryption.MODE_NONE.equals(encryption) != (openpgp == null)) {
+            if (ENCRYPTION_NONE.equals(encryption) != (openpgp == null)) {
                 throw new IllegalArgumentException("artifact " + name + " is " + encryption + " but "
                         + (openpgp == null ? "lacks its" : "has") + " openpgp details");
             }

@@ -11,6 +11,7 @@ import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
 import dev.planb.PlanB;
 import dev.planb.SampleDb;
+import dev.planb.crypto.Encryption;
 import dev.planb.spi.Layout;
 import dev.planb.spi.Manifest;
 import dev.planb.spi.ManifestChecksum;
@@ -158,6 +159,12 @@ class DamagedManifestTest {
         tree.put("database", tree.get("database").asText() + "x");
         assertThatThrownBy(() -> ManifestReader.read(Json.mapper().writeValueAsBytes(tree), "m"))
                 .isInstanceOf(DamagedManifestException.class).hasMessageContaining("does not match its own checksum");
+    }
+
+    @Test
+    void theModesAManifestAcceptsAreThoseEncryptionWrites() {
+        assertThat(Manifest.Artifact.ENCRYPTION_MODES).containsExactly(Encryption.MODE_NONE, Encryption.MODE_PUBLIC_KEY,
+                Encryption.MODE_PASSPHRASE);
     }
 
     /** Flips one byte at sample {@code sample} of {@value #SAMPLES} spread evenly over the file. */

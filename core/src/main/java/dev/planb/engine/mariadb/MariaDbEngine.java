@@ -3,6 +3,7 @@ package dev.planb.engine.mariadb;
 import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
+import dev.planb.engine.RestoreTargets;
 import dev.planb.engine.TableRows;
 import dev.planb.internal.tool.PrivateFolder;
 import dev.planb.internal.tool.ToolCommand;
@@ -160,12 +161,8 @@ public final class MariaDbEngine implements PointInTimeEngine {
         if (force || !exists(target)) {
             return;
         }
-        List<TableCount> tables = tableCounts(target);
-        if (!tables.isEmpty()) {
-            throw new PlanBException(ErrorCode.RESTORE_REFUSED, "MariaDB database " + target.redactedUrl()
-                    + " already has " + tables.size() + " table(s): restore into a new database, or use --force to"
-                    + " replace the tables the backup holds");
-        }
+        RestoreTargets.refuseTables("MariaDB database " + target.redactedUrl(), tableCounts(target), "a new database",
+                "replace the tables the backup holds");
     }
 
     /**

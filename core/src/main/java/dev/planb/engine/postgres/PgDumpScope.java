@@ -180,10 +180,13 @@ final class PgDumpScope {
             while (rows.next()) {
                 String extension = rows.getString(1);
                 String schema = rows.getString(2);
-                if (!"public".equals(schema) && !"pg_catalog".equals(schema) && !dumpedSchema(schema)) {
+                boolean schemaDumped = options.tables().isEmpty() && dumpedSchema(schema);
+                if (!"public".equals(schema) && !"pg_catalog".equals(schema) && !schemaDumped) {
                     throw refused("extension " + extension + " is installed in schema " + schema + ", which the"
-                            + " filters leave out, so a restore could not create it: include schema " + schema
-                            + " (--schema " + schema + ") or leave out --exclude-schema " + schema);
+                            + " filters leave out, so a restore could not create it: " + (options.tables().isEmpty()
+                                    ? "include schema " + schema + " (--schema " + schema + ") or leave out --exclude-schema "
+                                            + schema
+                                    : "back up with --schema instead of --table"));
                 }
                 extensions.add(extension);
             }
