@@ -62,7 +62,7 @@ SQL
 
 jar="$root/cli/target/planb.jar"
 echo "bench: building PlanB..." >&2
-(cd "$root" && mvn -q -B -ntp -DskipTests package -pl cli -am)
+(cd "$root" && mvn -q -B -ntp -DskipTests package -pl cli -am) >&2
 
 results="$work/results"
 : >"$results"
@@ -70,7 +70,7 @@ results="$work/results"
 measure() {
   local label="$1"; shift
   sync
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@"
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >&2
   read -r seconds rss_kib <"$work/time"
   bench_record "$results" "$label" "$seconds" "$((rss_kib / 1024))"
   echo "bench: $label: ${seconds}s, peak RSS $((rss_kib / 1024)) MiB" >&2
@@ -105,11 +105,13 @@ echo "bench: dump $dump_bytes bytes, zstd -3 stores $stored_bytes" >&2
 
 t() { bench_median "$results" "$1" 1; }
 spread() { bench_spread "$results" "$1" 1; }
-r() { bench_median "$results" "$1" 2; }
+r() { printf "%.0f" "$(bench_median "$results" "$1" 2)"; }
 ratio() { bench_ratio "$(t "$1")" "$(t "$2")"; }
 row() { # LABEL KEY [RATIO TEXT]
   [[ -n "$(t "$2" 2>/dev/null)" ]] || return 0
-  echo "| $1 | $(t "$2") | $(spread "$2") | $(r "$2") | ${3:-} |"
+  local ratios="${3:-}"
+  [[ -z "$ratios" || "$BENCH_LOADED" == 0 ]] || ratios="n/a (loaded machine)"
+  echo "| $1 | $(t "$2") | $(spread "$2") | $(r "$2") | $ratios |"
 }
 
 cat <<MD
