@@ -47,6 +47,24 @@ class RestoreTest {
     }
 
     @Test
+    void stagingFileOfAKilledRestoreIsRemovedByTheNextRestore() throws Exception {
+        backup(Compression.ZSTD);
+        Path target = tmp.resolve("restored.db");
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path killedStaging = Files.writeString(tmp.resolve(".restored.db.planb-restore-" + gone.pid() + "-1.tmp"), "x");
+        Path otherTarget = Files.writeString(tmp.resolve(".other.db.planb-restore-" + gone.pid() + "-1.tmp"), "x");
+
+        PlanB.restore(request(target).build());
+
+        assertThat(killedStaging).doesNotExist();
+        assertThat(otherTarget).as("another target's staging file").exists();
+        try (var files = Files.list(tmp)) {
+            assertThat(files.map(file -> file.getFileName().toString())).noneMatch(name -> name.startsWith(".restored.db"));
+        }
+    }
+
+    @Test
     void progressCountsTheBytesReadFromStorage() throws Exception {
         BackupResult backup = backup(Compression.ZSTD);
         Manifest.Artifact artifact = backup.manifest().databaseArtifact();

@@ -9,8 +9,9 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.planb.BackupPlan;
 import dev.planb.ErrorCode;
-import dev.planb.PlanB;
+import dev.planb.Preflight;
 import dev.planb.PreflightReport;
+import dev.planb.config.PlanSettings;
 import dev.planb.pull.PullJob;
 import dev.planb.spi.support.Redaction;
 import java.io.PrintWriter;
@@ -74,7 +75,9 @@ final class ConfigCommand implements Runnable {
             boolean blocked = false;
             if (doctor) {
                 for (BackupPlan plan : plans) {
-                    PreflightReport report = PlanB.preflight(plan);
+                    PlanSettings settings = config.settings().getPlans().get(plan.name());
+                    PreflightReport report = Preflight.of(plan)
+                            .streaming(settings != null && settings.getStreaming().isEnabled()).run();
                     out.println("# doctor, plan '" + plan.name() + "':");
                     report.findings().forEach(finding -> out.println(finding.toString()));
                     out.println(report.summary());

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.planb.PlanB;
 import dev.planb.ErrorCode;
 import dev.planb.catalog.Catalog;
-import dev.planb.spi.Manifest;
 import dev.planb.catalog.CatalogScan;
 import dev.planb.catalog.DamagedBackup;
 import dev.planb.spi.Manifest;
@@ -22,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,8 +42,11 @@ final class ListCommand implements Callable<Integer> {
     private static final String FORMAT = "%-20s %-24s %-4s %-20s %10s %10s %7s %10s  %s";
     private static final String INDENT = " ".repeat(21);
 
-    @Option(names = "--from", required = true, paramLabel = "URI", description = "Destination folder or file:/// URI.")
+    @Option(names = "--from", paramLabel = "URI", description = "Destination folder or file:/// URI.")
     String from;
+
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--plan", paramLabel = "NAME", description = "Only this plan's backups.")
     String plan;
@@ -60,7 +63,8 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         PrintWriter out = spec.commandLine().getOut();
-        Catalog catalog = PlanB.catalog(DestinationUris.forReading(from));
+        plan = config.plan(plan);
+        Catalog catalog = PlanB.catalog(config.destination(from, plan));
         CatalogScan scan = plan == null ? catalog.scan() : catalog.scan(plan);
         if (plan != null && scan.backups().isEmpty() && scan.damaged().isEmpty()) {
             catalog.find(plan, "latest"); // throws, naming the plans that do exist

@@ -11,6 +11,7 @@ public final class Main {
     /** Runs the command and exits with its status. */
     public static void main(String[] args) {
         configureLogging(Arrays.asList(args).contains("--verbose"), args.length > 0 && args[0].equals("run"));
+        NativeLibraries.useFixedLocation();
         int status;
         try {
             status = PlanBCommand.commandLine().execute(args);

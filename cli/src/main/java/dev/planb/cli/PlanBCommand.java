@@ -6,12 +6,15 @@ import dev.planb.PlanBException;
 import dev.planb.config.DurationText;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The root {@code planb} command; its help and version options are inherited by every subcommand. */
 @Command(name = "planb", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
@@ -19,7 +22,8 @@ import picocli.CommandLine;
         description = "Database backups that you control, and proof that they restore.",
         subcommands = {DemoCommand.class, BackupCommand.class, ListCommand.class, RestoreCommand.class,
             VerifyCommand.class, KeygenCommand.class, PruneCommand.class, StatusCommand.class, PullCommand.class,
-            CheckCommand.class, StreamCommand.class, DoctorCommand.class, RunCommand.class, ConfigCommand.class},
+            CheckCommand.class, StreamCommand.class, DoctorCommand.class, RunCommand.class, ConfigCommand.class,
+            CleanupCommand.class},
         usageHelpAutoWidth = true)
 public final class PlanBCommand implements Runnable {
 
@@ -38,15 +42,25 @@ public final class PlanBCommand implements Runnable {
     /** The configured command line; {@code execute} returns the exit status. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new PlanBCommand());
+        // an unknown option is an error, never the value of the option before it (`--to DIR --bogus`)
+        commandLine.setUnmatchedOptionsAllowedAsOptionParameters(false);
+        commandLine.setUnmatchedArgumentsAllowed(false);
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
         commandLine.registerConverter(Duration.class, PlanBCommand::duration);
         commandLine.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("planb: " + e.getMessage());
+            err.println("planb: " + firstProblem(e));
             err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             return ErrorCode.INVALID_SETTING.exitCode();
         });
         return commandLine;
+    }
+
+    /** An unknown option is named even when picocli found a missing required option first. */
+    private static String firstProblem(ParameterException e) {
+        List<String> unmatched = e.getCommandLine().getUnmatchedArguments();
+        return e instanceof UnmatchedArgumentException || unmatched.isEmpty() ? e.getMessage()
+                : new UnmatchedArgumentException(e.getCommandLine(), unmatched).getMessage();
     }
 
     /** Every duration option reads PlanB's one duration grammar: {@code 7d}, {@code 36h}, {@code 2w}, {@code 1d12h}, {@code P7D}. */

@@ -1,15 +1,19 @@
 package dev.planb.cli;
 
+import dev.planb.BackupPlan;
 import dev.planb.ErrorCode;
 import dev.planb.PlanB;
 import dev.planb.PlanBException;
 import dev.planb.catalog.Catalog;
+import dev.planb.retention.CleanupReport;
+import dev.planb.retention.LeftoverCleaner;
 import dev.planb.retention.PruneOutcome;
 import dev.planb.retention.PruneReport;
 import dev.planb.retention.PrunedBackup;
 import dev.planb.retention.PrunedDamagedBackup;
 import dev.planb.retention.Pruner;
 import dev.planb.retention.RetentionPolicy;
+import dev.planb.spi.Destination;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,7 +34,8 @@ import picocli.CommandLine.Spec;
     "For each --keep-hourly/daily/weekly/monthly/yearly N, the newest backup"
             + " of each of the last N periods that have one is kept; --keep-last N keeps the N newest; --keep-within"
             + " keeps what started within that time of the newest backup. Rules add up; the newest backup is always"
-            + " kept. Prints the decision for every backup; --dry-run deletes nothing. DAMAGED backups are kept (exit"
+            + " kept. Prints the decision for every backup, then removes what interrupted runs started more than 4h"
+            + " ago left (see cleanup); --dry-run deletes nothing. DAMAGED backups are kept (exit"
             + " status 17) unless --include-damaged."})
 final class PruneCommand implements Callable<Integer> {
 
@@ -37,8 +43,11 @@ final class PruneCommand implements Callable<Integer> {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final String FORMAT = "%-24s %-20s %-14s %s%n";
 
-    @Option(names = "--from", required = true, paramLabel = "URI", description = "Destination folder or file:/// URI.")
+    @Option(names = "--from", paramLabel = "URI", description = "Destination folder or file:/// URI.")
     String from;
+
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--plan", paramLabel = "NAME", description = "The plan to prune (default: the only plan there).")
     String plan;
@@ -80,11 +89,16 @@ final class PruneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Catalog catalog = PlanB.catalog(DestinationUris.forReading(from));
+        plan = config.plan(plan);
+        Destination source = config.destination(from, plan);
+        Catalog catalog = PlanB.catalog(source);
         String name = catalog.resolvePlan(Optional.ofNullable(plan));
         PruneReport report = new Pruner(catalog.destination()).prune(name, policy(), Instant.now(), dryRun,
                 includeDamaged);
         print(report);
+        CleanupReport leftovers = new LeftoverCleaner(catalog.destination())
+                .clean(name, Instant.now().minus(BackupPlan.DEFAULT_TIMEOUT), dryRun);
+        CleanupCommand.print(leftovers, BackupPlan.DEFAULT_TIMEOUT, spec.commandLine().getOut(), spec.commandLine().getErr());
         if (report.backups().stream().anyMatch(row -> row.outcome() == PruneOutcome.FAILED)) {
             return ErrorCode.DESTINATION_FAILED.exitCode();
         }
@@ -97,7 +111,7 @@ final class PruneCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return ErrorCode.DAMAGED_BACKUP.exitCode();
         }
-        return 0;
+        return CleanupCommand.exitCode(leftovers);
     }
 
     private RetentionPolicy policy() {

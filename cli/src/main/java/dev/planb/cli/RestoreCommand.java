@@ -71,7 +71,7 @@ final class RestoreCommand implements Callable<Integer> {
         try (ProgressDisplay progress = ProgressDisplay.on(err)) {
             result = PlanB.restore(files.applyTo(RestoreRequest.builder())
                     .from(selection.destination())
-                    .plan(selection.plan)
+                    .plan(selection.plan().orElse(null))
                     .backup(selection.backup)
                     .target(targetUrl == null ? null : database.source(targetUrl))
                     .force(force)
@@ -112,7 +112,7 @@ final class RestoreCommand implements Callable<Integer> {
         RecoveryTarget target = RecoveryTarget.parse(at == null ? "latest" : at, Instant.now());
         PointInTimeResult result = PlanB.restoreToPoint(PointInTimeRequest.builder()
                 .from(selection.destination())
-                .plan(selection.plan)
+                .plan(selection.plan().orElse(null))
                 .target(target)
                 .dataDirectory(dataDirectory)
                 .database(targetUrl == null ? null : database.source(targetUrl))

@@ -47,6 +47,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Run every plan and pull once, now, and exit with the worst status.")
     boolean once;
 
+    @Option(names = "--http", paramLabel = "HOST:PORT",
+            description = "Serve GET /health (200 UP, 503 DOWN when a plan is stale or its drill failed), read-only, on this"
+                    + " address only, e.g. 127.0.0.1:9090.")
+    String http;
+
     @Spec
     CommandSpec spec;
 
@@ -59,14 +64,19 @@ final class RunCommand implements Callable<Integer> {
     private int runUntilStopped(ConfigFile file) throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         ConfiguredRuntime runtime = file.start(List.of(), (name, plan) -> { });
+        HealthServer health = http == null ? null : HealthServer.start(http, runtime.planB());
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
+            if (health != null) {
+                health.close();
+            }
             runtime.close();
             stopped.countDown();
             Runtime.getRuntime().halt(0);
         }, "planb-run-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         err.println("Running " + runtime.planB().plans().size() + " plan(s) from " + file.file()
+                + (health == null ? "" : ", health on http://" + health.address() + "/health")
                 + "; stop with Ctrl-C or SIGTERM");
         err.flush();
         stopped.await();

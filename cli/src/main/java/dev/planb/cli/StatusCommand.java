@@ -5,6 +5,7 @@ import dev.planb.ErrorCode;
 import dev.planb.PlanB;
 import dev.planb.PlanBException;
 import dev.planb.catalog.Catalog;
+import dev.planb.spi.Destination;
 import dev.planb.config.DurationText;
 import dev.planb.spi.support.Json;
 import dev.planb.spi.support.Sizes;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,8 +38,11 @@ final class StatusCommand implements Callable<Integer> {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final String FORMAT = "%-12s %-7s %-24s %-20s %-12s %10s  %-8s %s%n";
 
-    @Option(names = "--from", required = true, paramLabel = "URI", description = "Destination folder or file:/// URI.")
+    @Option(names = "--from", paramLabel = "URI", description = "Destination folder or file:/// URI.")
     String from;
+
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--plan", paramLabel = "NAME", description = "Only this plan.")
     String plan;
@@ -55,7 +60,9 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         Optional<Duration> limit = maxAge();
-        Catalog catalog = PlanB.catalog(DestinationUris.forReading(from));
+        plan = config.plan(plan);
+        Destination source = config.destination(from, plan);
+        Catalog catalog = PlanB.catalog(source);
         List<String> plans = plans(catalog);
         Clock clock = Clock.systemUTC();
         StatusBoard board = new StatusBoard(clock);
@@ -69,7 +76,7 @@ final class StatusCommand implements Callable<Integer> {
             if (status.lastSuccess().isEmpty() && status.damaged().isEmpty()) {
                 throw new PlanBException(ErrorCode.DESTINATION_FAILED, status.destinations().stream()
                         .map(DestinationStatus::lastFailure).flatMap(Optional::stream).map(failure -> failure.message())
-                        .findFirst().orElse("No backups of plan '" + status.plan() + "' on " + from));
+                        .findFirst().orElse("No backups of plan '" + status.plan() + "' on " + (from != null ? from : source.description())));
             }
         }
         List<StatusListing> listings = statuses.stream().map(status -> StatusListing.of(status, now)).toList();

@@ -6,6 +6,7 @@ import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
 import dev.planb.testing.server.MariaDbServer;
 import dev.planb.testing.server.PostgresServer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +72,25 @@ class DoctorCommandLineTest {
         assertThat(result.out()).contains("BLOCKER  streaming: binary logging is off")
                 .contains("BLOCKER  streaming: user '" + MariaDbServer.USER + "'@'127.0.0.1' may not read the binary log:"
                         + " GRANT REPLICATION SLAVE ON *.* TO '" + MariaDbServer.USER + "'@'127.0.0.1'");
+    }
+
+    @Test
+    void configCheckDoctorChecksStreamingForAPlanThatStreams() throws Exception {
+        MariaDbServer server = MariaDbServer.shared();
+        DatabaseSource database = server.newDatabase();
+        Path password = Files.writeString(dir.resolve("pw"), server.password() + "\n");
+        Path config = Files.writeString(dir.resolve("planb.yml"), """
+                plans:
+                  shop:
+                    database: { url: "%s", username: %s, password-file: %s }
+                    destinations: [ { uri: "%s" } ]
+                    streaming: { enabled: true }
+                """.formatted(database.jdbcUrl(), MariaDbServer.USER, password, dir.resolve("backups")));
+
+        Cli.Result result = Cli.run("config", "check", "--doctor", config.toString());
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(ErrorCode.PREFLIGHT_BLOCKED.exitCode());
+        assertThat(result.out()).contains("# doctor, plan 'shop':", "BLOCKER  streaming: binary logging is off");
     }
 
     private Cli.Result doctor(String password, String... args) throws Exception {

@@ -12,6 +12,10 @@ import dev.planb.testing.server.PostgresServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -75,6 +79,18 @@ class RunConfigTest {
         assertThat(both.get(0).artifacts().get(0).compression()).isEqualTo(both.get(1).artifacts().get(0).compression());
         assertThat(both).extracting(Manifest::backupId).extracting(Object::toString)
                 .contains(fromFile.out().strip());
+
+        Cli.Result list = Cli.run("list", "--config", config.toString());
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).contains(fromFile.out().strip());
+        Cli.Result status = Cli.run("status", "--config", config.toString(), "--max-age", "1h");
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        assertThat(status.out()).contains("app");
+        Cli.Result verify = Cli.run("verify", "--config", config.toString(), "--plan", "app");
+        assertThat(verify.exitCode()).as(verify.err()).isZero();
+        Cli.Result prune = Cli.run("prune", "--config", config.toString(), "--keep-last", "1");
+        assertThat(prune.exitCode()).as(prune.err()).isZero();
+        assertThat(PlanB.catalog(new LocalDirectoryDestination(backups)).backups("app")).hasSize(1);
 
         Cli.Result both2 = Cli.run("backup", "--config", config.toString(), "--db", database.jdbcUrl());
         assertThat(both2.exitCode()).isEqualTo(ErrorCode.INVALID_SETTING.exitCode());
@@ -169,14 +185,19 @@ class RunConfigTest {
                       broken:
                         database: { url: "%s", username: %s, password-file: %s }
                         schedule: 1h
+                        max-age: 2s
                         destinations: [ { uri: "%s" } ]
                         notifiers: { webhook-url: "%s" }
                     """.formatted(database.jdbcUrl(), PostgresServer.USER, PASSWORD_VARIABLE, backups,
                     database.jdbcUrl(), PostgresServer.USER, Files.writeString(dir.resolve("wrong"), "nope"), backups,
                     webhook.url()));
             Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
+            int port;
+            try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+                port = free.getLocalPort();
+            }
             Process run = PlanBProcess.start(dir, List.of(), Map.of(PASSWORD_VARIABLE, server.password()), "run",
-                    "--config", config.toString());
+                    "--config", config.toString(), "--http", "127.0.0.1:" + port);
             List<String> lines = new CopyOnWriteArrayList<>();
             Thread reader = new Thread(() -> new BufferedReader(new InputStreamReader(run.getInputStream(),
                     StandardCharsets.UTF_8)).lines().forEach(lines::add));
@@ -186,6 +207,16 @@ class RunConfigTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> lines.stream().anyMatch(line -> line.contains("verified"))
                     && lines.stream().filter(line -> line.contains("pruned")).count() >= 2);
             await().atMost(Duration.ofSeconds(30)).until(() -> !webhook.bodies().isEmpty());
+            HttpClient http = HttpClient.newHttpClient();
+            HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as("broken is stale").isEqualTo(503);
+                assertThat(response.body().replaceAll("\\s", "")).contains("\"status\":\"DOWN\"", "\"broken\":{",
+                        "\"state\":\"STALE\"", "\"down\":true", "\"app\":{");
+            });
+            assertThat(http.send(HttpRequest.newBuilder(health.uri()).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode()).as("read-only").isEqualTo(405);
             int seen = lines.size();
             await().atMost(Duration.ofSeconds(10)).until(() -> lines.subList(seen, lines.size()).stream()
                     .anyMatch(line -> line.contains("of plan 'app' started")));

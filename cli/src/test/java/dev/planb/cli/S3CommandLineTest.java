@@ -2,6 +2,7 @@ package dev.planb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planb.ErrorCode;
 import dev.planb.storage.s3.S3Fixture;
 import dev.planb.storage.s3.S3MockExtension;
 import dev.planb.testing.LargeSqliteDatabase;
@@ -56,6 +57,41 @@ class S3CommandLineTest {
         assertThat(check.exitCode()).as(check.err()).isZero();
         assertThat(check.out()).contains("WARNING: these credentials can delete your backups", "versioning: ",
                 "Object Lock on the bucket: not enabled");
+    }
+
+    @Test
+    void objectLockAskedForOnABucketWithoutItFailsUnlessUnprotectedCopiesAreAccepted() throws Exception {
+        Path database = dir.resolve("shop.db");
+        DemoDatabase.create(database);
+        String bucket = s3.newBucket(); // no Object Lock
+        String locked = s3.uri(bucket, "prod") + "&lockMode=COMPLIANCE&lockDays=7";
+
+        Cli.Result refused = Cli.run("backup", "--db", "jdbc:sqlite:" + database, "--to", locked);
+        assertThat(refused.exitCode()).as(refused.err()).isEqualTo(ErrorCode.DESTINATION_FAILED.exitCode());
+        assertThat(refused.err()).contains("s3://" + bucket + "/prod/shop/", "Object Lock not confirmed", "NOT protected",
+                "lockRequired=false");
+        assertThat(s3.keys(bucket)).isEmpty();
+
+        Cli.Result accepted = Cli.run("backup", "--db", "jdbc:sqlite:" + database, "--to", locked + "&lockRequired=false");
+        assertThat(accepted.exitCode()).as(accepted.err()).isZero();
+        assertThat(accepted.err()).contains("WARNING", "NOT protected");
+    }
+
+    @Test
+    void checkFailsWhenADestinationConfiguredAsProtectedCanBeDeletedFrom() {
+        String uri = s3.uri(s3.newBucket(), "prod");
+
+        Cli.Result writeOnly = Cli.run("check", "--to", uri + "&writeOnly=true");
+        Cli.Result locked = Cli.run("check", "--to", uri + "&lockMode=GOVERNANCE&lockDays=1");
+        Cli.Result accepted = Cli.run("check", "--to", uri + "&writeOnly=true&lockRequired=false");
+
+        assertThat(writeOnly.exitCode()).as(writeOnly.err()).isEqualTo(ErrorCode.DESTINATION_FAILED.exitCode());
+        assertThat(writeOnly.out()).contains("WARNING: these credentials can delete your backups");
+        assertThat(writeOnly.err()).contains("is configured for write-only credentials but these credentials can"
+                + " delete backups there");
+        assertThat(locked.exitCode()).as(locked.err()).isEqualTo(ErrorCode.DESTINATION_FAILED.exitCode());
+        assertThat(locked.err()).contains("is configured for Object Lock (GOVERNANCE, 1 day)");
+        assertThat(accepted.exitCode()).as(accepted.err()).isZero();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.planb.destination;
 
+import dev.planb.spi.Destination;
+import dev.planb.spi.IncompleteWrite;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.spi.Destination;
@@ -104,6 +106,39 @@ public final class LocalDirectoryDestination implements Destination {
             throw explain("Cannot list", e);
         }
         return objects;
+    }
+
+    /** The hidden {@code .<name>.partial-<random>} files that killed runs left behind. */
+    @Override
+    public List<IncompleteWrite> incompleteWrites(String prefix) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        List<IncompleteWrite> writes = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                int partial = name.lastIndexOf(PARTIAL);
+                if (!name.startsWith(".") || partial < 1 || !Files.isRegularFile(file)) {
+                    continue;
+                }
+                String handle = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+                String key = handle.substring(0, handle.length() - name.length()) + name.substring(1, partial);
+                if (key.startsWith(prefix)) {
+                    writes.add(new IncompleteWrite(key, handle, Files.size(file), Files.getLastModifiedTime(file).toInstant()));
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // a write completed or was discarded while we looked: it is not incomplete any more
+        } catch (IOException e) {
+            throw explain("Cannot list", e);
+        }
+        return writes;
+    }
+
+    @Override
+    public void discard(IncompleteWrite write) throws IOException {
+        delete(write.handle());
     }
 
     @Override

@@ -18,8 +18,16 @@ final class Snapshots {
 
     /** A new, empty snapshot file in {@code java.io.tmpdir}, after removing those of dead processes. */
     static Path create() throws IOException {
-        Path folder = Path.of(System.getProperty("java.io.tmpdir"));
-        ProcessOwnedFiles.removeOrphans(folder, PREFIX);
-        return Files.createTempFile(folder, ProcessOwnedFiles.prefix(PREFIX), ".tmp");
+        removeOrphans();
+        return Files.createTempFile(folder(), ProcessOwnedFiles.prefix(PREFIX), ".tmp");
+    }
+
+    /** Removes the snapshot files of processes that are gone (killed runs). */
+    static void removeOrphans() throws IOException {
+        ProcessOwnedFiles.removeOrphans(folder(), PREFIX);
+    }
+
+    private static Path folder() {
+        return Path.of(System.getProperty("java.io.tmpdir"));
     }
 }

@@ -9,6 +9,7 @@ import dev.planb.spi.PlanName;
 import dev.planb.spi.ScratchDatabases;
 import dev.planb.spi.TableCount;
 import dev.planb.spi.support.Messages;
+import dev.planb.spi.support.ProcessOwnedFiles;
 import dev.planb.spi.support.jdbc.Jdbc.QualifiedTable;
 import dev.planb.spi.support.jdbc.Jdbc;
 import java.io.IOException;
@@ -126,7 +127,10 @@ public final class SqliteEngine implements DatabaseEngine {
         Path file = databaseFile(target).toAbsolutePath();
         Path folder = file.getParent();
         Files.createDirectories(folder);
-        Path staged = Files.createTempFile(folder, "." + file.getFileName(), ".planb-restore");
+        // named after this process, so that what a killed restore left is removed by the next one
+        String staging = "." + file.getFileName() + ".planb-restore-";
+        ProcessOwnedFiles.removeOrphans(folder, staging);
+        Path staged = Files.createTempFile(folder, ProcessOwnedFiles.prefix(staging), ".tmp");
         try {
             Files.copy(dump, staged, StandardCopyOption.REPLACE_EXISTING);
             if (!hasSqliteHeader(staged)) {

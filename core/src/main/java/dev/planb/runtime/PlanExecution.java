@@ -17,6 +17,8 @@ import dev.planb.event.DestinationFailed;
 import dev.planb.event.Pruned;
 import dev.planb.internal.Durations;
 import dev.planb.internal.pipeline.RunControl;
+import dev.planb.spi.PlanLock.Lease;
+import dev.planb.retention.LeftoverCleaner;
 import dev.planb.internal.run.BackupRun;
 import dev.planb.retention.PruneReport;
 import dev.planb.retention.Pruner;
@@ -166,6 +168,7 @@ final class PlanExecution implements ScheduledJob.JobRun {
             }
             events.publish(new BackupSucceeded(plan.name(), now, result, elapsed(now)));
             applyRetention(result);
+            removeLeftovers(result);
         } catch (PlanBException e) {
             if (control.cancellation().isEmpty()) {
                 fail(e.code(), e.getMessage());
@@ -200,6 +203,27 @@ final class PlanExecution implements ScheduledJob.JobRun {
                 LOG.warn("Cannot prune plan '{}' on {}: {}", plan.name(), destination.description(), e.getMessage());
                 events.publish(new Pruned(plan.name(), clock.instant(), destination.description(), List.of(), 0,
                         List.of("cannot prune: " + Messages.firstLine(e))));
+            }
+        }
+    }
+
+    /**
+     * Removes what killed runs of this plan left on the destinations that hold the new backup: anything started
+     * more than the plan's timeout ago belongs to no running backup.
+     */
+    private void removeLeftovers(BackupResult result) {
+        Instant startedBefore = clock.instant().minus(plan.timeout());
+        for (Destination destination : plan.destinations()) {
+            boolean stored = result.destinations().stream()
+                    .anyMatch(entry -> entry.succeeded() && entry.destination().equals(destination.description()));
+            if (!stored) {
+                continue;
+            }
+            try {
+                new LeftoverCleaner(destination).clean(plan.name(), startedBefore, false);
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot remove the leftovers of plan '{}' on {}: {}", plan.name(), destination.description(),
+                        Messages.firstLine(e));
             }
         }
     }

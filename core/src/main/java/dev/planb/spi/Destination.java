@@ -78,6 +78,15 @@ public interface Destination {
     }
 
     /**
+     * The protection this destination was configured to require and enforces after each upload, e.g.
+     * {@code Object Lock (COMPLIANCE, 30 days)}; empty when none was asked for, or when unprotected copies were
+     * explicitly accepted. {@code planb check} fails when such a destination turns out to be deletable.
+     */
+    default Optional<String> requiredProtection() {
+        return Optional.empty();
+    }
+
+    /**
      * Whether production could destroy the backups here: writes a canary object, tries to delete
      * it, and reports what happened. Run it at startup, or as {@code planb check --to URI}. A
      * destination that knows more (versioning, lock settings) overrides this to add the details.
@@ -114,5 +123,24 @@ public interface Destination {
                         "protected by a storage lock (until " + until + ")", List.of()))
                 .orElseGet(() -> new ProtectionReport(description, Verdict.CANNOT_DELETE,
                         "protected: these credentials cannot delete backups", List.of()));
+    }
+
+    /**
+     * The writes under {@code prefix} that never completed (partial files of killed runs, unfinished multipart
+     * uploads), which {@link #list(String)} does not show. A destination whose writes cannot leave anything behind
+     * returns none (the default).
+     */
+    default List<IncompleteWrite> incompleteWrites(String prefix) throws IOException {
+        return List.of();
+    }
+
+    /**
+     * Removes an incomplete write found by {@link #incompleteWrites(String)}. Callers make sure no running write
+     * still owns it (by its age).
+     *
+     * @throws IOException if it could not be removed
+     */
+    default void discard(IncompleteWrite write) throws IOException {
+        throw new UnsupportedOperationException(description() + " has no incomplete writes to discard");
     }
 }

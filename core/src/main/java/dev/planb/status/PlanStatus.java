@@ -57,4 +57,13 @@ public record PlanStatus(String plan, PlanState state, Optional<Progress> progre
     public boolean isStale() {
         return state == PlanState.STALE;
     }
+
+    /**
+     * Whether the plan needs attention: stale, its newest backup damaged, or its last verification failed.
+     * Health checks (the starter's, {@code planb run --http}) report DOWN then.
+     */
+    public boolean needsAttention() {
+        return isStale() || !newestDamaged().isEmpty()
+                || lastVerification.map(verification -> !verification.passed()).orElse(false);
+    }
 }

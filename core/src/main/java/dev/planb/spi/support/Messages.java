@@ -1,8 +1,13 @@
 package dev.planb.spi.support;
 
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.Optional;
 
 /** Turns exceptions into the one-line reasons PlanB's messages carry. */
 public final class Messages {
@@ -25,5 +30,32 @@ public final class Messages {
         }
         int newline = message.indexOf('\n');
         return (newline < 0 ? message : message.substring(0, newline)).strip();
+    }
+
+    /**
+     * Why a server could not be reached, when a network failure is among the causes of {@code e}:
+     * {@code host 'db.example' could not be resolved} or {@code the server did not accept the connection
+     * (Connection refused)}; empty for any other failure. Drivers and SDKs often say only "connection failed".
+     */
+    public static Optional<String> unreachable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnknownHostException unknown) {
+                return Optional.of("host '" + hostOf(unknown) + "' could not be resolved");
+            }
+            if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
+                return Optional.of("the server could not be reached (" + firstLine(cause) + ")");
+            }
+            if (cause instanceof SocketTimeoutException) {
+                return Optional.of("the server did not answer in time (" + firstLine(cause) + ")");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The JDK puts the host name first: {@code db.example} or {@code db.example: Name or service not known}. */
+    private static String hostOf(UnknownHostException e) {
+        String message = firstLine(e);
+        int colon = message.indexOf(": ");
+        return colon < 0 ? message : message.substring(0, colon);
     }
 }

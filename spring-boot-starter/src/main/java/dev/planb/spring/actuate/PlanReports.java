@@ -44,8 +44,7 @@ public final class PlanReports {
 
     /** Whether a plan needs attention: stale, its newest backup damaged, or its last verification failed. */
     public static boolean isDown(PlanStatus status) {
-        return status.isStale() || !status.newestDamaged().isEmpty()
-                || status.lastVerification().map(verification -> !verification.passed()).orElse(false);
+        return status.needsAttention();
     }
 
     /** A plan's status: state, last success (with age), last failure, last verification, next run, destinations. */

@@ -45,7 +45,7 @@ final class MultipartWriter extends ObjectWriter {
     private final String s3Key;
     private final UploadOptions options;
     private final ExecutorService uploads;
-    private final LockConfirmation lockConfirmation;
+    private final ProtectionGuard protection;
     private final Instant retainUntil;
 
     private final BlockingQueue<byte[]> freeBuffers = new LinkedBlockingQueue<>();
@@ -60,7 +60,7 @@ final class MultipartWriter extends ObjectWriter {
     private String versionId;
 
     MultipartWriter(S3Client s3, S3Location location, String key, UploadOptions options, ExecutorService uploads,
-            LockConfirmation lockConfirmation, Instant now) {
+            ProtectionGuard protection, Instant now) {
         this.s3 = s3;
         this.location = location;
         this.errors = new S3Errors(location);
@@ -68,7 +68,7 @@ final class MultipartWriter extends ObjectWriter {
         this.s3Key = location.s3Key(key);
         this.options = options;
         this.uploads = uploads;
-        this.lockConfirmation = lockConfirmation;
+        this.protection = protection;
         this.retainUntil = options.lock() == null ? null : options.lock().retainUntil(now);
     }
 
@@ -119,9 +119,7 @@ final class MultipartWriter extends ObjectWriter {
         finished = true;
         buffer = null;
         freeBuffers.clear();
-        if (options.lock() != null) {
-            warnings = lockConfirmation.confirm(key, versionId, options.lock(), retainUntil);
-        }
+        warnings = protection.afterCommit(key, versionId, options, retainUntil, this::discardCommitted);
     }
 
     @Override
@@ -157,6 +155,16 @@ final class MultipartWriter extends ObjectWriter {
                 LOG.warn("Could not abort the multipart upload of {} (a lifecycle rule removes it later): {}",
                         location.uri(key), errors.translate("abort the upload of", key, e).getMessage());
             }
+        }
+    }
+
+    /** Best effort: an object whose required protection is missing is not left behind as a leftover. */
+    private void discardCommitted() {
+        try {
+            s3.deleteObject(request -> request.bucket(location.bucket()).key(s3Key).versionId(versionId));
+        } catch (SdkException e) {
+            LOG.debug("Could not remove the unprotected {} ({}); planb cleanup removes it later", location.uri(key),
+                    S3Errors.errorCode(e));
         }
     }
 

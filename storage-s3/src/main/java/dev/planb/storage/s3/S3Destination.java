@@ -1,5 +1,7 @@
 package dev.planb.storage.s3;
 
+import dev.planb.spi.Destination;
+import dev.planb.spi.IncompleteWrite;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.Secret;
@@ -70,7 +72,7 @@ public final class S3Destination implements Destination, AutoCloseable {
     private final boolean writeOnly;
     private final Clock clock;
     private final ExecutorService uploads;
-    private final LockConfirmation lockConfirmation;
+    private final ProtectionGuard protection;
     private volatile Boolean versioned;
 
     private S3Destination(Builder builder, S3Location location, S3Client s3, boolean ownsClient) {
@@ -78,10 +80,11 @@ public final class S3Destination implements Destination, AutoCloseable {
         this.ownsClient = ownsClient;
         this.location = location;
         this.errors = new S3Errors(location);
-        this.options = new UploadOptions(builder.partSize, builder.partsInFlight, builder.storageClass, builder.objectLock);
+        this.options = new UploadOptions(builder.partSize, builder.partsInFlight, builder.storageClass, builder.objectLock,
+                true);
         this.writeOnly = builder.writeOnly;
         this.clock = builder.clock;
-        this.lockConfirmation = new LockConfirmation(s3, location);
+        this.protection = new ProtectionGuard(s3, location, builder.writeOnly, builder.lockRequired);
         this.uploads = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "planb-s3-upload-" + THREADS.incrementAndGet());
             thread.setDaemon(true);
@@ -109,6 +112,15 @@ public final class S3Destination implements Destination, AutoCloseable {
         return Optional.ofNullable(options.lock());
     }
 
+    /**
+     * Object Lock and write-only credentials, when asked for, unless {@link Builder#lockRequired(boolean)
+     * lockRequired(false)} accepted unprotected copies.
+     */
+    @Override
+    public Optional<String> requiredProtection() {
+        return protection.requiredProtection(options.lock());
+    }
+
     @Override
     public String description() {
         return location.description();
@@ -122,7 +134,7 @@ public final class S3Destination implements Destination, AutoCloseable {
     /** A writer with other upload options: the protection check locks its canary for a shorter time. */
     MultipartWriter create(String key, UploadOptions uploadOptions) {
         checkKey(key);
-        return new MultipartWriter(s3, location, key, uploadOptions, uploads, lockConfirmation, clock.instant());
+        return new MultipartWriter(s3, location, key, uploadOptions, uploads, protection, clock.instant());
     }
 
     @Override
@@ -185,6 +197,38 @@ public final class S3Destination implements Destination, AutoCloseable {
                 throw errors.deleteNotPermitted(key, e);
             }
             throw errors.translate("delete", key, e);
+        }
+    }
+
+    /** The multipart uploads under {@code prefix} that were never completed or aborted (a killed run's). */
+    @Override
+    public List<IncompleteWrite> incompleteWrites(String prefix) throws IOException {
+        List<IncompleteWrite> writes = new ArrayList<>();
+        try {
+            s3.listMultipartUploadsPaginator(request -> request.bucket(location.bucket())
+                    .prefix(location.listPrefix(prefix))).uploads().forEach(upload -> {
+                        if (upload.key().startsWith(location.listPrefix(""))) {
+                            writes.add(new IncompleteWrite(location.relativeKey(upload.key()), upload.uploadId(), -1,
+                                    upload.initiated()));
+                        }
+                    });
+        } catch (SdkException e) {
+            throw errors.translate("list the unfinished uploads of", null, e);
+        }
+        return writes;
+    }
+
+    /** Aborts the multipart upload, which frees its parts. */
+    @Override
+    public void discard(IncompleteWrite write) throws IOException {
+        checkKey(write.key());
+        try {
+            s3.abortMultipartUpload(request -> request.bucket(location.bucket()).key(location.s3Key(write.key()))
+                    .uploadId(write.handle()));
+        } catch (SdkException e) {
+            if (!S3Errors.isNotFound(e)) {
+                throw errors.translate("abort the upload of", write.key(), e);
+            }
         }
     }
 
@@ -276,6 +320,7 @@ public final class S3Destination implements Destination, AutoCloseable {
         private StorageClass storageClass;
         private ObjectLock objectLock;
         private boolean writeOnly;
+        private boolean lockRequired = true;
         private S3Client client;
         private Clock clock = Clock.systemUTC();
 
@@ -375,6 +420,17 @@ public final class S3Destination implements Destination, AutoCloseable {
          */
         public Builder writeOnly(boolean writeOnly) {
             this.writeOnly = writeOnly;
+            return this;
+        }
+
+        /**
+         * Whether the protection asked for with {@link #objectLock(ObjectLock)} or {@link #writeOnly(boolean)} must be
+         * in force (default true): each upload reads it back, and an object whose lock is not confirmed, or
+         * write-only credentials that can delete after all, fail this destination for the run. {@code false}
+         * accepts unprotected copies: the run then only warns.
+         */
+        public Builder lockRequired(boolean lockRequired) {
+            this.lockRequired = lockRequired;
             return this;
         }
 

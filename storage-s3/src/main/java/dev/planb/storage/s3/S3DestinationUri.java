@@ -19,7 +19,7 @@ import java.util.Map;
  * <pre>
  * s3://BUCKET[/PREFIX][?region=R][&amp;endpoint=http://host:port][&amp;pathStyle=true][&amp;profile=P]
  *     [&amp;storageClass=STANDARD_IA][&amp;partSize=16MiB][&amp;lockMode=COMPLIANCE&amp;lockDays=30][&amp;legalHold=true]
- *     [&amp;writeOnly=true]
+ *     [&amp;writeOnly=true][&amp;lockRequired=false]
  * </pre>
  *
  * Credentials never go in the URI: they come from the SDK's default chain
@@ -30,7 +30,7 @@ public final class S3DestinationUri {
 
     /** The settings a URI may carry. */
     public static final List<String> PARAMETERS = List.of("region", "endpoint", "pathStyle", "profile", "storageClass",
-            "partSize", "lockMode", "lockDays", "legalHold", "writeOnly");
+            "partSize", "lockMode", "lockDays", "legalHold", "writeOnly", "lockRequired");
     private static final List<String> SECRET_NAMES = List.of("secret", "password", "key", "token", "credential");
 
     private S3DestinationUri() {
@@ -68,6 +68,7 @@ public final class S3DestinationUri {
                 case "lockDays" -> lockDays = value;
                 case "legalHold" -> legalHold = bool(uri, "legalHold", value);
                 case "writeOnly" -> builder.writeOnly(bool(uri, "writeOnly", value));
+                case "lockRequired" -> builder.lockRequired(bool(uri, "lockRequired", value));
                 default -> throw new IllegalStateException(parameter.getKey());
             }
         }

@@ -91,7 +91,8 @@ final class S3Errors {
             Throwable network = networkCause(e);
             if (network != null) {
                 return "Cannot reach the S3 server " + location.server() + " for bucket " + bucket + ": "
-                        + Messages.firstLine(network);
+                        + Messages.unreachable(network).orElseGet(() -> Messages.firstLine(network))
+                        + ": check the endpoint and region";
             }
             if (String.valueOf(e.getMessage()).contains("Unable to load credentials")) {
                 return "No AWS credentials for bucket " + bucket + ": set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"

@@ -47,7 +47,7 @@ final class S3ProtectionCheck {
         ObjectLockConfiguration bucketLock = bucketLock(details);
         ObjectLock lock = options.lock();
         UploadOptions canaryOptions = new UploadOptions(options.partSize(), 1, null,
-                lock == null ? null : new ObjectLock(lock.mode(), CANARY_LOCK, false));
+                lock == null ? null : new ObjectLock(lock.mode(), CANARY_LOCK, false), false);
         String key = CanaryCheck.newKey(now);
         String versionId;
         try (MultipartWriter writer = destination.create(key, canaryOptions)) {

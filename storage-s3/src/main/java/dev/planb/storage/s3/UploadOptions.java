@@ -11,8 +11,11 @@ import software.amazon.awssdk.services.s3.model.StorageClass;
  *     {@code (partsInFlight + 1) × partSize}
  * @param storageClass the storage class of backup artifacts, or null for the bucket's default
  * @param lock the Object Lock each object gets, or null for none
+ * @param enforceProtection whether missing protection fails the upload (backups) or is only reported (the canary
+ *     of {@code planb check})
  */
-record UploadOptions(int partSize, int partsInFlight, StorageClass storageClass, ObjectLock lock) {
+record UploadOptions(int partSize, int partsInFlight, StorageClass storageClass, ObjectLock lock,
+        boolean enforceProtection) {
 
     /** Parts per object before the part size doubles, so huge backups stay under S3's 10,000 parts. */
     static final int PARTS_PER_SIZE_STEP = 2_000;

@@ -7,6 +7,7 @@ import dev.planb.BackupResult;
 import dev.planb.DatabaseSource;
 import dev.planb.DestinationResult;
 import dev.planb.PlanB;
+import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.testing.LargeSqliteDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,11 +77,33 @@ class ObjectLockBackupTest {
     }
 
     @Test
-    void backupWhoseLockCannotBeConfirmedIsStoredButReportedAsUnprotected() throws Exception {
+    void lockThatCannotBeConfirmedFailsThatDestinationAndLeavesNothingThere() throws Exception {
         String bucket = s3.newBucket(); // no Object Lock on this bucket: the server refuses retention
         BackupResult result;
         try (S3Destination destination = s3.destination(bucket).objectLock(ObjectLock.compliance(Duration.ofDays(3)))
                 .build()) {
+            plan(destination); // creates the database
+            result = PlanB.backup(BackupPlan.builder("app").database(DatabaseSource.of("jdbc:sqlite:" + dir.resolve("app.db")))
+                    .destination(destination).destination(new LocalDirectoryDestination(dir.resolve("local"))).build());
+        }
+
+        assertThat(result.isComplete()).isFalse();
+        assertThat(result.failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.destination()).startsWith("s3://" + bucket);
+            assertThat(failure.failure()).hasValueSatisfying(reason -> assertThat(reason).contains(
+                    "Object Lock not confirmed", "NOT protected", "create the bucket with Object Lock enabled",
+                    "lockRequired=false"));
+        });
+        assertThat(s3.keys(bucket)).as("no manifest, and the unprotected artifact removed").isEmpty();
+        assertThat(dir.resolve("local/app/" + result.id() + "/manifest.json")).isRegularFile();
+    }
+
+    @Test
+    void unprotectedCopiesAcceptedExplicitlyAreStoredWithAWarning() throws Exception {
+        String bucket = s3.newBucket();
+        BackupResult result;
+        try (S3Destination destination = s3.destination(bucket).objectLock(ObjectLock.compliance(Duration.ofDays(3)))
+                .lockRequired(false).build()) {
             result = PlanB.backup(plan(destination));
         }
         assertThat(result.isComplete()).isTrue();

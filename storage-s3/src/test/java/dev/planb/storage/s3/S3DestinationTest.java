@@ -142,10 +142,27 @@ class S3DestinationTest {
     }
 
     @Test
-    void lockThatTheBucketCannotHoldIsAWarningNotASilentSuccess() throws Exception {
+    void lockThatTheBucketCannotHoldFailsTheUpload() throws Exception {
         String bucket = s3.newBucket();
         try (S3Destination destination = s3.destination(bucket).objectLock(ObjectLock.compliance(Duration.ofDays(1)))
                 .build()) {
+            assertThat(destination.requiredProtection()).contains("Object Lock (COMPLIANCE, 1 day)");
+            ObjectWriter writer = destination.create("app/1/data.bin");
+            writer.write(new byte[10]);
+            assertThatThrownBy(writer::commit).isInstanceOfSatisfying(PlanBException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.DESTINATION_FAILED))
+                    .hasMessageContaining("Object Lock not confirmed on s3://" + bucket + "/app/1/data.bin")
+                    .hasMessageContaining("lockRequired=false");
+            assertThat(destination.list("")).isEmpty();
+        }
+    }
+
+    @Test
+    void lockThatTheBucketCannotHoldIsAWarningWhenUnprotectedCopiesAreAccepted() throws Exception {
+        String bucket = s3.newBucket();
+        try (S3Destination destination = s3.destination(bucket).objectLock(ObjectLock.compliance(Duration.ofDays(1)))
+                .lockRequired(false).build()) {
+            assertThat(destination.requiredProtection()).isEmpty();
             ObjectWriter writer = destination.create("app/1/data.bin");
             writer.write(new byte[10]);
             writer.commit();
@@ -157,7 +174,7 @@ class S3DestinationTest {
     @Test
     void writeOnlyDestinationRefusesDeletesPointingToALifecycleRule() throws Exception {
         String bucket = s3.newBucket();
-        try (S3Destination destination = s3.destination(bucket).writeOnly(true).build()) {
+        try (S3Destination destination = s3.destination(bucket).writeOnly(true).lockRequired(false).build()) {
             put(destination, "app/1/data.bin", new byte[10]);
             assertThat(destination.canDelete()).isFalse();
             assertThatThrownBy(() -> destination.delete("app/1/data.bin"))
@@ -165,6 +182,22 @@ class S3DestinationTest {
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.DELETE_NOT_PERMITTED))
                     .hasMessageContaining("not permitted").hasMessageContaining("lifecycle rule");
             assertThat(destination.list("")).extracting(StoredObject::key).containsExactly("app/1/data.bin");
+        }
+    }
+
+    @Test
+    void writeOnlyCredentialsThatCanDeleteFailTheUpload() throws Exception {
+        String bucket = s3.newBucket(); // S3Mock lets every credential delete
+        try (S3Destination destination = s3.destination(bucket).writeOnly(true).build()) {
+            assertThat(destination.requiredProtection()).contains("write-only credentials");
+            ObjectWriter writer = destination.create("app/1/data.bin");
+            writer.write(new byte[10]);
+            assertThatThrownBy(writer::commit).isInstanceOfSatisfying(PlanBException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.DESTINATION_FAILED))
+                    .hasMessageContaining("writeOnly is set for s3://" + bucket)
+                    .hasMessageContaining("these credentials can delete backups there")
+                    .hasMessageContaining("s3:DeleteObjectVersion");
+            assertThat(s3.keys(bucket)).isEmpty();
         }
     }
 

@@ -47,6 +47,19 @@ final class RemoteFolders {
      * skipping hidden names (temporary uploads start with a dot). A missing folder has no files.
      */
     static void walk(ChannelSftp sftp, String folder, BiConsumer<String, Long> found) throws SftpException {
+        walk(sftp, folder, false, (path, attributes) -> found.accept(path, attributes.getSize()));
+    }
+
+    /**
+     * Calls {@code found} with the path and attributes of every hidden regular file (the temporary uploads) in the
+     * visible folders under {@code folder}.
+     */
+    static void walkHidden(ChannelSftp sftp, String folder, BiConsumer<String, SftpATTRS> found) throws SftpException {
+        walk(sftp, folder, true, found);
+    }
+
+    private static void walk(ChannelSftp sftp, String folder, boolean hidden, BiConsumer<String, SftpATTRS> found)
+            throws SftpException {
         List<LsEntry> entries;
         try {
             entries = List.copyOf(sftp.ls(folder));
@@ -58,15 +71,16 @@ final class RemoteFolders {
         }
         for (LsEntry entry : entries) {
             String name = entry.getFilename();
-            if (name.startsWith(".")) {
-                continue;
-            }
             SftpATTRS attributes = entry.getAttrs();
             String path = folder + "/" + name;
-            if (attributes.isDir()) {
-                walk(sftp, path, found);
-            } else if (attributes.isReg()) {
-                found.accept(path, attributes.getSize());
+            if (name.startsWith(".")) {
+                if (hidden && attributes.isReg()) {
+                    found.accept(path, attributes);
+                }
+            } else if (attributes.isDir()) {
+                walk(sftp, path, hidden, found);
+            } else if (attributes.isReg() && !hidden) {
+                found.accept(path, attributes);
             }
         }
     }

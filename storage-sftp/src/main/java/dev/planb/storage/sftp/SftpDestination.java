@@ -2,6 +2,8 @@ package dev.planb.storage.sftp;
 
 import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.SftpException;
+import dev.planb.spi.Destination;
+import dev.planb.spi.IncompleteWrite;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.Secret;
@@ -16,6 +18,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -136,6 +139,36 @@ public final class SftpDestination implements Destination, Closeable {
             throw errors.fileFailure("Cannot list", start, e);
         }
         return objects;
+    }
+
+    /** The hidden {@code .<name>.partial-<random>} files of uploads that killed runs left behind. */
+    @Override
+    public List<IncompleteWrite> incompleteWrites(String prefix) throws IOException {
+        String base = root();
+        List<IncompleteWrite> writes = new ArrayList<>();
+        try (Lease lease = connection.borrow()) {
+            RemoteFolders.walkHidden(lease.channel(), base, (path, attributes) -> {
+                String handle = path.substring(base.length() + 1);
+                String name = handle.substring(handle.lastIndexOf('/') + 1);
+                int partial = name.lastIndexOf(PARTIAL);
+                if (partial < 1) {
+                    return;
+                }
+                String key = handle.substring(0, handle.length() - name.length()) + name.substring(1, partial);
+                if (key.startsWith(prefix)) {
+                    writes.add(new IncompleteWrite(key, handle, attributes.getSize(),
+                            Instant.ofEpochSecond(Integer.toUnsignedLong(attributes.getMTime()))));
+                }
+            });
+        } catch (SftpException e) {
+            throw errors.fileFailure("Cannot list", base, e);
+        }
+        return writes;
+    }
+
+    @Override
+    public void discard(IncompleteWrite write) throws IOException {
+        delete(write.handle());
     }
 
     @Override

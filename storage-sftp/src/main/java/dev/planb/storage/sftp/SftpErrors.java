@@ -34,7 +34,8 @@ final class SftpErrors {
         } else if (e instanceof JSchUnknownHostKeyException) {
             reason = settings.hostKeys().refusal(settings.host(), settings.port(), false);
         } else if (e.getCause() instanceof UnknownHostException) {
-            reason = "Unknown SFTP host '" + settings.host() + "': check the host name of " + settings.description();
+            reason = "Cannot connect to the SFTP server: host '" + settings.host() + "' could not be resolved: check the"
+                    + " host name of " + settings.description();
         } else if (e.getCause() instanceof ConnectException || e.getCause() instanceof NoRouteToHostException) {
             reason = "Cannot connect to the SFTP server " + server + " (" + e.getCause().getMessage()
                     + "): check that sshd runs there and that the port is right";

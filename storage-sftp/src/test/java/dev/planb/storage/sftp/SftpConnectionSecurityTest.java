@@ -133,7 +133,7 @@ class SftpConnectionSecurityTest {
                 "sshd runs there");
 
         SftpDestination noHost = TestServers.builder(sshd, folder).host("no-such-host.invalid").build();
-        assertRefused(() -> noHost.list(""), "Unknown SFTP host 'no-such-host.invalid'");
+        assertRefused(() -> noHost.list(""), "host 'no-such-host.invalid' could not be resolved");
     }
 
     @Test

@@ -40,7 +40,9 @@ public final class Jdbc {
                 throw new PlanBException(ErrorCode.NO_ENGINE, "No JDBC driver for " + source.redactedUrl()
                         + " on the class path: add " + driverArtifact, e);
             }
-            String reason = Redaction.url(Messages.firstLine(e));
+            String reason = Messages.unreachable(e)
+                    .map(network -> network + ": check the host and port in the database URL, and that the server runs")
+                    .orElseGet(() -> Redaction.url(Messages.firstLine(e)));
             if (source.password() != null && !source.password().reveal().isEmpty()) {
                 reason = reason.replace(source.password().reveal(), "******");
             }

@@ -1,0 +1,24 @@
+package dev.planb.retention;
+
+import java.util.List;
+
+/**
+ * What {@link LeftoverCleaner} found on one destination.
+ *
+ * @param destination the destination's description
+ * @param dryRun whether nothing was removed on purpose
+ * @param leftovers what was found, with what was done to each
+ */
+public record CleanupReport(String destination, boolean dryRun, List<Leftover> leftovers) {
+
+    /** Copies. */
+    public CleanupReport {
+        leftovers = List.copyOf(leftovers);
+    }
+
+    /** The leftovers that could not be removed. */
+    public List<Leftover> problems() {
+        return leftovers.stream().filter(leftover -> leftover.outcome() == Leftover.Outcome.FAILED
+                || leftover.outcome() == Leftover.Outcome.NOT_PERMITTED).toList();
+    }
+}
