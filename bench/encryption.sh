@@ -44,7 +44,7 @@ measure() {
 }
 wall() { bench_median "$results" "$1" 1; }
 cpu() { bench_median "$results" "$1" 2; }
-rate() { calc "$bytes / 1048576 / $1"; }
+rate() { awk -v b="$bytes" -v c="$1" 'BEGIN { if (c > 0) printf "%.2f", b / 1048576 / c; else print "n/a" }'; }
 row() {
   printf '| %-56s | %6.1f s | %6.1f s | %s | %7s MiB/s |\n' "$1" "$(wall "$2")" "$(cpu "$2")" \
     "$(bench_spread "$results" "$2" 2)" "$(rate "$(cpu "$2")")"
