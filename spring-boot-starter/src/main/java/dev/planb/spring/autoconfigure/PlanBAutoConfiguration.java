@@ -28,13 +28,15 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesBindin
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.GenericConverter;
+import org.springframework.core.env.Environment;
 
 /**
  * Backs up the application's {@link DataSource} on a schedule as {@code planb.*} says: one
- * property ({@code planb.destinations[0].uri}) is enough. A {@link PlanB} bean of the
+ * property ({@code planb.destinations.local.uri}) is enough. A {@link PlanB} bean of the
  * application's own replaces it; {@code planb.enabled=false} turns it off.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
@@ -51,21 +53,25 @@ public class PlanBAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean({PlanB.class, ConfiguredRuntime.class})
     ConfiguredRuntime planbRuntime(PlanBProperties properties, ObjectProvider<DataSource> dataSource,
-            ObjectProvider<DataSourceProperties> dataSourceProperties, ObjectProvider<BackupPlanCustomizer> customizers,
-            ObjectProvider<DestinationResolver> resolvers, ObjectProvider<PlanBListener> listeners) {
+            ObjectProvider<JdbcConnectionDetails> connectionDetails, ObjectProvider<DataSourceProperties> dataSourceProperties,
+            ObjectProvider<BackupPlanCustomizer> customizers,
+            ObjectProvider<DestinationResolver> resolvers, ObjectProvider<PlanBListener> listeners, Environment environment) {
         PlanFactory.Builder factory = PlanFactory.builder().keyPrefix("planb");
         resolvers.orderedStream().forEach(factory::destinationResolver);
         customizers.orderedStream().forEach(customizer -> factory.customizer(customizer::customize));
         listeners.orderedStream().forEach(factory::listener);
         PlanFactory plans = factory.build();
         Map<BackupPlan, PlanSettings> all = new LinkedHashMap<>();
+        NamedDestinations named = new NamedDestinations(environment);
+        named.addTo("planb", properties);
+        properties.getPlans().forEach((name, plan) -> named.addTo("planb.plans." + name, plan));
         try {
             all.put(plans.plan(properties.getName(), "planb", properties, properties.getDatabase().getUrl() != null ? null
-                    : applicationDatabase(dataSource, dataSourceProperties)), properties);
+                    : applicationDatabase(properties, dataSource, connectionDetails, dataSourceProperties)), properties);
             properties.getPlans().forEach((name, plan) -> all.put(plans.plan(name, "planb.plans." + name, plan), plan));
             return plans.start(all, List.of(), properties.getThreads());
         } catch (InvalidSettingException e) {
-            throw new InvalidPlanBPropertyException(e.setting(), e.problem());
+            throw new InvalidPlanBPropertyException(named.asWritten(e.setting()), e.problem());
         }
     }
 
@@ -84,14 +90,15 @@ public class PlanBAutoConfiguration {
         return runtime.planB();
     }
 
-    private static DatabaseSource applicationDatabase(ObjectProvider<DataSource> dataSource,
-            ObjectProvider<DataSourceProperties> dataSourceProperties) {
+    private static DatabaseSource applicationDatabase(PlanBProperties properties, ObjectProvider<DataSource> dataSource,
+            ObjectProvider<JdbcConnectionDetails> connectionDetails, ObjectProvider<DataSourceProperties> dataSourceProperties) {
         DataSource appDataSource = dataSource.getIfUnique();
         if (appDataSource == null) {
             throw new InvalidPlanBPropertyException("planb.enabled", "the application has several DataSource beans and"
                     + " none is @Primary: mark the one to back up @Primary, or set planb.enabled=false");
         }
-        return ApplicationDatabase.of(appDataSource, dataSourceProperties.getIfUnique());
+        return ApplicationDatabase.of(properties.getDatabase(), connectionDetails.getIfUnique(), appDataSource,
+                dataSourceProperties.getIfUnique());
     }
 
     /**

@@ -9,11 +9,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * PlanB's {@code planb.*} properties, bound onto core's configuration model ({@link PlanSettings}): the
  * top level describes the application's own plan, which backs up its {@code DataSource} (unless
  * {@code planb.database.url} names another database); {@code planb.plans.NAME.*} adds plans for other
- * databases, with exactly the keys of a {@code planb.yml} file's {@code plans.NAME.*}.
+ * databases, with exactly the keys of a {@code planb.yml} file's {@code plans.NAME.*}. Destinations may
+ * also be keyed by name ({@code planb.destinations.local.uri}), so that one of their settings can be
+ * overridden alone (see {@link NamedDestinations}).
  *
  * <pre>
- * planb.destinations[0].uri=file:./backups
- * planb.destinations[0].retention.keep-daily=7
+ * planb.destinations.local.uri=file:./backups
+ * planb.destinations.local.retention.keep-daily=7
  * planb.schedule=0 0 2 * * *
  * planb.max-age=26h
  * </pre>

@@ -43,8 +43,10 @@ public final class Jdbc {
             String reason = Messages.unreachable(e)
                     .map(network -> network + ": check the host and port in the database URL, and that the server runs")
                     .orElseGet(() -> Redaction.url(Messages.firstLine(e)));
-            if (source.password() != null && !source.password().reveal().isEmpty()) {
-                reason = reason.replace(source.password().reveal(), "******");
+            String password = source.password() == null ? "" : source.password().reveal();
+            // a password equal to the user name is no secret in a message naming the user: masking it would hide who failed
+            if (!password.isEmpty() && source.userName().filter(password::equals).isEmpty()) {
+                reason = reason.replace(password, "******");
             }
             throw new PlanBException(ErrorCode.DATABASE_UNAVAILABLE, "Cannot open database " + source.redactedUrl()
                     + source.userName().map(user -> " as user " + user).orElse("") + ": " + reason, e);
