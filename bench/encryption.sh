@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Throughput of PlanB backups and restores with and without OpenPGP encryption, against the plain
 # tools doing the same work (sqlite3 .backup | zstd | gpg --encrypt, and back) in the same run.
-# Usage: bench/encryption.sh [SIZE_MB]   (default 1024; needs sqlite3, zstd, gpg; builds ./planb on first use)
+# Usage: [BENCH_RUNS=3] bench/encryption.sh [SIZE_MB]   (default 1024; needs sqlite3, zstd, gpg; builds ./planb on first use)
+# Each configuration runs BENCH_RUNS times (default and minimum 3), interleaved round by round;
+# the table gives medians and the CPU spread, and no ratios when the load at start exceeds the cores.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+. bench/stats.sh
 size_mb=${1:-1024}
+runs="$(bench_runs)"
 for tool in sqlite3 zstd gpg; do
   command -v "$tool" >/dev/null || { echo "bench needs $tool (Debian: apt-get install -y ${tool/gpg/gnupg})" >&2; exit 1; }
 done
@@ -28,48 +32,58 @@ fpr=$(gpg --batch --with-colons --list-keys bench | awk -F: '/^fpr/ {print $10; 
 export BENCH_PASSPHRASE=bench-passphrase-not-secret
 
 calc() { awk "BEGIN { printf \"%.2f\", $1 }"; }
-# "WALL CPU": elapsed seconds, and user + system CPU seconds of the command and its children.
+results=$work/results
+: >"$results"
+# measure LABEL COMMAND...: records the elapsed seconds, and user + system CPU seconds of the command and its children.
 measure() {
-  local TIMEFORMAT='%R %U %S' result
+  local label=$1 TIMEFORMAT='%R %U %S' result; shift
   result=$( { time { "$@" >/dev/null 2>&1 || echo FAILED; }; } 2>&1 )
   [[ $result != *FAILED* ]] || { echo "bench: failed: $*" >&2; exit 1; }
   set -- $result
-  echo "$1 $(calc "$2 + $3")"
+  bench_record "$results" "$label" "$1" "$(calc "$2 + $3")"
 }
-rate() { calc "$bytes / 1048576 / $1"; }
+wall() { bench_median "$results" "$1" 1; }
+cpu() { bench_median "$results" "$1" 2; }
+rate() { awk -v b="$bytes" -v c="$1" 'BEGIN { if (c > 0) printf "%.2f", b / 1048576 / c; else print "n/a" }'; }
 row() {
-  set -- "$1" $2
-  printf '| %-56s | %6.1f s | %6.1f s | %7s MiB/s |\n' "$1" "$2" "$3" "$(rate "$3")"
+  printf '| %-56s | %6.1f s | %6.1f s | %s | %7s MiB/s |\n' "$1" "$(wall "$2")" "$(cpu "$2")" \
+    "$(bench_spread "$results" "$2" 2)" "$(rate "$(cpu "$2")")"
 }
-cpu() { set -- $1; echo "$2"; }
+ratio() { bench_ratio "$(cpu "$1")" "$(cpu "$2")"; }
 
 planb_backup() { ./planb backup --db "jdbc:sqlite:$work/db.sqlite" --to "$work/$1" --plan bench "${@:2}"; }
 plain_backup() { sqlite3 "$work/db.sqlite" ".backup $work/snap.sqlite" && zstd -q -3 -T0 --stdout "$work/snap.sqlite" "$@"; rm -f "$work/snap.sqlite"; }
 
-t_none=$(measure planb_backup none)
-t_key=$(measure planb_backup key --encrypt-to "$work/keys/planb-backup-public.asc")
-t_pass=$(measure planb_backup pass --passphrase-env BENCH_PASSPHRASE)
-t_plain=$(measure bash -c "$(declare -f plain_backup); work=$work; plain_backup > $work/plain.zst")
-t_plain_gpg=$(measure bash -c "$(declare -f plain_backup); work=$work; plain_backup | gpg --batch --trust-model always --compress-algo none -r $fpr --encrypt > $work/plain.zst.gpg")
-
-t_restore_none=$(measure ./planb restore --from "$work/none" --to-db "jdbc:sqlite:$work/r1.sqlite")
-t_restore_key=$(measure ./planb restore --from "$work/key" --to-db "jdbc:sqlite:$work/r2.sqlite" --decrypt-with "$work/keys/planb-backup-secret.asc")
-t_restore_plain=$(measure bash -c "gpg --batch -q --decrypt $work/plain.zst.gpg | zstd -q -d > $work/r3.sqlite")
+bench_load_start
+for round in $(seq "$runs"); do
+  echo "bench: round $round of $runs" >&2
+  rm -rf "$work/none" "$work/key" "$work/pass" "$work"/r?.sqlite
+  measure plain bash -c "$(declare -f plain_backup); work=$work; plain_backup > $work/plain.zst"
+  measure none planb_backup none
+  measure plain_gpg bash -c "$(declare -f plain_backup); work=$work; plain_backup | gpg --batch --trust-model always --compress-algo none -r $fpr --encrypt > $work/plain.zst.gpg"
+  measure key planb_backup key --encrypt-to "$work/keys/planb-backup-public.asc"
+  measure pass planb_backup pass --passphrase-env BENCH_PASSPHRASE
+  measure restore_plain bash -c "gpg --batch -q --decrypt $work/plain.zst.gpg | zstd -q -d > $work/r3.sqlite"
+  measure restore_none ./planb restore --from "$work/none" --to-db "jdbc:sqlite:$work/r1.sqlite"
+  measure restore_key ./planb restore --from "$work/key" --to-db "jdbc:sqlite:$work/r2.sqlite" --decrypt-with "$work/keys/planb-backup-secret.asc"
+done
 
 echo "Database: $((bytes / 1048576)) MiB SQLite; machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), $(gpg --version | head -1)"
+echo "Command: \`BENCH_RUNS=$runs bench/encryption.sh $size_mb\` ($runs interleaved runs per configuration; medians)"
+bench_load_line
 echo
-echo "| run | wall | CPU (user+sys) | database MiB per CPU second |"
-echo "| --- | ---: | ---: | ---: |"
-row "planb backup (zstd, no encryption)" "$t_none"
-row "planb backup --encrypt-to KEY (zstd + AES-256)" "$t_key"
-row "planb backup --passphrase-env VAR (zstd + AES-256)" "$t_pass"
-row "plain: sqlite3 .backup + zstd -3 -T0" "$t_plain"
-row "plain: sqlite3 .backup + zstd -3 -T0 + gpg --encrypt" "$t_plain_gpg"
-row "planb restore (no encryption)" "$t_restore_none"
-row "planb restore --decrypt-with KEY" "$t_restore_key"
-row "plain: gpg --decrypt + zstd -d" "$t_restore_plain"
+echo "| run | median wall | median CPU (user+sys) | CPU spread (min–max) | database MiB per CPU second |"
+echo "| --- | ---: | ---: | ---: | ---: |"
+row "planb backup (zstd, no encryption)" none
+row "planb backup --encrypt-to KEY (zstd + AES-256)" key
+row "planb backup --passphrase-env VAR (zstd + AES-256)" pass
+row "plain: sqlite3 .backup + zstd -3 -T0" plain
+row "plain: sqlite3 .backup + zstd -3 -T0 + gpg --encrypt" plain_gpg
+row "planb restore (no encryption)" restore_none
+row "planb restore --decrypt-with KEY" restore_key
+row "plain: gpg --decrypt + zstd -d" restore_plain
 echo
-echo "CPU cost of encryption in PlanB: backup $(calc "$(cpu "$t_key") / $(cpu "$t_none")")x the unencrypted run," \
-  "restore $(calc "$(cpu "$t_restore_key") / $(cpu "$t_restore_none")")x;" \
-  "PlanB encrypted backup vs plain sqlite3+zstd+gpg: $(calc "$(cpu "$t_key") / $(cpu "$t_plain_gpg")")x the CPU," \
-  "encrypted restore vs gpg+zstd: $(calc "$(cpu "$t_restore_key") / $(cpu "$t_restore_plain")")x."
+echo "CPU cost of encryption in PlanB (ratios of medians): backup $(ratio key none) the unencrypted run," \
+  "restore $(ratio restore_key restore_none);" \
+  "PlanB encrypted backup vs plain sqlite3+zstd+gpg: $(ratio key plain_gpg) the CPU," \
+  "encrypted restore vs gpg+zstd: $(ratio restore_key restore_plain)."

@@ -4,12 +4,19 @@
 #   bench/postgres.sh [SIZE_GB]        (default 1; needs PostgreSQL 15+, zstd and GNU time)
 #   BENCH_BARE_ONLY=1 bench/postgres.sh 0.1   times only the bare tools
 #
+#   BENCH_RUNS=5 bench/postgres.sh 1          runs each configuration 5 times (default and minimum 3)
+#
 # Starts a throwaway PostgreSQL cluster on a free loopback port, fills it with about SIZE_GB of
-# random-ish rows whose dump compresses about 2x, then times the bare pipelines and PlanB and
-# prints a Markdown table with the ratios and peak RSS (for BENCHMARKS.md).
+# random-ish rows whose dump compresses about 2x, then times the bare pipelines and PlanB, each
+# configuration BENCH_RUNS times, interleaved (a round runs every bare pipeline, then every PlanB
+# configuration), and prints a Markdown table of medians, spreads, peak RSS and ratios of medians
+# (for BENCHMARKS.md). The reference is the best bare pipeline, pg_dump -Fc -Z0 | zstd -3 -T0.
+# When the load average at start exceeds the core count it prints the raw numbers, marked, and no ratios.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$root/bench/stats.sh"
 size_gb="${1:-1}"
+runs="$(bench_runs)"
 pgbin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
 [[ -x "$pgbin/pg_ctl" ]] || { echo "bench: PostgreSQL server binaries not found: apt-get install postgresql" >&2; exit 1; }
 for tool in zstd /usr/bin/time; do
@@ -55,7 +62,7 @@ SQL
 
 jar="$root/cli/target/planb.jar"
 echo "bench: building PlanB..." >&2
-(cd "$root" && mvn -q -B -ntp -DskipTests package -pl cli -am)
+(cd "$root" && mvn -q -B -ntp -DskipTests package -pl cli -am) >&2
 
 results="$work/results"
 : >"$results"
@@ -63,9 +70,9 @@ results="$work/results"
 measure() {
   local label="$1"; shift
   sync
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@"
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >&2
   read -r seconds rss_kib <"$work/time"
-  echo "$label $seconds $((rss_kib / 1024))" >>"$results"
+  bench_record "$results" "$label" "$seconds" "$((rss_kib / 1024))"
   echo "bench: $label: ${seconds}s, peak RSS $((rss_kib / 1024)) MiB" >&2
 }
 url="jdbc:postgresql://127.0.0.1:$port"
@@ -73,44 +80,54 @@ export BENCH_PW="$password"
 planb=(java -jar "$jar")
 planb_small=(java -Xmx64m -jar "$jar")
 fresh_db() { "${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1"; }
+source_db=(--db "$url/bench" --user postgres --password-env BENCH_PW --plan bench)
 
-measure pg_dump_only bash -c "'$pgbin/pg_dump' -Fc -Z0 -d bench >/dev/null"
-measure bare_backup bash -c "'$pgbin/pg_dump' -Fc -Z0 -d bench | zstd -q -3 -o '$work/bare.dump.zst'"
-measure bare_backup_T0 bash -c "'$pgbin/pg_dump' -Fc -Z0 -d bench | zstd -q -3 -T0 -o '$work/bare-t0.dump.zst'"
+bench_load_start
+for round in $(seq "$runs"); do
+  echo "bench: round $round of $runs" >&2
+  measure pg_dump_only bash -c "'$pgbin/pg_dump' -Fc -Z0 -d bench >/dev/null"
+  measure bare_backup bash -c "'$pgbin/pg_dump' -Fc -Z0 -d bench | zstd -q -f -3 -o '$work/bare.dump.zst'"
+  measure bare_backup_T0 bash -c "'$pgbin/pg_dump' -Fc -Z0 -d bench | zstd -q -f -3 -T0 -o '$work/bare-t0.dump.zst'"
+  [[ -n "${BENCH_BARE_ONLY:-}" ]] && continue
+  rm -rf "$work/one" "$work/small" "$work/a" "$work/b" "$work/c"
+  measure planb_backup "${planb[@]}" backup "${source_db[@]}" --to "$work/one"
+  measure planb_backup_xmx64m "${planb_small[@]}" backup "${source_db[@]}" --to "$work/small"
+  measure planb_backup_3_destinations "${planb[@]}" backup "${source_db[@]}" --to "$work/a" --to "$work/b" --to "$work/c"
+  fresh_db restored_bare
+  measure bare_restore bash -c "zstd -q -d -c '$work/bare-t0.dump.zst' | '$pgbin/pg_restore' -d restored_bare"
+  fresh_db restored_planb
+  measure planb_restore "${planb[@]}" restore --from "$work/one" --plan bench \
+    --to-db "$url/restored_planb" --user postgres --password-env BENCH_PW
+done
 dump_bytes="$(zstd -q -d -c "$work/bare.dump.zst" | wc -c)"
 stored_bytes="$(stat -c %s "$work/bare.dump.zst")"
 echo "bench: dump $dump_bytes bytes, zstd -3 stores $stored_bytes" >&2
-[[ -z "${BENCH_BARE_ONLY:-}" ]] || exit 0
-measure planb_backup "${planb[@]}" backup --db "$url/bench" --user postgres --password-env BENCH_PW \
-  --to "$work/one" --plan bench
-measure planb_backup_xmx64m "${planb_small[@]}" backup --db "$url/bench" --user postgres \
-  --password-env BENCH_PW --to "$work/small" --plan bench
-measure planb_backup_3_destinations "${planb[@]}" backup --db "$url/bench" --user postgres \
-  --password-env BENCH_PW --to "$work/a" --to "$work/b" --to "$work/c" --plan bench
 
-fresh_db restored_bare
-measure bare_restore bash -c "zstd -q -d -c '$work/bare.dump.zst' | '$pgbin/pg_restore' -d restored_bare"
-fresh_db restored_planb
-measure planb_restore "${planb[@]}" restore --from "$work/one" --plan bench \
-  --to-db "$url/restored_planb" --user postgres --password-env BENCH_PW
-
-t() { awk -v k="$1" '$1 == k { print $2 }' "$results"; }
-r() { awk -v k="$1" '$1 == k { print $3 }' "$results"; }
-ratio() { awk -v a="$(t "$1")" -v b="$(t "$2")" 'BEGIN { printf "%.2f", a / b }'; }
+t() { bench_median "$results" "$1" 1; }
+spread() { bench_spread "$results" "$1" 1; }
+r() { printf "%.0f" "$(bench_median "$results" "$1" 2)"; }
+ratio() { bench_ratio "$(t "$1")" "$(t "$2")"; }
+row() { # LABEL KEY [RATIO TEXT]
+  [[ -n "$(t "$2" 2>/dev/null)" ]] || return 0
+  local ratios="${3:-}"
+  [[ -z "$ratios" || "$BENCH_LOADED" == 0 ]] || ratios="n/a (loaded machine)"
+  echo "| $1 | $(t "$2") | $(spread "$2") | $(r "$2") | $ratios |"
+}
 
 cat <<MD
 Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME"), PostgreSQL $("$pgbin/pg_dump" --version | awk '{print $3}'), zstd $(zstd -V | grep -o 'v[0-9.]*'), $(java -version 2>&1 | head -1)
 Database: $(awk -v b="$dump_bytes" 'BEGIN { printf "%.2f GB", b / 1e9 }') uncompressed custom-format dump, $(awk -v a="$dump_bytes" -v b="$stored_bytes" 'BEGIN { printf "%.2f", a / b }')x compression with zstd -3
-Command: \`bench/postgres.sh $size_gb\`
+Command: \`BENCH_RUNS=$runs bench/postgres.sh $size_gb\` ($runs interleaved runs per configuration; medians)
+$(bench_load_line)
 
-| run | seconds | peak RSS MiB | ratio |
-|---|---:|---:|---|
-| bare \`pg_dump -Fc -Z0 > /dev/null\` (the floor) | $(t pg_dump_only) | $(r pg_dump_only) | |
-| bare \`pg_dump -Fc -Z0 \| zstd -3\` | $(t bare_backup) | $(r bare_backup) | |
-| bare \`pg_dump -Fc -Z0 \| zstd -3 -T0\` | $(t bare_backup_T0) | $(r bare_backup_T0) | |
-| PlanB backup, one folder | $(t planb_backup) | $(r planb_backup) | $(ratio planb_backup bare_backup)x bare zstd -3, $(ratio planb_backup pg_dump_only)x pg_dump alone |
-| PlanB backup, -Xmx64m | $(t planb_backup_xmx64m) | $(r planb_backup_xmx64m) | $(ratio planb_backup_xmx64m bare_backup)x bare |
-| PlanB backup, three folders | $(t planb_backup_3_destinations) | $(r planb_backup_3_destinations) | $(ratio planb_backup_3_destinations planb_backup)x one folder |
-| bare \`zstd -d \| pg_restore\` | $(t bare_restore) | $(r bare_restore) | |
-| PlanB restore | $(t planb_restore) | $(r planb_restore) | $(ratio planb_restore bare_restore)x bare |
+| run | median seconds | spread (min–max) | peak RSS MiB | ratio of medians |
+|---|---:|---:|---:|---|
+$(row 'bare `pg_dump -Fc -Z0 > /dev/null` (the floor)' pg_dump_only)
+$(row 'bare `pg_dump -Fc -Z0 \| zstd -3`' bare_backup)
+$(row 'bare `pg_dump -Fc -Z0 \| zstd -3 -T0` (the reference)' bare_backup_T0)
+$(row 'PlanB backup, one folder' planb_backup "$(ratio planb_backup bare_backup_T0) zstd -3 -T0, $(ratio planb_backup bare_backup) zstd -3, $(ratio planb_backup pg_dump_only) pg_dump alone")
+$(row 'PlanB backup, -Xmx64m' planb_backup_xmx64m "$(ratio planb_backup_xmx64m bare_backup_T0) zstd -3 -T0")
+$(row 'PlanB backup, three folders' planb_backup_3_destinations "$(ratio planb_backup_3_destinations planb_backup) one folder")
+$(row 'bare `zstd -d \| pg_restore`' bare_restore)
+$(row 'PlanB restore' planb_restore "$(ratio planb_restore bare_restore) bare")
 MD

@@ -72,7 +72,8 @@ final class PgTables {
         return table.contains(".") ? table : "public." + table;
     }
 
-    private static String displayName(String schema, String name) {
+    /** How counts name a table: bare in {@code public}, {@code schema.table} elsewhere. */
+    static String displayName(String schema, String name) {
         return "public".equals(schema) ? name : schema + "." + name;
     }
 

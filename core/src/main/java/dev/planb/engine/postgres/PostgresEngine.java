@@ -44,9 +44,11 @@ import java.util.regex.Pattern;
 
 /**
  * PostgreSQL through its own tools: {@code pg_dump} streamed into the pipeline, {@code pg_restore}
- * to restore. The tables and their exact row counts are read in a repeatable-read transaction
- * whose snapshot {@code pg_dump} adopts ({@code pg_export_snapshot()} and {@code --snapshot}), so
- * they are those of the dump even while the application writes. The password reaches the tools
+ * to restore. {@code pg_dump} adopts the snapshot of a repeatable-read transaction
+ * ({@code pg_export_snapshot()} and {@code --snapshot}). The exact row counts are those of the dump
+ * even while the application writes: counted in the custom-format archive as it streams past
+ * ({@link PgCustomFormatRows}), or, for the directory format (or an archive version it does not
+ * read), with {@code count(*)} in that same snapshot. The password reaches the tools
  * only through a 0600 {@code PGPASSFILE} in a private folder, deleted when they end.
  *
  * <p>Point-in-time recovery ({@link PointInTimeEngine}): {@code pg_basebackup} as one tar plus the WAL
@@ -128,25 +130,31 @@ public final class PostgresEngine implements PointInTimeEngine {
             // The transaction stays open until pg_dump ends: it keeps the exported snapshot alive.
             String snapshot = Jdbc.queryString(connection, "SELECT pg_export_snapshot()");
             PgDumpScope scope = PgDumpScope.check(connection, options, target.database());
-            BackgroundCounts counts = BackgroundCounts.start(connection, options);
+            boolean directory = options.format() == PostgresOptions.Format.DIRECTORY;
+            BackgroundCounts counts = directory ? BackgroundCounts.start(connection, options) : null;
             List<String> arguments = new ArrayList<>(List.of(pgDump.path().toString(), "--snapshot=" + snapshot,
                     "--compress=0"));
             arguments.addAll(scope.arguments());
             arguments.addAll(target.arguments());
             List<TableCount> tables;
             try {
-                if (options.format() == PostgresOptions.Format.DIRECTORY) {
+                if (directory) {
                     Path dumpFolder = folder.path().resolve("dump");
                     arguments.addAll(List.of("--format=directory", "--jobs=" + options.jobs(), "--file=" + dumpFolder));
                     ToolRunner.run(new ToolCommand("pg_dump", arguments, target.environment(folder)), null, null);
                     TarFolder.write(dumpFolder, out);
+                    tables = counts.await();
                 } else {
                     arguments.add("--format=custom");
-                    ToolRunner.run(new ToolCommand("pg_dump", arguments, target.environment(folder)), null, out);
+                    PgCustomFormatRows rows = new PgCustomFormatRows();
+                    ToolRunner.run(new ToolCommand("pg_dump", arguments, target.environment(folder)), null,
+                            rows.passingTo(out));
+                    tables = rows.countsOr(() -> PgTables.count(connection, options));
                 }
-                tables = counts.await();
             } catch (IOException | RuntimeException e) {
-                counts.abandon();
+                if (counts != null) {
+                    counts.abandon();
+                }
                 throw e;
             }
             connection.commit();

@@ -1,0 +1,471 @@
+package dev.planb.engine.postgres;
+
+import dev.planb.spi.TableCount;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Counts the rows of every table in an uncompressed {@code pg_dump --format=custom --compress=0}
+ * archive as it is written through, exactly and without a query: the rows the dump holds, by
+ * construction. The archive is a header, a table of contents (one entry per object; a
+ * {@code TABLE DATA} entry per table whose rows are dumped) and then, for each such table, a data
+ * block of length-prefixed chunks of {@code COPY} text ending with the line {@code \.}. {@code COPY}
+ * text escapes newlines inside values ({@code \n}), so every newline byte before that line ends
+ * exactly one row, wherever the chunks and the writes happen to split. Large-object blocks are skipped. Memory stays bounded: only the
+ * names of the dumped tables are kept.
+ *
+ * <p>Archive versions 1.12 to 1.16 (PostgreSQL 9.6 to 17) are read; a compressed or other archive
+ * fails {@link #counts()} with a message naming the cause, and the bytes still pass through
+ * untouched ({@link #write} never fails for the archive's content).
+ */
+final class PgCustomFormatRows extends OutputStream {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PgCustomFormatRows.class);
+    private static final byte[] MAGIC = "PGDMP".getBytes(StandardCharsets.US_ASCII);
+    private static final int FORMAT_CUSTOM = 1;
+    private static final int BLOCK_DATA = 1;
+    private static final int BLOCK_LARGE_OBJECTS = 3;
+    /** Names are at most 63 bytes; a longer kept string means the archive was misread. */
+    private static final int MAX_KEPT_STRING = 1024;
+    private static final int LINE_START = 0;
+    private static final int LINE_BACKSLASH = 1;
+    private static final int LINE_END_MARKER = 2;
+    private static final int LINE_OTHER = 3;
+    private static final int LINE_AFTER_END = 4;
+
+    /** What the next bytes are. */
+    private enum Field { HEADER, BYTE, INT, STRING, OFFSET, CHUNK }
+
+    /** Where in the archive the parser is; each state reads one field. */
+    private enum State {
+        HEADER, COMPRESSION, CREATED, DATABASE, SERVER_VERSION, DUMP_VERSION, ENTRY_COUNT,
+        ENTRY_STRINGS, DEPENDENCY, ENTRY_OFFSET,
+        BLOCK_TYPE, BLOCK_ID, CHUNK_LENGTH, CHUNK, OBJECT_ID, OBJECT_CHUNK_LENGTH, OBJECT_CHUNK,
+        FAILED
+    }
+
+    private final Map<Integer, String[]> tableByDumpId = new LinkedHashMap<>();
+    private final Map<Integer, long[]> rowsByDumpId = new LinkedHashMap<>();
+    private final byte[] scratch = new byte[16];
+    private State state = State.HEADER;
+    private Field field = Field.HEADER;
+    private int need = 11;
+    private int have;
+    private int minor;
+    private int intSize;
+    private int offSize;
+    private long remaining;
+    private int createdLeft;
+    private int entriesLeft;
+    private int entryField;
+    private final String[] entry = new String[EntryLayout.KEPT];
+    private long[] currentRows;
+    private byte[] kept;
+    private int keptLength;
+    private String failure;
+    private EntryLayout layout;
+    private int dumpId;
+    private boolean keepString;
+    private boolean largeObjects;
+    private int lineState;
+
+    /** The layout of a table-of-contents entry for the archive's version: each field, in order. */
+    private static final class EntryLayout {
+        static final int KEPT = 3;
+        static final int TAG = 0;
+        static final int DESC = 1;
+        static final int NAMESPACE = 2;
+        static final int DUMP_ID = -1;
+        static final int SKIP = -2;
+
+        final Field[] fields;
+        final int[] roles;
+
+        EntryLayout(int minor) {
+            List<Field> f = new ArrayList<>();
+            List<Integer> r = new ArrayList<>();
+            add(f, r, Field.INT, DUMP_ID);
+            add(f, r, Field.INT, SKIP);           // had dumper
+            add(f, r, Field.STRING, SKIP);        // table oid
+            add(f, r, Field.STRING, SKIP);        // oid
+            add(f, r, Field.STRING, TAG);
+            add(f, r, Field.STRING, DESC);
+            add(f, r, Field.INT, SKIP);           // section
+            add(f, r, Field.STRING, SKIP);        // definition
+            add(f, r, Field.STRING, SKIP);        // drop statement
+            add(f, r, Field.STRING, SKIP);        // copy statement
+            add(f, r, Field.STRING, NAMESPACE);
+            add(f, r, Field.STRING, SKIP);        // tablespace
+            if (minor >= 14) {
+                add(f, r, Field.STRING, SKIP);    // table access method
+            }
+            if (minor >= 16) {
+                add(f, r, Field.INT, SKIP);       // relkind
+            }
+            add(f, r, Field.STRING, SKIP);        // owner
+            add(f, r, Field.STRING, SKIP);        // "with oids", always "false"
+            fields = f.toArray(Field[]::new);
+            roles = r.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        private static void add(List<Field> fields, List<Integer> roles, Field field, int role) {
+            fields.add(field);
+            roles.add(role);
+        }
+    }
+
+    @Override
+    public void write(int b) {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+        int end = off + len;
+        int at = off;
+        while (at < end && state != State.FAILED) {
+            if (field == Field.CHUNK) {
+                int n = (int) Math.min(remaining, end - at);
+                if (currentRows != null) {
+                    currentRows[0] += rows(b, at, n);
+                }
+                at += n;
+                remaining -= n;
+                if (remaining == 0) {
+                    chunkDone();
+                }
+            } else if (field == Field.STRING && have == need) {
+                int n = (int) Math.min(remaining, end - at);
+                if (keepString) {
+                    System.arraycopy(b, at, kept, keptLength, n);
+                    keptLength += n;
+                }
+                at += n;
+                remaining -= n;
+                if (remaining == 0) {
+                    stringDone(keepString ? new String(kept, 0, keptLength, StandardCharsets.UTF_8) : "");
+                }
+            } else {
+                int n = Math.min(need - have, end - at);
+                System.arraycopy(b, at, scratch, have, n);
+                have += n;
+                at += n;
+                if (have == need) {
+                    fieldRead();
+                }
+            }
+        }
+    }
+
+    /**
+     * Every dumped table and its rows, by schema then name, once the whole archive has passed.
+     *
+     * @throws IOException when the archive could not be read to its end: the message names why
+     */
+    List<TableCount> counts() throws IOException {
+        if (failure != null) {
+            throw new IOException(failure);
+        }
+        if (state != State.BLOCK_TYPE || have != 0) {
+            throw new IOException("the pg_dump archive ended in the middle (" + state.name().toLowerCase()
+                    + "): pg_dump stopped early; see its error above");
+        }
+        List<Integer> ids = new ArrayList<>(tableByDumpId.keySet());
+        ids.sort(Comparator.comparing((Integer id) -> tableByDumpId.get(id)[0])
+                .thenComparing(id -> tableByDumpId.get(id)[1]));
+        List<TableCount> counts = new ArrayList<>();
+        for (Integer id : ids) {
+            String[] table = tableByDumpId.get(id);
+            counts.add(new TableCount(PgTables.displayName(table[0], table[1]), rowsByDumpId.get(id)[0]));
+        }
+        return counts;
+    }
+
+    /** A stream that writes to {@code out} and counts what passes; closing it closes {@code out}. */
+    OutputStream passingTo(OutputStream out) {
+        return new FilterOutputStream(out) {
+            @Override
+            public void write(int b) throws IOException {
+                out.write(b);
+                PgCustomFormatRows.this.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+                PgCustomFormatRows.this.write(b, off, len);
+            }
+        };
+    }
+
+    /**
+     * The counts of a complete archive ({@code pg_dump} succeeded), or those of {@code fallback}
+     * when the archive is of a kind this class does not read (another archive version, say).
+     */
+    List<TableCount> countsOr(Fallback fallback) throws SQLException, IOException {
+        if (failure == null) {
+            return counts();
+        }
+        LOG.debug("Counting rows with count(*) in the dump's snapshot: {}", failure);
+        return fallback.counts();
+    }
+
+    /** Counts rows another way. */
+    @FunctionalInterface
+    interface Fallback {
+        /** The tables and their rows. */
+        List<TableCount> counts() throws SQLException;
+    }
+
+    /**
+     * Counts the rows ending in {@code b}: each newline ends one, until the line {@code \.} that
+     * pg_dump writes after the last row (a value {@code \.} is written {@code \\.}, so only the end
+     * marker looks like that).
+     */
+    private long rows(byte[] b, int off, int len) {
+        long count = 0;
+        int line = lineState;
+        for (int i = off, end = off + len; i < end && line != LINE_AFTER_END; i++) {
+            byte c = b[i];
+            if (c == '\n') {
+                if (line == LINE_END_MARKER) {
+                    line = LINE_AFTER_END;
+                } else {
+                    count++;
+                    line = LINE_START;
+                }
+            } else if (line == LINE_START && c == '\\') {
+                line = LINE_BACKSLASH;
+            } else if (line == LINE_BACKSLASH && c == '.') {
+                line = LINE_END_MARKER;
+            } else {
+                line = LINE_OTHER;
+            }
+        }
+        lineState = line;
+        return count;
+    }
+
+    private void fieldRead() {
+        long value = switch (field) {
+            case BYTE -> scratch[0] & 0xff;
+            case INT, STRING -> readInt();
+            case OFFSET, HEADER -> 0;
+            case CHUNK -> throw new IllegalStateException("chunks are not read into scratch");
+        };
+        if (field == Field.HEADER) {
+            header();
+        } else if (field == Field.STRING) {
+            startString(value);
+        } else {
+            valueRead(value);
+        }
+    }
+
+    private long readInt() {
+        long value = 0;
+        for (int i = 0; i < intSize; i++) {
+            value |= (long) (scratch[1 + i] & 0xff) << (8 * i);
+        }
+        return scratch[0] != 0 ? -value : value;
+    }
+
+    private void header() {
+        for (int i = 0; i < MAGIC.length; i++) {
+            if (scratch[i] != MAGIC[i]) {
+                fail("the stream is not a pg_dump custom-format archive (no PGDMP header)");
+                return;
+            }
+        }
+        int major = scratch[5];
+        minor = scratch[6];
+        intSize = scratch[8];
+        offSize = scratch[9];
+        if (major != 1 || minor < 12 || minor > 16) {
+            fail("pg_dump archive version " + major + "." + minor + " is not one PlanB reads (1.12 to 1.16)");
+        } else if (scratch[10] != FORMAT_CUSTOM) {
+            fail("the pg_dump archive is not in the custom format (format " + scratch[10] + ")");
+        } else if (intSize < 1 || intSize > 8 || offSize < 1 || offSize > 15) {
+            fail("the pg_dump archive declares integers of " + intSize + " and offsets of " + offSize + " bytes");
+        } else {
+            layout = new EntryLayout(minor);
+            expect(State.COMPRESSION, minor >= 15 ? Field.BYTE : Field.INT);
+        }
+    }
+
+    private void valueRead(long value) {
+        switch (state) {
+            case COMPRESSION -> {
+                if (value != 0) {
+                    fail("the pg_dump archive is compressed: PlanB runs pg_dump with --compress=0");
+                } else {
+                    createdLeft = 7;
+                    expect(State.CREATED, Field.INT);
+                }
+            }
+            case CREATED -> {
+                if (--createdLeft > 0) {
+                    expect(State.CREATED, Field.INT);
+                } else {
+                    expect(State.DATABASE, Field.STRING);
+                }
+            }
+            case ENTRY_COUNT -> {
+                entriesLeft = (int) value;
+                nextEntry();
+            }
+            case ENTRY_STRINGS -> {
+                if (layout.roles[entryField] == EntryLayout.DUMP_ID) {
+                    dumpId = (int) value;
+                }
+                nextEntryField();
+            }
+            case ENTRY_OFFSET -> {
+                if ("TABLE DATA".equals(entry[EntryLayout.DESC])) {
+                    String schema = entry[EntryLayout.NAMESPACE];
+                    tableByDumpId.put(dumpId, new String[] {schema, entry[EntryLayout.TAG]});
+                    rowsByDumpId.put(dumpId, new long[1]);
+                }
+                entriesLeft--;
+                nextEntry();
+            }
+            case BLOCK_TYPE -> {
+                if (value == BLOCK_DATA || value == BLOCK_LARGE_OBJECTS) {
+                    largeObjects = value == BLOCK_LARGE_OBJECTS;
+                    expect(State.BLOCK_ID, Field.INT);
+                } else {
+                    fail("the pg_dump archive has a data block of unknown type " + value);
+                }
+            }
+            case BLOCK_ID -> {
+                currentRows = largeObjects ? null : rowsByDumpId.get((int) value);
+                lineState = LINE_START;
+                if (!largeObjects && currentRows == null) {
+                    fail("the pg_dump archive has data for entry " + value + ", which is not a table's data");
+                } else {
+                    expect(largeObjects ? State.OBJECT_ID : State.CHUNK_LENGTH, Field.INT);
+                }
+            }
+            case CHUNK_LENGTH, OBJECT_CHUNK_LENGTH -> {
+                if (value < 0) {
+                    fail("the pg_dump archive has a chunk of negative length " + value);
+                } else if (value == 0) {
+                    expect(state == State.CHUNK_LENGTH ? State.BLOCK_TYPE : State.OBJECT_ID,
+                            state == State.CHUNK_LENGTH ? Field.BYTE : Field.INT);
+                } else {
+                    remaining = value;
+                    state = state == State.CHUNK_LENGTH ? State.CHUNK : State.OBJECT_CHUNK;
+                    field = Field.CHUNK;
+                }
+            }
+            case OBJECT_ID -> {
+                if (value == 0) {
+                    expect(State.BLOCK_TYPE, Field.BYTE);
+                } else {
+                    currentRows = null;
+                    expect(State.OBJECT_CHUNK_LENGTH, Field.INT);
+                }
+            }
+            default -> fail("the pg_dump archive could not be read at " + state);
+        }
+    }
+
+    private void chunkDone() {
+        expect(state == State.CHUNK ? State.CHUNK_LENGTH : State.OBJECT_CHUNK_LENGTH, Field.INT);
+    }
+
+    private void startString(long length) {
+        if (length <= 0) {
+            stringDone(length < 0 ? null : "");
+            return;
+        }
+        keepString = keepsString();
+        if (keepString) {
+            if (length > MAX_KEPT_STRING) {
+                fail("the pg_dump archive has a " + length + "-byte name: it was misread");
+                return;
+            }
+            kept = new byte[(int) length];
+            keptLength = 0;
+        }
+        remaining = length;
+        // have == need marks the length as read: the string's bytes follow.
+    }
+
+    private boolean keepsString() {
+        return state == State.ENTRY_STRINGS && layout.roles[entryField] >= 0;
+    }
+
+    private void stringDone(String value) {
+        keepString = false;
+        kept = null;
+        switch (state) {
+            case DATABASE -> expect(State.SERVER_VERSION, Field.STRING);
+            case SERVER_VERSION -> expect(State.DUMP_VERSION, Field.STRING);
+            case DUMP_VERSION -> expect(State.ENTRY_COUNT, Field.INT);
+            case ENTRY_STRINGS -> {
+                int role = layout.roles[entryField];
+                if (role >= 0) {
+                    entry[role] = value;
+                }
+                nextEntryField();
+            }
+            case DEPENDENCY -> {
+                if (value == null) {
+                    expect(State.ENTRY_OFFSET, Field.OFFSET);
+                } else {
+                    expect(State.DEPENDENCY, Field.STRING);
+                }
+            }
+            default -> fail("the pg_dump archive could not be read at " + state);
+        }
+    }
+
+    private void nextEntry() {
+        if (entriesLeft <= 0) {
+            expect(State.BLOCK_TYPE, Field.BYTE);
+            return;
+        }
+        Arrays.fill(entry, null);
+        entryField = 0;
+        expect(State.ENTRY_STRINGS, layout.fields[0]);
+    }
+
+    private void nextEntryField() {
+        entryField++;
+        if (entryField < layout.fields.length) {
+            expect(State.ENTRY_STRINGS, layout.fields[entryField]);
+        } else {
+            expect(State.DEPENDENCY, Field.STRING);
+        }
+    }
+
+    private void expect(State next, Field nextField) {
+        state = next;
+        field = nextField;
+        have = 0;
+        need = switch (nextField) {
+            case BYTE -> 1;
+            case INT, STRING -> 1 + intSize;
+            case OFFSET -> 1 + offSize;
+            case HEADER -> 11;
+            case CHUNK -> 0;
+        };
+    }
+
+    private void fail(String message) {
+        failure = message;
+        state = State.FAILED;
+    }
+}
