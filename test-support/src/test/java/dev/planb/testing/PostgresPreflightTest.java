@@ -171,6 +171,22 @@ class PostgresPreflightTest {
     }
 
     @Test
+    void defaultPrivilegesOfAnotherRoleAreAWarningNamingTheGrantARestoreNeeds() throws Exception {
+        DatabaseSource database = server.newDatabase();
+        String name = name(database);
+        String role = "app_" + Long.toHexString(System.nanoTime());
+        noneOf(Preflight.of(database).run(), Severity.WARNING, "default privileges");
+        server.superuser(name, "CREATE ROLE " + role + " NOLOGIN",
+                "ALTER DEFAULT PRIVILEGES FOR ROLE " + role + " GRANT SELECT ON TABLES TO " + USER);
+
+        PreflightReport report = Preflight.of(database).run();
+
+        assertThat(the(report, Severity.WARNING, "default privileges", "role " + role + " has default privileges")
+                .message()).contains("GRANT " + role + " TO <restore user>").contains("even with --no-owner");
+        assertThat(report.blocksBackup()).as("%s", report).isFalse();
+    }
+
+    @Test
     void aFilterABackupWouldRefuseIsABlockerAndANameThatMatchesNothingAWarning() throws Exception {
         DatabaseSource database = server.newDatabase();
         String name = name(database);

@@ -65,6 +65,7 @@ final class PgPreflight {
         }
         scope(connection);
         owners(connection);
+        defaultPrivileges(connection);
         filterNames(connection);
         encoding(connection);
     }
@@ -90,6 +91,25 @@ final class PgPreflight {
                 objects.size()))) + (objects.size() > 5 ? ", …" : "") + "): a restore keeps owners, so the target"
                 + " server needs role " + owner + " and a restoring user that is a member of it; or restore with"
                 + " --no-owner (the restoring user then owns everything)")));
+    }
+
+    /**
+     * pg_dump writes {@code ALTER DEFAULT PRIVILEGES FOR ROLE r}, which even a {@code --no-owner} restore runs
+     * and which only a member of {@code r} may run: say so before the first restore fails on it.
+     */
+    private void defaultPrivileges(Connection connection) throws SQLException {
+        List<String> roles = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
+                "SELECT DISTINCT quote_ident(pg_get_userbyid(d.defaclrole)) FROM pg_default_acl d"
+                + " WHERE d.defaclrole <> (SELECT oid FROM pg_roles WHERE rolname = current_user) ORDER BY 1")) {
+            while (rows.next()) {
+                roles.add(rows.getString(1));
+            }
+        }
+        roles.forEach(role -> findings.add(Finding.warning("default privileges", "role " + role + " has default"
+                + " privileges (ALTER DEFAULT PRIVILEGES FOR ROLE " + role + "): every restore runs them, even with"
+                + " --no-owner, so restore as a superuser or as a member of " + role + " (GRANT " + role
+                + " TO <restore user>), or the restore fails with 'must be member of role " + role + "'")));
     }
 
     /**
