@@ -81,7 +81,8 @@ public final class Holds {
 
     /**
      * Puts the last good backup on hold because {@code changedIn}, the backup after it, showed a destructive
-     * change; the hold records the tables and their row counts.
+     * change; the hold records the tables and their row counts. Unlike {@link #place}, the backup need not be on
+     * this destination: on an outbox that a pull host empties, the hold is pulled to where the backup went.
      *
      * @see #place(String, BackupId, String, Instant)
      */
@@ -104,7 +105,9 @@ public final class Holds {
             throw new PlanBException(ErrorCode.INVALID_SETTING, "A hold on backup " + backup + " would expire at "
                     + expiresAt + ", which is not in the future: give a later expiry (--expires 30d)");
         }
-        new Catalog(destination).find(plan, backup.value()); // throws, naming the plan and what exists
+        if (changedIn.isEmpty()) {
+            new Catalog(destination).find(plan, backup.value()); // throws, naming the plan and what exists
+        }
         BackupId id = BackupId.generate(now);
         HoldFile file = new HoldFile(HoldFile.FORMAT_VERSION, plan, backup.value(), id.value(), reason.strip(), now,
                 expiresAt, changedIn.map(BackupId::value).orElse(null), changes);

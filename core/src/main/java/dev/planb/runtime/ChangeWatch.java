@@ -3,8 +3,6 @@ package dev.planb.runtime;
 import dev.planb.BackupPlan;
 import dev.planb.BackupResult;
 import dev.planb.DestinationResult;
-import dev.planb.ErrorCode;
-import dev.planb.PlanBException;
 import dev.planb.catalog.Catalog;
 import dev.planb.change.ChangeDetector;
 import dev.planb.change.DestructiveChangePolicy;
@@ -25,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * After each backup (before retention runs): compares the new backup's row counts with the previous good
  * backup of the plan, read from the first destination that can be read, and on a destructive change holds
- * that previous backup on every destination that has it and reports the change.
+ * that previous backup on every destination of the plan (also where a pull host already took it: the hold is
+ * pulled after it) and reports the change.
  */
 final class ChangeWatch {
 
@@ -97,12 +96,6 @@ final class ChangeWatch {
         try {
             new Holds(destination, clock).placeForChange(plan.name(), previous.id(), latest.id(), changes, until);
             return true;
-        } catch (PlanBException e) {
-            if (e.code() != ErrorCode.BACKUP_NOT_FOUND) {
-                LOG.warn("Plan '{}': cannot hold backup {} on {}: {}", plan.name(), previous.id(),
-                        destination.description(), e.getMessage());
-            }
-            return false;
         } catch (RuntimeException e) {
             LOG.warn("Plan '{}': cannot hold backup {} on {}: {}", plan.name(), previous.id(), destination.description(),
                     Messages.firstLine(e));
