@@ -19,8 +19,10 @@ import dev.planb.spi.RecoveredPoint;
 import dev.planb.spi.RecoveryChain;
 import dev.planb.spi.RecoveryDestination;
 import dev.planb.spi.RecoveryTarget;
+import dev.planb.spi.RestoredTable;
 import dev.planb.spi.ScratchDatabases;
 import dev.planb.spi.TableCount;
+import dev.planb.spi.TableRestore;
 import dev.planb.spi.support.Messages;
 import dev.planb.spi.support.jdbc.Jdbc;
 import java.io.BufferedInputStream;
@@ -233,6 +235,21 @@ public final class PostgresEngine implements PointInTimeEngine {
             }
             throw e;
         }
+    }
+
+    @Override
+    public void checkTableRestoreTarget(DatabaseSource target, TableRestore restore) {
+        new PgTableRestore(options).check(target, restore);
+    }
+
+    /**
+     * Restores single tables through a scratch database on the same server (the user needs
+     * {@code CREATEDB}), from the custom or the directory format; see {@link PgTableRestore}.
+     */
+    @Override
+    public List<RestoredTable> restoreTables(InputStream dump, DatabaseSource target, TableRestore restore)
+            throws IOException {
+        return new PgTableRestore(options).restore(dump, target, restore);
     }
 
     /**
