@@ -19,8 +19,10 @@ import dev.planb.spi.RecoveredPoint;
 import dev.planb.spi.RecoveryChain;
 import dev.planb.spi.RecoveryDestination;
 import dev.planb.spi.RecoveryTarget;
+import dev.planb.spi.RestoredTable;
 import dev.planb.spi.ScratchDatabases;
 import dev.planb.spi.TableCount;
+import dev.planb.spi.TableRestore;
 import dev.planb.spi.support.Messages;
 import dev.planb.spi.support.jdbc.Jdbc.QualifiedTable;
 import dev.planb.spi.support.jdbc.Jdbc;
@@ -163,6 +165,18 @@ public final class MariaDbEngine implements PointInTimeEngine {
         }
         RestoreTargets.refuseTables("MariaDB database " + target.redactedUrl(), tableCounts(target), "a new database",
                 "replace the tables the backup holds");
+    }
+
+    @Override
+    public void checkTableRestoreTarget(DatabaseSource target, TableRestore restore) {
+        new MariaDbTableRestore(options).check(target, restore);
+    }
+
+    /** Picks the tables' statements out of the dump stream and runs them; see {@link MariaDbTableRestore}. */
+    @Override
+    public List<RestoredTable> restoreTables(InputStream dump, DatabaseSource target, TableRestore restore)
+            throws IOException {
+        return new MariaDbTableRestore(options).restore(dump, target, restore);
     }
 
     /**
@@ -357,7 +371,7 @@ public final class MariaDbEngine implements PointInTimeEngine {
     }
 
     /** Skips the first line when it is the sandbox-mode line (it may end with a space). */
-    private static void skipSandboxLine(BufferedInputStream in) throws IOException {
+    static void skipSandboxLine(BufferedInputStream in) throws IOException {
         int limit = SANDBOX_LINE.length + 8;
         in.mark(limit);
         byte[] start = in.readNBytes(limit);
