@@ -6,8 +6,11 @@ import dev.planb.PlanBException;
 import dev.planb.spi.DatabaseEngine;
 import dev.planb.spi.DumpResult;
 import dev.planb.spi.PlanName;
+import dev.planb.spi.RestoredTable;
+import dev.planb.spi.ScratchDatabase;
 import dev.planb.spi.ScratchDatabases;
 import dev.planb.spi.TableCount;
+import dev.planb.spi.TableRestore;
 import dev.planb.spi.support.Messages;
 import dev.planb.spi.support.jdbc.Jdbc.QualifiedTable;
 import dev.planb.spi.support.jdbc.Jdbc;
@@ -130,6 +133,29 @@ public final class H2Engine implements DatabaseEngine {
             }
         } finally {
             Files.deleteIfExists(script);
+        }
+    }
+
+    @Override
+    public void checkTableRestoreTarget(DatabaseSource target, TableRestore restore) {
+        try (Connection connection = connectExisting(target)) {
+            H2TableRestore.check(target, connection, restore);
+        } catch (SQLException e) {
+            throw new PlanBException(ErrorCode.DATABASE_UNAVAILABLE, "Cannot open H2 database " + target.redactedUrl()
+                    + ": " + Messages.firstLine(e), e);
+        }
+    }
+
+    /** Runs the script into a scratch database and copies the tables from there; see {@link H2TableRestore}. */
+    @Override
+    public List<RestoredTable> restoreTables(InputStream dump, DatabaseSource target, TableRestore restore)
+            throws IOException {
+        try (Connection connection = connectExisting(target);
+                ScratchDatabase scratch = scratchDatabases().orElseThrow().create(target)) {
+            return H2TableRestore.restore(dump, target, connection, restore, scratch);
+        } catch (SQLException e) {
+            throw new PlanBException(ErrorCode.RESTORE_FAILED, "Cannot restore tables into H2 database "
+                    + target.redactedUrl() + ": " + Messages.firstLine(e), e);
         }
     }
 

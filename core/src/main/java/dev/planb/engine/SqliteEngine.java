@@ -6,8 +6,10 @@ import dev.planb.PlanBException;
 import dev.planb.spi.DatabaseEngine;
 import dev.planb.spi.DumpResult;
 import dev.planb.spi.PlanName;
+import dev.planb.spi.RestoredTable;
 import dev.planb.spi.ScratchDatabases;
 import dev.planb.spi.TableCount;
+import dev.planb.spi.TableRestore;
 import dev.planb.spi.support.Messages;
 import dev.planb.spi.support.ProcessOwnedFiles;
 import dev.planb.spi.support.jdbc.Jdbc.QualifiedTable;
@@ -150,6 +152,45 @@ public final class SqliteEngine implements DatabaseEngine {
             }
         } finally {
             Files.deleteIfExists(staged);
+        }
+    }
+
+    @Override
+    public void checkTableRestoreTarget(DatabaseSource target, TableRestore restore) {
+        requireExisting(target);
+        try (Connection connection = Jdbc.connect(target, target.jdbcUrl(), new Properties(), DRIVER)) {
+            SqliteTableRestore.check(target, connection, restore);
+        } catch (SQLException e) {
+            throw new PlanBException(ErrorCode.DATABASE_UNAVAILABLE, "Cannot read SQLite database " + target.redactedUrl()
+                    + ": " + Messages.firstLine(e), e);
+        }
+    }
+
+    /**
+     * Stages the backup's file in {@code java.io.tmpdir}, attaches it and copies the tables in one
+     * transaction; see {@link SqliteTableRestore}.
+     */
+    @Override
+    public List<RestoredTable> restoreTables(InputStream dump, DatabaseSource target, TableRestore restore)
+            throws IOException {
+        requireExisting(target);
+        Path staged = Snapshots.create();
+        try (Connection connection = Jdbc.connect(target, target.jdbcUrl(), new Properties(), DRIVER)) {
+            return SqliteTableRestore.restore(dump, staged, connection, restore);
+        } catch (SQLException e) {
+            throw new PlanBException(ErrorCode.RESTORE_FAILED, "Cannot restore tables into SQLite database "
+                    + databaseFile(target).toAbsolutePath() + ": " + Messages.firstLine(e) + "; nothing was changed", e);
+        } finally {
+            Files.deleteIfExists(staged);
+        }
+    }
+
+    private static void requireExisting(DatabaseSource target) {
+        Path file = databaseFile(target);
+        if (!Files.isRegularFile(file)) {
+            throw new PlanBException(ErrorCode.INVALID_SETTING, "SQLite database file " + file.toAbsolutePath()
+                    + " does not exist: a table-level restore puts tables into an existing database; to restore the"
+                    + " whole backup into a new file, leave out --table");
         }
     }
 

@@ -53,6 +53,11 @@ public record TablePlacement(TableCount source, QualifiedTable live, QualifiedTa
         return live.equals(restored);
     }
 
+    /** Whether the restored rows move into the live table afterwards ({@code --replace} of a table that exists). */
+    public boolean movesIntoLive() {
+        return restored.name().equalsIgnoreCase(live.name() + REPLACING_SUFFIX);
+    }
+
     /**
      * Places every table of {@code restore}: beside the live one with the suffix, in the other schema, or,
      * for {@code --replace}, the live table itself when it is gone and a table to move rows from otherwise.
@@ -114,8 +119,7 @@ public record TablePlacement(TableCount source, QualifiedTable live, QualifiedTa
                 mismatches.add(placement.restored().displayName() + " has " + rows + " rows, the manifest records "
                         + placement.source().rows() + " for " + placement.source().table());
             }
-            QualifiedTable finalTable = placement.restored().name().endsWith(REPLACING_SUFFIX) ? placement.live()
-                    : placement.restored();
+            QualifiedTable finalTable = placement.movesIntoLive() ? placement.live() : placement.restored();
             restored.add(new RestoredTable(placement.source().table(), finalTable.displayName(), rows));
         }
         if (!mismatches.isEmpty()) {

@@ -105,7 +105,7 @@ final class MariaDbTableRestore {
             throws IOException {
         try (Connection connection = open(target)) {
             List<RestoredTable> restored = TablePlacement.checkCounts(connection, placements);
-            List<TablePlacement> moves = placements.stream().filter(placement -> restore.replace() && !placement.inPlace())
+            List<TablePlacement> moves = placements.stream().filter(TablePlacement::movesIntoLive)
                     .toList();
             if (!moves.isEmpty()) {
                 connection.setAutoCommit(false);

@@ -260,7 +260,7 @@ final class PgTableRestore {
             List<RestoredTable> restored = TablePlacement.checkCounts(connection, placements);
             connection.setAutoCommit(false);
             for (TablePlacement placement : placements) {
-                if (restore.replace() && !placement.inPlace()) {
+                if (placement.movesIntoLive()) {
                     replaceRows(connection, placement);
                 }
             }
