@@ -192,6 +192,24 @@ public final class H2Engine implements DatabaseEngine {
                 """.formatted(dumpFile);
     }
 
+    /** The script into a scratch database, then the table's rows through a linked table. */
+    @Override
+    public String manualTableRestoreSteps(String dumpFile, String table) {
+        return """
+                Run the script into a scratch database, then copy the table's rows into the live database
+                through a linked table, as `%2$s_BEFORE` (columns and rows; `planb restore --table` also keeps its
+                keys, indexes and identity):
+
+                ```sh
+                java -cp h2.jar org.h2.tools.RunScript -url jdbc:h2:/tmp/planb_table_restore -user sa -script %1$s
+                java -cp h2.jar org.h2.tools.Shell -url jdbc:h2:/path/to/app -user USER -password PASSWORD -sql \\
+                    "CREATE LINKED TABLE %2$s_BACKUP('', 'jdbc:h2:/tmp/planb_table_restore', 'sa', '', '%2$s');
+                     CREATE TABLE %2$s_BEFORE AS SELECT * FROM %2$s_BACKUP; DROP TABLE %2$s_BACKUP"
+                rm /tmp/planb_table_restore.mv.db
+                ```
+                """.formatted(dumpFile, table);
+    }
+
     private static List<TableCount> countTables(Connection connection) throws SQLException {
         List<QualifiedTable> tables = new ArrayList<>();
         try (Statement statement = connection.createStatement();

@@ -237,6 +237,27 @@ public final class SqliteEngine implements DatabaseEngine {
                 """.formatted(dumpFile);
     }
 
+    /** Attach the backup's file to the live database and copy the table, with its own CREATE statements. */
+    @Override
+    public String manualTableRestoreSteps(String dumpFile, String table) {
+        return """
+                Print the table's own statements, then attach the backup's file to the live database and copy it
+                as `%2$s_before`:
+
+                ```sh
+                sqlite3 %1$s '.schema %2$s'     # its CREATE TABLE and CREATE INDEX statements
+                sqlite3 /path/to/app.db
+                ```
+
+                ```sql
+                ATTACH '%1$s' AS backup;
+                -- the CREATE statements printed above, with %2$s renamed to %2$s_before (and each index renamed)
+                INSERT INTO %2$s_before SELECT * FROM backup.%2$s;
+                DETACH backup;
+                ```
+                """.formatted(dumpFile, table);
+    }
+
     /**
      * The database file named by a {@code jdbc:sqlite:} URL.
      *

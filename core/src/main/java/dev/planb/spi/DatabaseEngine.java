@@ -177,4 +177,13 @@ public interface DatabaseEngine {
      * by hand with the database's stock tools.
      */
     String manualRestoreSteps(String dumpFile);
+
+    /**
+     * Markdown for {@code RESTORE.md}: how to restore one table, {@code table}, of {@code dumpFile} (the
+     * decompressed dump) by hand beside the live one, with the database's stock tools; empty when the
+     * engine has no such recipe.
+     */
+    default String manualTableRestoreSteps(String dumpFile, String table) {
+        return "";
+    }
 }

@@ -324,6 +324,27 @@ public final class MariaDbEngine implements PointInTimeEngine {
                 """.formatted(dumpFile);
     }
 
+    /** The table's section of the dump into a scratch database, then a copy beside the live table. */
+    @Override
+    public String manualTableRestoreSteps(String dumpFile, String table) {
+        return """
+                The dump holds each table between its `-- Table structure for table` line and the next section. Run
+                that part (and only it: it starts with `DROP TABLE IF EXISTS`) in a scratch database, then copy the
+                table into the live database `app` as `%2$s_before`:
+
+                ```sh
+                mariadb -h HOST -u USER -p -e 'CREATE DATABASE planb_table_restore'
+                ( echo 'SET FOREIGN_KEY_CHECKS=0;'; sed -n '/^-- Table structure for table `%2$s`/,/^-- \\(Table structure for table\\|Temporary\\|Final view\\|Dumping routines\\|Dumping events\\)/p' %1$s ) \\
+                    | mariadb -h HOST -u USER -p planb_table_restore
+                mariadb -h HOST -u USER -p -e 'CREATE TABLE app.%2$s_before LIKE planb_table_restore.%2$s;
+                    INSERT INTO app.%2$s_before SELECT * FROM planb_table_restore.%2$s; DROP DATABASE planb_table_restore'
+                ```
+
+                `CREATE TABLE … LIKE` copies columns and indexes, not foreign keys. Compare
+                `SELECT COUNT(*) FROM app.%2$s_before` with the table's rows in `manifest.json`.
+                """.formatted(dumpFile, table);
+    }
+
     @Override
     public String logFormat() {
         return "binlog";

@@ -336,6 +336,38 @@ public final class PostgresEngine implements PointInTimeEngine {
                 restore);
     }
 
+    /**
+     * Through a scratch database, as {@code planb restore --table} does, but moving the table into a schema of
+     * its own there rather than renaming it, index by index: that moves its indexes and sequences along.
+     */
+    @Override
+    public String manualTableRestoreSteps(String dumpFile, String table) {
+        String qualified = PgTables.qualify(table);
+        String schema = qualified.substring(0, qualified.indexOf('.'));
+        String name = qualified.substring(qualified.indexOf('.') + 1);
+        boolean directory = options.format() == PostgresOptions.Format.DIRECTORY;
+        String archive = directory ? "dump" : dumpFile;
+        return """
+                Restore the schema (no data but `%2$s`'s, no foreign keys) into a scratch database, move the table
+                into a schema of its own there (its indexes and sequences move along, so nothing collides with the
+                live ones), then copy it into the live database LIVEDB as `before.%2$s`:
+
+                ```sh
+                %4$screatedb -h HOST -U USER planb_table_restore
+                pg_restore -l %3$s | grep -v -E ' (FK CONSTRAINT|TABLE DATA|MATERIALIZED VIEW DATA|SUBSCRIPTION|EVENT TRIGGER) ' > table.list
+                pg_restore -l %3$s | grep -E ' TABLE DATA %1$s %2$s ' >> table.list
+                pg_restore --exit-on-error --no-owner -L table.list -h HOST -U USER -d planb_table_restore %3$s
+                psql -h HOST -U USER -d planb_table_restore -c 'CREATE SCHEMA before' -c 'ALTER TABLE %1$s.%2$s SET SCHEMA before'
+                pg_dump -Fc -t before.%2$s -h HOST -U USER planb_table_restore > table.pgdump
+                psql -h HOST -U USER -d LIVEDB -c 'CREATE SCHEMA before'
+                pg_restore --exit-on-error --no-owner --single-transaction -h HOST -U USER -d LIVEDB table.pgdump
+                dropdb -h HOST -U USER planb_table_restore
+                ```
+
+                Compare `SELECT count(*) FROM before.%2$s` with the table's rows in `manifest.json`.
+                """.formatted(schema, name, archive, directory ? "mkdir dump && tar -xf " + dumpFile + " -C dump\n" : "");
+    }
+
     @Override
     public String logFormat() {
         return "wal";
