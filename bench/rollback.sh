@@ -27,6 +27,10 @@ done
 
 work="$(mktemp -d /tmp/planb-bench-rollback.XXXXXX)"
 chmod 755 "$work"
+echo "bench: building PlanB..." >&2
+(cd "$root" && mvn -o -q -B -ntp -DskipTests package -pl cli -am) >&2
+jar="$work/planb.jar"
+cp "$root/cli/target/planb.jar" "$jar"   # a build running meanwhile does not change the jar under test
 as_pg=()
 if [[ $(id -u) -eq 0 ]]; then as_pg=(runuser -u postgres --); chown postgres: "$work"; fi
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
@@ -71,10 +75,6 @@ SQL
 database_bytes="$(query "SELECT pg_database_size('bench')")"
 table_bytes="$(query "SELECT pg_total_relation_size('orders')")"
 echo "bench: database $database_bytes bytes, orders $table_bytes bytes ($order_rows rows)" >&2
-
-jar="$root/cli/target/planb.jar"
-echo "bench: building PlanB..." >&2
-(cd "$root" && mvn -o -q -B -ntp -DskipTests package -pl cli -am) >&2
 
 results="$work/results"
 : >"$results"
