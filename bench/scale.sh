@@ -66,7 +66,8 @@ measure() {
   echo "$size $label $wall $cpu $((rss_kib / 1024)) $disk" >>"$results"
   echo "scale: ${size} GB $label: ${wall}s wall, ${cpu}s CPU, $((rss_kib / 1024)) MiB RSS, $disk MiB temporary disk" >&2
 }
-planb=(java -Djava.io.tmpdir="$work/planb-tmp" -jar "$jar")
+cp "$jar" "$work/planb.jar" # a rebuild during a long run must not change the jar under it
+planb=(java -Djava.io.tmpdir="$work/planb-tmp" -jar "$work/planb.jar")
 
 # --- servers ---------------------------------------------------------------------------------------------
 mkdir -p "$work/pg"; [[ ${#as_pg[@]} -gt 0 ]] && chown postgres: "$work/pg"
