@@ -88,7 +88,7 @@ public final class PlanFactory {
     public ConfiguredRuntime start(PlanBSettings settings) {
         Map<BackupPlan, PlanSettings> plans = new LinkedHashMap<>();
         settings.getPlans().forEach((name, plan) -> plans.put(plan(name, key(prefix, "plans." + name), plan), plan));
-        return start(plans, pulls(settings), settings.getThreads());
+        return start(plans, pulls(settings), settings.getThreads(), settings.getShutdownGrace());
     }
 
     /**
@@ -98,7 +98,19 @@ public final class PlanFactory {
      * @throws InvalidSettingException naming the first bad setting
      */
     public ConfiguredRuntime start(Map<BackupPlan, ? extends PlanSettings> plans, List<PullJob> pulls, int threads) {
+        return start(plans, pulls, threads, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #start(Map, List, int)}, letting running backups finish within {@code shutdownGrace}
+     * when the runtime is closed.
+     *
+     * @throws InvalidSettingException naming the first bad setting
+     */
+    public ConfiguredRuntime start(Map<BackupPlan, ? extends PlanSettings> plans, List<PullJob> pulls, int threads,
+            Duration shutdownGrace) {
         PlanB.Builder runtime = PlanB.builder().plans(List.copyOf(plans.keySet()));
+        runtime.shutdownGrace(converting(key(prefix, "shutdown-grace"), () -> notNegative(shutdownGrace)));
         pulls.forEach(runtime::pull);
         runtime.threads(converting(key(prefix, "threads"), () -> positive(threads)));
         listeners.forEach(runtime::listener);
@@ -366,6 +378,13 @@ public final class PlanFactory {
         return SecretRef.of(secretKey, value, variable, file).map(ref -> converting(
                 ref.isInline() ? secretKey : secretKey + (variable != null ? "-env" : "-file"),
                 () -> ref.resolve(environment)));
+    }
+
+    private static Duration notNegative(Duration grace) {
+        if (grace == null || grace.isNegative()) {
+            throw new IllegalArgumentException(grace + " is not a grace period: use 0s or more, e.g. 30s");
+        }
+        return grace;
     }
 
     private static int positive(int threads) {

@@ -5,6 +5,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 import dev.planb.status.PlanStatus;
+import dev.planb.status.page.PlanReports;
 
 /**
  * The {@code planb} health: DOWN when a plan is stale (no backup within its max age) or its last
