@@ -4,6 +4,7 @@ import dev.planb.BackupPlan;
 import dev.planb.PlanB;
 import dev.planb.catalog.Catalog;
 import dev.planb.config.DurationText;
+import dev.planb.spi.Destination;
 import dev.planb.spi.Manifest;
 import dev.planb.status.BackupSummary;
 import dev.planb.status.DestinationStatus;
@@ -11,6 +12,7 @@ import dev.planb.status.Failure;
 import dev.planb.status.PlanStatus;
 import dev.planb.status.VerificationSummary;
 import dev.planb.verify.VerificationLog;
+import dev.planb.verify.VerificationRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Describes plans as plain maps and lists (JSON for the starter's endpoint and health details,
@@ -85,13 +89,44 @@ public final class PlanReports {
         report.putAll(status(status));
         planOf(plan).ifPresent(backupPlan -> {
             Instant now = clock.instant();
-            report.put("recentBackups", new Catalog(backupPlan.destinations().get(0)).backups(plan).stream().limit(limit)
-                    .map(manifest -> backup(manifest, now)).toList());
+            report.put("recentBackups", new Catalog(backupPlan.destinations().get(0))
+                    .newest(plan, limit, manifest -> true).stream().map(manifest -> backup(manifest, now)).toList());
             report.put("recentVerifications", new VerificationLog(backupPlan.destinations().get(0)).entries(plan)
                     .stream().limit(limit).map(entry -> Map.<String, Object>of("time", entry.time().toString(),
                             "backup", entry.backupId().toString())).toList());
         });
         return report;
+    }
+
+    /**
+     * A plan's {@code limit} newest full backups from its first destination, oldest first, with its
+     * drills (those of these backups) and its last failure marked.
+     */
+    PlanHistory history(String plan, int limit) {
+        Optional<BackupPlan> backupPlan = planOf(plan);
+        if (backupPlan.isEmpty()) {
+            return new PlanHistory(List.of(), List.of());
+        }
+        Destination first = backupPlan.get().destinations().get(0);
+        PlanHistory history = PlanHistory.of(new Catalog(first).newest(plan, limit, Manifest::isDump), limit);
+        Set<String> shown = history.backups().stream().map(PlanHistory.Point::id).collect(Collectors.toSet());
+        VerificationLog drills = new VerificationLog(first);
+        for (VerificationLog.Entry entry : drills.entries(plan).stream()
+                .filter(entry -> shown.contains(entry.backupId().toString())).limit(limit).toList()) {
+            Optional<VerificationRecord> drill = drills.read(entry);
+            if (drill.isPresent()) {
+                boolean passed = drill.get().passed();
+                history = history.markBackup(entry.backupId().toString(),
+                        passed ? PlanHistory.Kind.DRILL_PASSED : PlanHistory.Kind.DRILL_FAILED,
+                        "drill " + (passed ? "passed" : "FAILED") + " at " + entry.time());
+            }
+        }
+        Optional<Failure> failure = planB.status(plan).flatMap(PlanStatus::lastFailure);
+        if (failure.isPresent()) {
+            history = history.markTime(failure.get().time(), PlanHistory.Kind.FAILURE,
+                    "backup FAILED at " + failure.get().time() + ": " + failure.get().message());
+        }
+        return history;
     }
 
     /** Every plan's {@link #report(String, int)}. */
