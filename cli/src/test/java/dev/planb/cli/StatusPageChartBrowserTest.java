@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The status page's history, as served by {@code planb run --http} and drawn by a real headless Chromium: after most
- * of a table's rows are deleted, its row-count chart falls, in the SVG and on screen.
+ * of a table's rows are deleted, its row-count chart falls, in the SVG and on screen, with the destructive change
+ * marked on the backup that saw it and the hold on the one before.
  */
 class StatusPageChartBrowserTest {
 
@@ -62,7 +63,8 @@ class StatusPageChartBrowserTest {
         Cli.Result drill = Cli.run("verify", "--config", config.toString(), "--plan", "app");
         assertThat(drill.exitCode()).as(drill.err()).isZero();
         execute(server, database, "delete from orders where id > 100");
-        backup(config);
+        Cli.Result scheduled = Cli.run("run", "--config", config.toString(), "--once"); // the runtime's change watch
+        assertThat(scheduled.exitCode()).as(scheduled.err()).isZero();
 
         RunningPlanB run = RunningPlanB.start(dir, List.of(), Map.of(), "run", "--config", config.toString(), "--http",
                 RunningPlanB.freeAddress());
@@ -77,7 +79,9 @@ class StatusPageChartBrowserTest {
             assertThat(ys).as("three backups: 3000, 3000, then 100 rows").hasSize(3);
             assertThat(ys[0]).isEqualTo(ys[1]);
             assertThat(ys[2] - ys[0]).as("the newest point is far lower").isGreaterThan(60);
-            assertThat(page).contains("class=\"mark DRILL_PASSED\"", "<title>drill passed at ");
+            assertThat(page).contains("class=\"mark DRILL_PASSED\" x1=\"150.0\"", "<title>drill passed at ",
+                    "class=\"mark HOLD\" x1=\"150.0\"", "class=\"mark DESTRUCTIVE_CHANGE\" x1=\"290.0\"",
+                    "<title>destructive change: orders: 3000 -&gt; 100 rows");
 
             BufferedImage screenshot = screenshot(run.uri("/").toString());
             TreeMap<Integer, Integer> topmostByColumn = topmostPixelsOfColour(screenshot, ROWS_RGB);

@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * A plan's recent backups, oldest first, as the status page charts them: each backup's stored size,
- * duration and tables' row counts, and the marks drawn over them (drills, failures).
+ * duration and tables' row counts, and the marks drawn over them (destructive changes, holds, drills,
+ * failures).
  *
  * @param backups the recent full backups (not log segments), oldest first
  * @param marks what happened between or at those backups
@@ -27,7 +28,8 @@ record PlanHistory(List<Point> backups, List<Mark> marks) {
 
     /** What a mark means; its colour on the chart. */
     enum Kind {
-        DRILL_PASSED("#1a7f37"), DRILL_FAILED("#cf222e"), FAILURE("#cf222e");
+        DESTRUCTIVE_CHANGE("#bc4c00"), HOLD("#0a7e76"), DRILL_PASSED("#1a7f37"), DRILL_FAILED("#cf222e"),
+        FAILURE("#cf222e");
 
         final String colour;
 
@@ -62,10 +64,15 @@ record PlanHistory(List<Point> backups, List<Mark> marks) {
         return rows;
     }
 
-    /** This history with {@code mark} added at the backup with {@code id}; unchanged when that backup is not in it. */
+    /**
+     * This history with a mark of {@code kind} at the backup with {@code id}; unchanged when that backup is not in it
+     * or already has a mark of that kind.
+     */
     PlanHistory markBackup(String id, Kind kind, String label) {
         for (int i = 0; i < backups.size(); i++) {
-            if (backups.get(i).id().equals(id)) {
+            int at = i;
+            if (backups.get(i).id().equals(id)
+                    && marks.stream().noneMatch(mark -> mark.at() == at && mark.kind() == kind)) {
                 return with(new Mark(i, kind, label));
             }
         }

@@ -3,7 +3,11 @@ package dev.planb.status.page;
 import dev.planb.BackupPlan;
 import dev.planb.PlanB;
 import dev.planb.catalog.Catalog;
+import dev.planb.change.TableChange;
 import dev.planb.config.DurationText;
+import dev.planb.event.DestructiveChange;
+import dev.planb.hold.Hold;
+import dev.planb.hold.Holds;
 import dev.planb.spi.Destination;
 import dev.planb.spi.Manifest;
 import dev.planb.status.BackupSummary;
@@ -100,7 +104,8 @@ public final class PlanReports {
 
     /**
      * A plan's {@code limit} newest full backups from its first destination, oldest first, with its
-     * drills (those of these backups) and its last failure marked.
+     * destructive changes and holds (from the holds there and the open change), its drills (those of
+     * these backups) and its last failure marked.
      */
     PlanHistory history(String plan, int limit) {
         Optional<BackupPlan> backupPlan = planOf(plan);
@@ -121,7 +126,23 @@ public final class PlanReports {
                         "drill " + (passed ? "passed" : "FAILED") + " at " + entry.time());
             }
         }
-        Optional<Failure> failure = planB.status(plan).flatMap(PlanStatus::lastFailure);
+        Optional<PlanStatus> status = planB.status(plan);
+        Optional<DestructiveChange> change = status.flatMap(PlanStatus::destructiveChange);
+        if (change.isPresent()) {
+            history = history.markBackup(change.get().backupId().toString(), PlanHistory.Kind.DESTRUCTIVE_CHANGE,
+                    "destructive change: " + change.get().describeTables());
+        }
+        Instant now = clock.instant();
+        for (Hold hold : new Holds(first).list(plan)) {
+            history = history.markBackup(hold.backupId().toString(), PlanHistory.Kind.HOLD,
+                    "hold " + hold.state(now).name().toLowerCase(java.util.Locale.ROOT) + ", " + hold.describe());
+            if (hold.changedIn().isPresent()) {
+                history = history.markBackup(hold.changedIn().get().toString(), PlanHistory.Kind.DESTRUCTIVE_CHANGE,
+                        "destructive change: " + String.join("; ", hold.changes().stream().map(TableChange::describe)
+                                .toList()));
+            }
+        }
+        Optional<Failure> failure = status.flatMap(PlanStatus::lastFailure);
         if (failure.isPresent()) {
             history = history.markTime(failure.get().time(), PlanHistory.Kind.FAILURE,
                     "backup FAILED at " + failure.get().time() + ": " + failure.get().message());

@@ -9,7 +9,7 @@ import java.util.Map;
  * Renders the status page: per plan its state, last success, failure and verification (with the
  * recovery time), next run, its recent backups with size and age, and its history: inline SVG
  * charts of the stored size, the duration and each table's row count over the last
- * {@value #HISTORY} backups, with drills and failures marked, so a table that lost its rows is seen
+ * {@value #HISTORY} backups, with destructive changes, holds, drills and failures marked, so a table that lost its rows is seen
  * at a glance. Plain HTML, CSS and SVG, no JavaScript. The starter serves it at {@code planb.status-page.path}, {@code planb run --http} at
  * {@code /}.
  *
@@ -44,7 +44,7 @@ public final class StatusPage {
                 <style>
                 body{font-family:system-ui,sans-serif;margin:2rem;color:#222}
                 table{border-collapse:collapse;margin:.5rem 0 1.5rem}td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}
-                .IDLE{color:#1a7f37}.RUNNING{color:#0969da}.STALE,.DAMAGED,.down{color:#cf222e;font-weight:bold}
+                .IDLE{color:#1a7f37}.RUNNING{color:#0969da}.STALE,.DAMAGED,.down{color:#cf222e;font-weight:bold}.DESTRUCTIVE_CHANGE{color:#bc4c00;font-weight:bold}
                 .charts{display:flex;flex-wrap:wrap;gap:1rem}.chart{margin:0}.chart figcaption{font-size:.9rem}
                 .axis{font-size:10px;fill:#555}.legend span{margin-right:1rem}
                 </style></head><body><h1>PlanB backups</h1>
