@@ -103,6 +103,13 @@ public final class PlanB implements AutoCloseable {
     /**
      * Restores a backup. The stored bytes are checked against the manifest's checksums before
      * the restore becomes permanent, and the restored tables are compared with the manifest.
+     * With {@link RestoreRequest#tables()}, only those tables are restored, beside the live ones
+     * unless the request says otherwise; {@link RestoreResult#singleTables()} names what they became:
+     *
+     * <pre>{@code
+     * PlanB.restore(RestoreRequest.builder().from(destination).plan("app").backup(id)
+     *         .target(liveDatabase).tables(List.of("orders")).tablesSuffix("_before").build());
+     * }</pre>
      *
      * @throws PlanBException when the backup is missing or corrupt, the target holds data and
      *     {@code force} is not set, or the restore fails

@@ -8,6 +8,7 @@ import dev.planb.Compression;
 import dev.planb.DatabaseSource;
 import dev.planb.PlanB;
 import dev.planb.Secret;
+import dev.planb.change.DestructiveChangePolicy;
 import dev.planb.crypto.Encryption;
 import dev.planb.event.PlanBListener;
 import dev.planb.files.DirectorySource;
@@ -172,6 +173,7 @@ public final class PlanFactory {
         }
         verification(key(keyPrefix, "verification"), settings.getVerification()).ifPresent(plan::verification);
         notifiers(key(keyPrefix, "notifiers"), settings.getNotifiers()).forEach(plan::notifier);
+        plan.destructiveChange(destructiveChange(key(keyPrefix, "destructive-change"), settings.getDestructiveChange()));
         customizers.forEach(customizer -> customizer.accept(name, plan));
         BackupPlan built = converting(keyPrefix, plan::build);
         checkStreaming(key(keyPrefix, "streaming"), settings.getStreaming(), built);
@@ -264,6 +266,38 @@ public final class PlanFactory {
         Optional.ofNullable(settings.getKeepYearly()).ifPresent(policy::keepYearly);
         Optional.ofNullable(settings.getKeepWithin()).ifPresent(policy::keepWithin);
         return Optional.of(policy.build());
+    }
+
+    private static DestructiveChangePolicy destructiveChange(String changeKey,
+            PlanSettings.DestructiveChangeSettings settings) {
+        DestructiveChangePolicy.Builder policy = DestructiveChangePolicy.builder().enabled(settings.isEnabled());
+        converting(changeKey + ".min-rows", () -> policy.minRows(settings.getMinRows()));
+        converting(changeKey + ".max-loss", () -> policy.maxLossPercent(percent(settings.getMaxLoss())));
+        settings.getTables().forEach((table, threshold) -> {
+            String tableKey = changeKey + ".tables." + table;
+            long minRows = threshold.getMinRows() != null ? threshold.getMinRows() : settings.getMinRows();
+            String maxLoss = threshold.getMaxLoss() != null ? threshold.getMaxLoss() : settings.getMaxLoss();
+            converting(tableKey, () -> policy.table(table, minRows, percent(maxLoss)));
+        });
+        for (int i = 0; i < settings.getIgnore().size(); i++) {
+            String table = settings.getIgnore().get(i);
+            converting(changeKey + ".ignore[" + i + "]", () -> policy.ignore(table));
+        }
+        if (settings.getHold() != null) {
+            converting(changeKey + ".hold", () -> policy.hold(settings.getHold()));
+        }
+        return converting(changeKey, policy::build);
+    }
+
+    /** {@code 50%} or {@code 50}: a share in percent. */
+    private static double percent(String text) {
+        String number = text == null ? "" : text.strip();
+        number = number.endsWith("%") ? number.substring(0, number.length() - 1).strip() : number;
+        try {
+            return new DestructiveChangePolicy.Threshold(0, Double.parseDouble(number)).maxLossPercent();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a share: use e.g. 50%");
+        }
     }
 
     private static DirectorySource files(PlanSettings.FilesSettings settings) {
