@@ -192,6 +192,27 @@ public final class PlanB implements AutoCloseable {
     }
 
     /**
+     * Backs up a plan now with a label in its manifest, and waits for it: a plan's run already going is
+     * waited for first (never skipped for this one), then this run takes the plan's lock and timeout and
+     * reports its events, and retention applies after it, as for a tick. {@code planb list} and
+     * {@code planb status} show the label; the Spring Boot starter labels the backup it takes before
+     * database migrations this way.
+     *
+     * <pre>{@code
+     * BackupResult before = planb.backupAndWait("app", "before V42__drop_legacy");
+     * }</pre>
+     *
+     * @param label one line of at most {@value dev.planb.spi.Manifest#MAX_LABEL_LENGTH} characters
+     * @return the stored backup
+     * @throws PlanBException saying why when this runtime has no such plan or is closed, or the backup
+     *     failed, timed out, or was skipped because another instance holds the plan's lock
+     * @throws IllegalArgumentException when the label is blank, too long or not one line
+     */
+    public BackupResult backupAndWait(String plan, String label) {
+        return scheduler.backupAndWait(plan, label);
+    }
+
+    /**
      * Drills a plan's newest backup now: restores it into a scratch database and checks it, with
      * the plan's {@link BackupPlan#verification()} checks if it has any; returns at once. The
      * result comes as a {@code Verified} or {@code VerificationFailed} event and in {@link #status(String)}.

@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +60,7 @@ final class PlanExecution implements ScheduledJob.JobRun {
     private volatile Instant began;
     private volatile BackupId backupId;
     private final WorkerThread worker = new WorkerThread();
+    private final CompletableFuture<BackupResult> outcome = new CompletableFuture<>();
 
     PlanExecution(BackupPlan plan, Trigger trigger, Clock clock, EventPublisher events, ScheduledExecutorService timer,
             PlanDrills drills) {
@@ -74,6 +76,14 @@ final class PlanExecution implements ScheduledJob.JobRun {
     @Override
     public Trigger trigger() {
         return trigger;
+    }
+
+    /**
+     * The run's backup, once it is stored; completed exceptionally with a {@link PlanBException} saying why
+     * when the run fails, is stopped or is skipped.
+     */
+    CompletableFuture<BackupResult> outcome() {
+        return outcome;
     }
 
     /** Runs on the calling (worker) thread. */
@@ -93,6 +103,8 @@ final class PlanExecution implements ScheduledJob.JobRun {
                 }
             } finally {
                 control.finish();
+                outcome.completeExceptionally(new PlanBException(ErrorCode.INTERNAL, "Backup of plan '" + plan.name()
+                        + "' ended without a result"));
             }
         });
     }
@@ -108,6 +120,7 @@ final class PlanExecution implements ScheduledJob.JobRun {
             return false;
         }
         LOG.warn("{}", reason.getMessage());
+        outcome.completeExceptionally(reason);
         Instant now = clock.instant();
         events.publish(new BackupFailed(plan.name(), now, reason.code(), reason.getMessage(), elapsed(now)));
         worker.interrupt();
@@ -153,6 +166,7 @@ final class PlanExecution implements ScheduledJob.JobRun {
 
     private void backup() {
         if (control.cancellation().isPresent()) {
+            control.cancellation().ifPresent(outcome::completeExceptionally);
             return;
         }
         began = clock.instant();
@@ -160,8 +174,8 @@ final class PlanExecution implements ScheduledJob.JobRun {
                 TimeUnit.MILLISECONDS);
         try {
             BackupResult result = new BackupRun(plan,
-                    progress -> events.publish(new BackupProgress(plan.name(), clock.instant(), progress)), clock, control)
-                    .execute();
+                    progress -> events.publish(new BackupProgress(plan.name(), clock.instant(), progress)), clock, control,
+                    trigger.label()).execute();
             Instant now = clock.instant();
             for (DestinationResult failure : result.failures()) {
                 events.publish(new DestinationFailed(plan.name(), now, result.id(), failure.destination(), failure.error()));
@@ -169,6 +183,7 @@ final class PlanExecution implements ScheduledJob.JobRun {
             events.publish(new BackupSucceeded(plan.name(), now, result, elapsed(now)));
             applyRetention(result);
             removeLeftovers(result);
+            outcome.complete(result);
         } catch (PlanBException e) {
             if (control.cancellation().isEmpty()) {
                 fail(e.code(), e.getMessage());
@@ -256,11 +271,14 @@ final class PlanExecution implements ScheduledJob.JobRun {
     }
 
     private void skip(BackupSkipped.Reason reason, String why) {
+        outcome.completeExceptionally(new PlanBException(ErrorCode.CANCELLED, "Backup of plan '" + plan.name()
+                + "' was skipped: " + why));
         LOG.info("Plan '{}' skipped its tick at {}: {}", plan.name(), trigger.time(), why);
         events.publish(new BackupSkipped(plan.name(), clock.instant(), trigger.time(), reason, why));
     }
 
     private void fail(ErrorCode code, String message) {
+        outcome.completeExceptionally(new PlanBException(code, message));
         Instant now = clock.instant();
         events.publish(new BackupFailed(plan.name(), now, code, message, elapsed(now)));
     }

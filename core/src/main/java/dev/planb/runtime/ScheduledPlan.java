@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 final class ScheduledPlan {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledPlan.class);
+    /** How often a run waiting for the plan to be idle looks whether the runtime closed meanwhile. */
+    private static final long IDLE_POLL_MILLIS = 1000;
 
     private final ScheduledJob job;
     private final Schedule schedule;
@@ -54,6 +56,32 @@ final class ScheduledPlan {
     /** Starts a run now, outside the schedule; skipped (and reported) while a run is going. */
     void runNow() {
         submit(Trigger.onDemand(scheduler.clock().instant()));
+    }
+
+    /**
+     * Runs {@code run} on the calling thread once the run going now, if any, has ended (a run is never
+     * skipped for it, nor it for a run).
+     *
+     * @return false when the runtime closed before it could start
+     */
+    boolean runWhenIdle(ScheduledJob.JobRun run) throws InterruptedException {
+        synchronized (this) {
+            while (!current.compareAndSet(null, run)) {
+                if (scheduler.isClosed()) {
+                    return false;
+                }
+                wait(IDLE_POLL_MILLIS);
+            }
+        }
+        try {
+            if (scheduler.isClosed()) {
+                return false;
+            }
+            run.run();
+            return true;
+        } finally {
+            ended(run);
+        }
     }
 
     /** Stops ticking and cancels the running run, if any; returns without waiting for it. */
@@ -112,12 +140,17 @@ final class ScheduledPlan {
                 try {
                     execution.run();
                 } finally {
-                    current.compareAndSet(execution, null);
+                    ended(execution);
                 }
             });
         } catch (RejectedExecutionException e) {
             current.compareAndSet(execution, null); // shutting down
         }
+    }
+
+    private synchronized void ended(ScheduledJob.JobRun run) {
+        current.compareAndSet(run, null);
+        notifyAll();
     }
 
     private long jitterMillis() {
