@@ -4,6 +4,7 @@ import dev.planb.catalog.Catalog;
 import dev.planb.event.BackupStale;
 import dev.planb.event.PlanBListener;
 import dev.planb.internal.Version;
+import dev.planb.internal.pipeline.RunControl;
 import dev.planb.internal.run.BackupRun;
 import dev.planb.internal.run.RestoreRun;
 import dev.planb.notify.LogNotifier;
@@ -97,7 +98,18 @@ public final class PlanB implements AutoCloseable {
 
     /** Like {@link #backup(BackupPlan)}, reporting progress to {@code progress}. */
     public static BackupResult backup(BackupPlan plan, ProgressListener progress) {
-        return new BackupRun(plan, progress, Clock.systemUTC()).execute();
+        return backup(plan, null, progress);
+    }
+
+    /**
+     * Like {@link #backup(BackupPlan, ProgressListener)}, with a label in the manifest saying why the backup was
+     * taken (e.g. {@code before manual fix of orders}); {@code planb list} and {@code planb status} show it.
+     *
+     * @param label one line of at most {@value dev.planb.spi.Manifest#MAX_LABEL_LENGTH} characters, or {@code null}
+     * @throws IllegalArgumentException when the label is blank, too long or not one line
+     */
+    public static BackupResult backup(BackupPlan plan, String label, ProgressListener progress) {
+        return new BackupRun(plan, progress, Clock.systemUTC(), RunControl.none(), label).execute();
     }
 
     /**

@@ -29,6 +29,8 @@ import java.time.Instant;
  * @param status {@code ok}, or {@code DAMAGED} when the backup's manifest does not parse or does not match
  *     its checksum: then only the plan, the id and the start time (from the id, to the second) are known
  * @param damaged for a damaged backup, what is wrong with its manifest, with the manifest's location
+ * @param label why the backup was taken, e.g. {@code before V42__drop_legacy} for the Spring Boot starter's
+ *     backup before database migrations; absent for an ordinary backup
  */
 record BackupListing(String plan, String backupId, String kind, Instant startedAt, long durationMillis,
         long storedBytes, long dumpBytes, int tables, long rows, String engine,
@@ -38,7 +40,8 @@ record BackupListing(String plan, String backupId, String kind, Instant startedA
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean parentMissing,
         @JsonInclude(JsonInclude.Include.NON_NULL) ChainSummary log,
         String status,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String damaged) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String damaged,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String label) {
 
     /** The status of a backup whose manifest was read and proved. */
     static final String OK = "ok";
@@ -47,7 +50,7 @@ record BackupListing(String plan, String backupId, String kind, Instant startedA
 
     static BackupListing of(DamagedBackup damaged) {
         return new BackupListing(damaged.plan(), damaged.id().value(), null, damaged.id().time(), 0, 0, 0, 0, 0, null,
-                null, null, null, false, null, DAMAGED, damaged.location() + " " + damaged.reason());
+                null, null, null, false, null, DAMAGED, damaged.location() + " " + damaged.reason(), null);
     }
 
     boolean isDamaged() {
@@ -67,6 +70,6 @@ record BackupListing(String plan, String backupId, String kind, Instant startedA
                 manifest.tables().size(), manifest.totalRows(),
                 manifest.engine().name() + " " + manifest.engine().serverVersion(),
                 isLog ? manifest.parentId() : null, isLog ? manifest.log().file() : null,
-                isLog ? manifest.log().partial() : null, isLog && parentMissing, log, OK, null);
+                isLog ? manifest.log().partial() : null, isLog && parentMissing, log, OK, null, manifest.label());
     }
 }

@@ -22,11 +22,13 @@ import java.util.Optional;
  * @param damaged how many damaged backups the plan has on the destination
  * @param newestDamaged the damaged backup that is newer than the newest intact one, if any
  * @param damage what is wrong with that backup's manifest, with its location
+ * @param label the newest intact backup's label, e.g. {@code before V42__drop_legacy}; absent when it has none
  */
 record StatusListing(String plan, String state, String backupId, Instant finishedAt, Long ageSeconds,
         long storedBytes, Long maxAgeSeconds, int damaged,
         @JsonInclude(JsonInclude.Include.NON_NULL) String newestDamaged,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String damage) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String damage,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String label) {
 
     /** The state of a plan whose newest backup is damaged. */
     static final String DAMAGED = "DAMAGED";
@@ -41,7 +43,8 @@ record StatusListing(String plan, String state, String backupId, Instant finishe
                 newest.map(BackupSummary::storedBytes).orElse(0L),
                 status.maxAge().map(Duration::getSeconds).orElse(null), status.damaged().size(),
                 damagedNewest.map(backup -> backup.id().value()).orElse(null),
-                damagedNewest.map(backup -> backup.location() + " " + backup.reason()).orElse(null));
+                damagedNewest.map(backup -> backup.location() + " " + backup.reason()).orElse(null),
+                newest.map(BackupSummary::label).orElse(null));
     }
 
     boolean stale() {
