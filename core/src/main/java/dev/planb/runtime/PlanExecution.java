@@ -49,6 +49,8 @@ import org.slf4j.LoggerFactory;
 final class PlanExecution implements ScheduledJob.JobRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlanExecution.class);
+    /** How often a labelled run looks whether the plan's lock is free again. */
+    private static final long LOCK_POLL_MILLIS = 500;
 
     private final BackupPlan plan;
     private final Trigger trigger;
@@ -130,7 +132,10 @@ final class PlanExecution implements ScheduledJob.JobRun {
     private Optional<Lease> acquireLock() {
         try {
             Optional<Lease> lease = plan.lock().tryAcquire(plan.name());
-            if (lease.isEmpty()) {
+            if (lease.isEmpty() && trigger.label() != null) {
+                lease = awaitLock();
+            }
+            if (lease.isEmpty() && control.cancellation().isEmpty()) {
                 skip(BackupSkipped.Reason.LOCKED_ELSEWHERE, "another instance holds the plan's " + plan.lock().description());
             }
             return lease;
@@ -143,6 +148,26 @@ final class PlanExecution implements ScheduledJob.JobRun {
                     + "': " + Messages.firstLine(e));
             return Optional.empty();
         }
+    }
+
+    /**
+     * For a labelled run, which someone waits for (e.g. migrations at start-up): waits for another instance's run
+     * to release the plan's lock, up to the plan's timeout; empty when the lock stays taken or the run is stopped.
+     */
+    private Optional<Lease> awaitLock() {
+        LOG.info("Plan '{}': another instance holds the plan's {}; backup '{}' waits for it (at most {})", plan.name(),
+                plan.lock().description(), trigger.label(), Durations.format(plan.timeout()));
+        Instant deadline = clock.instant().plus(plan.timeout());
+        Optional<Lease> lease = Optional.empty();
+        try {
+            while (lease.isEmpty() && control.cancellation().isEmpty() && clock.instant().isBefore(deadline)) {
+                Thread.sleep(LOCK_POLL_MILLIS);
+                lease = plan.lock().tryAcquire(plan.name());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopped: the cancellation reports it
+        }
+        return lease;
     }
 
     private void backupUnlessDone() {

@@ -18,10 +18,16 @@ import dev.planb.event.BackupStarted;
 import dev.planb.event.BackupSucceeded;
 import dev.planb.lock.LockFile;
 import dev.planb.spi.Manifest;
+import dev.planb.spi.PlanLock;
 import dev.planb.status.BackupSummary;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +75,25 @@ class LabelledBackupTest {
     }
 
     @Test
+    void waitsForAnotherInstanceToReleaseThePlansLockInsteadOfSkipping() throws Exception {
+        HeldElsewhere lock = new HeldElsewhere();
+        BackupPlan plan = BackupPlan.builder("app").database(SlowEngine.taking(10))
+                .destination(new LocalDirectoryDestination(tmp.resolve("backups")))
+                .schedule(Schedule.every(Duration.ofHours(1)).withoutCatchUp()).lock(lock).build();
+
+        try (PlanB planb = PlanB.builder().plan(plan).listener(events).start()) {
+            CompletableFuture<BackupResult> labelled = CompletableFuture.supplyAsync(
+                    () -> planb.backupAndWait("app", "before V2__x"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> lock.attempts.get() >= 2);
+            assertThat(labelled).isNotDone();
+
+            lock.held.set(false);
+            assertThat(labelled.get(10, TimeUnit.SECONDS).manifest().label()).isEqualTo("before V2__x");
+        }
+        assertThat(events.of(BackupSkipped.class)).isEmpty();
+    }
+
+    @Test
     void rejectsAnUnknownPlanAndALabelThatIsNotOneLine() {
         BackupPlan plan = BackupPlan.builder("app").database(SlowEngine.taking(10))
                 .destination(new LocalDirectoryDestination(tmp.resolve("backups")))
@@ -85,5 +110,23 @@ class LabelledBackupTest {
                     .isInstanceOf(PlanBException.class).hasMessageContaining("PlanB is shutting down");
         }
         assertThat(PlanB.catalog(new LocalDirectoryDestination(tmp.resolve("backups"))).backups()).isEmpty();
+    }
+
+    /** The plan's lock as another instance holds it, until {@code held} is cleared. */
+    static final class HeldElsewhere implements PlanLock {
+
+        final AtomicBoolean held = new AtomicBoolean(true);
+        final AtomicInteger attempts = new AtomicInteger();
+
+        @Override
+        public Optional<Lease> tryAcquire(String plan) {
+            attempts.incrementAndGet();
+            return held.get() ? Optional.empty() : Optional.of(() -> { });
+        }
+
+        @Override
+        public String description() {
+            return "lock held by another instance";
+        }
     }
 }
