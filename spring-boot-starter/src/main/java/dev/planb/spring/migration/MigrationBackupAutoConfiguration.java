@@ -1,7 +1,9 @@
 package dev.planb.spring.migration;
 
 import dev.planb.PlanB;
+import dev.planb.spring.autoconfigure.InvalidPlanBPropertyException;
 import dev.planb.spring.autoconfigure.PlanBAutoConfiguration;
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -28,7 +30,12 @@ public class MigrationBackupAutoConfiguration {
     @Bean
     MigrationBackup planbMigrationBackup(PlanB planB, MigrationBackupProperties properties, Environment environment) {
         String plan = properties.getPlan() != null ? properties.getPlan() : environment.getProperty("planb.name", "app");
-        return new MigrationBackup(planB, plan, properties.isFailOnBackupError());
+        Duration keepFor = properties.getKeepFor();
+        if (keepFor == null || keepFor.isNegative() || keepFor.isZero()) {
+            throw new InvalidPlanBPropertyException("planb.migrations.keep-for", "is " + keepFor + ": use a positive"
+                    + " duration, e.g. 30d, to keep the backup taken before migrations that long");
+        }
+        return new MigrationBackup(planB, plan, properties.isFailOnBackupError(), keepFor);
     }
 
     /** Flyway's pending migrations, when Flyway is on the classpath. */

@@ -1,5 +1,7 @@
 package dev.planb.spring.migration;
 
+import dev.planb.hold.Holds;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -8,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * <pre>
  * planb.migrations.backup-before=true
  * planb.migrations.fail-on-backup-error=true
+ * planb.migrations.keep-for=30d
  * </pre>
  */
 @ConfigurationProperties("planb.migrations")
@@ -28,6 +31,12 @@ public class MigrationBackupProperties {
     /** The plan backed up before migrations; by default the application's own ({@code planb.name}). */
     private String plan;
 
+    /**
+     * How long retention keeps the backup taken before migrations: it is put on hold on every destination
+     * that stored it, with its label as the reason, until then (or until released with {@code planb hold release}).
+     */
+    private Duration keepFor = Holds.DEFAULT_DURATION;
+
     public boolean isBackupBefore() {
         return backupBefore;
     }
@@ -42,6 +51,14 @@ public class MigrationBackupProperties {
 
     public void setFailOnBackupError(boolean failOnBackupError) {
         this.failOnBackupError = failOnBackupError;
+    }
+
+    public Duration getKeepFor() {
+        return keepFor;
+    }
+
+    public void setKeepFor(Duration keepFor) {
+        this.keepFor = keepFor;
     }
 
     public String getPlan() {

@@ -7,6 +7,7 @@ import dev.planb.DatabaseSource;
 import dev.planb.PlanB;
 import dev.planb.RestoreRequest;
 import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.hold.Holds;
 import dev.planb.schedule.Schedule;
 import dev.planb.spi.Manifest;
 import dev.planb.spring.autoconfigure.BackupPlanCustomizer;
@@ -19,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -82,14 +84,22 @@ class MigrationBackupTests {
     void backsUpOnlyBeforePendingMigrationsLabelledWithThemAndTheBackupHoldsTheSchemaBefore(String kind, Tool tool)
             throws SQLException {
         DatabaseSource database = newDatabase(kind, "app");
+        String[] keepOneButHoldTwoDays = {"planb.destinations.local.retention.keep-last=1", "planb.migrations.keep-for=2d"};
 
-        app(database, tool, 1).run(context -> assertThat(context).hasNotFailed());
+        app(database, tool, 1).withPropertyValues(keepOneButHoldTwoDays).run(context -> assertThat(context).hasNotFailed());
         assertThat(labels()).containsExactly("before " + tool.migrations.get(0));
         execute(database, "INSERT INTO customers VALUES (1, 'Ada')", "INSERT INTO legacy_notes VALUES (1, 'keep me')",
                 "INSERT INTO legacy_notes VALUES (2, 'me too')");
 
-        app(database, tool, 2).run(context -> assertThat(context).hasNotFailed());
-        assertThat(labels()).containsExactly("before " + tool.migrations.get(1), "before " + tool.migrations.get(0));
+        app(database, tool, 2).withPropertyValues(keepOneButHoldTwoDays).run(context -> assertThat(context).hasNotFailed());
+        assertThat(labels()).as("held, so retention (keep-last 1) kept both")
+                .containsExactly("before " + tool.migrations.get(1), "before " + tool.migrations.get(0));
+        Instant now = Instant.now();
+        assertThat(new Holds(destination()).active("app", now)).hasSize(2).allSatisfy(hold -> {
+            assertThat(hold.reason()).startsWith("before ");
+            assertThat(hold.expiresAt()).isBetween(now.plus(Duration.ofDays(2)).minusSeconds(600),
+                    now.plus(Duration.ofDays(2)));
+        });
         assertThatThrownBy(() -> count(database, "legacy_notes")).isInstanceOf(SQLException.class);
 
         app(database, tool, 2).run(context -> assertThat(context).hasNotFailed());
@@ -138,6 +148,14 @@ class MigrationBackupTests {
 
         assertThat(count(database, "customers")).isZero();
         assertThat(labels()).isEmpty();
+    }
+
+    @Test
+    void keepForMustBePositive() {
+        app(newDatabase("h2", "app"), Tool.FLYWAY, 1).withPropertyValues("planb.migrations.keep-for=0s")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessage("Invalid property planb.migrations.keep-for: is PT0S: use a positive duration, e.g."
+                                + " 30d, to keep the backup taken before migrations that long"));
     }
 
     @Test
