@@ -151,6 +151,24 @@ class MigrationBackupTests {
     }
 
     @Test
+    void backsUpThePlanNamedByPlanbMigrationsPlan() throws SQLException {
+        DatabaseSource migrated = newDatabase("h2", "app");
+        DatabaseSource reports = newDatabase("h2", "reports");
+        execute(reports, "CREATE TABLE report (id INT PRIMARY KEY)");
+
+        app(migrated, Tool.FLYWAY, 1).withPropertyValues("planb.migrations.plan=reports",
+                "planb.plans.reports.database.url=" + reports.jdbcUrl(), "planb.plans.reports.database.username=sa",
+                "planb.plans.reports.schedule=1d", "planb.plans.reports.destinations.local.uri=" + tmp.resolve("backups"))
+                .run(context -> assertThat(context).hasNotFailed());
+
+        assertThat(PlanB.catalog(destination()).backups("reports")).singleElement().satisfies(backup -> {
+            assertThat(backup.label()).isEqualTo("before V1__create_customers");
+            assertThat(backup.tables()).extracting(table -> table.table().toLowerCase()).contains("report");
+        });
+        assertThat(PlanB.catalog(destination()).scan("app").backups()).isEmpty();
+    }
+
+    @Test
     void keepForMustBePositive() {
         app(newDatabase("h2", "app"), Tool.FLYWAY, 1).withPropertyValues("planb.migrations.keep-for=0s")
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
