@@ -149,7 +149,8 @@ final class ListCommand implements Callable<Integer> {
                 continue;
             }
             boolean log = Manifest.KIND_LOG.equals(listing.kind());
-            String note = !log ? (listing.label() == null ? "" : listing.label()) : listing.logFile() + (listing.partial() ? " (partial)" : "")
+            String label = listing.label() == null ? "" : listing.label();
+            String note = !log ? label : listing.logFile() + (listing.partial() ? " (partial)" : "")
                     + (listing.parentMissing() ? ", its chain's first backup " + listing.parentId() + " is not here" : "");
             out.println(line(listing.plan(), listing.backupId(), listing.kind(), TIME.format(listing.startedAt()),
                     Sizes.format(listing.storedBytes()), Sizes.format(listing.dumpBytes()),

@@ -191,7 +191,6 @@ final class PlanExecution implements ScheduledJob.JobRun {
 
     private void backup() {
         if (control.cancellation().isPresent()) {
-            control.cancellation().ifPresent(outcome::completeExceptionally);
             return;
         }
         began = clock.instant();

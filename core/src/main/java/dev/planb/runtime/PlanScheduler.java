@@ -90,8 +90,9 @@ public final class PlanScheduler implements AutoCloseable {
     }
 
     /**
-     * Backs up a plan now on the calling thread, with {@code label} in its manifest, and waits for it: once the
-     * plan's run going now (if any) has ended, with the plan's lock, timeout, retention and events.
+     * Backs up a plan now, with {@code label} in its manifest, and waits for the backup: once the plan's run going
+     * now (if any) has ended, on the worker pool, with the plan's lock, timeout, retention and events (a drill due
+     * after it runs after it returns).
      *
      * @return the backup
      * @throws PlanBException saying why when the plan is unknown, the runtime closed, or the backup failed,
@@ -105,7 +106,7 @@ public final class PlanScheduler implements AutoCloseable {
         }
         PlanExecution execution = job.newRun(Trigger.labelled(clock.instant(), Manifest.checkLabel(label)), this);
         try {
-            if (!scheduled.runWhenIdle(execution)) {
+            if (!scheduled.startWhenIdle(execution)) {
                 throw closedBefore(plan);
             }
         } catch (InterruptedException e) {

@@ -59,12 +59,12 @@ final class ScheduledPlan {
     }
 
     /**
-     * Runs {@code run} on the calling thread once the run going now, if any, has ended (a run is never
-     * skipped for it, nor it for a run).
+     * Starts {@code run} on the worker pool once the run going now, if any, has ended (a run is never
+     * skipped for it, nor it for a run); returns when it has started, without waiting for it to end.
      *
      * @return false when the runtime closed before it could start
      */
-    boolean runWhenIdle(ScheduledJob.JobRun run) throws InterruptedException {
+    boolean startWhenIdle(ScheduledJob.JobRun run) throws InterruptedException {
         synchronized (this) {
             while (!current.compareAndSet(null, run)) {
                 if (scheduler.isClosed()) {
@@ -73,15 +73,7 @@ final class ScheduledPlan {
                 wait(IDLE_POLL_MILLIS);
             }
         }
-        try {
-            if (scheduler.isClosed()) {
-                return false;
-            }
-            run.run();
-            return true;
-        } finally {
-            ended(run);
-        }
+        return execute(run);
     }
 
     /** Stops ticking and cancels the running run, if any; returns without waiting for it. */
@@ -135,6 +127,11 @@ final class ScheduledPlan {
                     BackupSkipped.Reason.STILL_RUNNING, message));
             return;
         }
+        execute(execution);
+    }
+
+    /** Runs the current run on the worker pool; false when the pool is shut down (it then never runs). */
+    private boolean execute(ScheduledJob.JobRun execution) {
         try {
             scheduler.workers().execute(() -> {
                 try {
@@ -143,8 +140,10 @@ final class ScheduledPlan {
                     ended(execution);
                 }
             });
+            return true;
         } catch (RejectedExecutionException e) {
-            current.compareAndSet(execution, null); // shutting down
+            ended(execution); // shutting down
+            return false;
         }
     }
 
