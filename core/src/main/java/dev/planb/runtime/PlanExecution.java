@@ -63,6 +63,8 @@ final class PlanExecution implements ScheduledJob.JobRun {
     private volatile BackupId backupId;
     private final WorkerThread worker = new WorkerThread();
     private final CompletableFuture<BackupResult> outcome = new CompletableFuture<>();
+    private volatile BackupResult stored;
+    private volatile PlanBException failure;
 
     PlanExecution(BackupPlan plan, Trigger trigger, Clock clock, EventPublisher events, ScheduledExecutorService timer,
             PlanDrills drills) {
@@ -98,6 +100,7 @@ final class PlanExecution implements ScheduledJob.JobRun {
                     try (Lease held = lease.get()) {
                         backupUnlessDone();
                         control.finish(); // a drill is not a backup: a late timeout or shutdown no longer fails the run
+                        settle();
                         if (control.cancellation().isEmpty()) {
                             drills.runIfDue(plan);
                         }
@@ -105,10 +108,19 @@ final class PlanExecution implements ScheduledJob.JobRun {
                 }
             } finally {
                 control.finish();
-                outcome.completeExceptionally(new PlanBException(ErrorCode.INTERNAL, "Backup of plan '" + plan.name()
-                        + "' ended without a result"));
+                settle();
             }
         });
+    }
+
+    /** Completes the outcome once nothing can stop the run any more: its backup, or why there is none. */
+    private void settle() {
+        if (stored != null) {
+            outcome.complete(stored);
+        } else {
+            outcome.completeExceptionally(failure != null ? failure : control.cancellation().orElseGet(() ->
+                    new PlanBException(ErrorCode.INTERNAL, "Backup of plan '" + plan.name() + "' ended without a result")));
+        }
     }
 
     /**
@@ -208,7 +220,7 @@ final class PlanExecution implements ScheduledJob.JobRun {
             watchForDestructiveChange(result);
             applyRetention(result);
             removeLeftovers(result);
-            outcome.complete(result);
+            stored = result;
         } catch (PlanBException e) {
             if (control.cancellation().isEmpty()) {
                 fail(e.code(), e.getMessage());
@@ -306,14 +318,13 @@ final class PlanExecution implements ScheduledJob.JobRun {
     }
 
     private void skip(BackupSkipped.Reason reason, String why) {
-        outcome.completeExceptionally(new PlanBException(ErrorCode.CANCELLED, "Backup of plan '" + plan.name()
-                + "' was skipped: " + why));
+        failure = new PlanBException(ErrorCode.CANCELLED, "Backup of plan '" + plan.name() + "' was skipped: " + why);
         LOG.info("Plan '{}' skipped its tick at {}: {}", plan.name(), trigger.time(), why);
         events.publish(new BackupSkipped(plan.name(), clock.instant(), trigger.time(), reason, why));
     }
 
     private void fail(ErrorCode code, String message) {
-        outcome.completeExceptionally(new PlanBException(code, message));
+        failure = new PlanBException(code, message);
         Instant now = clock.instant();
         events.publish(new BackupFailed(plan.name(), now, code, message, elapsed(now)));
     }
