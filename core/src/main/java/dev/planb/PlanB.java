@@ -4,6 +4,7 @@ import dev.planb.catalog.Catalog;
 import dev.planb.event.BackupStale;
 import dev.planb.event.PlanBListener;
 import dev.planb.internal.Version;
+import dev.planb.internal.pipeline.RunControl;
 import dev.planb.internal.run.BackupRun;
 import dev.planb.internal.run.RestoreRun;
 import dev.planb.notify.LogNotifier;
@@ -97,7 +98,18 @@ public final class PlanB implements AutoCloseable {
 
     /** Like {@link #backup(BackupPlan)}, reporting progress to {@code progress}. */
     public static BackupResult backup(BackupPlan plan, ProgressListener progress) {
-        return new BackupRun(plan, progress, Clock.systemUTC()).execute();
+        return backup(plan, null, progress);
+    }
+
+    /**
+     * Like {@link #backup(BackupPlan, ProgressListener)}, with a label in the manifest saying why the backup was
+     * taken (e.g. {@code before manual fix of orders}); {@code planb list} and {@code planb status} show it.
+     *
+     * @param label one line of at most {@value dev.planb.spi.Manifest#MAX_LABEL_LENGTH} characters, or {@code null}
+     * @throws IllegalArgumentException when the label is blank, too long or not one line
+     */
+    public static BackupResult backup(BackupPlan plan, String label, ProgressListener progress) {
+        return new BackupRun(plan, progress, Clock.systemUTC(), RunControl.none(), label).execute();
     }
 
     /**
@@ -196,6 +208,27 @@ public final class PlanB implements AutoCloseable {
      */
     public boolean backupNow(String plan) {
         return scheduler.runNow(plan);
+    }
+
+    /**
+     * Backs up a plan now with a label in its manifest, and waits for it: a plan's run already going is
+     * waited for first (never skipped for this one), then this run takes the plan's lock and timeout and
+     * reports its events, and retention applies after it, as for a tick. {@code planb list} and
+     * {@code planb status} show the label; the Spring Boot starter labels the backup it takes before
+     * database migrations this way.
+     *
+     * <pre>{@code
+     * BackupResult before = planb.backupAndWait("app", "before V42__drop_legacy");
+     * }</pre>
+     *
+     * @param label one line of at most {@value dev.planb.spi.Manifest#MAX_LABEL_LENGTH} characters
+     * @return the stored backup
+     * @throws PlanBException saying why when this runtime has no such plan or is closed, or the backup
+     *     failed, timed out, or was skipped because another instance holds the plan's lock
+     * @throws IllegalArgumentException when the label is blank, too long or not one line
+     */
+    public BackupResult backupAndWait(String plan, String label) {
+        return scheduler.backupAndWait(plan, label);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.planb.BackupResult;
 import dev.planb.DestinationResult;
 import dev.planb.ErrorCode;
 import dev.planb.PlanB;
+import dev.planb.PlanBException;
 import dev.planb.spi.Manifest.FileSet;
 import dev.planb.spi.Manifest;
 import dev.planb.spi.support.Sizes;
@@ -14,6 +15,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code planb backup}: one backup now, to one or more destinations. */
@@ -30,6 +32,11 @@ final class BackupCommand implements Callable<Integer> {
     @Mixin
     FilesOptions files;
 
+    @Option(names = "--label", paramLabel = "TEXT",
+            description = "Why this backup is taken, e.g. 'before manual fix of orders': kept in its manifest, shown by"
+                    + " list and status.")
+    String label;
+
     @Spec
     CommandSpec spec;
 
@@ -37,6 +44,11 @@ final class BackupCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        try {
+            Manifest.checkLabel(label);
+        } catch (IllegalArgumentException e) {
+            throw new PlanBException(ErrorCode.INVALID_SETTING, "--label: " + e.getMessage());
+        }
         BackupPlan plan = planOptions.configured().orElseGet(() -> {
             BackupPlan.Builder builder = planOptions.planBuilder(dump.engine(planOptions.jdbcUrl));
             files.addTo(builder);
@@ -45,7 +57,7 @@ final class BackupCommand implements Callable<Integer> {
 
         BackupResult result;
         try (ProgressDisplay progress = ProgressDisplay.on(err)) {
-            result = PlanB.backup(plan, progress);
+            result = PlanB.backup(plan, label, progress);
         }
         Manifest manifest = result.manifest();
         err.println(String.format(Locale.ROOT, "Backed up plan '%s' (%s, %d tables, %d rows): %s dumped, %s stored in %.1f s",

@@ -33,6 +33,8 @@ import java.util.List;
  * @param damaged for a damaged backup, what is wrong with its manifest, with the manifest's location
  * @param holds the active holds on the backup (retention keeps it while there is one); absent when none
  * @param table with {@code --table}, that table's row count in this backup and its trend; absent otherwise
+ * @param label why the backup was taken, e.g. {@code before V42__drop_legacy} for the Spring Boot starter's
+ *     backup before database migrations; absent for an ordinary backup
  */
 record BackupListing(String plan, String backupId, String kind, Instant startedAt, long durationMillis,
         long storedBytes, long dumpBytes, int tables, long rows, String engine,
@@ -44,7 +46,8 @@ record BackupListing(String plan, String backupId, String kind, Instant startedA
         String status,
         @JsonInclude(JsonInclude.Include.NON_NULL) String damaged,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<HoldListing> holds,
-        @JsonInclude(JsonInclude.Include.NON_NULL) TableRows table) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) TableRows table,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String label) {
 
     /** Copies the list. */
     BackupListing {
@@ -58,7 +61,7 @@ record BackupListing(String plan, String backupId, String kind, Instant startedA
 
     static BackupListing of(DamagedBackup damaged) {
         return new BackupListing(damaged.plan(), damaged.id().value(), null, damaged.id().time(), 0, 0, 0, 0, 0, null,
-                null, null, null, false, null, DAMAGED, damaged.location() + " " + damaged.reason(), List.of(), null);
+                null, null, null, false, null, DAMAGED, damaged.location() + " " + damaged.reason(), List.of(), null, null);
     }
 
     boolean isDamaged() {
@@ -78,19 +81,20 @@ record BackupListing(String plan, String backupId, String kind, Instant startedA
                 manifest.tables().size(), manifest.totalRows(),
                 manifest.engine().name() + " " + manifest.engine().serverVersion(),
                 isLog ? manifest.parentId() : null, isLog ? manifest.log().file() : null,
-                isLog ? manifest.log().partial() : null, isLog && parentMissing, log, OK, null, List.of(), null);
+                isLog ? manifest.log().partial() : null, isLog && parentMissing, log, OK, null, List.of(), null,
+                manifest.label());
     }
 
     /** This listing with the backup's active holds. */
     BackupListing withHolds(List<HoldListing> active) {
         return new BackupListing(plan, backupId, kind, startedAt, durationMillis, storedBytes, dumpBytes, tables, rows,
-                engine, parentId, logFile, partial, parentMissing, log, status, damaged, active, table);
+                engine, parentId, logFile, partial, parentMissing, log, status, damaged, active, table, label);
     }
 
     /** This listing with one table's rows. */
     BackupListing withTable(TableRows rowsOfTable) {
         return new BackupListing(plan, backupId, kind, startedAt, durationMillis, storedBytes, dumpBytes, tables, rows,
-                engine, parentId, logFile, partial, parentMissing, log, status, damaged, holds, rowsOfTable);
+                engine, parentId, logFile, partial, parentMissing, log, status, damaged, holds, rowsOfTable, label);
     }
 
     /**

@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "list", description = {"List the backups on a destination, newest first.",
     "The log files of a point-in-time chain are summed up in one line under its first backup, with any GAP.",
+    "A labelled backup (e.g. 'before V42__drop_legacy', taken before database migrations) shows its label.",
     "A backup whose manifest does not parse or does not match its checksum is listed as DAMAGED; then the exit"
         + " status is 17.",
     "HOLD shows until when a backup is held from retention ('planb hold'). --table T shows T's rows in each backup"
@@ -190,7 +191,8 @@ final class ListCommand implements Callable<Integer> {
                 continue;
             }
             boolean log = Manifest.KIND_LOG.equals(listing.kind());
-            String note = !log ? "" : listing.logFile() + (listing.partial() ? " (partial)" : "")
+            String label = listing.label() == null ? "" : listing.label();
+            String note = !log ? label : listing.logFile() + (listing.partial() ? " (partial)" : "")
                     + (listing.parentMissing() ? ", its chain's first backup " + listing.parentId() + " is not here" : "");
             out.println(line(listing.plan(), listing.backupId(), listing.kind(), TIME.format(listing.startedAt()),
                     Sizes.format(listing.storedBytes()), Sizes.format(listing.dumpBytes()),

@@ -37,7 +37,7 @@ final class StatusCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
-    private static final String FORMAT = "%-12s %-7s %-24s %-20s %-12s %10s  %-8s %s%n";
+    private static final String FORMAT = "%-12s %-7s %-24s %-20s %-12s %10s  %-8s %-7s %s";
 
     @Option(names = "--from", paramLabel = "URI", description = "Destination folder or file:/// URI.")
     String from;
@@ -134,15 +134,17 @@ final class StatusCommand implements Callable<Integer> {
         if (json) {
             out.println(Json.mapper().writeValueAsString(listings));
         } else {
-            out.printf(FORMAT, "PLAN", "STATE", "NEWEST BACKUP", "FINISHED (UTC)", "AGE", "SIZE", "MAX AGE", "DAMAGED");
+            out.println(String.format(FORMAT, "PLAN", "STATE", "NEWEST BACKUP", "FINISHED (UTC)", "AGE", "SIZE", "MAX AGE",
+                    "DAMAGED", "LABEL").stripTrailing());
             for (StatusListing listing : listings) {
                 boolean none = listing.backupId() == null;
-                out.printf(FORMAT, listing.plan(), listing.state(), listing.isDamaged() ? listing.newestDamaged()
+                out.println(String.format(FORMAT, listing.plan(), listing.state(), listing.isDamaged() ? listing.newestDamaged()
                         : listing.backupId(), none || listing.isDamaged() ? "-" : TIME.format(listing.finishedAt()),
                         none || listing.isDamaged() ? "-" : DurationText.format(Duration.ofSeconds(listing.ageSeconds())),
                         none || listing.isDamaged() ? "-" : Sizes.format(listing.storedBytes()),
                         listing.maxAgeSeconds() == null ? "-" : DurationText.format(Duration.ofSeconds(listing.maxAgeSeconds())),
-                        String.valueOf(listing.damaged()));
+                        String.valueOf(listing.damaged()), none || listing.isDamaged() || listing.label() == null ? ""
+                                : listing.label()).stripTrailing());
             }
         }
         out.flush();

@@ -25,12 +25,14 @@ import java.util.Optional;
  * @param damage what is wrong with that backup's manifest, with its location
  * @param destructiveChange the open destructive change: the backup that showed it, the last good backup (held),
  *     and the tables with their row counts; absent when none
+ * @param label the newest intact backup's label, e.g. {@code before V42__drop_legacy}; absent when it has none
  */
 record StatusListing(String plan, String state, String backupId, Instant finishedAt, Long ageSeconds,
         long storedBytes, Long maxAgeSeconds, int damaged,
         @JsonInclude(JsonInclude.Include.NON_NULL) String newestDamaged,
         @JsonInclude(JsonInclude.Include.NON_NULL) String damage,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Change destructiveChange) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Change destructiveChange,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String label) {
 
     /**
      * A destructive change, as listed.
@@ -62,7 +64,8 @@ record StatusListing(String plan, String state, String backupId, Instant finishe
                 damagedNewest.map(backup -> backup.location() + " " + backup.reason()).orElse(null),
                 status.destructiveChange().map(change -> new Change(change.backupId().value(),
                         change.previousId().value(), change.heldUntil().orElse(null), change.describeTables()))
-                        .orElse(null));
+                        .orElse(null),
+                newest.map(BackupSummary::label).orElse(null));
     }
 
     boolean stale() {

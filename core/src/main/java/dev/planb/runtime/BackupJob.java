@@ -21,7 +21,7 @@ record BackupJob(BackupPlan plan) implements ScheduledJob {
     }
 
     @Override
-    public JobRun newRun(Trigger trigger, PlanScheduler scheduler) {
+    public PlanExecution newRun(Trigger trigger, PlanScheduler scheduler) {
         return new PlanExecution(plan, trigger, scheduler.clock(), scheduler.events(), scheduler.timer(),
                 scheduler.drills());
     }

@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +49,8 @@ import org.slf4j.LoggerFactory;
 final class PlanExecution implements ScheduledJob.JobRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlanExecution.class);
+    /** How often a labelled run looks whether the plan's lock is free again. */
+    private static final long LOCK_POLL_MILLIS = 500;
 
     private final BackupPlan plan;
     private final Trigger trigger;
@@ -59,6 +62,9 @@ final class PlanExecution implements ScheduledJob.JobRun {
     private volatile Instant began;
     private volatile BackupId backupId;
     private final WorkerThread worker = new WorkerThread();
+    private final CompletableFuture<BackupResult> outcome = new CompletableFuture<>();
+    private volatile BackupResult stored;
+    private volatile PlanBException failure;
 
     PlanExecution(BackupPlan plan, Trigger trigger, Clock clock, EventPublisher events, ScheduledExecutorService timer,
             PlanDrills drills) {
@@ -76,6 +82,14 @@ final class PlanExecution implements ScheduledJob.JobRun {
         return trigger;
     }
 
+    /**
+     * The run's backup, once it is stored; completed exceptionally with a {@link PlanBException} saying why
+     * when the run fails, is stopped or is skipped.
+     */
+    CompletableFuture<BackupResult> outcome() {
+        return outcome;
+    }
+
     /** Runs on the calling (worker) thread. */
     @Override
     public void run() {
@@ -86,6 +100,7 @@ final class PlanExecution implements ScheduledJob.JobRun {
                     try (Lease held = lease.get()) {
                         backupUnlessDone();
                         control.finish(); // a drill is not a backup: a late timeout or shutdown no longer fails the run
+                        settle();
                         if (control.cancellation().isEmpty()) {
                             drills.runIfDue(plan);
                         }
@@ -93,8 +108,19 @@ final class PlanExecution implements ScheduledJob.JobRun {
                 }
             } finally {
                 control.finish();
+                settle();
             }
         });
+    }
+
+    /** Completes the outcome once nothing can stop the run any more: its backup, or why there is none. */
+    private void settle() {
+        if (stored != null) {
+            outcome.complete(stored);
+        } else {
+            outcome.completeExceptionally(failure != null ? failure : control.cancellation().orElseGet(() ->
+                    new PlanBException(ErrorCode.INTERNAL, "Backup of plan '" + plan.name() + "' ended without a result")));
+        }
     }
 
     /**
@@ -108,6 +134,7 @@ final class PlanExecution implements ScheduledJob.JobRun {
             return false;
         }
         LOG.warn("{}", reason.getMessage());
+        outcome.completeExceptionally(reason);
         Instant now = clock.instant();
         events.publish(new BackupFailed(plan.name(), now, reason.code(), reason.getMessage(), elapsed(now)));
         worker.interrupt();
@@ -117,7 +144,10 @@ final class PlanExecution implements ScheduledJob.JobRun {
     private Optional<Lease> acquireLock() {
         try {
             Optional<Lease> lease = plan.lock().tryAcquire(plan.name());
-            if (lease.isEmpty()) {
+            if (lease.isEmpty() && trigger.label() != null) {
+                lease = awaitLock();
+            }
+            if (lease.isEmpty() && control.cancellation().isEmpty()) {
                 skip(BackupSkipped.Reason.LOCKED_ELSEWHERE, "another instance holds the plan's " + plan.lock().description());
             }
             return lease;
@@ -130,6 +160,26 @@ final class PlanExecution implements ScheduledJob.JobRun {
                     + "': " + Messages.firstLine(e));
             return Optional.empty();
         }
+    }
+
+    /**
+     * For a labelled run, which someone waits for (e.g. migrations at start-up): waits for another instance's run
+     * to release the plan's lock, up to the plan's timeout; empty when the lock stays taken or the run is stopped.
+     */
+    private Optional<Lease> awaitLock() {
+        LOG.info("Plan '{}': another instance holds the plan's {}; backup '{}' waits for it (at most {})", plan.name(),
+                plan.lock().description(), trigger.label(), Durations.format(plan.timeout()));
+        Instant deadline = clock.instant().plus(plan.timeout());
+        Optional<Lease> lease = Optional.empty();
+        try {
+            while (lease.isEmpty() && control.cancellation().isEmpty() && clock.instant().isBefore(deadline)) {
+                Thread.sleep(LOCK_POLL_MILLIS);
+                lease = plan.lock().tryAcquire(plan.name());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopped: the cancellation reports it
+        }
+        return lease;
     }
 
     private void backupUnlessDone() {
@@ -160,8 +210,8 @@ final class PlanExecution implements ScheduledJob.JobRun {
                 TimeUnit.MILLISECONDS);
         try {
             BackupResult result = new BackupRun(plan,
-                    progress -> events.publish(new BackupProgress(plan.name(), clock.instant(), progress)), clock, control)
-                    .execute();
+                    progress -> events.publish(new BackupProgress(plan.name(), clock.instant(), progress)), clock, control,
+                    trigger.label()).execute();
             Instant now = clock.instant();
             for (DestinationResult failure : result.failures()) {
                 events.publish(new DestinationFailed(plan.name(), now, result.id(), failure.destination(), failure.error()));
@@ -170,6 +220,7 @@ final class PlanExecution implements ScheduledJob.JobRun {
             watchForDestructiveChange(result);
             applyRetention(result);
             removeLeftovers(result);
+            stored = result;
         } catch (PlanBException e) {
             if (control.cancellation().isEmpty()) {
                 fail(e.code(), e.getMessage());
@@ -267,11 +318,13 @@ final class PlanExecution implements ScheduledJob.JobRun {
     }
 
     private void skip(BackupSkipped.Reason reason, String why) {
+        failure = new PlanBException(ErrorCode.CANCELLED, "Backup of plan '" + plan.name() + "' was skipped: " + why);
         LOG.info("Plan '{}' skipped its tick at {}: {}", plan.name(), trigger.time(), why);
         events.publish(new BackupSkipped(plan.name(), clock.instant(), trigger.time(), reason, why));
     }
 
     private void fail(ErrorCode code, String message) {
+        failure = new PlanBException(code, message);
         Instant now = clock.instant();
         events.publish(new BackupFailed(plan.name(), now, code, message, elapsed(now)));
     }

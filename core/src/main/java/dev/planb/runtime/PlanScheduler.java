@@ -1,6 +1,11 @@
 package dev.planb.runtime;
 
 import dev.planb.BackupPlan;
+import dev.planb.BackupResult;
+import dev.planb.ErrorCode;
+import dev.planb.PlanBException;
+import dev.planb.spi.Manifest;
+import dev.planb.spi.support.Messages;
 import dev.planb.internal.Durations;
 import dev.planb.pull.PullJob;
 import java.time.Clock;
@@ -10,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -87,6 +93,44 @@ public final class PlanScheduler implements AutoCloseable {
         }
         scheduled.runNow();
         return true;
+    }
+
+    /**
+     * Backs up a plan now, with {@code label} in its manifest, and waits for the backup: once the plan's run going
+     * now (if any) has ended, on the worker pool, with the plan's lock, timeout, retention and events (a drill due
+     * after it runs after it returns).
+     *
+     * @return the backup
+     * @throws PlanBException saying why when the plan is unknown, the runtime closed, or the backup failed,
+     *     was stopped or was skipped (another instance holds the plan's lock)
+     */
+    public BackupResult backupAndWait(String plan, String label) {
+        ScheduledPlan scheduled = plans.get(plan);
+        if (scheduled == null || !(scheduled.job() instanceof BackupJob job)) {
+            throw new PlanBException(ErrorCode.INVALID_SETTING, "No plan '" + plan + "' in this PlanB runtime; its"
+                    + " plans are " + plans().stream().map(BackupPlan::name).toList());
+        }
+        PlanExecution execution = job.newRun(Trigger.labelled(clock.instant(), Manifest.checkLabel(label)), this);
+        try {
+            if (!scheduled.startWhenIdle(execution)) {
+                throw closedBefore(plan);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlanBException(ErrorCode.CANCELLED, "Backup of plan '" + plan + "' was interrupted before it"
+                    + " started", e);
+        }
+        try {
+            return execution.outcome().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof PlanBException cause ? cause : new PlanBException(ErrorCode.INTERNAL,
+                    "Backup of plan '" + plan + "' failed: " + Messages.firstLine(e.getCause()), e.getCause());
+        }
+    }
+
+    private static PlanBException closedBefore(String plan) {
+        return new PlanBException(ErrorCode.CANCELLED, "Backup of plan '" + plan + "' did not run: PlanB is shutting"
+                + " down");
     }
 
     /**

@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 final class ScheduledPlan {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledPlan.class);
+    /** How often a run waiting for the plan to be idle looks whether the runtime closed meanwhile. */
+    private static final long IDLE_POLL_MILLIS = 1000;
 
     private final ScheduledJob job;
     private final Schedule schedule;
@@ -54,6 +56,24 @@ final class ScheduledPlan {
     /** Starts a run now, outside the schedule; skipped (and reported) while a run is going. */
     void runNow() {
         submit(Trigger.onDemand(scheduler.clock().instant()));
+    }
+
+    /**
+     * Starts {@code run} on the worker pool once the run going now, if any, has ended (a run is never
+     * skipped for it, nor it for a run); returns when it has started, without waiting for it to end.
+     *
+     * @return false when the runtime closed before it could start
+     */
+    boolean startWhenIdle(ScheduledJob.JobRun run) throws InterruptedException {
+        synchronized (this) {
+            while (!current.compareAndSet(null, run)) {
+                if (scheduler.isClosed()) {
+                    return false;
+                }
+                wait(IDLE_POLL_MILLIS);
+            }
+        }
+        return execute(run);
     }
 
     /** Stops ticking; a running run goes on. */
@@ -111,17 +131,29 @@ final class ScheduledPlan {
                     BackupSkipped.Reason.STILL_RUNNING, message));
             return;
         }
+        execute(execution);
+    }
+
+    /** Runs the current run on the worker pool; false when the pool is shut down (it then never runs). */
+    private boolean execute(ScheduledJob.JobRun execution) {
         try {
             scheduler.workers().execute(() -> {
                 try {
                     execution.run();
                 } finally {
-                    current.compareAndSet(execution, null);
+                    ended(execution);
                 }
             });
+            return true;
         } catch (RejectedExecutionException e) {
-            current.compareAndSet(execution, null); // shutting down
+            ended(execution); // shutting down
+            return false;
         }
+    }
+
+    private synchronized void ended(ScheduledJob.JobRun run) {
+        current.compareAndSet(run, null);
+        notifyAll();
     }
 
     private long jitterMillis() {

@@ -12,25 +12,32 @@ import java.util.Optional;
  * @param time the tick's scheduled time, or the start-up time for a catch-up
  * @param catchUpAge for a catch-up run, how old the newest backup may be; empty for a tick
  * @param onDemand whether the run was asked for ({@code PlanB.backupNow}): it always runs
+ * @param label for a run asked for with a label ({@code PlanB.backupAndWait}), the label its manifest records;
+ *     {@code null} otherwise
  */
-record Trigger(Instant time, Optional<Duration> catchUpAge, boolean onDemand) {
+record Trigger(Instant time, Optional<Duration> catchUpAge, boolean onDemand, String label) {
 
     static Trigger tick(Instant tick) {
-        return new Trigger(tick, Optional.empty(), false);
+        return new Trigger(tick, Optional.empty(), false, null);
     }
 
     static Trigger catchUp(Instant now, Duration age) {
-        return new Trigger(now, Optional.of(age), false);
+        return new Trigger(now, Optional.of(age), false, null);
     }
 
     static Trigger onDemand(Instant now) {
-        return new Trigger(now, Optional.empty(), true);
+        return new Trigger(now, Optional.empty(), true, null);
+    }
+
+    static Trigger labelled(Instant now, String label) {
+        return new Trigger(now, Optional.empty(), true, label);
     }
 
     /** "the tick at …" or "the catch-up at start-up", for messages. */
     @Override
     public String toString() {
-        return isCatchUp() ? "the catch-up at start-up" : onDemand ? "the request at " + time : "the tick at " + time;
+        return isCatchUp() ? "the catch-up at start-up" : label != null ? "the backup '" + label + "' asked for at " + time
+                : onDemand ? "the request at " + time : "the tick at " + time;
     }
 
     boolean isCatchUp() {

@@ -38,11 +38,15 @@ import java.util.Optional;
  *     Retention must keep every backup that a kept backup needs.
  * @param log for point-in-time recovery: where a chain's first backup starts in the transaction
  *     log, or which log file a {@code log} backup holds (optional: absent for a plain dump)
+ * @param label why this backup was taken, one line of at most {@value #MAX_LABEL_LENGTH} characters, e.g.
+ *     {@code before V42__drop_legacy} for the backup taken before database migrations (optional: absent for
+ *     an ordinary backup; readers that predate it ignore it, and the manifest's checksum covers it)
  */
 public record Manifest(int formatVersion, String plan, String backupId, String kind, String parentId,
         EngineInfo engine, String database, Instant startedAt, Instant finishedAt,
         List<Artifact> artifacts, List<TableCount> tables, String planbVersion, List<FileSet> files,
-        List<String> needs, @JsonInclude(JsonInclude.Include.NON_NULL) LogInfo log) {
+        List<String> needs, @JsonInclude(JsonInclude.Include.NON_NULL) LogInfo log,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String label) {
 
     /**
      * The manifest format this version writes and reads: 2 adds the manifest's checksum of its own
@@ -61,6 +65,8 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
     public static final String ENCRYPTION_PUBLIC_KEY = "openpgp-public-key";
     /** An artifact's encryption: OpenPGP, with a passphrase. */
     public static final String ENCRYPTION_PASSPHRASE = "openpgp-passphrase";
+    /** The longest {@link #label()}. */
+    public static final int MAX_LABEL_LENGTH = 200;
 
     /** Checks that every field a restore relies on is present, so a damaged manifest is rejected, not half-read. */
     public Manifest {
@@ -83,6 +89,33 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
                 requireArtifact(artifacts, fileSet.index());
             }
         }
+        checkLabel(label);
+    }
+
+    /** A manifest without a label. */
+    public Manifest(int formatVersion, String plan, String backupId, String kind, String parentId,
+            EngineInfo engine, String database, Instant startedAt, Instant finishedAt,
+            List<Artifact> artifacts, List<TableCount> tables, String planbVersion, List<FileSet> files,
+            List<String> needs, LogInfo log) {
+        this(formatVersion, plan, backupId, kind, parentId, engine, database, startedAt, finishedAt, artifacts,
+                tables, planbVersion, files, needs, log, null);
+    }
+
+    /**
+     * Checks a backup's label: {@code null} (none), or one line of printable text of at most
+     * {@value #MAX_LABEL_LENGTH} characters.
+     *
+     * @throws IllegalArgumentException saying what is wrong with it
+     */
+    public static String checkLabel(String label) {
+        if (label == null) {
+            return null;
+        }
+        if (label.isBlank() || label.length() > MAX_LABEL_LENGTH || label.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("invalid backup label '" + label + "': use one line of text of 1 to "
+                    + MAX_LABEL_LENGTH + " characters");
+        }
+        return label;
     }
 
     /** A manifest without log information. */

@@ -1,6 +1,7 @@
 package dev.planb.status;
 
 import dev.planb.spi.BackupId;
+import dev.planb.spi.Manifest;
 import java.time.Instant;
 
 /**
@@ -9,6 +10,18 @@ import java.time.Instant;
  * @param time when it finished
  * @param id its id
  * @param storedBytes bytes stored
+ * @param label why it was taken ({@link Manifest#label()}), e.g. {@code before V42__drop_legacy}; {@code null}
+ *     for an ordinary backup
  */
-public record BackupSummary(Instant time, BackupId id, long storedBytes) {
+public record BackupSummary(Instant time, BackupId id, long storedBytes, String label) {
+
+    /** A backup without a label. */
+    public BackupSummary(Instant time, BackupId id, long storedBytes) {
+        this(time, id, storedBytes, null);
+    }
+
+    /** The summary of a stored backup that finished at {@code time}. */
+    public static BackupSummary of(Manifest manifest, Instant time) {
+        return new BackupSummary(time, manifest.id(), manifest.storedBytes(), manifest.label());
+    }
 }

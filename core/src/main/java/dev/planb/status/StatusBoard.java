@@ -94,8 +94,7 @@ public final class StatusBoard implements PlanBListener {
             try {
                 Catalog catalog = new Catalog(destination);
                 catalog.newestId(plan).map(id -> catalog.find(plan, id.value())).ifPresent(manifest -> recordSuccess(plan,
-                        destination.description(), new BackupSummary(manifest.finishedAt(), manifest.id(),
-                                manifest.storedBytes())));
+                        destination.description(), BackupSummary.of(manifest, manifest.finishedAt())));
             } catch (DamagedBackupException e) {
                 recordDamage(plan, destination.description(), e.damaged());
             } catch (PlanBException e) {
@@ -142,7 +141,7 @@ public final class StatusBoard implements PlanBListener {
         }
         // By start time: ids tie within a second.
         scan.backups().stream().findFirst().ifPresent(manifest -> recordSuccess(plan, destination,
-                new BackupSummary(manifest.finishedAt(), manifest.id(), manifest.storedBytes())));
+                BackupSummary.of(manifest, manifest.finishedAt())));
         synchronized (this) {
             entry(plan).destination(destination).damaged = scan.damaged();
         }
@@ -173,8 +172,7 @@ public final class StatusBoard implements PlanBListener {
             if (entry.lastChange != null && entry.lastChange.heldUntil().isEmpty()) {
                 entry.lastChange = null; // nothing holds it: shown until the next backup
             }
-            BackupSummary summary = new BackupSummary(event.time(), succeeded.result().id(),
-                    succeeded.result().manifest().storedBytes());
+            BackupSummary summary = BackupSummary.of(succeeded.result().manifest(), event.time());
             for (DestinationResult result : succeeded.result().destinations()) {
                 if (result.succeeded()) {
                     recordSuccess(event.plan(), result.destination(), summary);

@@ -47,18 +47,24 @@ public final class BackupRun {
     private final ProgressListener progress;
     private final Clock clock;
     private final RunControl control;
+    private final String label;
 
     /** Prepares a run of {@code plan}. */
     public BackupRun(BackupPlan plan, ProgressListener progress, Clock clock) {
-        this(plan, progress, clock, RunControl.none());
+        this(plan, progress, clock, RunControl.none(), null);
     }
 
-    /** Prepares a run of {@code plan} that {@code control} can cancel until it writes its manifests. */
-    public BackupRun(BackupPlan plan, ProgressListener progress, Clock clock, RunControl control) {
+    /**
+     * Prepares a run of {@code plan} that {@code control} can cancel until it writes its manifests.
+     *
+     * @param label recorded in the manifest ({@link Manifest#label()}), or {@code null}
+     */
+    public BackupRun(BackupPlan plan, ProgressListener progress, Clock clock, RunControl control, String label) {
         this.plan = plan;
         this.progress = progress;
         this.clock = clock;
         this.control = control;
+        this.label = Manifest.checkLabel(label);
     }
 
     /** Runs the backup; see {@link dev.planb.PlanB#backup(BackupPlan)}. */
@@ -98,7 +104,7 @@ public final class BackupRun {
                 new EngineInfo(engine.name(), dumped.serverVersion(), dumped.dumpTool(), dumped.dumpToolVersion(),
                         dumped.omitted()),
                 plan.database().redactedUrl(), startedAt, finishedAt, pipeline.artifacts(), dumped.tables(),
-                Version.current(), files, filesBackup.needs());
+                Version.current(), files, filesBackup.needs(), null, label);
 
         try {
             control.beginCommit();
