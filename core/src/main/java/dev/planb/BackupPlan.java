@@ -1,5 +1,6 @@
 package dev.planb;
 
+import dev.planb.change.DestructiveChangePolicy;
 import dev.planb.crypto.Encryption;
 import dev.planb.engine.DatabaseEngines;
 import dev.planb.files.DirectorySource;
@@ -54,6 +55,7 @@ public final class BackupPlan {
     private final Duration maxAge;
     private final List<Notifier> notifiers;
     private final VerificationPolicy verification;
+    private final DestructiveChangePolicy destructiveChange;
 
     private BackupPlan(Builder builder, DatabaseEngine engine) {
         this.name = builder.name;
@@ -70,6 +72,7 @@ public final class BackupPlan {
         this.maxAge = builder.maxAge;
         this.notifiers = List.copyOf(builder.notifiers);
         this.verification = builder.verification;
+        this.destructiveChange = builder.destructiveChange;
     }
 
     /**
@@ -97,7 +100,7 @@ public final class BackupPlan {
         return engine;
     }
 
-    /** How dumps are compressed; {@link Compression#ZSTD} unless set. */
+    /** How dumps are compressed; {@link Compression#preferred()} unless set. */
     public Compression compression() {
         return compression;
     }
@@ -155,6 +158,14 @@ public final class BackupPlan {
         return Optional.ofNullable(verification);
     }
 
+    /**
+     * When a backup counts as a destructive change against the previous one (tables dropped or emptied), and how long
+     * the last good backup is then held; {@link DestructiveChangePolicy#defaults()} unless set.
+     */
+    public DestructiveChangePolicy destructiveChange() {
+        return destructiveChange;
+    }
+
     @Override
     public String toString() {
         return "BackupPlan[" + name + ", " + database.redactedUrl() + " -> "
@@ -165,7 +176,7 @@ public final class BackupPlan {
     public static final class Builder {
         private final String name;
         private DatabaseSource database;
-        private Compression compression = Compression.ZSTD;
+        private Compression compression;
         private Encryption encryption = Encryption.none();
         private final List<Destination> destinations = new ArrayList<>();
         private final Map<Destination, RetentionPolicy> retention = new IdentityHashMap<>();
@@ -177,6 +188,7 @@ public final class BackupPlan {
         private Duration maxAge;
         private final List<Notifier> notifiers = new ArrayList<>();
         private VerificationPolicy verification;
+        private DestructiveChangePolicy destructiveChange = DestructiveChangePolicy.defaults();
 
         private Builder(String name) {
             this.name = name;
@@ -188,7 +200,7 @@ public final class BackupPlan {
             return this;
         }
 
-        /** How dumps are compressed (default {@link Compression#ZSTD}). */
+        /** How dumps are compressed (default {@link Compression#preferred()}: zstd, or gzip where zstd cannot load). */
         public Builder compression(Compression compression) {
             this.compression = compression;
             return this;
@@ -296,6 +308,16 @@ public final class BackupPlan {
         }
 
         /**
+         * Sets when a backup counts as a destructive change: by default a dropped table, or a table of 1,000 rows or
+         * more that lost more than half of them, which puts the last good backup on hold for 30 days;
+         * {@link DestructiveChangePolicy#off()} not to look.
+         */
+        public Builder destructiveChange(DestructiveChangePolicy policy) {
+            this.destructiveChange = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
          * Checks the settings and makes the plan.
          *
          * @throws PlanBException naming the plan and the bad setting
@@ -306,7 +328,7 @@ public final class BackupPlan {
                 throw invalid("database is not set: call database(DatabaseSource.of(\"jdbc:...\"))");
             }
             if (compression == null) {
-                throw invalid("compression is null: use Compression.ZSTD, GZIP or NONE");
+                compression = Compression.preferred();
             }
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
                 throw invalid("timeout " + timeout + " must be positive, e.g. timeout(Duration.ofHours(1))");

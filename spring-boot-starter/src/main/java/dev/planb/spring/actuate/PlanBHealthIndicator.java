@@ -4,6 +4,7 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 import dev.planb.status.PlanStatus;
+import dev.planb.status.page.PlanReports;
 
 /**
  * The {@code planb} health: DOWN when a plan is stale (no backup within its max age) or its last

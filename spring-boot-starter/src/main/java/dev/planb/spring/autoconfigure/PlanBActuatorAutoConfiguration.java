@@ -19,9 +19,9 @@ import org.springframework.context.annotation.Configuration;
 import dev.planb.PlanB;
 import dev.planb.spring.actuate.PlanBEndpoint;
 import dev.planb.spring.actuate.PlanBHealthIndicator;
-import dev.planb.spring.actuate.PlanBMetrics;
-import dev.planb.spring.actuate.PlanBStatusMetrics;
-import dev.planb.spring.actuate.PlanReports;
+import dev.planb.status.metrics.PlanBMetrics;
+import dev.planb.status.metrics.PlanBStatusMetrics;
+import dev.planb.status.page.PlanReports;
 
 /**
  * PlanB's health indicator ({@code planb}), endpoint ({@code /actuator/planb}) and Micrometer

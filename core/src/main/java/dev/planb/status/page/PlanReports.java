@@ -1,4 +1,4 @@
-package dev.planb.spring.actuate;
+package dev.planb.status.page;
 
 import dev.planb.BackupPlan;
 import dev.planb.PlanB;
@@ -20,8 +20,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Describes plans as plain maps and lists (JSON for the endpoint and the health details, the
- * model of the status page): status, newest backups, newest verifications.
+ * Describes plans as plain maps and lists (JSON for the starter's endpoint and health details,
+ * the model of the {@link StatusPage}): status, newest backups, newest verifications.
+ *
+ * <pre>{@code
+ * PlanReports reports = new PlanReports(planB, Clock.systemUTC());
+ * List<Map<String, Object>> plans = reports.reports(10);
+ * }</pre>
  */
 public final class PlanReports {
 
