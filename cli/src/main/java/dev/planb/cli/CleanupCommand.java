@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code planb cleanup}: remove what killed runs left on a destination. */
 @Command(name = "cleanup", description = {"Remove what interrupted runs left on a destination.",
-    "Backup folders without a manifest, hidden partial files and unfinished S3 multipart uploads of runs started"
+    "Backup folders without a manifest, hidden partial files (folder, SFTP, FTP, rclone), unfinished S3 multipart"
+        + " uploads and uncommitted Azure blocks of runs started"
         + " more than --older-than ago. Complete backups (with a manifest) are never touched. Also removes the"
         + " snapshot files that killed backups left in java.io.tmpdir."})
 final class CleanupCommand implements Callable<Integer> {

@@ -24,6 +24,7 @@ import dev.planb.config.DurationText;
 import dev.planb.config.InvalidSettingException;
 import dev.planb.config.PlanBSettings;
 import dev.planb.config.PlanFactory;
+import dev.planb.config.PlanSettings;
 import dev.planb.event.PlanBListener;
 import dev.planb.pull.PullJob;
 import java.io.IOException;
@@ -121,18 +122,28 @@ final class ConfigFile {
      * @throws PlanBException naming the plans of the file when there is no such plan
      */
     BackupPlan plan(String name) {
-        if (name == null) {
-            if (settings.getPlans().size() != 1) {
-                throw new PlanBException(ErrorCode.INVALID_SETTING, file + " has " + settings.getPlans().size()
-                        + " plans (" + String.join(", ", settings.getPlans().keySet()) + "): choose one with --plan NAME");
-            }
-            name = settings.getPlans().keySet().iterator().next();
+        String plan = planName(name);
+        PlanSettings planSettings = planSettings(plan);
+        return checked(() -> factory().plan(plan, "plans." + plan, planSettings));
+    }
+
+    /** The plan's name: {@code name}, or the file's only plan when {@code name} is null. */
+    String planName(String name) {
+        if (name != null) {
+            return name;
         }
-        String plan = name;
-        var planSettings = Optional.ofNullable(settings.getPlans().get(plan)).orElseThrow(() -> new PlanBException(
+        if (settings.getPlans().size() != 1) {
+            throw new PlanBException(ErrorCode.INVALID_SETTING, file + " has " + settings.getPlans().size()
+                    + " plans (" + String.join(", ", settings.getPlans().keySet()) + "): choose one with --plan NAME");
+        }
+        return settings.getPlans().keySet().iterator().next();
+    }
+
+    /** A plan's settings as the file gives them: secrets named by variable or file, not read. */
+    PlanSettings planSettings(String plan) {
+        return Optional.ofNullable(settings.getPlans().get(plan)).orElseThrow(() -> new PlanBException(
                 ErrorCode.INVALID_SETTING, file + " has no plan '" + plan + "': its plans are "
                         + String.join(", ", settings.getPlans().keySet())));
-        return checked(() -> factory().plan(plan, "plans." + plan, planSettings));
     }
 
     /** Every pull, checked. */

@@ -1,15 +1,15 @@
 package dev.planb.destination;
 
-import dev.planb.spi.Destination;
 import dev.planb.spi.IncompleteWrite;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.spi.Destination;
 import dev.planb.spi.ObjectWriter;
 import dev.planb.spi.StoredObject;
+import dev.planb.spi.CommittingWriter;
+import dev.planb.spi.support.TemporaryNames;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
@@ -22,7 +22,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -35,8 +35,6 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class LocalDirectoryDestination implements Destination {
-
-    private static final String PARTIAL = ".partial-";
 
     private final Path root;
 
@@ -61,7 +59,7 @@ public final class LocalDirectoryDestination implements Destination {
     @Override
     public ObjectWriter create(String key) throws IOException {
         Path target = resolve(key);
-        Path temporary = target.resolveSibling("." + target.getFileName() + PARTIAL + UUID.randomUUID());
+        Path temporary = target.resolveSibling(TemporaryNames.next(target.getFileName().toString()));
         try {
             Files.createDirectories(target.getParent());
             FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -117,15 +115,11 @@ public final class LocalDirectoryDestination implements Destination {
         List<IncompleteWrite> writes = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : (Iterable<Path>) files::iterator) {
-                String name = file.getFileName().toString();
-                int partial = name.lastIndexOf(PARTIAL);
-                if (!name.startsWith(".") || partial < 1 || !Files.isRegularFile(file)) {
-                    continue;
-                }
                 String handle = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-                String key = handle.substring(0, handle.length() - name.length()) + name.substring(1, partial);
-                if (key.startsWith(prefix)) {
-                    writes.add(new IncompleteWrite(key, handle, Files.size(file), Files.getLastModifiedTime(file).toInstant()));
+                Optional<String> key = TemporaryNames.targetOf(handle).filter(target -> target.startsWith(prefix));
+                if (key.isPresent() && Files.isRegularFile(file)) {
+                    writes.add(new IncompleteWrite(key.get(), handle, Files.size(file),
+                            Files.getLastModifiedTime(file).toInstant()));
                 }
             }
         } catch (NoSuchFileException e) {
@@ -192,57 +186,37 @@ public final class LocalDirectoryDestination implements Destination {
     }
 
     /** Writes to a hidden temporary file; commit flushes it to disk and renames it into place. */
-    private final class FileWriter extends ObjectWriter {
+    private final class FileWriter extends CommittingWriter {
         private final FileChannel channel;
-        private final OutputStream out;
         private final Path temporary;
         private final Path target;
-        private boolean done;
 
         FileWriter(FileChannel channel, Path temporary, Path target) {
+            super(target.toString(), Channels.newOutputStream(channel));
             this.channel = channel;
-            this.out = Channels.newOutputStream(channel);
             this.temporary = temporary;
             this.target = target;
         }
 
         @Override
-        public void write(int b) throws IOException {
-            out.write(b);
+        protected IOException failed(IOException failure) {
+            return explain("Cannot write to", failure);
         }
 
         @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            try {
-                out.write(b, off, len);
-            } catch (IOException e) {
-                throw explain("Cannot write to", e);
-            }
-        }
-
-        @Override
-        public void commit() throws IOException {
-            if (done) {
-                throw new IOException("already committed or discarded: " + target);
-            }
+        protected void finish() throws IOException {
             try {
                 channel.force(true);
                 channel.close();
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
                 syncFolder(target.getParent());
-                done = true;
             } catch (IOException e) {
-                close();
                 throw explain("Cannot write to", e);
             }
         }
 
         @Override
-        public void close() throws IOException {
-            if (done) {
-                return;
-            }
-            done = true;
+        protected void abort() throws IOException {
             channel.close();
             Files.deleteIfExists(temporary);
             removeEmptyFolders(temporary.getParent());

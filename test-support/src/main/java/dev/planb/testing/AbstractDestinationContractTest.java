@@ -2,16 +2,21 @@ package dev.planb.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.spi.Destination;
+import dev.planb.spi.IncompleteWrite;
 import dev.planb.spi.ObjectWriter;
 import dev.planb.spi.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +31,14 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  */
 public abstract class AbstractDestinationContractTest {
+
+    /**
+     * How much an interrupted write sends before it is abandoned: more than S3's minimum part size (5 MiB), so a
+     * destination that holds one part or block in memory has sent something.
+     */
+    private static final int INTERRUPTED_WRITE_SIZE = 6 * 1024 * 1024;
+    /** Servers that keep times to the second or minute, or whose clock differs a little from this machine's. */
+    private static final Duration CLOCK_SLACK = Duration.ofMinutes(2);
 
     /** A destination with nothing in it, new for each test. */
     protected abstract Destination destination() throws Exception;
@@ -101,10 +114,57 @@ public abstract class AbstractDestinationContractTest {
         }
     }
 
+    /**
+     * A write abandoned midway, as a killed run leaves it (no commit, no close): {@code list} and so the catalog never
+     * show it, {@code incompleteWrites} does (under its key, recently written), and {@code discard} removes it.
+     */
+    @Test
+    void interruptedWriteIsAnIncompleteWriteUntilDiscarded() throws Exception {
+        Destination destination = destination();
+        put(destination, "plan/1/done.bin", new byte[10]);
+        Instant started = Instant.now();
+        ObjectWriter abandoned = destination.create("plan/2/data.bin");
+        try {
+            byte[] content = randomBytes(INTERRUPTED_WRITE_SIZE);
+            for (int offset = 0; offset < content.length; offset += 65_536) {
+                abandoned.write(content, offset, Math.min(65_536, content.length - offset));
+            }
+            abandoned.flush();
+            if (!leavesIncompleteWrites()) {
+                assertThat(destination.incompleteWrites("")).isEmpty();
+                return;
+            }
+            List<IncompleteWrite> writes = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> destination.incompleteWrites("plan/"), found -> !found.isEmpty());
+
+            assertThat(writes).singleElement().satisfies(write -> {
+                assertThat(write.key()).isEqualTo("plan/2/data.bin");
+                assertThat(write.lastWritten()).isBetween(started.minus(CLOCK_SLACK), Instant.now().plus(CLOCK_SLACK));
+            });
+            assertThat(destination.incompleteWrites("other/")).isEmpty();
+            assertThat(destination.list("")).extracting(StoredObject::key).containsExactly("plan/1/done.bin");
+
+            destination.discard(writes.get(0));
+
+            assertThat(destination.incompleteWrites("")).isEmpty();
+            assertThat(destination.list("")).extracting(StoredObject::key).containsExactly("plan/1/done.bin");
+        } finally {
+            abandoned.close();
+        }
+    }
+
     @Test
     void descriptionIsStable() throws Exception {
         Destination destination = destination();
         assertThat(destination.description()).isNotBlank().isEqualTo(destination.description());
+    }
+
+    /**
+     * Whether a write abandoned midway leaves something on this destination for {@code planb cleanup}; {@code true}
+     * unless, like an in-memory store, nothing outlives the writer.
+     */
+    protected boolean leavesIncompleteWrites() {
+        return true;
     }
 
     /** Writes and commits one object. */

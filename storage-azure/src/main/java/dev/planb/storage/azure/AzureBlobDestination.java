@@ -8,6 +8,9 @@ import com.azure.storage.blob.models.AccessTier;
 import com.azure.storage.blob.models.BlobImmutabilityPolicy;
 import com.azure.storage.blob.models.BlobImmutabilityPolicyMode;
 import com.azure.storage.blob.models.BlobItem;
+import com.azure.storage.blob.models.BlobListDetails;
+import com.azure.storage.blob.models.Block;
+import com.azure.storage.blob.models.BlockListType;
 import com.azure.storage.blob.models.BlobProperties;
 import com.azure.storage.blob.models.BlobRequestConditions;
 import com.azure.storage.blob.models.BlobStorageException;
@@ -20,9 +23,11 @@ import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.Secret;
 import dev.planb.spi.Destination;
+import dev.planb.spi.IncompleteWrite;
 import dev.planb.spi.ObjectWriter;
 import dev.planb.spi.ProtectionReport;
 import dev.planb.spi.StoredObject;
+import dev.planb.spi.CommittingWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,9 +38,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -154,6 +161,73 @@ public final class AzureBlobDestination implements Destination {
         }
     }
 
+    /**
+     * Blobs with staged blocks and no committed content: uploads a killed run never committed. Azure removes them
+     * itself a week after their last block; until then they hold storage.
+     */
+    @Override
+    public List<IncompleteWrite> incompleteWrites(String prefix) throws IOException {
+        String blobPrefix = settings.blobName(prefix);
+        List<IncompleteWrite> writes = new ArrayList<>();
+        try {
+            Set<String> committed = new HashSet<>();
+            container.listBlobs(new ListBlobsOptions().setPrefix(blobPrefix), null)
+                    .forEach(blob -> committed.add(blob.getName()));
+            ListBlobsOptions withUncommitted = new ListBlobsOptions().setPrefix(blobPrefix)
+                    .setDetails(new BlobListDetails().setRetrieveUncommittedBlobs(true));
+            for (BlobItem blob : container.listBlobs(withUncommitted, null)) {
+                if (!committed.contains(blob.getName())) {
+                    String key = blob.getName().substring(settings.prefix().length());
+                    OffsetDateTime modified = blob.getProperties().getLastModified() != null
+                            ? blob.getProperties().getLastModified() : blob.getProperties().getCreationTime();
+                    writes.add(new IncompleteWrite(key, key, stagedBytes(blob.getName()),
+                            modified == null ? Instant.now() : modified.toInstant()));
+                }
+            }
+        } catch (RuntimeException e) {
+            throw errors.io("Cannot list", null, e);
+        }
+        return writes;
+    }
+
+    private long stagedBytes(String name) {
+        try {
+            return container.getBlobClient(name).getBlockBlobClient().listBlocks(BlockListType.UNCOMMITTED)
+                    .getUncommittedBlocks().stream().mapToLong(Block::getSizeLong).sum();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Drops the staged blocks: commits an empty block list (only where no blob exists, so nothing is ever
+     * overwritten) and deletes the empty blob. Refused with {@link ErrorCode#DELETE_NOT_PERMITTED} where deleting
+     * is not allowed or blobs are made immutable, since the empty blob would then stay; Azure drops the blocks
+     * itself after a week.
+     */
+    @Override
+    public void discard(IncompleteWrite write) throws IOException {
+        String name = settings.blobName(checked(write.handle()));
+        if (settings.writeOnly() || settings.immutability() != null) {
+            throw errors.deleteNotPermitted(name, "staged blocks can only be dropped by committing an empty blob and "
+                    + "deleting it, which this destination may not do; Azure drops them a week after the last write",
+                    null);
+        }
+        BlockBlobClient blob = container.getBlobClient(name).getBlockBlobClient();
+        try {
+            blob.commitBlockListWithResponse(new BlockBlobCommitBlockListOptions(List.of())
+                    .setRequestConditions(new BlobRequestConditions().setIfNoneMatch("*")), null, null);
+        } catch (BlobStorageException e) {
+            if (e.getStatusCode() == 409 || e.getStatusCode() == 412) {
+                return; // another writer committed it meanwhile, which dropped the staged blocks
+            }
+            throw errors.io("Cannot discard the staged blocks of", name, e);
+        } catch (RuntimeException e) {
+            throw errors.io("Cannot discard the staged blocks of", name, e);
+        }
+        delete(write.handle());
+    }
+
     @Override
     public boolean canDelete() {
         return !settings.writeOnly();
@@ -206,33 +280,23 @@ public final class AzureBlobDestination implements Destination {
     }
 
     /** Stages a block whenever one is full; commit stages the rest and commits the block list. */
-    private final class BlockWriter extends ObjectWriter {
+    private final class BlockWriter extends CommittingWriter {
         private final BlockBlobClient blob;
-        private final String name;
         private final boolean data;
         private final String idPrefix = UUID.randomUUID().toString();
         private final List<String> blockIds = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
         private byte[] buffer;
         private int filled;
-        private boolean done;
 
         BlockWriter(BlockBlobClient blob, String name, boolean data) {
+            super(name);
             this.blob = blob;
-            this.name = name;
             this.data = data;
         }
 
         @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            if (done) {
-                throw new IOException("already committed or discarded: " + name);
-            }
+        protected void send(byte[] b, int off, int len) throws IOException {
             if (buffer == null) {
                 buffer = new byte[settings.blockSize()];
             }
@@ -254,18 +318,14 @@ public final class AzureBlobDestination implements Destination {
             try {
                 blob.stageBlock(id, new ByteArrayInputStream(buffer, 0, filled), filled);
             } catch (RuntimeException e) {
-                throw errors.io("Cannot write to", name, e);
+                throw errors.io("Cannot write to", name(), e);
             }
             blockIds.add(id);
             filled = 0;
         }
 
         @Override
-        public void commit() throws IOException {
-            if (done) {
-                throw new IOException("already committed or discarded: " + name);
-            }
-            done = true;
+        protected void finish() throws IOException {
             if (filled > 0) {
                 stage();
             }
@@ -290,7 +350,7 @@ public final class AzureBlobDestination implements Destination {
             try {
                 blob.commitBlockListWithResponse(options, null, null);
             } catch (RuntimeException e) {
-                throw errors.io("Cannot write to", name, e);
+                throw errors.io("Cannot write to", name(), e);
             }
             if (immutability != null) {
                 confirm(immutability);
@@ -306,7 +366,7 @@ public final class AzureBlobDestination implements Destination {
                         && policy.getExpiryTime().isAfter(OffsetDateTime.now(ZoneOffset.UTC));
                 boolean held = !immutability.legalHold() || Boolean.TRUE.equals(properties.hasLegalHold());
                 if (!retained || !held) {
-                    warnings.add("Immutability not confirmed on " + description() + " for '" + name + "' (asked for "
+                    warnings.add("Immutability not confirmed on " + description() + " for '" + name() + "' (asked for "
                             + immutability.describe() + ", the blob reports " + (policy == null
                                     || policy.getExpiryTime() == null ? "no retention" : "retention until "
                                     + policy.getExpiryTime()) + (Boolean.TRUE.equals(properties.hasLegalHold())
@@ -314,7 +374,7 @@ public final class AzureBlobDestination implements Destination {
                             + "container '" + settings.container() + "'");
                 }
             } catch (RuntimeException e) {
-                warnings.add("Immutability not confirmed on " + description() + " for '" + name + "': "
+                warnings.add("Immutability not confirmed on " + description() + " for '" + name() + "': "
                         + errors.redact(e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst()
                                 .orElse("")));
             }
@@ -325,10 +385,9 @@ public final class AzureBlobDestination implements Destination {
             return List.copyOf(warnings);
         }
 
-        /** Uncommitted blocks are never a visible blob, and Azure discards them: nothing to clean up. */
+        /** Uncommitted blocks are never a visible blob; Azure discards them after a week, {@code planb cleanup} sooner. */
         @Override
-        public void close() {
-            done = true;
+        protected void abort() {
             buffer = null;
         }
     }

@@ -5,16 +5,14 @@ import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.Secret;
 import dev.planb.spi.support.Redaction;
+import dev.planb.spi.support.UriParameters;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -68,38 +66,32 @@ public final class AzureBlobUri {
         if (parts.length < 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
             throw invalid(uri, "names no container: write azblob://ACCOUNT/CONTAINER[/PREFIX]");
         }
-        Map<String, String> query = query(uri, question < 0 ? null : rest.substring(question + 1));
+        String rawQuery = question < 0 ? null : rest.substring(question + 1);
+        if (UriParameters.names(rawQuery).stream().anyMatch(name -> name.equals("sig") || name.equals("sv"))) {
+            throw invalid(uri, "holds a SAS token: never put one in the URI; set " + SAS_VARIABLE
+                    + " or give sasFile=FILE instead");
+        }
+        UriParameters query = UriParameters.parse(rawQuery, PARAMETERS, problem -> invalid(uri, problem));
         AzureBlobDestination.Builder builder = AzureBlobDestination.builder().account(parts[0]).container(parts[1])
-                .prefix(parts.length == 3 ? parts[2] : "").writeOnly(bool(uri, query, "writeOnly"));
-        if (query.containsKey("endpoint")) {
-            builder.endpoint(query.get("endpoint"));
-        }
-        if (query.containsKey("tier")) {
-            builder.tier(tier(uri, query.get("tier")));
-        }
-        boolean locked = bool(uri, query, "immutabilityLocked");
-        boolean legalHold = bool(uri, query, "legalHold");
-        if (query.containsKey("immutableDays") || locked || legalHold) {
-            Duration retention = null;
-            if (query.containsKey("immutableDays")) {
-                try {
-                    retention = Duration.ofDays(Integer.parseInt(query.get("immutableDays")));
-                } catch (NumberFormatException e) {
-                    throw invalid(uri, "has immutableDays=" + query.get("immutableDays") + ": give a number of days");
-                }
-            }
+                .prefix(parts.length == 3 ? parts[2] : "").writeOnly(query.flag("writeOnly"));
+        query.value("endpoint").ifPresent(builder::endpoint);
+        query.value("tier").map(value -> tier(uri, value)).ifPresent(builder::tier);
+        boolean locked = query.flag("immutabilityLocked");
+        boolean legalHold = query.flag("legalHold");
+        Duration retention = query.number("immutableDays", 1, "days").map(Duration::ofDays).orElse(null);
+        if (retention != null || locked || legalHold) {
             builder.immutability(new Immutability(retention, locked, legalHold));
         }
         builder.credentials(credentials(uri, query, environment));
         return builder;
     }
 
-    private static AzureCredentials credentials(String uri, Map<String, String> query, UnaryOperator<String> environment) {
-        if (query.containsKey("sasFile")) {
-            if (query.containsKey("sasEnv")) {
+    private static AzureCredentials credentials(String uri, UriParameters query, UnaryOperator<String> environment) {
+        if (query.has("sasFile")) {
+            if (query.has("sasEnv")) {
                 throw invalid(uri, "gives both sasEnv and sasFile: give one");
             }
-            Path file = Path.of(query.get("sasFile"));
+            Path file = Path.of(query.value("sasFile").orElseThrow());
             try {
                 String token = Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
                 return AzureCredentials.sasToken(Secret.of(token), "the SAS token in " + file);
@@ -108,7 +100,7 @@ public final class AzureBlobUri {
                         + e.getClass().getSimpleName() + "): give a file this user can read, holding the token", e);
             }
         }
-        String named = query.get("sasEnv");
+        String named = query.value("sasEnv").orElse(null);
         if (named != null) {
             String token = environment.apply(named);
             if (token == null) {
@@ -137,40 +129,6 @@ public final class AzureBlobUri {
             case "archive" -> AccessTier.ARCHIVE;
             default -> throw invalid(uri, "has tier=" + value + ": give hot, cool, cold or archive");
         };
-    }
-
-    private static boolean bool(String uri, Map<String, String> query, String name) {
-        String value = query.get(name);
-        if (value == null) {
-            return false;
-        }
-        if (!value.equals("true") && !value.equals("false")) {
-            throw invalid(uri, "has " + name + "=" + value + ": give true or false");
-        }
-        return Boolean.parseBoolean(value);
-    }
-
-    private static Map<String, String> query(String uri, String rawQuery) {
-        Map<String, String> query = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return query;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals);
-            if (name.equals("sig") || name.equals("sv")) {
-                throw invalid(uri, "holds a SAS token: never put one in the URI; set " + SAS_VARIABLE
-                        + " or give sasFile=FILE instead");
-            }
-            if (!PARAMETERS.contains(name)) {
-                throw invalid(uri, "has an unknown parameter '" + name + "': use " + String.join(", ", PARAMETERS));
-            }
-            if (equals < 0 || equals == pair.length() - 1) {
-                throw invalid(uri, "gives no value for '" + name + "'");
-            }
-            query.put(name, URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-        }
-        return query;
     }
 
     private static PlanBException invalid(String uri, String problem) {

@@ -41,6 +41,24 @@ class AzureBlobDestinationTest {
     }
 
     @Test
+    void stagedBlocksOfAKilledUploadAreFoundButNotDroppedWhereTheEmptyBlobCouldNotBeDeleted() throws Exception {
+        AzureBlobDestination writeOnly = Azurite.builder(azurite, container.getBlobContainerName())
+                .blockSize(1024 * 1024).writeOnly(true).build();
+        ObjectWriter abandoned = writeOnly.create("plan/1/data.bin");
+        abandoned.write(bytes(2 * 1024 * 1024 + 7));
+
+        var writes = writeOnly.incompleteWrites("plan/");
+        assertThat(writes).singleElement().satisfies(write -> {
+            assertThat(write.key()).isEqualTo("plan/1/data.bin");
+            assertThat(write.size()).isEqualTo(2 * 1024 * 1024);
+        });
+        assertThatThrownBy(() -> writeOnly.discard(writes.get(0))).isInstanceOfSatisfying(PlanBException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.DELETE_NOT_PERMITTED)).hasMessageContaining("a week");
+        assertThat(writeOnly.list("")).isEmpty();
+        assertThat(writeOnly.incompleteWrites("")).hasSize(1);
+    }
+
+    @Test
     void anUploadIsStagedInBlocksAndInvisibleUntilTheBlockListIsCommitted() throws Exception {
         AzureBlobDestination destination = Azurite.builder(azurite, container.getBlobContainerName())
                 .blockSize(1024 * 1024).build();

@@ -1,11 +1,14 @@
 package dev.planb.storage.ftp;
 
 import dev.planb.spi.Destination;
+import dev.planb.spi.IncompleteWrite;
 import dev.planb.ErrorCode;
 import dev.planb.spi.ObjectWriter;
 import dev.planb.PlanBException;
 import dev.planb.Secret;
 import dev.planb.spi.StoredObject;
+import dev.planb.spi.CommittingWriter;
+import dev.planb.spi.support.TemporaryNames;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,10 +16,11 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
+import java.util.Optional;
 import org.apache.commons.net.ftp.FTPFile;
 
 /**
@@ -38,8 +42,6 @@ import org.apache.commons.net.ftp.FTPFile;
  * }</pre>
  */
 public final class FtpDestination implements Destination {
-
-    private static final String PARTIAL = ".partial-";
 
     private final FtpSettings settings;
     private final FtpErrors errors;
@@ -63,7 +65,7 @@ public final class FtpDestination implements Destination {
     public ObjectWriter create(String key) throws IOException {
         String target = resolve(key);
         String folder = target.substring(0, target.lastIndexOf('/'));
-        String temporary = folder + "/." + target.substring(folder.length() + 1) + PARTIAL + UUID.randomUUID();
+        String temporary = TemporaryNames.next(target);
         FtpSession session = FtpSession.open(settings, errors);
         try {
             session.makeFolders(folder);
@@ -154,6 +156,48 @@ public final class FtpDestination implements Destination {
         }
     }
 
+    /** The hidden {@code .<name>.partial-<random>} files of uploads that killed runs or dropped connections left. */
+    @Override
+    public List<IncompleteWrite> incompleteWrites(String prefix) throws IOException {
+        List<IncompleteWrite> writes = new ArrayList<>();
+        try (FtpSession session = FtpSession.open(settings, errors)) {
+            walkTemporary(session, settings.directory(), prefix, writes);
+        }
+        return writes;
+    }
+
+    private void walkTemporary(FtpSession session, String folder, String prefix, List<IncompleteWrite> found)
+            throws IOException {
+        for (FTPFile entry : session.listWithHidden(folder)) {
+            String path = folder.equals("/") ? "/" + entry.getName() : folder + "/" + entry.getName();
+            String handle = path.substring(settings.path("").length());
+            if (entry.isDirectory()) {
+                walkTemporary(session, path, prefix, found);
+                continue;
+            }
+            Optional<String> key = TemporaryNames.targetOf(handle).filter(target -> target.startsWith(prefix));
+            if (key.isPresent() && entry.isFile()) {
+                Instant listed = entry.getTimestamp() == null ? Instant.now() : entry.getTimestamp().toInstant();
+                found.add(new IncompleteWrite(key.get(), handle, entry.getSize(), session.modified(path, listed)));
+            }
+        }
+    }
+
+    /**
+     * Deletes a temporary upload, even on a write-only destination (some servers let an account remove what it is
+     * still writing); refused with {@link ErrorCode#DELETE_NOT_PERMITTED} when the server says no.
+     */
+    @Override
+    public void discard(IncompleteWrite write) throws IOException {
+        String path = resolve(write.handle());
+        try (FtpSession session = FtpSession.open(settings, errors)) {
+            if (!session.delete(path) && session.exists(path)) {
+                throw errors.deleteNotPermitted(path, session.reply());
+            }
+            session.removeEmptyFolders(path.substring(0, path.lastIndexOf('/')), settings.directory());
+        }
+    }
+
     /**
      * Deletes the file, then its folders while they are empty. Refused with
      * {@link ErrorCode#DELETE_NOT_PERMITTED} on a {@link Builder#writeOnly(boolean) write-only}
@@ -195,77 +239,40 @@ public final class FtpDestination implements Destination {
     }
 
     /** Uploads to a temporary name; commit waits for the server's confirmation and renames it into place. */
-    private final class FtpWriter extends ObjectWriter {
+    private final class FtpWriter extends CommittingWriter {
         private final FtpSession session;
-        private final OutputStream out;
         private final String temporary;
         private final String target;
-        private boolean done;
 
         FtpWriter(FtpSession session, OutputStream out, String temporary, String target) {
+            super(target, out);
             this.session = session;
-            this.out = out;
             this.temporary = temporary;
             this.target = target;
         }
 
         @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
+        protected IOException failed(IOException failure) {
+            return errors.transferFailure("Cannot write to", target, failure, session.replyAfterBrokenTransfer());
         }
 
         @Override
-        public void write(byte[] b, int off, int len) throws IOException {
+        protected void finish() throws IOException {
             try {
-                out.write(b, off, len);
+                out().close();
             } catch (IOException e) {
-                throw broken(e);
+                throw failed(e);
             }
+            session.finishTransfer(target);
+            session.rename(temporary, target);
+            session.close();
         }
 
         @Override
-        public void flush() throws IOException {
-            try {
-                out.flush();
-            } catch (IOException e) {
-                throw broken(e);
-            }
-        }
-
-        @Override
-        public void commit() throws IOException {
-            if (done) {
-                throw new IOException("already committed or discarded: " + target);
-            }
-            try {
-                try {
-                    out.close();
-                } catch (IOException e) {
-                    throw broken(e);
-                }
-                session.finishTransfer(target);
-                session.rename(temporary, target);
-                done = true;
-                session.close();
-            } catch (IOException | RuntimeException e) {
-                close();
-                throw e;
-            }
-        }
-
-        private IOException broken(IOException e) {
-            return errors.transferFailure("Cannot write to", target, e, session.replyAfterBrokenTransfer());
-        }
-
-        @Override
-        public void close() {
-            if (done) {
-                return;
-            }
-            done = true;
+        protected void abort() {
             if (session.isHealthy()) {
                 try {
-                    out.close();
+                    out().close();
                     session.finishTransfer(temporary);
                 } catch (IOException e) {
                     session.markBroken();

@@ -11,6 +11,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import java.time.Instant;
 import java.util.List;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -165,6 +166,22 @@ final class FtpSession implements AutoCloseable {
         }
         return List.of(entries).stream().filter(entry -> entry != null && !entry.getName().equals(".")
                 && !entry.getName().equals("..")).toList();
+    }
+
+    /** The entries of a folder with hidden ones ({@code LIST -a}), e.g. to find temporary uploads. */
+    List<FTPFile> listWithHidden(String folder) throws IOException {
+        client.setListHiddenFiles(true);
+        try {
+            return list(folder);
+        } finally {
+            client.setListHiddenFiles(false);
+        }
+    }
+
+    /** When a file was last written, to the second ({@code MDTM}); {@code fallback} when the server cannot say. */
+    Instant modified(String path, Instant fallback) throws IOException {
+        Instant modified = client.mdtmInstant(path);
+        return modified != null ? modified : fallback;
     }
 
     /** Removes {@code folder} and then its parents while they are empty, stopping at {@code root}. */

@@ -4,17 +4,15 @@ import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.Secret;
 import dev.planb.spi.support.Redaction;
+import dev.planb.spi.support.UriParameters;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -69,32 +67,29 @@ public final class FtpUri {
             throw invalid(uri, "names no user: write " + scheme + "://USER@" + parsed.getHost() + "/DIR");
         }
         String directory = parsed.getPath() == null || parsed.getPath().isEmpty() ? "/" : parsed.getPath();
-        Map<String, String> query = query(uri, parsed.getRawQuery());
-        boolean implicit = bool(uri, query, "implicit");
+        UriParameters query = UriParameters.parse(parsed.getRawQuery(), PARAMETERS, problem -> invalid(uri, problem));
+        boolean implicit = query.flag("implicit");
         if (implicit && scheme.equals("ftp")) {
             throw invalid(uri, "asks for implicit TLS on plain ftp://: write ftps://…?implicit=true");
         }
         FtpDestination.Builder builder = FtpDestination.builder().host(parsed.getHost()).user(userInfo)
-                .directory(directory).writeOnly(bool(uri, query, "writeOnly"))
+                .directory(directory).writeOnly(query.flag("writeOnly"))
                 .security(scheme.equals("ftp") ? FtpSecurity.PLAIN
                         : implicit ? FtpSecurity.IMPLICIT_TLS : FtpSecurity.EXPLICIT_TLS);
         if (parsed.getPort() != -1) {
             builder.port(parsed.getPort());
         }
-        if (query.containsKey("certificate")) {
-            builder.certificate(Path.of(query.get("certificate")));
-        }
+        query.value("certificate").map(Path::of).ifPresent(builder::certificate);
         password(uri, query, environment).ifPresent(builder::password);
         return builder;
     }
 
-    private static Optional<Secret> password(String uri, Map<String, String> query,
-            UnaryOperator<String> environment) {
-        if (query.containsKey("passwordFile")) {
-            if (query.containsKey("passwordEnv")) {
+    private static Optional<Secret> password(String uri, UriParameters query, UnaryOperator<String> environment) {
+        if (query.has("passwordFile")) {
+            if (query.has("passwordEnv")) {
                 throw invalid(uri, "gives both passwordEnv and passwordFile: give one");
             }
-            Path file = Path.of(query.get("passwordFile"));
+            Path file = Path.of(query.value("passwordFile").orElseThrow());
             try {
                 String content = Files.readString(file, StandardCharsets.UTF_8);
                 return Optional.of(Secret.of(content.lines().findFirst().orElse("")));
@@ -103,7 +98,7 @@ public final class FtpUri {
                         + e.getClass().getSimpleName() + "): give a file this user can read, holding the password", e);
             }
         }
-        String named = query.get("passwordEnv");
+        String named = query.value("passwordEnv").orElse(null);
         String variable = named != null ? named : PASSWORD_VARIABLE;
         String value = environment.apply(variable);
         if (value == null && named != null) {
@@ -111,36 +106,6 @@ public final class FtpUri {
                     + " is not set: export it with the FTP password, then run again");
         }
         return Optional.ofNullable(value).map(Secret::of);
-    }
-
-    private static boolean bool(String uri, Map<String, String> query, String name) {
-        String value = query.get(name);
-        if (value == null) {
-            return false;
-        }
-        if (!value.equals("true") && !value.equals("false")) {
-            throw invalid(uri, "has " + name + "=" + value + ": give true or false");
-        }
-        return Boolean.parseBoolean(value);
-    }
-
-    private static Map<String, String> query(String uri, String rawQuery) {
-        Map<String, String> query = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return query;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals);
-            if (!PARAMETERS.contains(name)) {
-                throw invalid(uri, "has an unknown parameter '" + name + "': use " + String.join(", ", PARAMETERS));
-            }
-            if (equals < 0 || equals == pair.length() - 1) {
-                throw invalid(uri, "gives no value for '" + name + "'");
-            }
-            query.put(name, URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-        }
-        return query;
     }
 
     private static PlanBException invalid(String uri, String problem) {

@@ -4,21 +4,25 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.planb.spi.Destination;
+import dev.planb.spi.IncompleteWrite;
 import dev.planb.ErrorCode;
 import dev.planb.spi.ObjectWriter;
 import dev.planb.PlanBException;
 import dev.planb.spi.StoredObject;
+import dev.planb.spi.CommittingWriter;
+import dev.planb.spi.support.TemporaryNames;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PushbackInputStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -38,7 +42,6 @@ import java.util.regex.Pattern;
  */
 public final class RcloneDestination implements Destination {
 
-    private static final String PARTIAL = ".partial-";
     private static final JsonFactory JSON = new JsonFactory();
 
     private final RcloneSettings settings;
@@ -64,9 +67,7 @@ public final class RcloneDestination implements Destination {
     @Override
     public ObjectWriter create(String key) {
         String target = settings.target(checked(key));
-        int slash = target.lastIndexOf('/');
-        String temporary = target.substring(0, slash + 1) + "." + target.substring(slash + 1) + PARTIAL
-                + UUID.randomUUID();
+        String temporary = settings.target(TemporaryNames.next(key));
         return new RcloneWriter(rclone.start("rcat", temporary), temporary, target);
     }
 
@@ -124,39 +125,85 @@ public final class RcloneDestination implements Destination {
     @Override
     public List<StoredObject> list(String prefix) throws IOException {
         String folder = prefix.contains("/") ? prefix.substring(0, prefix.lastIndexOf('/') + 1) : "";
-        String start = folder.isEmpty() ? settings.root() : settings.target(folder.substring(0, folder.length() - 1));
-        Rclone.Run lsjson = rclone.start("lsjson", "--recursive", "--files-only", "--no-mimetype", "--no-modtime", start);
-        lsjson.stdin().close();
         List<StoredObject> objects = new ArrayList<>();
+        for (Listed file : listFiles(folder, false)) {
+            String key = folder + file.path();
+            if (!file.path().substring(file.path().lastIndexOf('/') + 1).startsWith(".") && key.startsWith(prefix)) {
+                objects.add(new StoredObject(key, file.size()));
+            }
+        }
+        return objects;
+    }
+
+    /** The hidden {@code .<name>.partial-<random>} files of uploads that killed runs left behind. */
+    @Override
+    public List<IncompleteWrite> incompleteWrites(String prefix) throws IOException {
+        List<IncompleteWrite> writes = new ArrayList<>();
+        for (Listed file : listFiles("", true)) {
+            TemporaryNames.targetOf(file.path()).filter(key -> key.startsWith(prefix)).ifPresent(key -> writes.add(
+                    new IncompleteWrite(key, file.path(), file.size(), file.modified())));
+        }
+        return writes;
+    }
+
+    @Override
+    public void discard(IncompleteWrite write) throws IOException {
+        String target = settings.target(checked(write.handle()));
+        Rclone.Run deletefile = rclone.runToEnd("deletefile", target);
+        int code = deletefile.await();
+        if (code != 0 && !isMissing(deletefile, code)) {
+            if (RcloneErrors.refused(deletefile)) {
+                throw errors.deleteNotPermitted(target, RcloneErrors.lastError(deletefile.error()));
+            }
+            throw errors.failure("Cannot delete from", target, deletefile, code);
+        }
+    }
+
+    /** A file {@code rclone lsjson} found: its path below the listed folder, size and modification time. */
+    private record Listed(String path, long size, Instant modified) {
+    }
+
+    /**
+     * Every file below {@code folder} (a key prefix ending in {@code /}, or empty for the root), hidden ones too;
+     * without {@code withModTime} rclone need not look up times (slow on some backends) and each is "now".
+     */
+    private List<Listed> listFiles(String folder, boolean withModTime) throws IOException {
+        String start = folder.isEmpty() ? settings.root() : settings.target(folder.substring(0, folder.length() - 1));
+        Rclone.Run lsjson = withModTime ? rclone.start("lsjson", "--recursive", "--files-only", "--no-mimetype", start)
+                : rclone.start("lsjson", "--recursive", "--files-only", "--no-mimetype", "--no-modtime", start);
+        lsjson.stdin().close();
+        List<Listed> files = new ArrayList<>();
         IOException unreadable = null;
         try (JsonParser parser = JSON.createParser(lsjson.stdout())) {
             if (parser.nextToken() == JsonToken.START_ARRAY) {
                 while (parser.nextToken() == JsonToken.START_OBJECT) {
                     String path = null;
                     long size = -1;
+                    Instant modified = Instant.now();
                     while (parser.nextToken() == JsonToken.FIELD_NAME) {
                         String field = parser.currentName();
                         parser.nextToken();
                         switch (field) {
                             case "Path" -> path = parser.getText();
                             case "Size" -> size = parser.getLongValue();
+                            case "ModTime" -> modified = parser.getText().isEmpty() ? modified
+                                    : OffsetDateTime.parse(parser.getText()).toInstant();
                             default -> parser.skipChildren();
                         }
                     }
-                    String key = folder + path;
-                    if (path != null && !path.substring(path.lastIndexOf('/') + 1).startsWith(".") && key.startsWith(prefix)) {
-                        objects.add(new StoredObject(key, size));
+                    if (path != null) {
+                        files.add(new Listed(path, size, modified));
                     }
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | DateTimeParseException e) {
             // rclone stopped mid-listing (its exit code says why), or printed something else: with the pipe
             // closed, it ends either way.
-            unreadable = e;
+            unreadable = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
         int code = lsjson.await();
         if (code == Rclone.DIRECTORY_NOT_FOUND) {
-            return List.of(); // a folder nothing was written to yet has no objects
+            return List.of(); // a folder nothing was written to yet has no files
         }
         if (code != 0) {
             throw errors.failure("Cannot list", start, lsjson, code);
@@ -165,7 +212,7 @@ public final class RcloneDestination implements Destination {
             throw new IOException("Cannot list " + settings.description() + ": rclone lsjson printed what is not JSON ("
                     + unreadable.getMessage() + ")", unreadable);
         }
-        return objects;
+        return files;
     }
 
     /**
@@ -214,85 +261,53 @@ public final class RcloneDestination implements Destination {
     }
 
     /** Streams into {@code rclone rcat} under a temporary name; commit waits for rclone and moves the file into place. */
-    private final class RcloneWriter extends ObjectWriter {
+    private final class RcloneWriter extends CommittingWriter {
         private final Rclone.Run rcat;
-        private final OutputStream out;
         private final String temporary;
         private final String target;
-        private boolean done;
 
         RcloneWriter(Rclone.Run rcat, String temporary, String target) {
+            super(target, rcat.stdin());
             this.rcat = rcat;
-            this.out = rcat.stdin();
             this.temporary = temporary;
             this.target = target;
         }
 
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            try {
-                out.write(b, off, len);
-            } catch (IOException e) {
-                throw ended(e);
-            }
-        }
-
-        @Override
-        public void flush() throws IOException {
-            try {
-                out.flush();
-            } catch (IOException e) {
-                throw ended(e);
-            }
-        }
-
-        @Override
-        public void commit() throws IOException {
-            if (done) {
-                throw new IOException("already committed or discarded: " + target);
-            }
-            try {
-                try {
-                    out.close(); // end of input: rclone finishes the upload
-                } catch (IOException e) {
-                    throw ended(e);
-                }
-                int code = rcat.await();
-                if (code != 0) {
-                    throw errors.failure("Cannot write to", target, rcat, code);
-                }
-                Rclone.Run moveto = rclone.runToEnd("moveto", temporary, target);
-                int moved = moveto.await();
-                if (moved != 0) {
-                    throw errors.failure("Cannot move the upload into place on", target, moveto, moved);
-                }
-                done = true;
-            } catch (IOException | RuntimeException e) {
-                close();
-                throw e;
-            }
-        }
-
         /** rclone stopped reading: it ended, and its stderr says why. */
-        private IOException ended(IOException e) throws IOException {
+        @Override
+        protected IOException failed(IOException e) {
             rcat.kill();
-            IOException failure = errors.failure("Cannot write to", target, rcat, rcat.await());
+            IOException failure;
+            try {
+                failure = errors.failure("Cannot write to", target, rcat, rcat.await());
+            } catch (IOException interrupted) {
+                failure = interrupted;
+            }
             failure.addSuppressed(e);
             return failure;
         }
 
+        @Override
+        protected void finish() throws IOException {
+            try {
+                out().close(); // end of input: rclone finishes the upload
+            } catch (IOException e) {
+                throw failed(e);
+            }
+            int code = rcat.await();
+            if (code != 0) {
+                throw errors.failure("Cannot write to", target, rcat, code);
+            }
+            Rclone.Run moveto = rclone.runToEnd("moveto", temporary, target);
+            int moved = moveto.await();
+            if (moved != 0) {
+                throw errors.failure("Cannot move the upload into place on", target, moveto, moved);
+            }
+        }
+
         /** Stops rclone before it sees the end of input, so the partial upload is never completed, and removes it. */
         @Override
-        public void close() {
-            if (done) {
-                return;
-            }
-            done = true;
+        protected void abort() {
             rcat.kill();
             try {
                 rclone.runToEnd("deletefile", temporary);

@@ -2,8 +2,7 @@ package dev.planb.storage.rclone;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import dev.planb.spi.support.UriParameters;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -47,29 +46,11 @@ public final class RcloneUri {
         }
         RcloneDestination.Builder builder = RcloneDestination.builder().remote(location.substring(0, colon))
                 .path(location.substring(colon + 1));
-        if (question >= 0 && question < rest.length() - 1) {
-            for (String pair : rest.substring(question + 1).split("&")) {
-                int equals = pair.indexOf('=');
-                String name = equals < 0 ? pair : pair.substring(0, equals);
-                if (!PARAMETERS.contains(name)) {
-                    throw invalid(uri, "has an unknown parameter '" + name + "': use " + String.join(", ", PARAMETERS));
-                }
-                if (equals < 0 || equals == pair.length() - 1) {
-                    throw invalid(uri, "gives no value for '" + name + "'");
-                }
-                String value = URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-                switch (name) {
-                    case "config" -> builder.config(Path.of(value));
-                    case "rclone" -> builder.binary(value);
-                    default -> {
-                        if (!value.equals("true") && !value.equals("false")) {
-                            throw invalid(uri, "has writeOnly=" + value + ": give true or false");
-                        }
-                        builder.writeOnly(Boolean.parseBoolean(value));
-                    }
-                }
-            }
-        }
+        UriParameters query = UriParameters.parse(question < 0 ? null : rest.substring(question + 1), PARAMETERS,
+                problem -> invalid(uri, problem));
+        query.value("config").map(Path::of).ifPresent(builder::config);
+        query.value("rclone").ifPresent(builder::binary);
+        builder.writeOnly(query.flag("writeOnly"));
         return builder;
     }
 

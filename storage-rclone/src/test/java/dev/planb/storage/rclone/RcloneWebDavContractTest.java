@@ -22,4 +22,13 @@ class RcloneWebDavContractTest extends AbstractDestinationContractTest {
     protected Destination destination() throws Exception {
         return RcloneUri.builder("rclone://" + rclone.newWebDavFolder().remotePath()).config(rclone.config()).build();
     }
+
+    /**
+     * WebDAV takes no streamed uploads: rclone spools the input to a local file and uploads it once the input
+     * ends, so a killed run leaves nothing on the server (the local remote's contract test finds partial files).
+     */
+    @Override
+    protected boolean leavesIncompleteWrites() {
+        return false;
+    }
 }

@@ -3,11 +3,9 @@ package dev.planb.storage.s3;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.spi.support.Redaction;
+import dev.planb.spi.support.UriParameters;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,7 +49,9 @@ public final class S3DestinationUri {
         S3Destination.Builder builder = S3Destination.builder()
                 .bucket(slash < 0 ? path : path.substring(0, slash))
                 .prefix(slash < 0 ? "" : path.substring(slash + 1));
-        Map<String, String> query = query(uri, question < 0 ? "" : uri.substring(question + 1));
+        String rawQuery = question < 0 ? "" : uri.substring(question + 1);
+        refuseCredentials(rawQuery);
+        Map<String, String> query = UriParameters.parse(rawQuery, PARAMETERS, problem -> invalid(uri, problem)).asMap();
         String lockMode = null;
         String lockDays = null;
         boolean legalHold = false;
@@ -83,29 +83,14 @@ public final class S3DestinationUri {
         return builder;
     }
 
-    private static Map<String, String> query(String uri, String query) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        if (query.isEmpty()) {
-            return parameters;
-        }
-        for (String pair : query.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+    private static void refuseCredentials(String rawQuery) {
+        for (String name : UriParameters.names(rawQuery)) {
             String lower = name.toLowerCase(Locale.ROOT);
             if (SECRET_NAMES.stream().anyMatch(lower::contains)) {
                 throw new PlanBException(ErrorCode.INVALID_SETTING, "S3 destination: credentials do not belong in the"
                         + " URI (parameter '" + name + "'): set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or profile=");
             }
-            if (!PARAMETERS.contains(name)) {
-                throw invalid(uri, "has an unknown parameter '" + name + "': use " + String.join(", ", PARAMETERS));
-            }
-            if (value.isBlank()) {
-                throw invalid(uri, "has no value for '" + name + "'");
-            }
-            parameters.put(name, value);
         }
-        return parameters;
     }
 
     private static URI endpoint(String uri, String value) {

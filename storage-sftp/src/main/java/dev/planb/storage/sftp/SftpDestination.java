@@ -2,13 +2,14 @@ package dev.planb.storage.sftp;
 
 import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.SftpException;
-import dev.planb.spi.Destination;
 import dev.planb.spi.IncompleteWrite;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.Secret;
 import dev.planb.spi.Destination;
 import dev.planb.spi.ObjectWriter;
+import dev.planb.spi.CommittingWriter;
+import dev.planb.spi.support.TemporaryNames;
 import dev.planb.spi.StoredObject;
 import dev.planb.storage.sftp.SftpConnection.Lease;
 import java.io.Closeable;
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * A folder on an SSH/SFTP server. Every object is uploaded to a hidden temporary name beside its
@@ -44,8 +44,6 @@ import java.util.UUID;
  * }</pre>
  */
 public final class SftpDestination implements Destination, Closeable {
-
-    private static final String PARTIAL = ".partial-";
 
     private final SftpSettings settings;
     private final SftpErrors errors;
@@ -72,7 +70,7 @@ public final class SftpDestination implements Destination, Closeable {
     public ObjectWriter create(String key) throws IOException {
         String target = resolve(key);
         String folder = target.substring(0, target.lastIndexOf('/'));
-        String temporary = folder + "/." + target.substring(folder.length() + 1) + PARTIAL + UUID.randomUUID();
+        String temporary = TemporaryNames.next(target);
         Lease lease = connection.borrow();
         try {
             RemoteFolders.create(lease.channel(), folder);
@@ -149,16 +147,9 @@ public final class SftpDestination implements Destination, Closeable {
         try (Lease lease = connection.borrow()) {
             RemoteFolders.walkHidden(lease.channel(), base, (path, attributes) -> {
                 String handle = path.substring(base.length() + 1);
-                String name = handle.substring(handle.lastIndexOf('/') + 1);
-                int partial = name.lastIndexOf(PARTIAL);
-                if (partial < 1) {
-                    return;
-                }
-                String key = handle.substring(0, handle.length() - name.length()) + name.substring(1, partial);
-                if (key.startsWith(prefix)) {
-                    writes.add(new IncompleteWrite(key, handle, attributes.getSize(),
-                            Instant.ofEpochSecond(Integer.toUnsignedLong(attributes.getMTime()))));
-                }
+                TemporaryNames.targetOf(handle).filter(key -> key.startsWith(prefix)).ifPresent(key -> writes.add(
+                        new IncompleteWrite(key, handle, attributes.getSize(),
+                                Instant.ofEpochSecond(Integer.toUnsignedLong(attributes.getMTime())))));
             });
         } catch (SftpException e) {
             throw errors.fileFailure("Cannot list", base, e);
@@ -226,63 +217,35 @@ public final class SftpDestination implements Destination, Closeable {
     }
 
     /** Uploads to a temporary name; commit closes the upload and renames it into place. */
-    private final class SftpWriter extends ObjectWriter {
+    private final class SftpWriter extends CommittingWriter {
         private final Lease lease;
-        private final OutputStream out;
         private final String temporary;
         private final String target;
-        private boolean done;
 
+        /** {@link #drain()} (the default: a flush) waits for the server to acknowledge every write so far. */
         SftpWriter(Lease lease, OutputStream out, String temporary, String target) {
+            super(target, out);
             this.lease = lease;
-            this.out = out;
             this.temporary = temporary;
             this.target = target;
         }
 
         @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
+        protected IOException failed(IOException failure) {
+            lease.discard();
+            return errors.transferFailure("Cannot write to", target, failure);
         }
 
         @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            try {
-                out.write(b, off, len);
-            } catch (IOException e) {
-                lease.discard();
-                throw errors.transferFailure("Cannot write to", target, e);
-            }
-        }
-
-        /** Waits for the server to acknowledge every write so far, on the thread that wrote them. */
-        @Override
-        public void flush() throws IOException {
-            try {
-                out.flush();
-            } catch (IOException e) {
-                lease.discard();
-                throw errors.transferFailure("Cannot write to", target, e);
-            }
-        }
-
-        @Override
-        public void commit() throws IOException {
-            if (done) {
-                throw new IOException("already committed or discarded: " + target);
-            }
+        protected void finish() throws IOException {
             try {
                 takeOverChannel();
-                out.close(); // waits for the server to acknowledge every write
+                out().close(); // waits for the server to acknowledge every write
                 lease.channel().rename(temporary, target);
-                done = true;
                 lease.close();
             } catch (IOException e) {
-                lease.discard();
-                close();
-                throw errors.transferFailure("Cannot write to", target, e);
+                throw failed(e);
             } catch (SftpException e) {
-                close();
                 throw errors.fileFailure("Cannot write to", target, e);
             }
         }
@@ -294,7 +257,7 @@ public final class SftpDestination implements Destination, Closeable {
          * makes this thread the reader.
          */
         private void takeOverChannel() throws IOException {
-            out.flush(); // no answer may be pending when another request goes out
+            out().flush(); // no answer may be pending when another request goes out
             try {
                 lease.channel().stat(temporary);
             } catch (SftpException e) {
@@ -303,15 +266,11 @@ public final class SftpDestination implements Destination, Closeable {
         }
 
         @Override
-        public void close() {
-            if (done) {
-                return;
-            }
-            done = true;
+        protected void abort() {
             if (lease.isHealthy()) {
                 try {
                     takeOverChannel();
-                    out.close();
+                    out().close();
                 } catch (IOException e) {
                     lease.discard();
                 }

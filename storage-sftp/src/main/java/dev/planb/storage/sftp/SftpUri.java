@@ -4,15 +4,12 @@ import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.Secret;
 import dev.planb.spi.support.Redaction;
+import dev.planb.spi.support.UriParameters;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -73,16 +70,16 @@ public final class SftpUri {
         if (directory.isEmpty() || directory.equals("/")) {
             throw invalid(uri, "names no folder: write sftp://USER@HOST/ABSOLUTE/DIR or sftp://USER@HOST/~/DIR");
         }
-        Map<String, String> query = query(uri, parsed.getRawQuery());
+        UriParameters query = UriParameters.parse(parsed.getRawQuery(), PARAMETERS, problem -> invalid(uri, problem));
 
         SftpDestination.Builder builder = SftpDestination.builder().host(parsed.getHost()).user(userInfo)
                 .directory(directory);
         if (parsed.getPort() != -1) {
             builder.port(parsed.getPort());
         }
-        Optional.ofNullable(query.get("knownHosts")).map(Path::of).ifPresent(builder::knownHosts);
-        Optional.ofNullable(query.get("hostKey")).ifPresent(builder::hostKeyFingerprint);
-        String checking = query.get("hostKeyChecking");
+        query.value("knownHosts").map(Path::of).ifPresent(builder::knownHosts);
+        query.value("hostKey").ifPresent(builder::hostKeyFingerprint);
+        String checking = query.value("hostKeyChecking").orElse(null);
         if (checking != null) {
             if (!checking.equals("off")) {
                 throw invalid(uri, "has hostKeyChecking=" + checking + ": the only value is 'off' (insecure); "
@@ -90,35 +87,16 @@ public final class SftpUri {
             }
             builder.acceptAnyHostKey();
         }
-        Optional<Secret> password = secret(query.get("passwordEnv"), PASSWORD_VARIABLE, environment);
+        Optional<Secret> password = secret(query.value("passwordEnv").orElse(null), PASSWORD_VARIABLE, environment);
         password.ifPresent(builder::password);
-        secret(query.get("passphraseEnv"), PASSPHRASE_VARIABLE, environment).ifPresent(builder::passphrase);
-        String identity = query.get("identity");
+        secret(query.value("passphraseEnv").orElse(null), PASSPHRASE_VARIABLE, environment).ifPresent(builder::passphrase);
+        String identity = query.value("identity").orElse(null);
         if (identity != null) {
             builder.identity(Path.of(identity));
         } else if (password.isEmpty()) {
             defaultIdentity().ifPresent(builder::identity);
         }
         return builder;
-    }
-
-    private static Map<String, String> query(String uri, String rawQuery) {
-        Map<String, String> query = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return query;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals);
-            if (!PARAMETERS.contains(name)) {
-                throw invalid(uri, "has an unknown parameter '" + name + "': use " + String.join(", ", PARAMETERS));
-            }
-            if (equals < 0 || equals == pair.length() - 1) {
-                throw invalid(uri, "gives no value for '" + name + "'");
-            }
-            query.put(name, URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-        }
-        return query;
     }
 
     private static Optional<Secret> secret(String namedVariable, String defaultVariable, UnaryOperator<String> environment) {
