@@ -3,6 +3,9 @@ package dev.planb.crypto.internal;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.security.GeneralSecurityException;
 import javax.crypto.Cipher;
 
@@ -18,6 +21,7 @@ final class CfbDecryptingInputStream extends FilterInputStream {
 
     private static final int BLOCK = 16;
     private static final int BUFFER = 64 * 1024;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
     private final Cipher aes;
     /** The previous ciphertext block, then the ciphertext read and not yet decrypted. */
@@ -110,7 +114,11 @@ final class CfbDecryptingInputStream extends FilterInputStream {
         } catch (GeneralSecurityException e) {
             throw new IOException("AES failed: " + e.getMessage(), e);
         }
-        for (int i = 0; i < length; i++) {
+        int i = 0;
+        for (; i + Long.BYTES <= length; i += Long.BYTES) {
+            LONGS.set(plaintext, i, (long) LONGS.get(plaintext, i) ^ (long) LONGS.get(ciphertext, BLOCK + i));
+        }
+        for (; i < length; i++) {
             plaintext[i] ^= ciphertext[BLOCK + i];
         }
         position = 0;
