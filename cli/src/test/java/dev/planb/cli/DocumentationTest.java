@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,14 +90,19 @@ class DocumentationTest {
         Map<String, Set<String>> commands = planbCommands();
         List<Pattern> properties = propertyPatterns();
         List<String> problems = new ArrayList<>();
+        Map<String, String> javaSnippets = new LinkedHashMap<>();
         for (Path page : pages()) {
             for (FencedCodeBlock block : codeBlocks(parse(page))) {
+                String label = ROOT.relativize(page) + ", block starting `" + firstLine(block) + "`";
                 String problem = check(page, block, commands, properties);
                 if (problem != null) {
-                    problems.add(ROOT.relativize(page) + ", block starting `" + firstLine(block) + "`: " + problem);
+                    problems.add(label + ": " + problem);
+                } else if ("java".equals(block.getInfo()) && marker(block).isEmpty()) {
+                    javaSnippets.put(label, block.getLiteral());
                 }
             }
         }
+        problems.addAll(compileJava(javaSnippets));
         assertThat(problems).as("code blocks").isEmpty();
     }
 
@@ -188,7 +194,7 @@ class DocumentationTest {
 
     private static String check(Path page, FencedCodeBlock block, Map<String, Set<String>> commands,
             List<Pattern> properties) {
-        String marker = block.getPrevious() instanceof HtmlBlock html ? html.getLiteral().strip() : "";
+        String marker = marker(block);
         String code = block.getLiteral();
         String language = block.getInfo() == null ? "" : block.getInfo().strip();
         String planb = language.equals("sh") || language.isEmpty() ? checkPlanbCommands(code, language, commands) : null;
@@ -208,7 +214,7 @@ class DocumentationTest {
                 case "json" -> parseJson(code);
                 case "xml" -> parseXml(code);
                 case "properties" -> checkProperties(code, properties);
-                case "java" -> parseJava(code);
+                case "java" -> null; // compiled together, after every page is read
                 case "sh" -> parseShell(code);
                 case "" -> PLANB_COMMAND.matcher(code).find() ? null
                         : "neither checked nor marked: a planb command line, or <!-- illustrative --> before it";
@@ -264,13 +270,65 @@ class DocumentationTest {
         return null;
     }
 
-    /** Statements (or, failing that, members of a class) that javac parses without an error. */
-    private static String parseJava(String code) {
-        String asStatements = javacErrors("class Snippet { void snippet() throws Exception {\n" + code + "\n} }");
-        if (asStatements == null || javacErrors("class Snippet {\n" + code + "\n}") == null) {
+    private static String marker(FencedCodeBlock block) {
+        return block.getPrevious() instanceof HtmlBlock html ? html.getLiteral().strip() : "";
+    }
+
+    /** Every snippet in one compilation (one JVM-warm javac run); only when that fails, each one on its own. */
+    private static List<String> compileJava(Map<String, String> snippets) {
+        StringBuilder batch = new StringBuilder(IMPORTS).append("class Snippets {\n").append(GIVEN);
+        int i = 0;
+        for (String code : snippets.values()) {
+            batch.append("void snippet").append(i++).append("() throws Exception {\n").append(code).append("\n}\n");
+        }
+        if (javacErrors(batch.append("}\n").toString()) == null) {
+            return List.of();
+        }
+        List<String> problems = new ArrayList<>();
+        snippets.forEach((label, code) -> {
+            String problem = compileJava(code);
+            if (problem != null) {
+                problems.add(label + ": " + problem);
+            }
+        });
+        return problems;
+    }
+
+    /**
+     * Statements (or, failing that, members of a class) that compile against PlanB's modules, with every public
+     * package imported and a few values given ({@code log}, {@code destination}, {@code secret}, {@code server},
+     * {@code liveDatabase}).
+     */
+    private static String compileJava(String code) {
+        String asStatements = javacErrors(IMPORTS + "class Snippet {\n" + GIVEN
+                + "void snippet() throws Exception {\n" + code + "\n} }");
+        if (asStatements == null || javacErrors(IMPORTS + "class Snippet {\n" + code + "\n}") == null) {
             return null;
         }
         return "javac: " + asStatements;
+    }
+
+    private static final String IMPORTS = importsOfEveryPublicPackage();
+    private static final String GIVEN = "org.slf4j.Logger log; Destination destination; Secret secret;"
+            + " DatabaseSource server; DatabaseSource liveDatabase;\n";
+
+    private static String importsOfEveryPublicPackage() {
+        // besides PlanB's packages, the JDK's and the few third-party types the pages use beside PlanB's API
+        StringBuilder imports = new StringBuilder("import java.nio.file.*; import java.time.*; import java.util.*;"
+                + " import com.azure.storage.blob.models.AccessTier; import com.tngtech.archunit.junit.*;"
+                + " import com.tngtech.archunit.core.importer.ImportOption; import com.tngtech.archunit.lang.ArchRule;");
+        try (Stream<Path> files = Files.walk(ROOT, 12)) {
+            files.filter(p -> p.toString().contains("/src/main/java/dev/planb/") && p.toString().endsWith(".java")
+                            && !p.toString().contains("/internal/") && !p.toString().contains("/cli/")
+                            && !p.toString().contains("/spring/") && !p.toString().contains("/samples/")
+                            && !p.toString().contains("/bench/"))
+                    .map(p -> p.getParent().toString().replaceFirst(".*/src/main/java/", "").replace('/', '.'))
+                    .distinct().sorted().forEach(p -> imports.append(" import ").append(p).append(".*;"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // the line numbers of a problem count from the snippet's first line
+        return imports.append('\n').toString();
     }
 
     private static String javacErrors(String source) {
@@ -282,14 +340,16 @@ class DocumentationTest {
         };
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         JavacTask task = (JavacTask) ToolProvider.getSystemJavaCompiler()
-                .getTask(null, null, diagnostics, List.of("-proc:none"), null, List.of(file));
+                .getTask(null, null, diagnostics, List.of("-proc:none", "-classpath", System.getProperty("java.class.path")),
+                        null, List.of(file));
         try {
-            task.parse();
+            task.analyze();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return diagnostics.getDiagnostics().stream().findFirst()
-                .map(d -> "line " + (d.getLineNumber() - 1) + ": " + d.getMessage(Locale.ROOT)).orElse(null);
+        return diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR)
+                .findFirst().map(d -> "line " + (d.getLineNumber() - 3) + ": " + d.getMessage(Locale.ROOT))
+                .orElse(null);
     }
 
     private static String parseShell(String code) throws IOException, InterruptedException {
