@@ -8,6 +8,7 @@ import com.sun.source.util.DocTrees;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import dev.planb.spring.migration.MigrationBackupProperties;
 import dev.planb.config.DurationText;
 import dev.planb.config.PlanBSettings;
 import dev.planb.config.PlanSettings;
@@ -46,7 +47,8 @@ final class PropertiesReference {
 
     private static final List<Path> SOURCES = List.of(
             Path.of("..", "core", "src", "main", "java", "dev", "planb", "config"),
-            Path.of("src", "main", "java", "dev", "planb", "spring", "autoconfigure"));
+            Path.of("src", "main", "java", "dev", "planb", "spring", "autoconfigure"),
+            Path.of("src", "main", "java", "dev", "planb", "spring", "migration"));
     private static final Pattern CODE = Pattern.compile("\\{@(?:code|literal) ([^}]*)}");
     private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
     private static final Pattern LINK = Pattern.compile("\\{@link(?:plain)? ([^} ]+)(?: ([^}]*))?}");
@@ -74,6 +76,8 @@ final class PropertiesReference {
                         + " Durations read `30s`, `15m`, `1d12h`, `2w` or ISO-8601.\n\n")
                 .append("## Spring Boot starter (`planb.*`)\n\n");
         reference.table("planb", PlanBProperties.class, new PlanBProperties());
+        reference.rows("planb.migrations", MigrationBackupProperties.class, new MigrationBackupProperties(),
+                new ArrayDeque<>());
         page.append("\n## Configuration file (`planb.yml`)\n\n");
         reference.table("", PlanBSettings.class, new PlanBSettings());
         return page.toString();
