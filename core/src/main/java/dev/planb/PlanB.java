@@ -233,9 +233,10 @@ public final class PlanB implements AutoCloseable {
     }
 
     /**
-     * Stops the runtime: no new runs start; a running backup is stopped and leaves nothing
-     * visible (one already writing its manifests finishes). Waits up to 30 seconds for runs to
-     * end. Then each notifier sends what it still has queued (a few seconds at most). Calling it again does nothing.
+     * Stops the runtime: no new runs start; a running backup may finish within the
+     * {@link Builder#shutdownGrace(Duration) shutdown grace period}, then is stopped and leaves
+     * nothing visible (one already writing its manifests finishes). Waits up to 30 seconds more for
+     * runs to end. Then each notifier sends what it still has queued (a few seconds at most). Calling it again does nothing.
      */
     @Override
     public void close() {
@@ -251,6 +252,7 @@ public final class PlanB implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private int threads = 2;
         private Duration stalenessCheck = Duration.ofMinutes(1);
+        private Duration shutdownGrace = Duration.ZERO;
 
         private Builder() {
         }
@@ -302,6 +304,15 @@ public final class PlanB implements AutoCloseable {
         }
 
         /**
+         * How long {@link PlanB#close()} lets running backups finish before it stops them (default
+         * zero: stopped at once). A backup stopped leaves nothing visible either way.
+         */
+        public Builder shutdownGrace(Duration grace) {
+            this.shutdownGrace = grace;
+            return this;
+        }
+
+        /**
          * Checks the plans and starts running them.
          *
          * @throws PlanBException naming the setting when a plan has no schedule, two plans share a
@@ -314,6 +325,10 @@ public final class PlanB implements AutoCloseable {
             }
             if (threads < 1) {
                 throw new PlanBException(ErrorCode.INVALID_SETTING, "PlanB threads is " + threads + ": use 1 or more");
+            }
+            if (shutdownGrace == null || shutdownGrace.isNegative()) {
+                throw new PlanBException(ErrorCode.INVALID_SETTING, "PlanB shutdownGrace is " + shutdownGrace
+                        + ": use zero or a positive duration, e.g. Duration.ofSeconds(30)");
             }
             Set<String> names = new HashSet<>();
             for (BackupPlan plan : plans) {
@@ -342,7 +357,7 @@ public final class PlanB implements AutoCloseable {
             List<PlanBListener> all = new ArrayList<>(List.of(new LogNotifier(), board, notifiers));
             all.addAll(listeners);
             EventPublisher events = new EventPublisher(all);
-            PlanScheduler scheduler = new PlanScheduler(plans, pulls, events, clock, threads);
+            PlanScheduler scheduler = new PlanScheduler(plans, pulls, events, clock, threads, shutdownGrace);
             StalenessMonitor staleness = new StalenessMonitor(board, events::publish, clock);
             scheduler.start();
             scheduler.repeat("staleness check", staleness::check, stalenessCheck);

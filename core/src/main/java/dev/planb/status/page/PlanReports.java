@@ -74,6 +74,13 @@ public final class PlanReports {
             destinations.put(destination.destination(), one);
         }
         details.put("destinations", destinations);
+        status.destructiveChange().ifPresent(change -> details.put("destructiveChange", Map.of(
+                "backup", change.backupId().toString(), "lastGoodBackup", change.previousId().toString(),
+                "tables", change.describeTables())));
+        if (!status.holds().isEmpty()) {
+            details.put("holds", status.holds().stream().map(hold -> Map.of("backup", hold.backupId().toString(),
+                    "until", hold.expiresAt().toString(), "reason", hold.reason())).toList());
+        }
         return details;
     }
 

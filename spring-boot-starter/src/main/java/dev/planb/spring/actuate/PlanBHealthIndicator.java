@@ -2,15 +2,21 @@ package dev.planb.spring.actuate;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 
 import dev.planb.status.PlanStatus;
 import dev.planb.status.page.PlanReports;
 
 /**
  * The {@code planb} health: DOWN when a plan is stale (no backup within its max age) or its last
- * verification failed; the details show each plan's last success per destination.
+ * verification failed; {@value #DESTRUCTIVE_CHANGE} (a status of its own, HTTP 200 unless mapped with
+ * {@code management.endpoint.health.status.http-mapping.DESTRUCTIVE_CHANGE=503}) while a plan's destructive change
+ * is open; the details show each plan's last success per destination.
  */
 public class PlanBHealthIndicator extends AbstractHealthIndicator {
+
+    /** The status of a plan whose last backup showed tables dropped or emptied. */
+    public static final String DESTRUCTIVE_CHANGE = "DESTRUCTIVE_CHANGE";
 
     private final PlanReports reports;
 
@@ -23,12 +29,16 @@ public class PlanBHealthIndicator extends AbstractHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         boolean down = false;
+        boolean changed = false;
         for (PlanStatus status : reports.planB().status()) {
             down |= PlanReports.isDown(status);
+            changed |= status.destructiveChange().isPresent();
             builder.withDetail(status.plan(), reports.status(status));
         }
         if (down) {
             builder.down();
+        } else if (changed) {
+            builder.status(new Status(DESTRUCTIVE_CHANGE, "a backup showed tables dropped or emptied"));
         } else {
             builder.up();
         }
