@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.stream.Collectors;
 
 /**
@@ -74,7 +75,7 @@ final class H2TableRestore {
             ScratchDatabase scratch) throws IOException, SQLException {
         List<TablePlacement> placements = check(target, live, restore);
         Path script = Snapshots.create();
-        try (Connection copy = Jdbc.connect(scratch.source(), scratch.source().jdbcUrl(), new java.util.Properties(),
+        try (Connection copy = Jdbc.connect(scratch.source(), scratch.source().jdbcUrl(), new Properties(),
                 "com.h2database:h2")) {
             Files.copy(dump, script, StandardCopyOption.REPLACE_EXISTING);
             try (Statement statement = copy.createStatement()) {

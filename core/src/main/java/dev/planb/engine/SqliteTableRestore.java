@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -68,7 +69,7 @@ final class SqliteTableRestore {
 
     static List<RestoredTable> restore(InputStream dump, Path staged, Connection connection, TableRestore restore)
             throws IOException, SQLException {
-        Files.copy(dump, staged, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(dump, staged, StandardCopyOption.REPLACE_EXISTING);
         List<TablePlacement> placements = TablePlacement.place(restore, NAMING, table -> exists(connection, "main", table.name()));
         TablePlacement.refuseConflicts(placements, restore, connection, table -> exists(connection, "main", table.name()));
         try (Statement statement = connection.createStatement()) {

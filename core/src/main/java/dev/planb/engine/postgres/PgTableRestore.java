@@ -301,7 +301,6 @@ final class PgTableRestore {
         }
         placement.moveRowsIntoLive(connection, "OVERRIDING SYSTEM VALUE");
         String restoredOid = "'" + placement.restored().quoted().replace("'", "''") + "'::regclass";
-        String liveOid = "'" + placement.live().quoted().replace("'", "''") + "'::regclass";
         String query = "SELECT a.attname, pg_get_serial_sequence(?, a.attname) FROM pg_attribute a"
                 + " WHERE a.attrelid = %s AND a.attnum > 0 AND NOT a.attisdropped AND pg_get_serial_sequence(?, a.attname) IS NOT NULL";
         try (PreparedStatement sequences = connection.prepareStatement(query.formatted(restoredOid))) {
@@ -314,7 +313,7 @@ final class PgTableRestore {
             }
         }
         TablePlacement.drop(connection, List.of(placement.restored()));
-        LOG.debug("Moved the restored rows into {} ({})", placement.live().displayName(), liveOid);
+        LOG.debug("Moved the restored rows of {} into the live table", placement.source().table());
     }
 
     /** Sets the live column's sequence to the restored sequence's position. */
