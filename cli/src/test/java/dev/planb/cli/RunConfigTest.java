@@ -282,6 +282,22 @@ class RunConfigTest {
         assertThat(PlanB.catalog(new LocalDirectoryDestination(backups)).backups("app")).singleElement();
     }
 
+    @Test
+    void sigtermDuringRunOnceStopsTheBackupAfterTheGracePeriodAndExitsWithItsFailure() throws Exception {
+        try (Connection blocker = lockOrders()) {
+            RunningPlanB run = RunningPlanB.start(dir, List.of(), Map.of(PASSWORD_VARIABLE, server.password()), "run",
+                    "--config", blockedPlan("").toString(), "--once", "--grace", "1s");
+            awaitBackupWaitingOnTheLock(run);
+
+            String output = run.stop();
+
+            assertThat(run.process().exitValue()).as(output).isEqualTo(ErrorCode.CANCELLED.exitCode());
+            assertThat(output).contains("waiting up to 1s for running backups", "was stopped because PlanB is shutting down");
+            assertThat(PlanB.catalog(new LocalDirectoryDestination(backups)).backups("app")).as(output).isEmpty();
+            assertNoPartialBackup();
+        }
+    }
+
     /** A plan whose first backup starts at once (nothing backed up yet) and meets the test's lock on orders. */
     private Path blockedPlan(String root) throws Exception {
         return config(root + """

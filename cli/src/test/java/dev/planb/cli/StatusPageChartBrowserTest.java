@@ -80,7 +80,7 @@ class StatusPageChartBrowserTest {
             assertThat(ys[0]).isEqualTo(ys[1]);
             assertThat(ys[2] - ys[0]).as("the newest point is far lower").isGreaterThan(60);
             assertThat(page).contains("class=\"mark DRILL_PASSED\" x1=\"150.0\"", "<title>drill passed at ",
-                    "class=\"mark HOLD\" x1=\"150.0\"", "class=\"mark DESTRUCTIVE_CHANGE\" x1=\"290.0\"",
+                    "class=\"mark HOLD\" x1=\"154.0\"", "class=\"mark DESTRUCTIVE_CHANGE\" x1=\"290.0\"",
                     "<title>destructive change: orders: 3000 -&gt; 100 rows");
 
             BufferedImage screenshot = screenshot(run.uri("/").toString());

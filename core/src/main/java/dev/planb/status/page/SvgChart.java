@@ -1,5 +1,7 @@
 package dev.planb.status.page;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleFunction;
 
@@ -16,6 +18,7 @@ final class SvgChart {
     private static final int RIGHT = 10;
     private static final int TOP = 18;
     private static final int BOTTOM = 10;
+    private static final int MARK_SPACING = 4;
 
     private SvgChart() {
     }
@@ -43,8 +46,12 @@ final class SvgChart {
                 .append("</text>");
         svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(HEIGHT - BOTTOM).append("\" x2=\"")
                 .append(WIDTH - RIGHT).append("\" y2=\"").append(HEIGHT - BOTTOM).append("\" stroke=\"#bbb\"/>");
+        List<PlanHistory.Mark> drawn = new ArrayList<>();
         for (PlanHistory.Mark mark : history.marks()) {
-            String x = number(x(mark.at(), values.length));
+            // Marks on the same backup (a drill and a hold) stand side by side rather than on top of each other.
+            long before = drawn.stream().filter(other -> other.at() == mark.at()).count();
+            drawn.add(mark);
+            String x = number(x(mark.at(), values.length) + MARK_SPACING * before);
             svg.append("<line class=\"mark ").append(mark.kind().name()).append("\" x1=\"").append(x).append("\" y1=\"")
                     .append(TOP - 4).append("\" x2=\"").append(x).append("\" y2=\"").append(HEIGHT - BOTTOM)
                     .append("\" stroke=\"").append(mark.kind().colour).append("\" stroke-width=\"2\" stroke-dasharray=\"4 3\">")

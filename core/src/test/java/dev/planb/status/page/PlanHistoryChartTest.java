@@ -51,14 +51,16 @@ class PlanHistoryChartTest {
                 .markBackup("b1", PlanHistory.Kind.DRILL_PASSED, "drill passed")
                 .markBackup("b1", PlanHistory.Kind.DRILL_PASSED, "the same drill, read twice: one mark")
                 .markBackup("b2", PlanHistory.Kind.DESTRUCTIVE_CHANGE, "destructive change: t: 1 -> 0 rows")
+                .markBackup("b1", PlanHistory.Kind.HOLD, "hold active")
                 .markTime(START.plus(Duration.ofHours(1).plusMinutes(30)), PlanHistory.Kind.FAILURE, "backup FAILED: <disk>")
                 .markBackup("not-shown", PlanHistory.Kind.DRILL_FAILED, "ignored")
                 .markTime(START.minusSeconds(1), PlanHistory.Kind.FAILURE, "before the first: ignored");
 
-        assertThat(history.marks()).extracting(PlanHistory.Mark::at).containsExactly(1.0, 2.0, 1.5);
+        assertThat(history.marks()).extracting(PlanHistory.Mark::at).containsExactly(1.0, 2.0, 1.0, 1.5);
         String svg = SvgChart.render("Rows: t", "#8250df", history.rows("t"), history, String::valueOf);
         assertThat(svg).contains("class=\"mark DRILL_PASSED\" x1=\"150.0\"", "class=\"mark FAILURE\" x1=\"220.0\"",
                 "class=\"mark DESTRUCTIVE_CHANGE\" x1=\"290.0\"",
+                "class=\"mark HOLD\" x1=\"154.0\"",
                 "<title>backup FAILED: &lt;disk&gt;</title>").doesNotContain("<disk>", "<script");
     }
 
