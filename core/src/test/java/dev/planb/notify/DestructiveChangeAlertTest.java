@@ -16,6 +16,7 @@ import dev.planb.event.BackupSucceeded;
 import dev.planb.event.DestructiveChange;
 import dev.planb.event.PlanBEvent;
 import dev.planb.event.Pruned;
+import dev.planb.history.PlanHistory;
 import dev.planb.hold.Hold;
 import dev.planb.hold.Holds;
 import dev.planb.retention.RetentionPolicy;
@@ -126,6 +127,13 @@ class DestructiveChangeAlertTest {
                 assertThat(hold.changedIn()).contains(bad);
                 assertThat(hold.expiresAt()).isAfter(Instant.now().plus(Duration.ofDays(29)));
             });
+
+            List<PlanHistory.Entry> history = PlanHistory.read(local, "app", 10, policy);
+            assertThat(history).extracting(PlanHistory.Entry::id).containsExactly(good, bad);
+            assertThat(history.get(0).isHeld(Instant.now())).isTrue();
+            assertThat(history.get(1).destructiveChanges()).isEqualTo(change.tables());
+            assertThat(history.get(1).tables()).extracting(table -> table.table() + "=" + table.rows())
+                    .contains("orders=10");
 
             planb.backupNow("app"); // the change is not reported again: the next backup compares with the bad one
             await().atMost(Duration.ofSeconds(20)).until(() -> events(Pruned.class).size() == 3);
