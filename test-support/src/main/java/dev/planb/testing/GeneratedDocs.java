@@ -1,11 +1,13 @@
 package dev.planb.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A page of {@code docs/} that the build generates (a reference of every CLI option, every property):
@@ -37,10 +39,18 @@ public final class GeneratedDocs {
                 Files.writeString(page, generated);
             }
             assertThat(page).as("%s is generated: rerun this test with -D%s=true and commit it", page, WRITE).exists();
-            assertThat(Files.readString(page))
-                    .as("%s is generated from the code and differs from it: rerun this test with -D%s=true and"
-                            + " commit the page", page, WRITE)
-                    .isEqualTo(generated);
+            List<String> committed = Files.readString(page).lines().toList();
+            List<String> expected = generated.lines().toList();
+            int line = 0;
+            while (line < committed.size() && line < expected.size() && committed.get(line).equals(expected.get(line))) {
+                line++;
+            }
+            if (line < committed.size() || line < expected.size()) {
+                fail("%s is generated from the code and differs from it at line %d: it says%n  %s%nbut the code gives%n"
+                        + "  %s%nrerun this test with -D%s=true and commit the page", page, line + 1,
+                        line < committed.size() ? committed.get(line) : "(nothing)",
+                        line < expected.size() ? expected.get(line) : "(nothing)", WRITE);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
