@@ -97,6 +97,16 @@ public final class PlanFactory {
      * @throws InvalidSettingException naming the first bad setting
      */
     public ConfiguredRuntime start(Map<BackupPlan, ? extends PlanSettings> plans, List<PullJob> pulls, int threads) {
+        return prepare(plans, pulls, threads).start();
+    }
+
+    /**
+     * Makes what {@link #start(Map, List, int)} starts, without starting it: {@link ConfiguredRuntime#start()}
+     * does, e.g. once the application that holds it has started.
+     *
+     * @throws InvalidSettingException naming the first bad setting
+     */
+    public ConfiguredRuntime prepare(Map<BackupPlan, ? extends PlanSettings> plans, List<PullJob> pulls, int threads) {
         PlanB.Builder runtime = PlanB.builder().plans(List.copyOf(plans.keySet()));
         pulls.forEach(runtime::pull);
         runtime.threads(converting(key(prefix, "threads"), () -> positive(threads)));
@@ -107,7 +117,7 @@ public final class PlanFactory {
                 streaming.put(plan, settings.getStreaming());
             }
         });
-        return ConfiguredRuntime.start(converting(prefix.isEmpty() ? "plans" : prefix, runtime::start), streaming,
+        return ConfiguredRuntime.prepare(converting(prefix.isEmpty() ? "plans" : prefix, runtime::build), streaming,
                 listeners);
     }
 

@@ -123,18 +123,29 @@ public final class PlanScheduler implements AutoCloseable {
 
     @Override
     public void close() {
+        close(Duration.ZERO);
+    }
+
+    /**
+     * Stops ticking, lets running backups finish for up to {@code grace}, then stops the ones still
+     * going (they leave nothing visible) and waits for the workers to end.
+     */
+    public void close(Duration grace) {
         if (closed) {
             return;
         }
         closed = true;
-        plans.values().forEach(ScheduledPlan::stop);
-        // Running backups were cancelled (and interrupted) by stop(); one already committing must
-        // not be interrupted, so the pool is shut down without shutdownNow().
+        plans.values().forEach(ScheduledPlan::stopTicking);
+        // A running backup is cancelled (and interrupted) only after the grace; one already committing
+        // must not be interrupted, so the pool is shut down without shutdownNow().
         workers.shutdown();
         workers.getQueue().clear();
         try {
-            if (!workers.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                LOG.warn("PlanB closed while a backup was still stopping; it will leave no backup behind");
+            if (!workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                plans.values().forEach(ScheduledPlan::cancelRun);
+                if (!workers.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    LOG.warn("PlanB closed while a backup was still stopping; it will leave no backup behind");
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

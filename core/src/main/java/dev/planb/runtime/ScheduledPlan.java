@@ -56,13 +56,17 @@ final class ScheduledPlan {
         submit(Trigger.onDemand(scheduler.clock().instant()));
     }
 
-    /** Stops ticking and cancels the running run, if any; returns without waiting for it. */
-    void stop() {
+    /** Stops ticking; a running run goes on. */
+    void stopTicking() {
         ScheduledFuture<?> timer = armed;
         if (timer != null) {
             timer.cancel(false);
         }
         nextTick = null;
+    }
+
+    /** Cancels the running run, if any; returns without waiting for it. */
+    void cancelRun() {
         ScheduledJob.JobRun running = current.get();
         if (running != null) {
             running.cancel(new PlanBException(ErrorCode.CANCELLED, "Backup of plan '" + job.name()
