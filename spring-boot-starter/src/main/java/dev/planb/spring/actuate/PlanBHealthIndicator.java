@@ -3,10 +3,10 @@ package dev.planb.spring.actuate;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
-import dev.planb.status.PlanStatus;
 
 /**
- * The {@code planb} health: DOWN when a plan is stale (no backup within its max age) or its last
+ * The {@code planb} health on Spring Boot 4 ({@code org.springframework.boot.health.contributor}; Boot 3 has
+ * its twin in the starter's Boot 3 health auto-configuration): DOWN when a plan is stale (no backup within its max age) or its last
  * verification failed; the details show each plan's last success per destination.
  */
 public class PlanBHealthIndicator extends AbstractHealthIndicator {
@@ -21,12 +21,7 @@ public class PlanBHealthIndicator extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        boolean down = false;
-        for (PlanStatus status : reports.planB().status()) {
-            down |= PlanReports.isDown(status);
-            builder.withDetail(status.plan(), reports.status(status));
-        }
-        if (down) {
+        if (reports.health(builder::withDetail)) {
             builder.down();
         } else {
             builder.up();

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Describes plans as plain maps and lists (JSON for the endpoint and the health details, the
@@ -45,6 +46,21 @@ public final class PlanReports {
     /** Whether a plan needs attention: stale, its newest backup damaged, or its last verification failed. */
     public static boolean isDown(PlanStatus status) {
         return status.needsAttention();
+    }
+
+    /**
+     * Reports every plan's status to {@code detail} (plan name, {@link #status(PlanStatus)}) and tells
+     * whether one needs attention: the {@code planb} health, whichever Spring Boot generation shows it.
+     *
+     * @return true when the health is DOWN
+     */
+    public boolean health(BiConsumer<String, Object> detail) {
+        boolean down = false;
+        for (PlanStatus status : planB.status()) {
+            down |= isDown(status);
+            detail.accept(status.plan(), status(status));
+        }
+        return down;
     }
 
     /** A plan's status: state, last success (with age), last failure, last verification, next run, destinations. */

@@ -1,6 +1,7 @@
 package dev.planb.spring.autoconfigure;
 
 import dev.planb.config.PlanSettings;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -38,6 +39,12 @@ public class PlanBProperties extends PlanSettings {
 
     /** How many backups may run at the same time. */
     private int threads = 2;
+
+    /**
+     * How long a running backup may go on at shutdown before it is cancelled (a cancelled backup leaves
+     * nothing visible on any destination).
+     */
+    private Duration shutdownTimeout = Duration.ofSeconds(30);
 
     /**
      * Further plans by name, each with its own database ({@code planb.plans.NAME.database.url})
@@ -78,6 +85,14 @@ public class PlanBProperties extends PlanSettings {
 
     public void setThreads(int threads) {
         this.threads = threads;
+    }
+
+    public Duration getShutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    public void setShutdownTimeout(Duration shutdownTimeout) {
+        this.shutdownTimeout = shutdownTimeout;
     }
 
     public Map<String, PlanSettings> getPlans() {
