@@ -97,7 +97,7 @@ public final class BackupPlan {
         return engine;
     }
 
-    /** How dumps are compressed; {@link Compression#ZSTD} unless set. */
+    /** How dumps are compressed; {@link Compression#preferred()} unless set. */
     public Compression compression() {
         return compression;
     }
@@ -165,7 +165,7 @@ public final class BackupPlan {
     public static final class Builder {
         private final String name;
         private DatabaseSource database;
-        private Compression compression = Compression.ZSTD;
+        private Compression compression;
         private Encryption encryption = Encryption.none();
         private final List<Destination> destinations = new ArrayList<>();
         private final Map<Destination, RetentionPolicy> retention = new IdentityHashMap<>();
@@ -188,7 +188,7 @@ public final class BackupPlan {
             return this;
         }
 
-        /** How dumps are compressed (default {@link Compression#ZSTD}). */
+        /** How dumps are compressed (default {@link Compression#preferred()}: zstd, or gzip where zstd cannot load). */
         public Builder compression(Compression compression) {
             this.compression = compression;
             return this;
@@ -306,7 +306,7 @@ public final class BackupPlan {
                 throw invalid("database is not set: call database(DatabaseSource.of(\"jdbc:...\"))");
             }
             if (compression == null) {
-                throw invalid("compression is null: use Compression.ZSTD, GZIP or NONE");
+                compression = Compression.preferred();
             }
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
                 throw invalid("timeout " + timeout + " must be positive, e.g. timeout(Duration.ofHours(1))");

@@ -2,24 +2,29 @@ package dev.planb;
 
 import com.github.luben.zstd.ZstdInputStream;
 import com.github.luben.zstd.ZstdOutputStream;
+import dev.planb.internal.stream.ZstdLibrary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How a dump is compressed before it is stored. Every format opens with a stock tool
  * ({@code zstd -d}, {@code gunzip}).
  */
 public enum Compression {
-    /** Zstandard level 3, multi-threaded: fast and about as small as gzip -9. The default. */
+    /** Zstandard level 3, multi-threaded: fast and about as small as gzip -9. The default where it loads ({@link #preferred()}). */
     ZSTD("zstd", ".zst", "zstd -d --stdout") {
         @Override
         public OutputStream compress(OutputStream out) throws IOException {
+            requireNativeLibrary("compress a backup with zstd: set compression to gzip");
             ZstdOutputStream zstd = new ZstdOutputStream(out, 3);
             zstd.setWorkers(Math.max(1, Runtime.getRuntime().availableProcessors()));
             return zstd;
@@ -27,6 +32,8 @@ public enum Compression {
 
         @Override
         public InputStream decompress(InputStream in) throws IOException {
+            requireNativeLibrary("restore a zstd backup here: restore on a supported platform, or by hand with "
+                    + "'zstd -d' (see the backup's RESTORE.md)");
             return new ZstdInputStream(in);
         }
     },
@@ -54,6 +61,9 @@ public enum Compression {
             return in;
         }
     };
+
+    private static final Logger LOG = LoggerFactory.getLogger(Compression.class);
+    private static final AtomicBoolean FALLBACK_REPORTED = new AtomicBoolean();
 
     private final String id;
     private final String extension;
@@ -85,6 +95,29 @@ public enum Compression {
 
     /** Wraps a stream of compressed bytes so that reading the result yields the original bytes. */
     public abstract InputStream decompress(InputStream in) throws IOException;
+
+    /**
+     * The compression a plan gets when it sets none: {@link #ZSTD}, or {@link #GZIP} when zstd's native library cannot
+     * load on this platform (logged once as a warning naming the cause; zstd-jni bundles the library for Linux, macOS
+     * and Windows on x86-64 and ARM64, among others). A plan that asks for zstd explicitly fails there instead.
+     */
+    public static Compression preferred() {
+        if (ZstdLibrary.available()) {
+            return ZSTD;
+        }
+        if (FALLBACK_REPORTED.compareAndSet(false, true)) {
+            LOG.warn("zstd's native library does not load on this platform ({}); new backups are compressed with gzip "
+                    + "instead. Set compression to gzip to silence this warning.", ZstdLibrary.problem().orElse(""));
+        }
+        return GZIP;
+    }
+
+    private static void requireNativeLibrary(String toDo) {
+        ZstdLibrary.problem().ifPresent(problem -> {
+            throw new PlanBException(ErrorCode.INVALID_SETTING, "zstd's native library does not load on this platform ("
+                    + problem + "), so PlanB cannot " + toDo);
+        });
+    }
 
     /**
      * Finds a format by its {@link #id()}.

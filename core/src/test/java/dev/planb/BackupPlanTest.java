@@ -46,10 +46,10 @@ class BackupPlanTest {
     }
 
     @Test
-    void missingCompressionIsNamed() {
-        assertInvalid(() -> BackupPlan.builder("app").database(DatabaseSource.of("jdbc:sqlite:app.db"))
-                .compression(null).destination(destination("a")).build(), ErrorCode.INVALID_SETTING)
-                .hasMessageContaining("Plan 'app'").hasMessageContaining("compression");
+    void unsetCompressionIsThePreferredOneZstdWhereItLoads() {
+        BackupPlan plan = BackupPlan.builder("app").database(DatabaseSource.of("jdbc:sqlite:app.db"))
+                .compression(null).destination(destination("a")).build();
+        assertThat(plan.compression()).isEqualTo(Compression.preferred()).isEqualTo(Compression.ZSTD);
     }
 
     @Test

@@ -23,7 +23,7 @@ public final class Main {
     }
 
     /**
-     * Logs go to standard error: errors only, or PlanB's debug output with {@code --verbose}; a service
+     * Logs go to standard error: errors only (and the gzip fallback's warning), or PlanB's debug output with {@code --verbose}; a service
      * ({@code planb run}) logs one line per event, with the time.
      */
     static void configureLogging(boolean verbose, boolean service) {
@@ -31,6 +31,8 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
         System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
         System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+        // the one warning every command must show: backups fall back to gzip where zstd cannot load
+        System.setProperty("org.slf4j.simpleLogger.log.dev.planb.Compression", "warn");
         if (service) {
             System.setProperty("org.slf4j.simpleLogger.log.dev.planb", "info");
             System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");

@@ -34,8 +34,8 @@ final class PlanOptions {
             description = "Plan name (default: the database's name); with --config, the plan of the file to run.")
     String plan;
 
-    @Option(names = "--compression", paramLabel = "zstd|gzip|none", defaultValue = "zstd",
-            description = "Compression (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--compression", paramLabel = "zstd|gzip|none",
+            description = "Compression (default: zstd; gzip, with a warning, where zstd's native library cannot load).")
     String compression;
 
     @Mixin
@@ -73,8 +73,10 @@ final class PlanOptions {
         BackupPlan.Builder builder = BackupPlan.builder(name)
                 .database(source)
                 .engine(engine)
-                .compression(Compression.fromId(compression))
                 .encryption(encryption.encryption());
+        if (compression != null) {
+            builder.compression(Compression.fromId(compression));
+        }
         destinations.stream().map(DestinationUris::forWriting).forEach(builder::destination);
         return builder;
     }

@@ -30,11 +30,10 @@ class ConfigExamplesTest {
     Path dir;
 
     @Test
-    void theReadmesExampleIsValid() throws Exception {
-        String readme = Files.readString(Path.of("..", "README.md"));
-        int section = readme.indexOf("## Configuration file");
-        int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
-        Path file = Files.writeString(dir.resolve("planb.yml"), readme.substring(start, readme.indexOf("```", start)));
+    void theConfigFilePagesExampleIsValid() throws Exception {
+        String page = Files.readString(Path.of("..", "docs", "getting-started", "config-file.md"));
+        int start = page.indexOf("```yaml\n") + "```yaml\n".length();
+        Path file = Files.writeString(dir.resolve("planb.yml"), page.substring(start, page.indexOf("```", start)));
 
         List<BackupPlan> plans = ConfigFile.read(file, Map.of("PGPW", "x", "SLACK_URL", "https://hooks.slack.com/x"))
                 .plans();

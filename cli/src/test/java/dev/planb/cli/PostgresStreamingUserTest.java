@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's PostgreSQL streaming user, created exactly as written there, streams a plan's WAL
+ * The PostgreSQL streaming user of docs/engines/postgresql.md, created exactly as written there, streams a plan's WAL
  * ({@code planb stream}'s {@link LogStreamer}) that restores to its latest point.
  */
 class PostgresStreamingUserTest {
@@ -39,7 +39,7 @@ class PostgresStreamingUserTest {
         DatabaseSource owned = server.newDatabase();
         String database = PostgresOptionCombinationsTest.name(owned);
         String password = "pw-" + UUID.randomUUID();
-        server.superuser(database, PostgresTortureTest.readmeSql("-- planb: postgres streaming user")
+        server.superuser(database, PostgresTortureTest.docsSql("-- planb: postgres streaming user")
                 .replace("CHANGE-ME", password).replace("DATABASE app", "DATABASE " + database));
         DatabaseSource streaming = DatabaseSource.of(owned.jdbcUrl(), "planb_stream", Secret.of(password));
         assertThat(new PostgresEngine().streamingProblems(streaming)).isEmpty();

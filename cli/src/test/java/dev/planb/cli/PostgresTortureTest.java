@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * PlanB's own PostgreSQL torture corpus ({@code corpus/postgres-torture.sql}: schemas with names that need
  * quoting, a NOLOGIN owner, contrib extensions, large objects with comments, MiBs of bytea, partitions,
  * row-level security, materialized views with and without data, odd sequences, generated columns, -0, emoji)
- * backed up and restored as a superuser, and as the least-privileged users whose SQL the README gives (run here
- * as written there), then compared with the source object by object. The one documented difference: with
+ * backed up and restored as a superuser, and as the least-privileged users whose SQL docs/engines/postgresql.md
+ * gives (run here as written there), then compared with the source object by object. The one documented difference: with
  * {@code --no-owner} the restoring user owns every object.
  */
 class PostgresTortureTest {
@@ -53,7 +53,7 @@ class PostgresTortureTest {
             statement.execute(resource("corpus/postgres-torture.sql"));
         }
         for (String user : List.of("backup", "restore", "drill")) {
-            SERVER.superuser(database, readmeSql("-- planb: postgres " + user + " user").replace("CHANGE-ME", PASSWORD)
+            SERVER.superuser(database, docsSql("-- planb: postgres " + user + " user").replace("CHANGE-ME", PASSWORD)
                     .replace("DATABASE app", "DATABASE \"" + database + "\""));
         }
         original = PostgresObjects.read(SERVER, source, List.of());
@@ -125,13 +125,13 @@ class PostgresTortureTest {
         return database.jdbcUrl() + "?user=" + database.user() + "&password=" + database.password().reveal();
     }
 
-    /** The README's SQL block that starts with {@code marker}, as written there. */
-    static String readmeSql(String marker) throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"));
-        int start = readme.indexOf("```sql\n" + marker);
-        assertThat(start).as("README block " + marker).isNotNegative();
+    /** The SQL block of the PostgreSQL page that starts with {@code marker}, as written there. */
+    static String docsSql(String marker) throws IOException {
+        String page = Files.readString(Path.of("..", "docs", "engines", "postgresql.md"));
+        int start = page.indexOf("```sql\n" + marker);
+        assertThat(start).as("docs/engines/postgresql.md block " + marker).isNotNegative();
         start += "```sql\n".length();
-        return readme.substring(start, readme.indexOf("\n```", start));
+        return page.substring(start, page.indexOf("\n```", start));
     }
 
     private static String resource(String name) throws IOException {

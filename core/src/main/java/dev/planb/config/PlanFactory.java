@@ -148,7 +148,9 @@ public final class PlanFactory {
         if (settings.getMaxAge() != null) {
             plan.maxAge(converting(key(keyPrefix, "max-age"), () -> positive(settings.getMaxAge())));
         }
-        plan.compression(converting(key(keyPrefix, "compression"), () -> Compression.fromId(settings.getCompression())));
+        if (settings.getCompression() != null) {
+            plan.compression(converting(key(keyPrefix, "compression"), () -> Compression.fromId(settings.getCompression())));
+        }
         plan.encryption(encryption(key(keyPrefix, "encryption"), settings.getEncryption()));
         if (settings.getDestinations().isEmpty()) {
             throw new InvalidSettingException(key(keyPrefix, "destinations[0].uri"),

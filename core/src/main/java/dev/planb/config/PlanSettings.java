@@ -42,8 +42,8 @@ public class PlanSettings {
     /** How old the newest backup may get before the plan is stale (health DOWN, alerts). Unset: not watched. */
     private Duration maxAge;
 
-    /** How backups are compressed: zstd, gzip or none. */
-    private String compression = "zstd";
+    /** How backups are compressed: zstd, gzip or none; unset: zstd, or gzip where zstd's native library cannot load. */
+    private String compression;
 
     /** Where every backup is written, each a complete copy. */
     private List<DestinationSettings> destinations = new ArrayList<>();

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The MariaDB torture corpus ({@code corpus/mariadb-corpus.sql}), backed up by the least-privileged
- * backup user the README documents and restored by an administrator and by the documented
+ * backup user docs/engines/mariadb.md documents and restored by an administrator and by the documented
  * least-privileged restore and drill users: compared object by object ({@link MariaDbObjects}).
  * The one documented difference: restored with {@code --definers current-user}, the restoring user
  * defines the views, triggers, events and routines.
@@ -61,7 +61,7 @@ class MariaDbCorpusTest {
         load(server.asAdmin(sourceName), "/corpus/mariadb-corpus.sql");
         original = MariaDbObjects.of(server.asAdmin(sourceName));
 
-        // The README's backup user, exactly.
+        // The backup user of docs/engines/mariadb.md, exactly.
         DatabaseSource backupUser = server.newUser("backup_" + suffix, sourceName,
                 "SELECT, SHOW VIEW, TRIGGER, EVENT ON `" + sourceName + "`.*", "SELECT ON mysql.proc");
         destination = new LocalDirectoryDestination(backups);

@@ -55,7 +55,7 @@ class MariaDbPointInTimeTest {
     void theReadmesStreamingUserStreams() throws Exception {
         MariaDbServer server = MariaDbServer.startWithBinlog();
         String database = server.newDatabase().jdbcUrl().replaceAll(".*/", "");
-        // The README's streaming user, exactly: the backup user's grants plus reading the binlog.
+        // The streaming user of docs/engines/mariadb.md, exactly: the backup user's grants plus reading the binlog.
         DatabaseSource streamingUser = server.newUser("streaming", database,
                 "SELECT, SHOW VIEW, TRIGGER, EVENT ON `" + database + "`.*", "SELECT ON mysql.proc",
                 "REPLICATION SLAVE ON *.*");

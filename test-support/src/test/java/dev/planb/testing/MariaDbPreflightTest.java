@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MariaDbPreflightTest {
 
-    /** What the README documents for a backup user: every finding below is one of these missing. */
+    /** What docs/engines/mariadb.md documents for a backup user: every finding below is one of these missing. */
     private static final String BACKUP_GRANTS = "SELECT, SHOW VIEW, TRIGGER, EVENT";
 
     @TempDir

@@ -20,6 +20,7 @@ public final class VerifyingInputStream extends FilterInputStream {
     private final String file;
     private long size;
     private boolean verified;
+    private String mismatch;
 
     /**
      * @param in the stored bytes
@@ -82,27 +83,33 @@ public final class VerifyingInputStream extends FilterInputStream {
         return false;
     }
 
-    /** Reads whatever is left and checks the artifact; does nothing if already checked. */
+    /**
+     * Reads whatever is left and checks the artifact. Once checked, a sound artifact is not read again, and a mismatch
+     * is thrown again on every call: a reader above (e.g. {@code GZIPInputStream} on JDK 23 and later, looking for a
+     * further member) may swallow the first report.
+     */
     public void readToEndAndVerify() throws IOException {
         byte[] buffer = new byte[64 * 1024];
         while (!verified && read(buffer, 0, buffer.length) >= 0) {
             // reading is the point: the checksum covers every byte
         }
+        verify();
     }
 
     private void verify() throws IOException {
-        if (verified) {
-            return;
+        if (!verified) {
+            verified = true;
+            String actual = HexFormat.of().formatHex(digest.digest());
+            if (size != expectedSize) {
+                mismatch = file + ": size is " + size + " bytes but the manifest records " + expectedSize
+                        + ": the file is truncated or altered";
+            } else if (!actual.equals(expectedSha256)) {
+                mismatch = file + ": SHA-256 checksum mismatch: the file's is " + actual + ", the manifest records "
+                        + expectedSha256 + ": the file is corrupt or altered";
+            }
         }
-        String actual = HexFormat.of().formatHex(digest.digest());
-        verified = true;
-        if (size != expectedSize) {
-            throw new ChecksumMismatchException(file + ": size is " + size + " bytes but the manifest records "
-                    + expectedSize + ": the file is truncated or altered");
-        }
-        if (!actual.equals(expectedSha256)) {
-            throw new ChecksumMismatchException(file + ": SHA-256 checksum mismatch: the file's is " + actual
-                    + ", the manifest records " + expectedSha256 + ": the file is corrupt or altered");
+        if (mismatch != null) {
+            throw new ChecksumMismatchException(mismatch); // a new one each time: callers may add one to another
         }
     }
 }

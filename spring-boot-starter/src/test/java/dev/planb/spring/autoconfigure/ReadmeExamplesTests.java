@@ -21,10 +21,10 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.io.PathResource;
 
-/** The README's copy-paste application.properties and application.yml, loaded as Spring Boot loads them. */
+/** The Spring Boot page's copy-paste application.properties and application.yml, loaded as Spring Boot loads them. */
 class ReadmeExamplesTests {
 
-    private static final String SECTION = "## Spring Boot starter";
+    private static final Path PAGE = Path.of("..", "docs", "getting-started", "spring-boot.md");
 
     @ParameterizedTest
     @CsvSource({"properties, application.properties", "yaml, application.yml"})
@@ -61,11 +61,13 @@ class ReadmeExamplesTests {
                 });
     }
 
-    /** The first {@code language} block of the README's starter section, as written there. */
+    /** The first {@code language} block of the Spring Boot page, as written there. */
     private static String block(String language) throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"));
+        String page = Files.readString(PAGE);
         String fence = "```" + language + "\n";
-        int start = readme.indexOf(fence, readme.indexOf(SECTION)) + fence.length();
-        return readme.substring(start, readme.indexOf("```", start));
+        int start = page.indexOf(fence);
+        assertThat(start).as("a " + language + " block in " + PAGE).isNotNegative();
+        start += fence.length();
+        return page.substring(start, page.indexOf("```", start));
     }
 }

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Opt-in: proves against a real storage account what Azurite cannot, that Azure refuses to delete
  * a blob under a version-level immutability policy, that pruning reports it as retained, and that
  * {@code check} says it is protected. Not run by {@code mvn verify} (its name ends in IT); run it
- * as the README says, with:
+ * as docs/destinations/azure.md says, with:
  *
  * <ul>
  *   <li>{@code PLANB_AZURE_IMMUTABLE_URI}: {@code azblob://ACCOUNT/CONTAINER/PREFIX} of a container with
@@ -56,8 +56,8 @@ class RealImmutableContainerIT {
         String uri = System.getenv(URI_VARIABLE);
         if (uri == null || uri.isBlank()) {
             throw new IllegalStateException(URI_VARIABLE + " is not set: export it as azblob://ACCOUNT/CONTAINER/PREFIX "
-                    + "of a container with version-level immutability, with credentials, to run this suite (see README, "
-                    + "Azure Blob storage)");
+                    + "of a container with version-level immutability, with credentials, to run this suite (see "
+                    + "docs/destinations/azure.md)");
         }
         String run = "planb-it-" + UUID.randomUUID().toString().substring(0, 8);
         String base = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Opt-in: proves against a real bucket with Object Lock (AWS S3 or MinIO) what S3Mock cannot,
  * that storage refuses to delete a locked backup, that pruning reports it as retained, and that
  * {@code check} says "protected by Object Lock". Not run by {@code mvn verify} (its name ends in
- * IT); run it as the README says, with:
+ * IT); run it as docs/destinations/s3.md says, with:
  *
  * <ul>
  *   <li>{@code PLANB_S3_LOCK_URI}: {@code s3://BUCKET/PREFIX?region=…} (add {@code endpoint=} and
@@ -55,7 +55,7 @@ class RealObjectLockBucketIT {
         String uri = System.getenv(URI_VARIABLE);
         if (uri == null || uri.isBlank()) {
             throw new IllegalStateException(URI_VARIABLE + " is not set: export it as s3://BUCKET/PREFIX?region=R of a"
-                    + " bucket with Object Lock enabled, with AWS credentials, to run this suite (see README, S3)");
+                    + " bucket with Object Lock enabled, with AWS credentials, to run this suite (see docs/destinations/s3.md, Tests)");
         }
         String run = "planb-it-" + UUID.randomUUID().toString().substring(0, 8);
         S3Destination.Builder builder = S3DestinationUri.parse(uri);

@@ -52,7 +52,7 @@ public final class S3MockServer implements AutoCloseable {
         String jar = System.getProperty("s3mock.jar");
         if (jar == null || jar.isBlank() || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("The S3Mock jar is missing (system property s3mock.jar='" + jar + "'): run the"
-                    + " tests through Maven, which resolves com.adobe.testing:s3mock:4.11.0:exec (see TESTING in README)");
+                    + " tests through Maven, which resolves com.adobe.testing:s3mock:4.11.0:exec (see docs/destinations/s3.md, Tests)");
         }
         Path folder = Files.createTempDirectory("s3mock-");
         Path keyStore = folder.resolve("server.p12");
