@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,6 +22,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,17 +36,20 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * What the starter gives a real Spring Boot web application with Actuator, on whichever Spring Boot
- * generation runs these tests (the {@code boot3} and {@code boot4} modules each run every subclass): a
- * backup at start-up that restores, the {@code planb} health, the {@code /actuator/planb} endpoint (read
- * and "backup now"), the status page, and no secret in any of them. One application per database kind,
- * started once for its test class; the database is one of test-support's real local servers.
+ * What the starter gives a real Spring Boot web application with Actuator and Spring Security, on whichever
+ * Spring Boot generation runs these tests (the {@code boot3} and {@code boot4} modules each run every
+ * subclass): a backup at start-up that restores, the {@code planb} health, the {@code /actuator/planb}
+ * endpoint (read, and "backup now" for operators only, as docs/getting-started/spring-boot.md protects it), the status page,
+ * and no secret in any of them. One application per database kind, started once for its test class; the
+ * database is one of test-support's real local servers.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class StarterApplicationContract {
 
     /** Given to the application as an environment variable would be, through a ${…} placeholder. */
     private static final String PASSPHRASE = "kit-passphrase-7Qx2v";
+    private static final String VIEWER_PASSWORD = "kit-viewer-pw-4Rt9";
+    private static final String OPERATOR_PASSWORD = "kit-operator-pw-8Kp3";
     private static final int ORDERS = 3;
 
     @TempDir
@@ -84,8 +90,11 @@ public abstract class StarterApplicationContract {
         properties.put("KIT_PASSPHRASE", PASSPHRASE);
         properties.put("planb.encryption.passphrase", "${KIT_PASSPHRASE}");
         properties.put("planb.status-page.enabled", "true");
-        properties.put("management.endpoints.web.exposure.include", "health,planb");
-        properties.put("management.endpoint.health.show-details", "always");
+        properties.put("management.endpoints.web.exposure.include", "health,planb,metrics");
+        properties.put("management.endpoint.health.show-details", "when-authorized");
+        properties.put("management.endpoint.health.roles", "PLANB_VIEWER,PLANB_OPERATOR");
+        properties.put("kit.viewer-password", VIEWER_PASSWORD);
+        properties.put("kit.operator-password", OPERATOR_PASSWORD);
         SpringApplication application = new SpringApplication(StarterTestApplication.class);
         application.setDefaultProperties(properties);
         app = application.run();
@@ -121,6 +130,8 @@ public abstract class StarterApplicationContract {
         HttpResponse<String> plans = get("/actuator/planb");
         assertThat(plans.statusCode()).isEqualTo(200);
         assertThat(plans.body()).contains("\"plan\":\"app\"").contains(backup.id().toString());
+        assertThat(get("/actuator/metrics/planb.backup.age").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/metrics/planb.backup.duration").body()).contains("\"plan\"");
         HttpResponse<String> page = get("/planb");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
@@ -130,23 +141,37 @@ public abstract class StarterApplicationContract {
     @Test
     void theEndpointStartsABackupNow() throws Exception {
         firstBackup();
-        HttpResponse<String> started = http.send(request("/actuator/planb/app")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"backup\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        assertThat(backupNow(null).statusCode()).isEqualTo(401);
+        assertThat(backupNow(EndpointSecurity.VIEWER + ":" + VIEWER_PASSWORD).statusCode()).isEqualTo(403);
+        HttpResponse<String> started = backupNow(EndpointSecurity.OPERATOR + ":" + OPERATOR_PASSWORD);
         assertThat(started.statusCode()).isEqualTo(200);
         assertThat(started.body()).contains("\"started\":true");
+        // the action is optional: a backup by default
+        assertThat(send(request("/actuator/planb/app").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")), EndpointSecurity.OPERATOR + ":" + OPERATOR_PASSWORD)
+                .body()).contains("\"action\":\"backup\"");
         await().atMost(Duration.ofSeconds(60)).until(() -> backupsOfApp().size() >= 2);
+    }
+
+    @Test
+    void anonymousCallersSeeOnlyTheOverallHealth() throws Exception {
+        firstBackup();
+        HttpResponse<String> health = send(request("/actuator/health").GET(), null);
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"").doesNotContain("planb");
+        for (String path : List.of("/actuator/planb", "/actuator/planb/app", "/planb")) {
+            assertThat(send(request(path).GET(), null).statusCode()).as(path).isEqualTo(401);
+        }
     }
 
     @Test
     void noEndpointHealthOrStatusPageShowsASecret() throws Exception {
         firstBackup();
-        List<String> secrets = new java.util.ArrayList<>(List.of(PASSPHRASE));
+        List<String> secrets = new ArrayList<>(List.of(PASSPHRASE, VIEWER_PASSWORD, OPERATOR_PASSWORD));
         database.source().passwordSecret().map(Secret::reveal).filter(password -> password.length() >= 4)
                 .ifPresent(secrets::add);
         for (String path : List.of("/actuator/health", "/actuator/health/planb", "/actuator/planb",
-                "/actuator/planb/app", "/planb")) {
+                "/actuator/planb/app", "/planb", "/actuator/metrics/planb.backup.age")) {
             HttpResponse<String> response = get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             for (String secret : secrets) {
@@ -170,8 +195,23 @@ public abstract class StarterApplicationContract {
         return new LocalDirectoryDestination(folder.resolve("backups"));
     }
 
+    /** GET as the viewer. */
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return send(request(path).GET(), EndpointSecurity.VIEWER + ":" + VIEWER_PASSWORD);
+    }
+
+    private HttpResponse<String> backupNow(String login) throws Exception {
+        return send(request("/actuator/planb/app").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"backup\"}")), login);
+    }
+
+    /** Sends as {@code login} ({@code user:password}, HTTP basic), or anonymously when null. */
+    private HttpResponse<String> send(HttpRequest.Builder request, String login) throws Exception {
+        if (login != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    login.getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpRequest.Builder request(String path) {
