@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planb.BackupPlan;
 import dev.planb.PlanB;
-import dev.planb.crypto.Encryption;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,11 +44,9 @@ class ReadmeExamplesTests {
                 .withInitializer(context -> {
                     var sources = context.getEnvironment().getPropertySources();
                     sources.addLast(loaded.get(0));
-                    // the test's own folder, overriding one setting as a command line would, and the
-                    // environment variable a placeholder names
+                    // the test's own folder, overriding one setting as a command line would
                     sources.addFirst(new SimpleCommandLinePropertySource(
-                            "--planb.destinations.local.uri=" + dir.resolve("backups"), "--planb.preflight=false",
-                            "--PLANB_PASSPHRASE=an example passphrase"));
+                            "--planb.destinations.local.uri=" + dir.resolve("backups"), "--planb.preflight=false"));
                 })
                 .run(context -> {
                     assertThat(context).hasNotFailed();
@@ -58,7 +55,6 @@ class ReadmeExamplesTests {
                             .satisfies(destination -> assertThat(plan.retention(destination)).get()
                                     .hasToString("keep daily 7, weekly 4"));
                     assertThat(plan.maxAge()).contains(Duration.ofHours(26));
-                    assertThat(plan.encryption().mode()).isEqualTo(Encryption.MODE_PASSPHRASE);
                     assertThat(context.getBean(PlanBProperties.class).getShutdownTimeout())
                             .isEqualTo(Duration.ofSeconds(30));
                     var environment = context.getEnvironment();
