@@ -1,5 +1,6 @@
 package dev.planb;
 
+import dev.planb.change.DestructiveChangePolicy;
 import dev.planb.crypto.Encryption;
 import dev.planb.engine.DatabaseEngines;
 import dev.planb.files.DirectorySource;
@@ -54,6 +55,7 @@ public final class BackupPlan {
     private final Duration maxAge;
     private final List<Notifier> notifiers;
     private final VerificationPolicy verification;
+    private final DestructiveChangePolicy destructiveChange;
 
     private BackupPlan(Builder builder, DatabaseEngine engine) {
         this.name = builder.name;
@@ -70,6 +72,7 @@ public final class BackupPlan {
         this.maxAge = builder.maxAge;
         this.notifiers = List.copyOf(builder.notifiers);
         this.verification = builder.verification;
+        this.destructiveChange = builder.destructiveChange;
     }
 
     /**
@@ -155,6 +158,14 @@ public final class BackupPlan {
         return Optional.ofNullable(verification);
     }
 
+    /**
+     * When a backup counts as a destructive change against the previous one (tables dropped or emptied), and how long
+     * the last good backup is then held; {@link DestructiveChangePolicy#defaults()} unless set.
+     */
+    public DestructiveChangePolicy destructiveChange() {
+        return destructiveChange;
+    }
+
     @Override
     public String toString() {
         return "BackupPlan[" + name + ", " + database.redactedUrl() + " -> "
@@ -177,6 +188,7 @@ public final class BackupPlan {
         private Duration maxAge;
         private final List<Notifier> notifiers = new ArrayList<>();
         private VerificationPolicy verification;
+        private DestructiveChangePolicy destructiveChange = DestructiveChangePolicy.defaults();
 
         private Builder(String name) {
             this.name = name;
@@ -292,6 +304,16 @@ public final class BackupPlan {
          */
         public Builder verification(VerificationPolicy verification) {
             this.verification = verification;
+            return this;
+        }
+
+        /**
+         * Sets when a backup counts as a destructive change: by default a dropped table, or a table of 1,000 rows or
+         * more that lost more than half of them, which puts the last good backup on hold for 30 days;
+         * {@link DestructiveChangePolicy#off()} not to look.
+         */
+        public Builder destructiveChange(DestructiveChangePolicy policy) {
+            this.destructiveChange = Objects.requireNonNull(policy, "policy");
             return this;
         }
 

@@ -4,6 +4,8 @@ import dev.planb.crypto.Decryption;
 import dev.planb.spi.DatabaseEngine;
 import dev.planb.spi.Destination;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -35,10 +37,18 @@ import java.util.Optional;
  * @param filesGlob restores only the files matching this glob (see
  *     {@link dev.planb.files.DirectorySource}), or {@code null} for all
  * @param engine the engine with its restore options, or {@code null} for the one the target's URL chooses
+ * @param tables restores only these tables of the backup (named as {@code planb list --table} and the manifest
+ *     name them), beside the live ones; empty for the whole database
+ * @param tablesSuffix with {@code tables}: the suffix of the restored tables' names ({@code --as}), or {@code null}
+ *     for {@code _restored_<backup id>}
+ * @param intoSchema with {@code tables}: the schema (MariaDB/MySQL: database) to restore them into under their own
+ *     names, or {@code null}
+ * @param replace with {@code tables}: put the backup's rows into the live tables of the same names, which must
+ *     have no rows unless {@code force}
  */
 public record RestoreRequest(Destination from, String plan, String backup, DatabaseSource target, boolean force,
         ProgressListener progress, Decryption decryption, Path filesTo, String filesSource, String filesGlob,
-        DatabaseEngine engine) {
+        DatabaseEngine engine, List<String> tables, String tablesSuffix, String intoSchema, boolean replace) {
 
     /** The word that selects the newest backup. */
     public static final String LATEST = "latest";
@@ -56,6 +66,15 @@ public record RestoreRequest(Destination from, String plan, String backup, Datab
             throw new PlanBException(ErrorCode.INVALID_SETTING, "a files source or glob is set but no folder to"
                     + " restore the files into: set filesTo (--files-to DIR)");
         }
+        tables = tables == null ? List.of() : List.copyOf(tables);
+        if (tables.isEmpty() && (tablesSuffix != null || intoSchema != null || replace)) {
+            throw new PlanBException(ErrorCode.INVALID_SETTING, "--as, --into-schema and --replace place single"
+                    + " tables: name them with --table");
+        }
+        if (!tables.isEmpty() && (target == null || filesTo != null)) {
+            throw new PlanBException(ErrorCode.INVALID_SETTING, "--table restores tables into a database: give"
+                    + " --to-db JDBC_URL, and restore files in a separate run");
+        }
         backup = backup == null ? LATEST : backup;
         progress = Objects.requireNonNullElse(progress, ProgressListener.NONE);
         decryption = Objects.requireNonNullElse(decryption, Decryption.none());
@@ -65,6 +84,19 @@ public record RestoreRequest(Destination from, String plan, String backup, Datab
     public RestoreRequest(Destination from, String plan, String backup, DatabaseSource target, boolean force,
             ProgressListener progress, Decryption decryption) {
         this(from, plan, backup, target, force, progress, decryption, null, null, null, null);
+    }
+
+    /** A restore of the whole database and/or files. */
+    public RestoreRequest(Destination from, String plan, String backup, DatabaseSource target, boolean force,
+            ProgressListener progress, Decryption decryption, Path filesTo, String filesSource, String filesGlob,
+            DatabaseEngine engine) {
+        this(from, plan, backup, target, force, progress, decryption, filesTo, filesSource, filesGlob, engine,
+                List.of(), null, null, false);
+    }
+
+    /** Whether only some tables are restored. */
+    public boolean restoresTables() {
+        return !tables.isEmpty();
     }
 
     /** The database to restore into, if any. */
@@ -100,6 +132,10 @@ public record RestoreRequest(Destination from, String plan, String backup, Datab
         private String filesSource;
         private String filesGlob;
         private DatabaseEngine engine;
+        private final List<String> tables = new ArrayList<>();
+        private String tablesSuffix;
+        private String intoSchema;
+        private boolean replace;
 
         private Builder() {
         }
@@ -173,10 +209,41 @@ public record RestoreRequest(Destination from, String plan, String backup, Datab
             return this;
         }
 
+        /**
+         * Restores only these tables (structure, rows, sequences or identity) beside the live ones, as
+         * {@code <table>_restored_<backup id>}, e.g. {@code .tables(List.of("orders", "sales.order_lines"))}
+         * (default: the whole database).
+         */
+        public Builder tables(List<String> tables) {
+            this.tables.addAll(tables);
+            return this;
+        }
+
+        /** With {@link #tables}: names the restored tables {@code <table><suffix>}, e.g. {@code _before}. */
+        public Builder tablesSuffix(String suffix) {
+            this.tablesSuffix = suffix;
+            return this;
+        }
+
+        /** With {@link #tables}: restores them into this schema (MariaDB/MySQL: database) under their own names. */
+        public Builder intoSchema(String schema) {
+            this.intoSchema = schema;
+            return this;
+        }
+
+        /**
+         * With {@link #tables}: puts the backup's rows into the live tables of the same names (or recreates
+         * a table that is gone); refuses a live table that has rows unless {@link #force(boolean)} is set.
+         */
+        public Builder replace(boolean replace) {
+            this.replace = replace;
+            return this;
+        }
+
         /** Makes the request. */
         public RestoreRequest build() {
             return new RestoreRequest(from, plan, backup, target, force, progress, decryption, filesTo, filesSource,
-                    filesGlob, engine);
+                    filesGlob, engine, tables, tablesSuffix, intoSchema, replace);
         }
     }
 }

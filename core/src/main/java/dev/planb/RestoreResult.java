@@ -2,6 +2,7 @@ package dev.planb;
 
 import dev.planb.files.RestoredFiles;
 import dev.planb.spi.Manifest;
+import dev.planb.spi.RestoredTable;
 import dev.planb.spi.TableCount;
 import dev.planb.verify.TableCounts;
 import java.util.List;
@@ -14,15 +15,30 @@ import java.util.List;
  *     (empty when only files were restored)
  * @param mismatches how the restored tables and files differ from the manifest's; empty when they match
  * @param files what was restored of each files source (empty when no files were restored)
+ * @param singleTables for a table-level restore, each table with the name it was restored under (then
+ *     {@code restoredTables} holds the same tables under those names); empty otherwise
  */
 public record RestoreResult(Manifest manifest, List<TableCount> restoredTables, List<String> mismatches,
-        List<RestoredFiles> files) {
+        List<RestoredFiles> files, List<RestoredTable> singleTables) {
 
     /** Copies the lists. */
     public RestoreResult {
         restoredTables = List.copyOf(restoredTables);
         mismatches = List.copyOf(mismatches);
         files = files == null ? List.of() : List.copyOf(files);
+        singleTables = singleTables == null ? List.of() : List.copyOf(singleTables);
+    }
+
+    /** The result of a database and/or files restore. */
+    public RestoreResult(Manifest manifest, List<TableCount> restoredTables, List<String> mismatches,
+            List<RestoredFiles> files) {
+        this(manifest, restoredTables, mismatches, files, List.of());
+    }
+
+    /** The result of a table-level restore: every table's count matched the manifest's. */
+    public static RestoreResult ofTables(Manifest manifest, List<RestoredTable> tables) {
+        return new RestoreResult(manifest, tables.stream().map(table -> new TableCount(table.restoredAs(), table.rows()))
+                .toList(), List.of(), List.of(), tables);
     }
 
     /** The result of a database restore without files. */
@@ -35,6 +51,9 @@ public record RestoreResult(Manifest manifest, List<TableCount> restoredTables, 
      * database leaves them as they were. Not a mismatch; worth telling the user.
      */
     public List<String> tablesNotInBackup() {
+        if (!singleTables.isEmpty()) {
+            return List.of();
+        }
         return TableCounts.notInManifest(manifest.tables(), restoredTables);
     }
 

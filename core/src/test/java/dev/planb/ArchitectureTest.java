@@ -51,9 +51,16 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyFrontEndsUseTheFacade = noClasses()
-            .that(not(belongToAnyOf(PlanB.class))).and().resideOutsideOfPackage("dev.planb.config..")
+            .that(not(belongToAnyOf(PlanB.class)))
+            .and().resideOutsideOfPackages("dev.planb.config..", "dev.planb.status.page..", "dev.planb.status.metrics..")
             .should().dependOnClassesThat().belongToAnyOf(PlanB.class)
             .because("feature code calls the runs and operations it needs; only front ends hold the facade");
+
+    @ArchTest
+    static final ArchRule onlyTheMetersKnowMicrometer = noClasses()
+            .that().resideOutsideOfPackage("dev.planb.status.metrics..")
+            .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
+            .because("Micrometer is optional: nothing else in core may fail to load without it");
 
     @ArchTest
     static final ArchRule spiKnowsOnlyTheApiValues = classes()

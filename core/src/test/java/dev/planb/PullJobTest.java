@@ -15,6 +15,10 @@ import dev.planb.pull.PulledBackup.Outcome;
 import dev.planb.pull.PulledBackup;
 import dev.planb.schedule.Schedule;
 import dev.planb.spi.Destination;
+import dev.planb.hold.Holds;
+import dev.planb.retention.LeftoverCleaner;
+import dev.planb.retention.Pruner;
+import dev.planb.retention.RetentionPolicy;
 import dev.planb.spi.Layout;
 import dev.planb.spi.Manifest;
 import dev.planb.spi.ObjectWriter;
@@ -24,6 +28,7 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,6 +56,34 @@ class PullJobTest {
         // An interrupted run: an artifact without manifest is no backup and must not travel.
         Files.createDirectories(tmp.resolve("outbox/app/20200101T000000Z-abcdef"));
         Files.writeString(tmp.resolve("outbox/app/20200101T000000Z-abcdef/database.sqlite.zst"), "partial");
+    }
+
+    @Test
+    void holdsAndReleasesTravelSoThePullHostsPrunerKeepsTheHeldBackup() throws Exception {
+        LocalDirectoryDestination vault = new LocalDirectoryDestination(tmp.resolve("vault"));
+        Manifest oldest = made.get(0);
+        new Holds(outbox).place("app", oldest.id(), "before the deploy", Instant.now().plus(Duration.ofDays(1)));
+        RetentionPolicy keepLastOne = RetentionPolicy.builder().keepLast(1).build();
+
+        pull(true, vault); // the outbox is emptied: the holds have to travel with the backups
+
+        assertThat(PlanB.catalog(outbox).backups("app")).isEmpty();
+        assertThat(new Holds(vault).active("app", Instant.now())).singleElement()
+                .satisfies(hold -> assertThat(hold.backupId()).isEqualTo(oldest.id()));
+        assertThat(new Pruner(vault).prune("app", keepLastOne, Instant.now(), false).deleted())
+                .containsExactly(made.get(1).id());
+        assertThat(PlanB.catalog(vault).backups("app")).contains(oldest);
+
+        // A destructive change seen after the pull took the backup away: the hold waits in the outbox for the pull.
+        new Holds(vault).release("app", oldest.id(), "done");
+        new Holds(outbox).placeForChange("app", oldest.id(), made.get(2).id(), List.of(),
+                Instant.now().plus(Duration.ofDays(1)));
+        new LeftoverCleaner(outbox).clean(null, Instant.now().plus(Duration.ofDays(1)), false);
+        pull(false, vault);
+
+        assertThat(new Holds(vault).active("app", Instant.now())).singleElement()
+                .satisfies(hold -> assertThat(hold.changedIn()).contains(made.get(2).id()));
+        assertThat(new Pruner(vault).prune("app", keepLastOne, Instant.now(), false).deleted()).isEmpty();
     }
 
     @Test

@@ -13,6 +13,8 @@ import dev.planb.spi.support.Sizes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,6 +50,22 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace the content of a database that already holds data; write files into a folder that is not empty.")
     boolean force;
 
+    @Option(names = "--table", paramLabel = "TABLE", description = {"Restore only this table (repeatable), named as"
+            + " the manifest and 'planb list --table' name it: structure, rows, its sequences/identity; beside the live"
+            + " table as <table>_restored_<backup id> unless --as, --into-schema or --replace says otherwise."})
+    List<String> tables = new ArrayList<>();
+
+    @Option(names = "--as", paramLabel = "SUFFIX", description = "With --table: name the restored tables <table>SUFFIX, e.g. --as _before.")
+    String tablesSuffix;
+
+    @Option(names = "--into-schema", paramLabel = "NAME", description = "With --table: restore into this schema"
+            + " (MariaDB/MySQL: database on the same server) under the tables' own names; created if absent.")
+    String intoSchema;
+
+    @Option(names = "--replace", description = {"With --table: put the backup's rows into the live tables of the same"
+            + " names (a table that is gone is recreated); refuses a live table that has rows unless --force."})
+    boolean replace;
+
     @Mixin
     DecryptionOptions decryption;
 
@@ -75,10 +93,21 @@ final class RestoreCommand implements Callable<Integer> {
                     .backup(selection.backup)
                     .target(targetUrl == null ? null : database.source(targetUrl))
                     .force(force)
+                    .tables(tables)
+                    .tablesSuffix(tablesSuffix)
+                    .intoSchema(intoSchema)
+                    .replace(replace)
                     .engine(load.engine(targetUrl))
                     .progress(progress)
                     .decryption(decryption.decryption())
                     .build());
+        }
+        if (!result.singleTables().isEmpty()) {
+            result.singleTables().forEach(table -> out.println("Restored table " + table.table() + " of backup "
+                    + result.manifest().backupId() + " as " + table.restoredAs() + ": " + table.rows() + " rows"));
+            out.println("Row counts match the manifest; no other table was touched.");
+            out.flush();
+            return 0;
         }
         if (targetUrl != null) {
             long rows = result.restoredTables().stream().mapToLong(table -> table.rows()).sum();

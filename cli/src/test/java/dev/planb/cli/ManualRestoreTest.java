@@ -102,8 +102,14 @@ class ManualRestoreTest {
     }
 
     static Cli.Result shell(Path workDir, String script) throws Exception {
-        Process process = new ProcessBuilder("bash", "-c", script).directory(workDir.toFile())
-                .redirectErrorStream(true).start();
+        return shell(workDir, script, Map.of());
+    }
+
+    /** Runs {@code script} with bash in {@code workDir}, with {@code environment} added. */
+    static Cli.Result shell(Path workDir, String script, Map<String, String> environment) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).directory(workDir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
         return new Cli.Result(process.exitValue(), output, output);

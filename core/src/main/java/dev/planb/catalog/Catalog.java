@@ -249,20 +249,39 @@ public final class Catalog {
 
     /**
      * Opens an artifact's dump, decrypted and decompressed. Its end is reported only after the
-     * stored bytes, and the decrypted ones, have matched their checksums.
+     * stored bytes have matched their size and checksum, and decrypted ones their size and the
+     * OpenPGP integrity code: together they fix every decrypted byte, so the decrypted bytes'
+     * SHA-256 is not computed again (see {@link #openDumpCheckingDecryptedChecksum}).
      *
      * @throws dev.planb.PlanBException when the artifact is encrypted and {@code decryption} does not open it
      */
     public VerifiedDumpInputStream openDump(Manifest manifest, Artifact artifact, Decryption decryption)
             throws IOException {
+        return openDump(manifest, artifact, decryption, false);
+    }
+
+    /**
+     * Opens an artifact's dump as {@link #openDump(Manifest, Artifact, Decryption)} does, and also checks the
+     * decrypted bytes against the SHA-256 the manifest records for them: what a verification reports.
+     */
+    public VerifiedDumpInputStream openDumpCheckingDecryptedChecksum(Manifest manifest, Artifact artifact,
+            Decryption decryption) throws IOException {
+        return openDump(manifest, artifact, decryption, true);
+    }
+
+    private VerifiedDumpInputStream openDump(Manifest manifest, Artifact artifact, Decryption decryption,
+            boolean decryptedChecksum) throws IOException {
         VerifyingInputStream stored = openStored(manifest, artifact);
         try {
             Compression compression = Compression.fromId(artifact.compression());
             VerifyingInputStream compressed = stored;
             if (artifact.isEncrypted()) {
                 String location = location(manifest, artifact);
-                compressed = new VerifyingInputStream(decryption.decrypt(stored, artifact, location),
-                        artifact.openpgp().decryptedSize(), artifact.openpgp().decryptedSha256(), location + " (decrypted)");
+                InputStream decrypted = decryption.decrypt(stored, artifact, location);
+                long size = artifact.openpgp().decryptedSize();
+                compressed = decryptedChecksum
+                        ? new VerifyingInputStream(decrypted, size, artifact.openpgp().decryptedSha256(), location + " (decrypted)")
+                        : VerifyingInputStream.sizeOnly(decrypted, size, location + " (decrypted)");
             }
             return new VerifiedDumpInputStream(compression.decompress(compressed), compressed, stored);
         } catch (IOException | RuntimeException e) {

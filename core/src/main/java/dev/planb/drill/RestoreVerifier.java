@@ -150,7 +150,7 @@ public final class RestoreVerifier {
         } catch (IOException e) {
             return Optional.of(e.getMessage());
         }
-        try (InputStream dump = catalog.openDump(manifest, artifact, decryption)) {
+        try (InputStream dump = catalog.openDumpCheckingDecryptedChecksum(manifest, artifact, decryption)) {
             long size = dump.transferTo(OutputStream.nullOutputStream());
             return ArtifactClaims.checkDumpSize(artifact, size, location);
         } catch (IOException e) {

@@ -6,8 +6,11 @@ import dev.planb.PlanBException;
 import dev.planb.spi.DatabaseEngine;
 import dev.planb.spi.DumpResult;
 import dev.planb.spi.PlanName;
+import dev.planb.spi.RestoredTable;
+import dev.planb.spi.ScratchDatabase;
 import dev.planb.spi.ScratchDatabases;
 import dev.planb.spi.TableCount;
+import dev.planb.spi.TableRestore;
 import dev.planb.spi.support.Messages;
 import dev.planb.spi.support.jdbc.Jdbc.QualifiedTable;
 import dev.planb.spi.support.jdbc.Jdbc;
@@ -134,6 +137,29 @@ public final class H2Engine implements DatabaseEngine {
     }
 
     @Override
+    public void checkTableRestoreTarget(DatabaseSource target, TableRestore restore) {
+        try (Connection connection = connectExisting(target)) {
+            H2TableRestore.check(target, connection, restore);
+        } catch (SQLException e) {
+            throw new PlanBException(ErrorCode.DATABASE_UNAVAILABLE, "Cannot open H2 database " + target.redactedUrl()
+                    + ": " + Messages.firstLine(e), e);
+        }
+    }
+
+    /** Runs the script into a scratch database and copies the tables from there; see {@link H2TableRestore}. */
+    @Override
+    public List<RestoredTable> restoreTables(InputStream dump, DatabaseSource target, TableRestore restore)
+            throws IOException {
+        try (Connection connection = connectExisting(target);
+                ScratchDatabase scratch = scratchDatabases().orElseThrow().create(target)) {
+            return H2TableRestore.restore(dump, target, connection, restore, scratch);
+        } catch (SQLException e) {
+            throw new PlanBException(ErrorCode.RESTORE_FAILED, "Cannot restore tables into H2 database "
+                    + target.redactedUrl() + ": " + Messages.firstLine(e), e);
+        }
+    }
+
+    @Override
     public List<TableCount> tableCounts(DatabaseSource source) {
         try (Connection connection = connectExisting(source)) {
             return countTables(connection);
@@ -164,6 +190,24 @@ public final class H2Engine implements DatabaseEngine {
                 java -cp h2.jar org.h2.tools.RunScript -url jdbc:h2:/path/to/restored -user sa -script %1$s
                 ```
                 """.formatted(dumpFile);
+    }
+
+    /** The script into a scratch database, then the table's rows through a linked table. */
+    @Override
+    public String manualTableRestoreSteps(String dumpFile, String table) {
+        return """
+                Run the script into a scratch database, then copy the table's rows into the live database
+                through a linked table, as `%2$s_BEFORE` (columns and rows; `planb restore --table` also keeps its
+                keys, indexes and identity):
+
+                ```sh
+                java -cp h2.jar org.h2.tools.RunScript -url jdbc:h2:/tmp/planb_table_restore -user sa -script %1$s
+                java -cp h2.jar org.h2.tools.Shell -url jdbc:h2:/path/to/app -user USER -password PASSWORD -sql \\
+                    "CREATE LINKED TABLE %2$s_BACKUP('', 'jdbc:h2:/tmp/planb_table_restore', 'sa', '', '%2$s');
+                     CREATE TABLE %2$s_BEFORE AS SELECT * FROM %2$s_BACKUP; DROP TABLE %2$s_BACKUP"
+                rm /tmp/planb_table_restore.mv.db
+                ```
+                """.formatted(dumpFile, table);
     }
 
     private static List<TableCount> countTables(Connection connection) throws SQLException {

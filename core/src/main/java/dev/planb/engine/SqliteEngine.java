@@ -6,8 +6,10 @@ import dev.planb.PlanBException;
 import dev.planb.spi.DatabaseEngine;
 import dev.planb.spi.DumpResult;
 import dev.planb.spi.PlanName;
+import dev.planb.spi.RestoredTable;
 import dev.planb.spi.ScratchDatabases;
 import dev.planb.spi.TableCount;
+import dev.planb.spi.TableRestore;
 import dev.planb.spi.support.Messages;
 import dev.planb.spi.support.ProcessOwnedFiles;
 import dev.planb.spi.support.jdbc.Jdbc.QualifiedTable;
@@ -154,6 +156,45 @@ public final class SqliteEngine implements DatabaseEngine {
     }
 
     @Override
+    public void checkTableRestoreTarget(DatabaseSource target, TableRestore restore) {
+        requireExisting(target);
+        try (Connection connection = Jdbc.connect(target, target.jdbcUrl(), new Properties(), DRIVER)) {
+            SqliteTableRestore.check(target, connection, restore);
+        } catch (SQLException e) {
+            throw new PlanBException(ErrorCode.DATABASE_UNAVAILABLE, "Cannot read SQLite database " + target.redactedUrl()
+                    + ": " + Messages.firstLine(e), e);
+        }
+    }
+
+    /**
+     * Stages the backup's file in {@code java.io.tmpdir}, attaches it and copies the tables in one
+     * transaction; see {@link SqliteTableRestore}.
+     */
+    @Override
+    public List<RestoredTable> restoreTables(InputStream dump, DatabaseSource target, TableRestore restore)
+            throws IOException {
+        requireExisting(target);
+        Path staged = Snapshots.create();
+        try (Connection connection = Jdbc.connect(target, target.jdbcUrl(), new Properties(), DRIVER)) {
+            return SqliteTableRestore.restore(dump, staged, connection, restore);
+        } catch (SQLException e) {
+            throw new PlanBException(ErrorCode.RESTORE_FAILED, "Cannot restore tables into SQLite database "
+                    + databaseFile(target).toAbsolutePath() + ": " + Messages.firstLine(e) + "; nothing was changed", e);
+        } finally {
+            Files.deleteIfExists(staged);
+        }
+    }
+
+    private static void requireExisting(DatabaseSource target) {
+        Path file = databaseFile(target);
+        if (!Files.isRegularFile(file)) {
+            throw new PlanBException(ErrorCode.INVALID_SETTING, "SQLite database file " + file.toAbsolutePath()
+                    + " does not exist: a table-level restore puts tables into an existing database; to restore the"
+                    + " whole backup into a new file, leave out --table");
+        }
+    }
+
+    @Override
     public List<TableCount> tableCounts(DatabaseSource source) {
         try (Connection connection = Jdbc.connect(source, source.jdbcUrl(), readOnly(), DRIVER)) {
             List<QualifiedTable> tables = new ArrayList<>();
@@ -194,6 +235,27 @@ public final class SqliteEngine implements DatabaseEngine {
                 mv %1$s /path/to/app.db
                 ```
                 """.formatted(dumpFile);
+    }
+
+    /** Attach the backup's file to the live database and copy the table, with its own CREATE statements. */
+    @Override
+    public String manualTableRestoreSteps(String dumpFile, String table) {
+        return """
+                Print the table's own statements, then attach the backup's file to the live database and copy it
+                as `%2$s_before`:
+
+                ```sh
+                sqlite3 %1$s '.schema %2$s'     # its CREATE TABLE and CREATE INDEX statements
+                sqlite3 /path/to/app.db
+                ```
+
+                ```sql
+                ATTACH '%1$s' AS backup;
+                -- the CREATE statements printed above, with %2$s renamed to %2$s_before (and each index renamed)
+                INSERT INTO %2$s_before SELECT * FROM backup.%2$s;
+                DETACH backup;
+                ```
+                """.formatted(dumpFile, table);
     }
 
     /**

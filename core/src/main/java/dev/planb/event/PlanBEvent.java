@@ -7,7 +7,8 @@ import java.time.Instant;
  */
 public sealed interface PlanBEvent permits BackupStarted, BackupProgress, BackupSucceeded,
         BackupFailed, DestinationFailed, BackupSkipped, BackupStale, Pruned, Verified, VerificationFailed, Pulled,
-        PullFailed, CoverageWarning, VerificationStale, LogStreamProblem, BackupDamaged {
+        PullFailed, CoverageWarning, VerificationStale, LogStreamProblem, BackupDamaged,
+        DestructiveChange {
 
     /** The plan's name. */
     String plan();

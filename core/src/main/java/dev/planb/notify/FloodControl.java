@@ -8,6 +8,7 @@ import dev.planb.event.BackupStale;
 import dev.planb.event.BackupStarted;
 import dev.planb.event.BackupSucceeded;
 import dev.planb.event.DestinationFailed;
+import dev.planb.event.DestructiveChange;
 import dev.planb.event.LogStreamProblem;
 import dev.planb.event.PlanBEvent;
 import dev.planb.event.Pruned;
@@ -101,6 +102,9 @@ final class FloodControl {
             // Once per damaged backup: every later prune or drill meets it again.
             return plan.damagedReported.add(damaged.destination() + "/" + damaged.backupId())
                     ? send(event, NotificationKind.DAMAGED, null) : Optional.empty();
+        }
+        if (event instanceof DestructiveChange) {
+            return send(event, NotificationKind.DESTRUCTIVE_CHANGE, null); // once: the next backup compares with this one
         }
         return Optional.empty(); // progress, skipped ticks
     }

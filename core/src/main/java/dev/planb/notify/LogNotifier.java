@@ -10,6 +10,7 @@ import dev.planb.event.BackupStarted;
 import dev.planb.event.BackupSucceeded;
 import dev.planb.event.CoverageWarning;
 import dev.planb.event.DestinationFailed;
+import dev.planb.event.DestructiveChange;
 import dev.planb.event.LogStreamProblem;
 import dev.planb.event.PlanBEvent;
 import dev.planb.event.Pruned;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes every event to the SLF4J logger {@code dev.planb.notify.LogNotifier}: INFO for a
  * backup stored, pruned, verified or pulled, WARN for a stale plan, ERROR for a failed backup,
- * verification or pull, DEBUG for starts, progress, skipped ticks and destination failures (the backup run
+ * verification or pull and a destructive change, DEBUG for starts, progress, skipped ticks and destination failures (the backup run
  * itself logs those at INFO and WARN). Always on: the runtime registers it for every plan. Logs
  * synchronously, without flood control, so the log is the complete record.
  */
@@ -87,6 +88,10 @@ public final class LogNotifier implements Notifier {
                     damaged.reason());
         } else if (event instanceof LogStreamProblem problem) {
             LOG.error("Plan '{}': log shipping problem ({}): {}", plan, problem.problem(), problem.message());
+        } else if (event instanceof DestructiveChange change) {
+            LOG.error("Plan '{}': DESTRUCTIVE CHANGE in backup {} against backup {}: {}; {}", plan, change.backupId(),
+                    change.previousId(), change.describeTables(), change.heldUntil().map(until -> "backup "
+                            + change.previousId() + " is held until " + until).orElse("nothing was held"));
         } else if (event instanceof BackupSkipped skipped) {
             LOG.debug("Plan '{}': tick at {} skipped: {}", plan, skipped.tick(), skipped.message());
         }

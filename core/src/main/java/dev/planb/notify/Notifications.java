@@ -9,6 +9,7 @@ import dev.planb.event.BackupStale;
 import dev.planb.event.BackupStarted;
 import dev.planb.event.BackupSucceeded;
 import dev.planb.event.DestinationFailed;
+import dev.planb.event.DestructiveChange;
 import dev.planb.event.LogStreamProblem;
 import dev.planb.event.PlanBEvent;
 import dev.planb.event.Pruned;
@@ -134,6 +135,9 @@ final class Notifications {
                     ? "Enable what the message names on the server to get point-in-time recovery; dumps still run."
                     : "Check the database server and the destinations; PlanB keeps shipping and starts a new chain after a gap.");
         }
+        if (event instanceof DestructiveChange change) {
+            return destructiveChange(change, kind, facts);
+        }
         throw new IllegalArgumentException(event.getClass().getSimpleName() + " is not notified");
     }
 
@@ -161,6 +165,23 @@ final class Notifications {
         return new Notification(succeeded.plan(), kind, succeeded.time(), "PlanB: backup of " + plan + " succeeded"
                 + (result.isComplete() ? "" : " on some destinations"), facts, result.isComplete() ? NOTHING_TO_DO
                 : "Fix the destinations the backup is missing on; the next run writes them again.");
+    }
+
+    private static Notification destructiveChange(DestructiveChange change, NotificationKind kind,
+            Map<String, String> facts) {
+        facts.put("Backup id", change.backupId().toString());
+        facts.put("Last good backup", change.previousId().toString());
+        change.tables().forEach(table -> facts.put("Table " + table.table(), table.dropped()
+                ? table.rowsBefore() + " rows -> DROPPED"
+                : table.rowsBefore() + " -> " + table.rowsAfter() + " rows"));
+        facts.put("Held", change.heldUntil().map(until -> "until " + until + " on " + String.join(", ", change.heldOn()))
+                .orElse("no (the plan holds nothing)"));
+        String tables = String.join(", ", change.tables().stream().map(table -> table.table()).toList());
+        return new Notification(change.plan(), kind, change.time(), "PlanB: DESTRUCTIVE CHANGE in " + "'"
+                + change.plan() + "': " + tables, facts, "If this was not intended, restore the table(s) from backup "
+                + change.previousId() + " beside the live ones: planb restore --backup " + change.previousId()
+                + " --table T --as _before. When all is well, release the hold: planb hold release --backup "
+                + change.previousId() + ".");
     }
 
     private static String nextStep(ErrorCode code) {

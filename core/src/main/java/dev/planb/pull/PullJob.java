@@ -21,7 +21,8 @@ import java.util.Set;
  * size and SHA-256 are checked while it is copied, and the manifest is written last, so a
  * destination never shows a partial or damaged backup. Backups a destination already has are
  * skipped, so a pull that was killed simply runs again. A backup damaged on the source is
- * reported and not copied; the others are. With {@link Builder#removeCopied(boolean)}, a backup
+ * reported and not copied; the others are. Holds ({@link dev.planb.hold.Holds}) and their releases are copied
+ * too, first, so a pruner on the pulling host keeps what production held. With {@link Builder#removeCopied(boolean)}, a backup
  * is removed from the source once every destination holds a verified copy.
  *
  * <pre>{@code

@@ -19,6 +19,7 @@ import dev.planb.spi.Layout.BackupRef;
 import dev.planb.spi.Layout;
 import dev.planb.spi.Manifest.Artifact;
 import dev.planb.spi.Manifest;
+import dev.planb.spi.ObjectWriter;
 import dev.planb.spi.StoredObject;
 import dev.planb.spi.support.Json;
 import dev.planb.spi.support.Messages;
@@ -49,6 +50,8 @@ final class PullRun {
     private final boolean removeCopied;
     private final PlanBListener listener;
     private final Clock clock = Clock.systemUTC();
+    /** More than any hold or release object (they are bytes). */
+    private static final int MAX_HOLD_BYTES = 1024 * 1024;
 
     PullRun(PullJob job, PlanBListener listener) {
         this.source = job.source();
@@ -63,11 +66,13 @@ final class PullRun {
             throw new PlanBException(ErrorCode.INVALID_SETTING, source.description() + " refuses deletes, so copied "
                     + "backups cannot be removed from it: run the pull without remove-copied");
         }
-        List<BackupRef> backups = backupsOnSource();
+        List<StoredObject> onSource = list(source, plan.map(name -> name + "/").orElse(""));
+        List<BackupRef> backups = backupsOn(onSource);
         Map<Destination, Set<String>> present = new LinkedHashMap<>();
         for (Destination target : targets) {
             present.put(target, keys(target));
         }
+        copyHolds(onSource, present); // first: a pruner on a destination must see a hold before it sees the backup
         LOG.info("Pull from {} to {}: {} backup(s) on the source", source.description(),
                 targets.stream().map(Destination::description).collect(Collectors.joining(", ")), backups.size());
         List<PulledBackup> outcomes = new ArrayList<>();
@@ -193,9 +198,45 @@ final class PullRun {
         return new PulledBackup(ref.plan(), ref.id(), outcome, message, false);
     }
 
-    private List<BackupRef> backupsOnSource() {
+    /**
+     * Copies the holds and releases ({@link Layout#parseHoldKey}) each destination lacks, so its pruner keeps what
+     * production held. Small objects, each written once; one that cannot be copied is logged and tried again by the
+     * next pull.
+     */
+    private void copyHolds(List<StoredObject> onSource, Map<Destination, Set<String>> present) {
+        for (StoredObject object : onSource) {
+            if (Layout.parseHoldKey(object.key()).isEmpty() || object.size() > MAX_HOLD_BYTES) {
+                continue;
+            }
+            List<Destination> lacking = targets.stream().filter(target -> !present.get(target).contains(object.key()))
+                    .toList();
+            if (lacking.isEmpty()) {
+                continue;
+            }
+            byte[] content;
+            try (InputStream in = source.open(object.key())) {
+                content = in.readNBytes(MAX_HOLD_BYTES);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Cannot read {}/{}: {}", source.description(), object.key(), Messages.firstLine(e));
+                continue;
+            }
+            for (Destination target : lacking) {
+                try (ObjectWriter out = target.create(object.key())) {
+                    out.write(content);
+                    out.commit();
+                    present.get(target).add(object.key());
+                    LOG.info("Pulled {} from {} to {}", object.key(), source.description(), target.description());
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("Cannot copy {} from {} to {}: {}", object.key(), source.description(),
+                            target.description(), Messages.firstLine(e));
+                }
+            }
+        }
+    }
+
+    private static List<BackupRef> backupsOn(List<StoredObject> onSource) {
         List<BackupRef> refs = new ArrayList<>();
-        for (StoredObject object : list(source, plan.map(name -> name + "/").orElse(""))) {
+        for (StoredObject object : onSource) {
             Layout.parseManifestKey(object.key()).ifPresent(refs::add);
         }
         refs.sort(Comparator.comparing((BackupRef ref) -> ref.id().value()).thenComparing(BackupRef::plan));

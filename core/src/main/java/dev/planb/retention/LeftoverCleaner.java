@@ -77,8 +77,9 @@ public final class LeftoverCleaner {
         List<String> committed = new ArrayList<>();
         for (StoredObject object : destination.list(prefix)) {
             String[] parts = object.key().split("/");
-            if (parts.length < 3 || !PlanName.isValid(parts[0]) || !BackupId.isValid(parts[1])) {
-                continue;
+            if (parts.length < 3 || !PlanName.isValid(parts[0]) || !BackupId.isValid(parts[1])
+                    || Layout.parseHoldKey(object.key()).isPresent()) {
+                continue; // a hold may wait for a backup a pull host took away: it is no leftover
             }
             String folder = parts[0] + "/" + parts[1];
             folders.computeIfAbsent(folder, name -> new ArrayList<>()).add(object);

@@ -1,6 +1,7 @@
 package dev.planb.retention;
 
 import dev.planb.catalog.Catalog;
+import dev.planb.hold.Holds;
 import dev.planb.spi.Destination;
 import dev.planb.spi.Layout;
 import dev.planb.spi.Manifest;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * A {@linkplain dev.planb.catalog.DamagedBackup damaged} backup (its manifest does not parse or
  * does not match its checksum) is never forgotten by the policy, which decides over intact backups
  * only: it is kept, and reported, unless the prune is told to include damaged backups, which
- * deletes them.
+ * deletes them. A backup on hold ({@link Holds}) is kept, with what it depends on, until its hold is
+ * released or expires; the holds are read from the destination, so a pruner on any host honours them.
  *
  * <pre>{@code
  * PruneReport report = new Pruner(destination).prune("app", policy, Instant.now(), false);
@@ -65,7 +67,7 @@ public final class Pruner {
      */
     public PruneReport prune(String plan, RetentionPolicy policy, Instant now, boolean dryRun, boolean includeDamaged) {
         CatalogScan scan = new Catalog(destination).scan(plan);
-        RetentionDecision decision = policy.decide(scan.backups(), now);
+        RetentionDecision decision = policy.decide(scan.backups(), now, new Holds(destination).list(plan));
         Set<String> present = new HashSet<>();
         decision.decisions().forEach(backup -> present.add(backup.backup().backupId()));
         List<PrunedBackup> rows = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.planb.retention;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
+import dev.planb.hold.Hold;
 import dev.planb.internal.Durations;
 import dev.planb.spi.Manifest;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,6 +42,9 @@ import java.util.Objects;
  * manifest names as parent ("parent of …") and every backup whose files it needs ("files needed
  * by …", see {@link Manifest#needs()}), so an incremental files chain is never cut. Every backup
  * listed by a catalog is complete, so the newest one is the newest successful one.
+ *
+ * <p>Holds ({@link dev.planb.hold.Holds}): a backup with an active hold is kept ("held until …"), and so
+ * is what it depends on, until the hold is released or expires.
  *
  * <p>Log chains: a log backup is kept exactly when the backup its {@link Manifest#parentId()} names
  * is kept ("log of …"), every shipment of a file alike (partial or complete). So a chain's first
@@ -82,6 +87,17 @@ public final class RetentionPolicy {
      * @return one decision per backup, newest first
      */
     public RetentionDecision decide(List<Manifest> backups, Instant now) {
+        return decide(backups, now, List.of());
+    }
+
+    /**
+     * Decides as {@link #decide(List, Instant)} does, and keeps every backup with a hold active at {@code now}
+     * ({@code held until …: reason}), with what it depends on (its parent, the files it needs, a base backup's
+     * log), whatever the rules say. Still a pure function.
+     *
+     * @param holds the plan's holds on the destination, active or not ({@link dev.planb.hold.Holds#list})
+     */
+    public RetentionDecision decide(List<Manifest> backups, Instant now, Collection<Hold> holds) {
         List<Manifest> newestFirst = new ArrayList<>(backups);
         newestFirst.sort(Comparator.comparing(Manifest::startedAt).thenComparing(Manifest::backupId).reversed());
         Map<String, List<String>> reasons = new LinkedHashMap<>();
@@ -92,6 +108,12 @@ public final class RetentionPolicy {
         }
         if (!newestFirst.isEmpty()) {
             keepNewestChain(newestFirst, reasons);
+        }
+        for (Hold hold : holds) {
+            List<String> why = reasons.get(hold.backupId().value());
+            if (why != null && hold.isActive(now)) {
+                why.add(hold.describe());
+            }
         }
         keepParents(newestFirst, reasons);
         keepLogs(newestFirst, points.isEmpty() ? null : points.get(0).startedAt(), reasons);

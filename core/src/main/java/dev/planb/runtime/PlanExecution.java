@@ -167,6 +167,7 @@ final class PlanExecution implements ScheduledJob.JobRun {
                 events.publish(new DestinationFailed(plan.name(), now, result.id(), failure.destination(), failure.error()));
             }
             events.publish(new BackupSucceeded(plan.name(), now, result, elapsed(now)));
+            watchForDestructiveChange(result);
             applyRetention(result);
             removeLeftovers(result);
         } catch (PlanBException e) {
@@ -180,6 +181,16 @@ final class PlanExecution implements ScheduledJob.JobRun {
             }
         } finally {
             deadline.cancel(false);
+        }
+    }
+
+    /** Before retention: a destructive change holds the last good backup, so the prune that follows keeps it. */
+    private void watchForDestructiveChange(BackupResult result) {
+        try {
+            new ChangeWatch(plan, clock).check(result).ifPresent(events::publish);
+        } catch (RuntimeException e) {
+            LOG.warn("Plan '{}': cannot compare backup {} with the previous one: {}", plan.name(), result.id(),
+                    Messages.firstLine(e));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.planb.spi;
 
 import dev.planb.DatabaseSource;
+import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.spi.support.jdbc.Jdbc;
 import java.io.IOException;
@@ -101,6 +102,34 @@ public interface DatabaseEngine {
      */
     void restore(InputStream dump, DatabaseSource target) throws IOException;
 
+    /**
+     * Checks, before any data is read from storage, that the tables of {@code restore} can be put
+     * where it asks: the names they would get are free, or, to replace live tables, those hold no rows
+     * unless {@code force}. The default refuses: the engine cannot restore single tables.
+     *
+     * @throws dev.planb.PlanBException with {@link dev.planb.ErrorCode#RESTORE_REFUSED} naming the table in the way
+     */
+    default void checkTableRestoreTarget(DatabaseSource target, TableRestore restore) {
+        throw new PlanBException(ErrorCode.INVALID_SETTING, "The " + name() + " engine cannot restore single"
+                + " tables: restore the whole backup into a new database (leave out --table)");
+    }
+
+    /**
+     * Restores only the tables of {@code restore} (structure, rows, and their sequences or identity where
+     * the database has them) from a full dump made by {@link #dump}, into the live database
+     * {@code target}, where {@code restore} asks. Each restored table's row count is checked against the
+     * manifest's before the restore counts as done; when anything fails, what it created is removed again,
+     * so the same restore can run again. Nothing else in {@code target} changes.
+     *
+     * @return the restored tables, with the names they got and their rows
+     * @throws dev.planb.PlanBException with {@link dev.planb.ErrorCode#VERIFICATION_FAILED} when a count differs
+     */
+    default List<RestoredTable> restoreTables(InputStream dump, DatabaseSource target, TableRestore restore)
+            throws IOException {
+        checkTableRestoreTarget(target, restore);
+        throw new IllegalStateException(name() + " accepted a table-level restore it does not implement");
+    }
+
     /** The tables and their row counts as they are now, for verification after a restore. */
     List<TableCount> tableCounts(DatabaseSource source);
 
@@ -148,4 +177,13 @@ public interface DatabaseEngine {
      * by hand with the database's stock tools.
      */
     String manualRestoreSteps(String dumpFile);
+
+    /**
+     * Markdown for {@code RESTORE.md}: how to restore one table, {@code table}, of {@code dumpFile} (the
+     * decompressed dump) by hand beside the live one, with the database's stock tools; empty when the
+     * engine has no such recipe.
+     */
+    default String manualTableRestoreSteps(String dumpFile, String table) {
+        return "";
+    }
 }

@@ -8,8 +8,11 @@ import java.util.Optional;
  * &lt;plan&gt;/&lt;backup-id&gt;/&lt;artifact files&gt;
  * &lt;plan&gt;/&lt;backup-id&gt;/RESTORE.md
  * &lt;plan&gt;/&lt;backup-id&gt;/manifest.json      written last: the commit marker
+ * &lt;plan&gt;/&lt;backup-id&gt;/hold-&lt;hold-id&gt;.json     a hold from retention, written after the manifest
+ * &lt;plan&gt;/&lt;backup-id&gt;/release-&lt;hold-id&gt;.json  the release of that hold
  * </pre>
- * A folder without {@code manifest.json} is not a backup.
+ * A folder without {@code manifest.json} is not a backup. Readers ignore the files they do not know, so
+ * holds (and verification results) do not change the layout version.
  */
 public final class Layout {
 
@@ -17,6 +20,9 @@ public final class Layout {
     public static final String MANIFEST = "manifest.json";
     /** The restore guide's file name. */
     public static final String RESTORE_GUIDE = "RESTORE.md";
+
+    private static final String HOLD_PREFIX = "hold-";
+    private static final String RELEASE_PREFIX = "release-";
 
     private Layout() {
     }
@@ -34,6 +40,37 @@ public final class Layout {
     /** The key of a backup's manifest. */
     public static String manifestKey(String plan, BackupId id) {
         return key(plan, id, MANIFEST);
+    }
+
+    /** The key of a hold placed on a backup ({@code hold-<hold-id>.json}). */
+    public static String holdKey(String plan, BackupId backup, BackupId holdId) {
+        return key(plan, backup, HOLD_PREFIX + holdId.value() + ".json");
+    }
+
+    /** The key of the release of a hold ({@code release-<hold-id>.json}). */
+    public static String releaseKey(String plan, BackupId backup, BackupId holdId) {
+        return key(plan, backup, RELEASE_PREFIX + holdId.value() + ".json");
+    }
+
+    /**
+     * The hold or release a key names, or empty when it is neither.
+     *
+     * @return the hold's coordinates, with {@code release} set for a release object
+     */
+    public static Optional<HoldRef> parseHoldKey(String key) {
+        String[] parts = key.split("/");
+        if (parts.length != 3 || !PlanName.isValid(parts[0]) || !BackupId.isValid(parts[1])
+                || !parts[2].endsWith(".json")) {
+            return Optional.empty();
+        }
+        String name = parts[2].substring(0, parts[2].length() - ".json".length());
+        boolean release = name.startsWith(RELEASE_PREFIX);
+        String id = name.startsWith(HOLD_PREFIX) ? name.substring(HOLD_PREFIX.length())
+                : release ? name.substring(RELEASE_PREFIX.length()) : "";
+        if (!BackupId.isValid(id)) {
+            return Optional.empty();
+        }
+        return Optional.of(new HoldRef(new BackupRef(parts[0], new BackupId(parts[1])), new BackupId(id), release));
     }
 
     /**
@@ -56,5 +93,15 @@ public final class Layout {
      * @param id the backup's id
      */
     public record BackupRef(String plan, BackupId id) {
+    }
+
+    /**
+     * A hold's (or its release's) coordinates on a destination.
+     *
+     * @param backup the backup held
+     * @param holdId the hold's id (a time and random suffix, in {@link BackupId}'s form)
+     * @param release whether the key is the hold's release
+     */
+    public record HoldRef(BackupRef backup, BackupId holdId, boolean release) {
     }
 }

@@ -28,16 +28,19 @@ public enum NotificationKind {
     /** A pull could not copy a backup (corrupt on the source, or a destination failed). */
     PULL_FAILED,
     /** A backup's manifest is damaged: the backup cannot be trusted or restored. */
-    DAMAGED;
+    DAMAGED,
+    /** A backup shows tables dropped or emptied against the previous one; the last good backup is held. */
+    DESTRUCTIVE_CHANGE;
 
     /** What needs a person, and the all-clear that follows: the default of every notifier. */
     public static final Set<NotificationKind> ALERTS =
             Set.copyOf(EnumSet.of(FAILED, DESTINATION_FAILED, STALE, RECOVERED, VERIFICATION_FAILED, PULL_FAILED,
-                    DAMAGED));
+                    DAMAGED, DESTRUCTIVE_CHANGE));
 
     /** Whether this kind means something is wrong. */
     public boolean isProblem() {
         return this == FAILED || this == DESTINATION_FAILED || this == STALE || this == VERIFICATION_FAILED
-                || this == PULL_FAILED || this == DAMAGED;
+                || this == PULL_FAILED || this == DAMAGED
+                || this == DESTRUCTIVE_CHANGE;
     }
 }

@@ -13,5 +13,12 @@ public enum PlanState {
      * its checksum): an alarm, as what looks like the newest backup cannot be restored. A plan that is
      * also stale is {@link #STALE}; {@link PlanStatus#newestDamaged()} still names the damage.
      */
-    DAMAGED
+    DAMAGED,
+    /**
+     * A backup showed a destructive change (tables dropped or emptied, {@link PlanStatus#destructiveChange()}):
+     * shown while the last good backup's hold is active and not released, or, when the plan holds nothing, until
+     * the next backup. Not an alarm for health checks unless they are told so ({@link
+     * PlanStatus#needsAttention(boolean)}); a plan that is also stale or damaged shows that instead.
+     */
+    DESTRUCTIVE_CHANGE
 }

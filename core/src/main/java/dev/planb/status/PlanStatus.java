@@ -2,6 +2,8 @@ package dev.planb.status;
 
 import dev.planb.Progress;
 import dev.planb.catalog.DamagedBackup;
+import dev.planb.event.DestructiveChange;
+import dev.planb.hold.Hold;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -20,15 +22,26 @@ import java.util.Optional;
  * @param nextRun when the next backup is scheduled
  * @param maxAge how old the newest backup may get, if the plan is watched
  * @param destinations each destination's own status
+ * @param destructiveChange the destructive change still open (see {@link PlanState#DESTRUCTIVE_CHANGE})
+ * @param holds the active holds on the plan's backups, over all destinations, newest first
  */
 public record PlanStatus(String plan, PlanState state, Optional<Progress> progress,
         Optional<BackupSummary> lastSuccess, Optional<Failure> lastFailure,
         Optional<VerificationSummary> lastVerification, Optional<Instant> nextRun, Optional<Duration> maxAge,
-        List<DestinationStatus> destinations) {
+        List<DestinationStatus> destinations, Optional<DestructiveChange> destructiveChange, List<Hold> holds) {
 
-    /** Copies the list. */
+    /** Copies the lists. */
     public PlanStatus {
         destinations = List.copyOf(destinations);
+        holds = List.copyOf(holds);
+    }
+
+    /** A status without destructive change or hold. */
+    public PlanStatus(String plan, PlanState state, Optional<Progress> progress, Optional<BackupSummary> lastSuccess,
+            Optional<Failure> lastFailure, Optional<VerificationSummary> lastVerification, Optional<Instant> nextRun,
+            Optional<Duration> maxAge, List<DestinationStatus> destinations) {
+        this(plan, state, progress, lastSuccess, lastFailure, lastVerification, nextRun, maxAge, destinations,
+                Optional.empty(), List.of());
     }
 
     /** How old the newest backup is at {@code now}; empty when there is none. */
@@ -39,7 +52,7 @@ public record PlanStatus(String plan, PlanState state, Optional<Progress> progre
     /** This status with the next scheduled run, which the scheduler knows. */
     public PlanStatus withNextRun(Optional<Instant> next) {
         return new PlanStatus(plan, state, progress, lastSuccess, lastFailure, lastVerification, next, maxAge,
-                destinations);
+                destinations, destructiveChange, holds);
     }
 
     /** The damaged backups found on the destinations, newest first. */
@@ -65,5 +78,13 @@ public record PlanStatus(String plan, PlanState state, Optional<Progress> progre
     public boolean needsAttention() {
         return isStale() || !newestDamaged().isEmpty()
                 || lastVerification.map(verification -> !verification.passed()).orElse(false);
+    }
+
+    /**
+     * Whether the plan needs attention, counting an open destructive change as such when {@code destructiveChangeIsDown}:
+     * for health checks configured to go DOWN on one. By default a destructive change is a state of its own.
+     */
+    public boolean needsAttention(boolean destructiveChangeIsDown) {
+        return needsAttention() || destructiveChangeIsDown && destructiveChange.isPresent();
     }
 }

@@ -64,7 +64,9 @@ public final class StalenessMonitor {
         Instant now = clock.instant();
         for (PlanStatus seen : board.all()) {
             reportDamage(seen, now);
-            PlanStatus status = seen.isStale() && refreshDue(seen.plan(), now) ? refresh(seen) : seen;
+            // A plan with a destructive change is read again too: its hold may have been released on another host.
+            boolean reread = seen.isStale() || seen.state() == PlanState.DESTRUCTIVE_CHANGE;
+            PlanStatus status = reread && refreshDue(seen.plan(), now) ? refresh(seen) : seen;
             if (!status.isStale() || status.maxAge().isEmpty()) {
                 reported.remove(status.plan());
                 continue;

@@ -13,10 +13,13 @@ import dev.planb.event.BackupProgress;
 import dev.planb.event.BackupStarted;
 import dev.planb.event.BackupSucceeded;
 import dev.planb.event.DestinationFailed;
+import dev.planb.event.DestructiveChange;
 import dev.planb.event.PlanBEvent;
 import dev.planb.event.PlanBListener;
 import dev.planb.event.VerificationFailed;
 import dev.planb.event.Verified;
+import dev.planb.hold.Hold;
+import dev.planb.hold.Holds;
 import dev.planb.spi.Destination;
 import dev.planb.spi.Manifest;
 import java.time.Clock;
@@ -99,6 +102,19 @@ public final class StatusBoard implements PlanBListener {
                 LOG.debug("Plan '{}': cannot read the newest backup on {}: {}", plan, destination.description(),
                         e.getMessage());
             }
+            readHolds(plan, destination);
+        }
+    }
+
+    /** Reads the holds of a plan on a destination: a release or a hold placed on another host shows. */
+    private void readHolds(String plan, Destination destination) {
+        try {
+            List<Hold> holds = new Holds(destination, clock).list(plan);
+            synchronized (this) {
+                entry(plan).destination(destination.description()).holds = holds;
+            }
+        } catch (PlanBException e) {
+            LOG.debug("Plan '{}': cannot read the holds on {}: {}", plan, destination.description(), e.getMessage());
         }
     }
 
@@ -130,6 +146,7 @@ public final class StatusBoard implements PlanBListener {
         synchronized (this) {
             entry(plan).destination(destination).damaged = scan.damaged();
         }
+        readHolds(plan, catalog.destination());
     }
 
     private synchronized void recordDamage(String plan, String destination, DamagedBackup damaged) {
@@ -153,6 +170,9 @@ public final class StatusBoard implements PlanBListener {
             entry.progress = progress.progress();
         } else if (event instanceof BackupSucceeded succeeded) {
             entry.finishRun();
+            if (entry.lastChange != null && entry.lastChange.heldUntil().isEmpty()) {
+                entry.lastChange = null; // nothing holds it: shown until the next backup
+            }
             BackupSummary summary = new BackupSummary(event.time(), succeeded.result().id(),
                     succeeded.result().manifest().storedBytes());
             for (DestinationResult result : succeeded.result().destinations()) {
@@ -173,6 +193,8 @@ public final class StatusBoard implements PlanBListener {
                     verified.result().problems(), verified.result().recoveryTime());
         } else if (event instanceof VerificationFailed failed) {
             entry.lastVerification = new VerificationSummary(event.time(), failed.backupId(), failed.problems(), null);
+        } else if (event instanceof DestructiveChange change) {
+            entry.lastChange = change;
         }
     }
 
@@ -219,6 +241,7 @@ public final class StatusBoard implements PlanBListener {
         BackupSummary lastSuccess;
         Failure lastFailure;
         VerificationSummary lastVerification;
+        DestructiveChange lastChange;
 
         Entry(Instant trackedSince) {
             this.trackedSince = trackedSince;
@@ -244,11 +267,42 @@ public final class StatusBoard implements PlanBListener {
                     Optional.ofNullable(destination.lastSuccess), Optional.ofNullable(destination.lastFailure),
                     destination.damaged)));
             boolean damaged = perDestination.stream().anyMatch(destination -> destination.newestDamaged().isPresent());
+            Optional<DestructiveChange> change = openChange(plan, now);
             PlanState state = isStale(now) ? PlanState.STALE : damaged ? PlanState.DAMAGED
-                    : running ? PlanState.RUNNING : PlanState.IDLE;
+                    : change.isPresent() ? PlanState.DESTRUCTIVE_CHANGE : running ? PlanState.RUNNING : PlanState.IDLE;
             return new PlanStatus(plan, state, Optional.ofNullable(progress), Optional.ofNullable(lastSuccess),
                     Optional.ofNullable(lastFailure), Optional.ofNullable(lastVerification),
-                    Optional.empty(), Optional.ofNullable(maxAge), perDestination);
+                    Optional.empty(), Optional.ofNullable(maxAge), perDestination, change, activeHolds(now));
+        }
+
+        /** The active holds over every destination, each once, newest first. */
+        List<Hold> activeHolds(Instant now) {
+            Map<String, Hold> byId = new LinkedHashMap<>();
+            destinations.values().forEach(destination -> destination.holds.stream().filter(hold -> hold.isActive(now))
+                    .forEach(hold -> byId.putIfAbsent(hold.id().value(), hold)));
+            return byId.values().stream().sorted(Comparator.comparing(Hold::id).reversed()).toList();
+        }
+
+        /**
+         * The destructive change still open: the one an event reported, until its hold ends (released on any
+         * destination, or expired) or, when nothing was held, until the next backup; else the newest active hold
+         * placed for a change, as read from the destinations.
+         */
+        Optional<DestructiveChange> openChange(String plan, Instant now) {
+            if (lastChange != null) {
+                boolean ended = lastChange.heldUntil().map(until -> !now.isBefore(until)).orElse(false)
+                        || destinations.values().stream().flatMap(destination -> destination.holds.stream())
+                                .anyMatch(hold -> hold.backupId().equals(lastChange.previousId())
+                                        && hold.changedIn().equals(Optional.of(lastChange.backupId()))
+                                        && !hold.isActive(now));
+                return ended ? Optional.empty() : Optional.of(lastChange);
+            }
+            return activeHolds(now).stream().filter(Hold::isForDestructiveChange).findFirst()
+                    .map(hold -> new DestructiveChange(plan, hold.createdAt(), hold.changedIn().orElseThrow(),
+                            hold.backupId(), hold.changes(), destinations.entrySet().stream()
+                                    .filter(entry -> entry.getValue().holds.stream().anyMatch(
+                                            other -> other.id().equals(hold.id()) && other.isActive(now)))
+                                    .map(Map.Entry::getKey).toList(), Optional.of(hold.expiresAt())));
         }
     }
 
@@ -257,5 +311,6 @@ public final class StatusBoard implements PlanBListener {
         BackupSummary lastSuccess;
         Failure lastFailure;
         List<DamagedBackup> damaged = List.of();
+        List<Hold> holds = List.of();
     }
 }

@@ -166,15 +166,43 @@ class EncryptedBackupTest {
     }
 
     @Test
-    void theDecryptedChecksumIsCheckedOnRestore() throws Exception {
+    void aRestoreChecksTheDecryptedSizeAndAVerificationTheDecryptedChecksumToo() throws Exception {
         BackupResult backup = backup(Encryption.withPassphrase(Secret.of(PASSPHRASE)));
-        String decryptedSha256 = backup.manifest().artifacts().get(0).openpgp().decryptedSha256();
+        Artifact artifact = backup.manifest().artifacts().get(0);
         Path manifestFile = stored(backup).resolveSibling("manifest.json");
-        SampleDb.rewriteManifest(manifestFile, json -> json.replace(decryptedSha256, "0".repeat(64)));
+        Decryption decryption = Decryption.withPassphrase(Secret.of(PASSPHRASE));
+        SampleDb.rewriteManifest(manifestFile, json -> json.replace("\"decryptedSize\" : " + artifact.openpgp().decryptedSize(),
+                "\"decryptedSize\" : " + (artifact.openpgp().decryptedSize() + 1)));
+
+        assertThatThrownBy(() -> PlanB.restore(request("a.db").decryption(decryption).build()))
+                .hasMessageContaining("(decrypted): size is " + artifact.openpgp().decryptedSize() + " bytes");
+        assertThat(tmp.resolve("a.db")).doesNotExist();
+
+        // The stored checksum and the integrity code fix every decrypted byte: a restore does not hash them again,
+        // a verification still compares them with the manifest.
+        SampleDb.rewriteManifest(manifestFile, json -> json.replace("\"decryptedSize\" : " + (artifact.openpgp().decryptedSize() + 1),
+                "\"decryptedSize\" : " + artifact.openpgp().decryptedSize()).replace(artifact.openpgp().decryptedSha256(), "0".repeat(64)));
+        VerificationResult verified = new RestoreVerifier(destination, decryption).verify(Optional.empty(), "latest",
+                Optional.empty());
+        assertThat(verified.passed()).isFalse();
+        assertThat(verified.problems().toString()).contains("(decrypted): SHA-256 checksum mismatch");
+        PlanB.restore(request("b.db").decryption(decryption).build());
+        assertThat(SampleDb.content(tmp.resolve("b.db"))).isEqualTo(SampleDb.content(db));
+    }
+
+    @Test
+    void aDamagedLastBlockIsCaughtBeforeAnythingIsRestored() throws Exception {
+        BackupResult backup = backup(Encryption.withPassphrase(Secret.of(PASSPHRASE)));
+        Path stored = stored(backup);
+        byte[] bytes = Files.readAllBytes(stored);
+        bytes[bytes.length - 1] ^= 0x01; // inside the integrity code, after every byte of the dump
+        Files.write(stored, bytes);
 
         assertThatThrownBy(() -> PlanB.restore(request("a.db")
                 .decryption(Decryption.withPassphrase(Secret.of(PASSPHRASE))).build()))
-                .hasMessageContaining("(decrypted): SHA-256 checksum mismatch");
+                .isInstanceOf(PlanBException.class)
+                .satisfies(e -> assertThat(((PlanBException) e).code()).isEqualTo(ErrorCode.CORRUPT_BACKUP))
+                .hasMessageContaining("SHA-256 checksum mismatch");
         assertThat(tmp.resolve("a.db")).doesNotExist();
     }
 

@@ -3,6 +3,7 @@ package dev.planb.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.planb.hold.Hold;
 import dev.planb.spi.BackupId;
 import dev.planb.spi.Manifest;
 import java.time.Duration;
@@ -36,7 +37,8 @@ class RetentionPropertiesTest {
     private static final List<ZoneId> ZONES = List.of(ZoneOffset.UTC, ZoneId.of("Europe/Paris"),
             ZoneId.of("Pacific/Auckland"));
     private static final String REASON = "newest|in the future|last #\\d+|(hourly|daily|weekly|monthly|yearly) #\\d+"
-            + "|within .+ of newest|chain of the newest log|(parent of|log of) \\d{8}T\\d{6}Z-[0-9a-f]{6}( \\(not here yet\\))?";
+            + "|within .+ of newest|chain of the newest log|(parent of|log of|files needed by) \\d{8}T\\d{6}Z-[0-9a-f]{6}"
+            + "( \\(not here yet\\))?|held until \\S+: hold \\d";
 
     /** How a history is pruned: the real policy, or a broken one to show that the properties catch it. */
     @FunctionalInterface
@@ -90,6 +92,83 @@ class RetentionPropertiesTest {
 
         assertThatThrownBy(() -> forAll(RetentionPropertiesTest::idempotent, broken))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("seed");
+    }
+
+    @Test
+    void aBackupWithAnActiveHoldSurvivesWithWhatItNeedsUntilReleasedOrExpired() {
+        forAll(RetentionPropertiesTest::heldBackupsSurvive, REAL);
+    }
+
+    @Test
+    void pruningTwiceWithTheSameHoldsChangesNothing() {
+        forAll((random, history, retention) -> {
+            RetentionPolicy policy = policy(random);
+            List<Hold> holds = holds(random, history);
+            List<Manifest> afterFirst = policy.decide(history, NOW, holds).kept();
+
+            RetentionDecision second = policy.decide(afterFirst, NOW, holds);
+
+            assertThat(second.forgotten()).isEmpty();
+        }, REAL);
+    }
+
+    @Test
+    void aRetentionThatIgnoresHoldsFailsTheProperties() {
+        Retention ignoringHolds = (policy, history) -> policy.decide(history, NOW);
+
+        assertThatThrownBy(() -> forAll(RetentionPropertiesTest::heldBackupsSurvive, ignoringHolds))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("seed");
+    }
+
+    /**
+     * Random holds on a history: active, released and expired ones, so a run that keeps every backup with
+     * any hold fails too.
+     */
+    private static void heldBackupsSurvive(Random random, List<Manifest> history, Retention retention) {
+        RetentionPolicy policy = policy(random);
+        List<Hold> holds = holds(random, history);
+        RetentionDecision decision = retention == REAL ? policy.decide(history, NOW, holds)
+                : retention.decide(policy, history);
+        RetentionDecision withoutHolds = policy.decide(history, NOW);
+
+        Map<String, Manifest> byId = history.stream().collect(Collectors.toMap(Manifest::backupId, b -> b));
+        for (Hold hold : holds) {
+            Manifest held = byId.get(hold.backupId().value());
+            List<String> reasons = decision.decisions().stream().filter(each -> each.backup() == held)
+                    .findFirst().orElseThrow().reasons();
+            if (hold.isActive(NOW)) {
+                assertThat(reasons).as("reasons of held %s", held.backupId()).contains(hold.describe());
+                if (!held.isLog() && held.parentId() != null && byId.containsKey(held.parentId())) {
+                    assertThat(decision.kept()).as("parent of held %s", held.backupId())
+                            .contains(byId.get(held.parentId()));
+                }
+            } else {
+                assertThat(reasons).doesNotContain(hold.describe());
+            }
+        }
+        boolean anyActive = holds.stream().anyMatch(hold -> hold.isActive(NOW));
+        if (!anyActive) {
+            assertThat(decision.kept()).containsExactlyElementsOf(withoutHolds.kept());
+        }
+        assertThat(decision.decisions()).allMatch(each -> each.reasons().stream().allMatch(reason -> reason.matches(REASON)));
+    }
+
+    /** Up to four holds on random backups of {@code history}: active, released or expired. */
+    private static List<Hold> holds(Random random, List<Manifest> history) {
+        List<Hold> holds = new ArrayList<>();
+        if (history.isEmpty()) {
+            return holds;
+        }
+        int count = between(random, 0, 4);
+        for (int i = 0; i < count; i++) {
+            Manifest backup = history.get(random.nextInt(history.size()));
+            int kind = random.nextInt(3);
+            Instant created = NOW.minus(Duration.ofDays(between(random, 1, 60)));
+            Instant expires = kind == 1 ? NOW.minusSeconds(1) : NOW.plus(Duration.ofDays(between(random, 1, 30)));
+            holds.add(new Hold(backup.plan(), backup.id(), BackupId.generate(created), "hold " + i, created, expires,
+                    Optional.empty(), List.of(), kind == 2 ? Optional.of(NOW.minusSeconds(60)) : Optional.empty()));
+        }
+        return holds;
     }
 
     private static void newestSurvives(Random random, List<Manifest> history, Retention retention) {

@@ -157,9 +157,12 @@ public final class OpenPgpDecryptor {
         }
     }
 
-    /** The JDK's AES for the bulk data: it uses the CPU's AES instructions, Bouncy Castle's pure-Java AES does not. */
+    /**
+     * The JDK's AES for the bulk data: it uses the CPU's AES instructions, Bouncy Castle's pure-Java AES does not;
+     * and in bulk ({@link BulkCfbDecryptorFactory}), as the JDK's CFB mode runs block by block.
+     */
     private static SessionKeyDataDecryptorFactory fastCipher(PGPSessionKey sessionKey) {
-        return new JceSessionKeyDataDecryptorFactoryBuilder().build(sessionKey);
+        return new BulkCfbDecryptorFactory(new JceSessionKeyDataDecryptorFactoryBuilder().build(sessionKey));
     }
 
     private PGPSecretKey secretKey(PGPPublicKeyEncryptedData data) {

@@ -19,8 +19,10 @@ import dev.planb.spi.RecoveredPoint;
 import dev.planb.spi.RecoveryChain;
 import dev.planb.spi.RecoveryDestination;
 import dev.planb.spi.RecoveryTarget;
+import dev.planb.spi.RestoredTable;
 import dev.planb.spi.ScratchDatabases;
 import dev.planb.spi.TableCount;
+import dev.planb.spi.TableRestore;
 import dev.planb.spi.support.Messages;
 import dev.planb.spi.support.jdbc.Jdbc.QualifiedTable;
 import dev.planb.spi.support.jdbc.Jdbc;
@@ -163,6 +165,18 @@ public final class MariaDbEngine implements PointInTimeEngine {
         }
         RestoreTargets.refuseTables("MariaDB database " + target.redactedUrl(), tableCounts(target), "a new database",
                 "replace the tables the backup holds");
+    }
+
+    @Override
+    public void checkTableRestoreTarget(DatabaseSource target, TableRestore restore) {
+        new MariaDbTableRestore(options).check(target, restore);
+    }
+
+    /** Picks the tables' statements out of the dump stream and runs them; see {@link MariaDbTableRestore}. */
+    @Override
+    public List<RestoredTable> restoreTables(InputStream dump, DatabaseSource target, TableRestore restore)
+            throws IOException {
+        return new MariaDbTableRestore(options).restore(dump, target, restore);
     }
 
     /**
@@ -310,6 +324,27 @@ public final class MariaDbEngine implements PointInTimeEngine {
                 """.formatted(dumpFile);
     }
 
+    /** The table's section of the dump into a scratch database, then a copy beside the live table. */
+    @Override
+    public String manualTableRestoreSteps(String dumpFile, String table) {
+        return """
+                The dump holds each table between its `-- Table structure for table` line and the next section. Run
+                that part (and only it: it starts with `DROP TABLE IF EXISTS`) in a scratch database, then copy the
+                table into the live database `app` as `%2$s_before`:
+
+                ```sh
+                mariadb -h HOST -u USER -p -e 'CREATE DATABASE planb_table_restore'
+                ( echo 'SET FOREIGN_KEY_CHECKS=0;'; sed -n '/^-- Table structure for table `%2$s`/,/^-- \\(Table structure for table\\|Temporary\\|Final view\\|Dumping routines\\|Dumping events\\)/p' %1$s ) \\
+                    | mariadb -h HOST -u USER -p planb_table_restore
+                mariadb -h HOST -u USER -p -e 'CREATE TABLE app.%2$s_before LIKE planb_table_restore.%2$s;
+                    INSERT INTO app.%2$s_before SELECT * FROM planb_table_restore.%2$s; DROP DATABASE planb_table_restore'
+                ```
+
+                `CREATE TABLE … LIKE` copies columns and indexes, not foreign keys. Compare
+                `SELECT COUNT(*) FROM app.%2$s_before` with the table's rows in `manifest.json`.
+                """.formatted(dumpFile, table);
+    }
+
     @Override
     public String logFormat() {
         return "binlog";
@@ -357,7 +392,7 @@ public final class MariaDbEngine implements PointInTimeEngine {
     }
 
     /** Skips the first line when it is the sandbox-mode line (it may end with a space). */
-    private static void skipSandboxLine(BufferedInputStream in) throws IOException {
+    static void skipSandboxLine(BufferedInputStream in) throws IOException {
         int limit = SANDBOX_LINE.length + 8;
         in.mark(limit);
         byte[] start = in.readNBytes(limit);

@@ -19,8 +19,10 @@ import dev.planb.spi.RecoveredPoint;
 import dev.planb.spi.RecoveryChain;
 import dev.planb.spi.RecoveryDestination;
 import dev.planb.spi.RecoveryTarget;
+import dev.planb.spi.RestoredTable;
 import dev.planb.spi.ScratchDatabases;
 import dev.planb.spi.TableCount;
+import dev.planb.spi.TableRestore;
 import dev.planb.spi.support.Messages;
 import dev.planb.spi.support.jdbc.Jdbc;
 import java.io.BufferedInputStream;
@@ -235,6 +237,21 @@ public final class PostgresEngine implements PointInTimeEngine {
         }
     }
 
+    @Override
+    public void checkTableRestoreTarget(DatabaseSource target, TableRestore restore) {
+        new PgTableRestore(options).check(target, restore);
+    }
+
+    /**
+     * Restores single tables through a scratch database on the same server (the user needs
+     * {@code CREATEDB}), from the custom or the directory format; see {@link PgTableRestore}.
+     */
+    @Override
+    public List<RestoredTable> restoreTables(InputStream dump, DatabaseSource target, TableRestore restore)
+            throws IOException {
+        return new PgTableRestore(options).restore(dump, target, restore);
+    }
+
     /**
      * Counts every row, also of tables whose row-level security is forced on their owner (a restore with
      * {@code --no-owner} makes the restoring user their owner): for the count, in a transaction rolled back
@@ -317,6 +334,38 @@ public final class PostgresEngine implements PointInTimeEngine {
                 same command run again after a failed parallel (`--jobs`) restore.
                 """.formatted(dumpFile, options.format() == PostgresOptions.Format.DIRECTORY ? "directory, as tar" : "custom",
                 restore);
+    }
+
+    /**
+     * Through a scratch database, as {@code planb restore --table} does, but moving the table into a schema of
+     * its own there rather than renaming it, index by index: that moves its indexes and sequences along.
+     */
+    @Override
+    public String manualTableRestoreSteps(String dumpFile, String table) {
+        String qualified = PgTables.qualify(table);
+        String schema = qualified.substring(0, qualified.indexOf('.'));
+        String name = qualified.substring(qualified.indexOf('.') + 1);
+        boolean directory = options.format() == PostgresOptions.Format.DIRECTORY;
+        String archive = directory ? "dump" : dumpFile;
+        return """
+                Restore the schema (no data but `%2$s`'s, no foreign keys) into a scratch database, move the table
+                into a schema of its own there (its indexes and sequences move along, so nothing collides with the
+                live ones), then copy it into the live database LIVEDB as `before.%2$s`:
+
+                ```sh
+                %4$screatedb -h HOST -U USER planb_table_restore
+                pg_restore -l %3$s | grep -v -E ' (FK CONSTRAINT|TABLE DATA|MATERIALIZED VIEW DATA|SUBSCRIPTION|EVENT TRIGGER) ' > table.list
+                pg_restore -l %3$s | grep -E ' TABLE DATA %1$s %2$s ' >> table.list
+                pg_restore --exit-on-error --no-owner -L table.list -h HOST -U USER -d planb_table_restore %3$s
+                psql -h HOST -U USER -d planb_table_restore -c 'CREATE SCHEMA before' -c 'ALTER TABLE %1$s.%2$s SET SCHEMA before'
+                pg_dump -Fc -t before.%2$s -h HOST -U USER planb_table_restore > table.pgdump
+                psql -h HOST -U USER -d LIVEDB -c 'CREATE SCHEMA before'
+                pg_restore --exit-on-error --no-owner --single-transaction -h HOST -U USER -d LIVEDB table.pgdump
+                dropdb -h HOST -U USER planb_table_restore
+                ```
+
+                Compare `SELECT count(*) FROM before.%2$s` with the table's rows in `manifest.json`.
+                """.formatted(schema, name, archive, directory ? "mkdir dump && tar -xf " + dumpFile + " -C dump\n" : "");
     }
 
     @Override

@@ -6,6 +6,9 @@ import dev.planb.spi.DatabaseEngine;
 import dev.planb.spi.Manifest.Artifact;
 import dev.planb.spi.Manifest;
 import dev.planb.spi.PointInTimeEngine;
+import dev.planb.spi.TableCount;
+import dev.planb.spi.TableRestore;
+import java.util.Comparator;
 
 /** Writes {@code RESTORE.md}: how to restore one backup with PlanB, or by hand with stock tools. */
 public final class RestoreGuide {
@@ -55,6 +58,7 @@ public final class RestoreGuide {
                 manifest.engine().serverVersion(), manifest.database(), manifest.startedAt(),
                 manifest.tables().size(), manifest.totalRows(), destination, artifact.name(), artifact.sha256(),
                 decompress, engine.manualRestoreSteps(dumpFile), decryptOption(artifact), omittedSection(manifest))
+                + singleTableSection(manifest, engine, destination, dumpFile, decryptOption(artifact))
                 + FilesGuide.render(manifest, destination);
     }
 
@@ -104,7 +108,37 @@ public final class RestoreGuide {
                 engine.manualRecoverySteps(manifest));
     }
 
-    /** The artifact's name without the compression's and encryption's extensions. */
+    /**
+     * How to restore one table beside the live one: with PlanB, and by hand after steps 1 and 2. The
+     * example is the backup's largest table.
+     */
+    private static String singleTableSection(Manifest manifest, DatabaseEngine engine, String destination, String dumpFile,
+            String decryptOption) {
+        if (manifest.tables().isEmpty()) {
+            return "";
+        }
+        String table = manifest.tables().stream().max(Comparator.comparingLong(TableCount::rows)
+                .thenComparing(TableCount::table, Comparator.reverseOrder())).orElseThrow().table();
+        String byHand = engine.manualTableRestoreSteps(dumpFile, table);
+        return """
+
+                ## A single table, beside the live one
+
+                A `DELETE` without `WHERE`, a dropped table: put the table's rows back from this backup without
+                touching any other table. `%3$s` is an example; `manifest.json` lists every table with its rows.
+
+                ```sh
+                planb restore --from %1$s --plan %2$s --backup %4$s --table %3$s --to-db JDBC_URL --as _before%5$s
+                ```
+
+                This makes `%3$s_before` (the default name is `%3$s%6$s`) with the backup's rows, checked against
+                the manifest; `--into-schema NAME` puts it into another schema instead, `--replace` into the live
+                table (refused while that has rows, unless `--force`).
+                %7$s""".formatted(destination, manifest.plan(), table, manifest.backupId(), decryptOption,
+                TableRestore.defaultSuffix(manifest.backupId()),
+                byHand.isEmpty() ? "" : "\nBy hand, after steps 1 and 2 above (check and decompress):\n\n" + byHand);
+    }
+
     /** What the dump leaves out although the database held it, or nothing. */
     private static String omittedSection(Manifest manifest) {
         if (manifest.engine().omitted().isEmpty()) {
@@ -116,6 +150,7 @@ public final class RestoreGuide {
         return section.toString();
     }
 
+    /** The artifact's name without the compression's and encryption's extensions. */
     private static String plainName(Artifact artifact) {
         String name = artifact.name();
         if (artifact.isEncrypted() && name.endsWith(".gpg")) {

@@ -17,7 +17,9 @@ import dev.planb.spi.DatabaseEngine;
 import dev.planb.spi.Manifest.Artifact;
 import dev.planb.spi.Manifest.FileSet;
 import dev.planb.spi.Manifest;
+import dev.planb.spi.RestoredTable;
 import dev.planb.spi.TableCount;
+import dev.planb.spi.TableRestore;
 import dev.planb.spi.support.Messages;
 import dev.planb.verify.TableCounts;
 import java.io.IOException;
@@ -50,6 +52,9 @@ public final class RestoreRun {
         String plan = catalog.resolvePlan(request.planName());
         Manifest manifest = catalog.find(plan, request.backup());
         Catalog.requireDump(manifest, "restored");
+        if (request.restoresTables()) {
+            return RestoreResult.ofTables(manifest, restoreTables(catalog, manifest, request.database().orElseThrow()));
+        }
         List<FileSet> fileSets = request.files().isEmpty() ? List.of()
                 : FilesRestore.select(manifest, Optional.ofNullable(request.filesSource()));
         request.database().ifPresent(target -> checkDatabaseTarget(manifest, target));
@@ -124,6 +129,55 @@ public final class RestoreRun {
             LOG.info("Tables of {} the backup does not hold, left as they were: {}", target.redactedUrl(), others);
         }
         return restored;
+    }
+
+    /**
+     * Restores some tables: checks them against the manifest and the target before reading any data, then
+     * lets the engine restore them (it checks their counts and undoes what it made when anything fails).
+     */
+    private List<RestoredTable> restoreTables(Catalog catalog, Manifest manifest, DatabaseSource target) {
+        checkDatabaseTarget(manifest, target);
+        DatabaseEngine engine = engineFor(target);
+        TableRestore tables = new TableRestore(manifest.backupId(), selectTables(manifest), request.tablesSuffix(),
+                request.intoSchema(), request.replace(), request.force());
+        engine.checkTableRestoreTarget(target, tables);
+        Artifact artifact = manifest.databaseArtifact();
+        LOG.info("Restoring table(s) {} of backup {} of plan '{}' from {} into {}", tables.tableNames(),
+                manifest.backupId(), manifest.plan(), request.from().description(), target.redactedUrl());
+        try (VerifiedDumpInputStream dump = catalog.openDump(manifest, artifact, request.decryption())) {
+            ProgressMeter meter = new ProgressMeter(request.progress(), manifest.plan(), "restore", artifact.dumpSize(),
+                    dump::storedBytesRead);
+            CountingInputStream counted = new CountingInputStream(dump, meter::update);
+            List<RestoredTable> restored = engine.restoreTables(counted, target, tables);
+            meter.done(counted.count());
+            restored.forEach(table -> LOG.info("Restored table {} of backup {} as {}: {} rows, as the manifest records",
+                    table.table(), manifest.backupId(), table.restoredAs(), table.rows()));
+            return restored;
+        } catch (ChecksumMismatchException e) {
+            throw new PlanBException(ErrorCode.CORRUPT_BACKUP, "Restore refused, nothing was changed: " + e.getMessage()
+                    + ". Restore from another destination", e);
+        } catch (IOException e) {
+            throw new PlanBException(ErrorCode.RESTORE_FAILED, "Restore of table(s) " + tables.tableNames()
+                    + " of backup " + manifest.backupId() + " into " + target.redactedUrl() + " failed: "
+                    + Messages.firstLine(e), e);
+        }
+    }
+
+    /** The manifest's entries for the requested tables; a name it does not hold is an error that lists some it does. */
+    private List<TableCount> selectTables(Manifest manifest) {
+        List<TableCount> selected = new ArrayList<>();
+        for (String name : request.tables()) {
+            TableCount table = manifest.tables().stream().filter(candidate -> candidate.table().equals(name)).findFirst()
+                    .or(() -> manifest.tables().stream().filter(candidate -> candidate.table().equalsIgnoreCase(name))
+                            .findFirst())
+                    .orElseThrow(() -> new PlanBException(ErrorCode.INVALID_SETTING, "Backup " + manifest.backupId()
+                            + " holds no table " + name + ": name it as the manifest does (planb list --table), e.g. "
+                            + String.join(", ", manifest.tables().stream().map(TableCount::table).limit(10).toList())));
+            if (!selected.contains(table)) {
+                selected.add(table);
+            }
+        }
+        return selected;
     }
 
     /** How a restored files source differs from the manifest: file count and total size. */

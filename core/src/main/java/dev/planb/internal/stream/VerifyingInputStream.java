@@ -11,10 +11,11 @@ import java.util.HexFormat;
  * Reads a stored artifact and, when its end is reached, checks its size and SHA-256 against the
  * manifest: a mismatch throws {@link ChecksumMismatchException} instead of reporting the end, so
  * a reader that consumes the stream to its end never mistakes corrupt data for good data.
+ * {@link #sizeOnly} checks only the size, for bytes that another check already fixes.
  */
 public final class VerifyingInputStream extends FilterInputStream {
 
-    private final MessageDigest digest = Sha256.newDigest();
+    private final MessageDigest digest;
     private final long expectedSize;
     private final String expectedSha256;
     private final String file;
@@ -29,10 +30,24 @@ public final class VerifyingInputStream extends FilterInputStream {
      * @param file the artifact's location, named in the error
      */
     public VerifyingInputStream(InputStream in, long expectedSize, String expectedSha256, String file) {
+        this(in, expectedSize, expectedSha256, Sha256.newDigest(), file);
+    }
+
+    private VerifyingInputStream(InputStream in, long expectedSize, String expectedSha256, MessageDigest digest,
+            String file) {
         super(in);
         this.expectedSize = expectedSize;
         this.expectedSha256 = expectedSha256;
+        this.digest = digest;
         this.file = file;
+    }
+
+    /**
+     * Checks only the size: for the decrypted bytes of an artifact whose stored bytes are checked and whose
+     * decryption checks its own integrity code, so a second SHA-256 pass would add nothing but its cost.
+     */
+    public static VerifyingInputStream sizeOnly(InputStream in, long expectedSize, String file) {
+        return new VerifyingInputStream(in, expectedSize, null, null, file);
     }
 
     /** The bytes read so far. */
@@ -46,7 +61,9 @@ public final class VerifyingInputStream extends FilterInputStream {
         if (b < 0) {
             verify();
         } else {
-            digest.update((byte) b);
+            if (digest != null) {
+                digest.update((byte) b);
+            }
             size++;
         }
         return b;
@@ -58,7 +75,9 @@ public final class VerifyingInputStream extends FilterInputStream {
         if (n < 0) {
             verify();
         } else {
-            digest.update(b, off, n);
+            if (digest != null) {
+                digest.update(b, off, n);
+            }
             size += n;
         }
         return n;
@@ -99,13 +118,15 @@ public final class VerifyingInputStream extends FilterInputStream {
     private void verify() throws IOException {
         if (!verified) {
             verified = true;
-            String actual = HexFormat.of().formatHex(digest.digest());
             if (size != expectedSize) {
                 mismatch = file + ": size is " + size + " bytes but the manifest records " + expectedSize
                         + ": the file is truncated or altered";
-            } else if (!actual.equals(expectedSha256)) {
-                mismatch = file + ": SHA-256 checksum mismatch: the file's is " + actual + ", the manifest records "
-                        + expectedSha256 + ": the file is corrupt or altered";
+            } else if (digest != null) {
+                String actual = HexFormat.of().formatHex(digest.digest());
+                if (!actual.equals(expectedSha256)) {
+                    mismatch = file + ": SHA-256 checksum mismatch: the file's is " + actual + ", the manifest records "
+                            + expectedSha256 + ": the file is corrupt or altered";
+                }
             }
         }
         if (mismatch != null) {

@@ -1,7 +1,7 @@
 package dev.planb.spring.autoconfigure;
 
 import dev.planb.PlanB;
-import dev.planb.spring.actuate.PlanReports;
+import dev.planb.status.page.PlanReports;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;

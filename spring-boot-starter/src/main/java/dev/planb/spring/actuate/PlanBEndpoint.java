@@ -10,6 +10,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.lang.Nullable;
 
+import dev.planb.status.page.PlanReports;
+
 /**
  * {@code /actuator/planb}: GET lists the plans with their recent backups and verifications;
  * {@code GET /actuator/planb/NAME} shows one; {@code POST /actuator/planb/NAME} with

@@ -3,6 +3,7 @@ package dev.planb.spring.actuate;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
+import dev.planb.status.page.PlanReports;
 
 /**
  * The {@code planb} health on Spring Boot 4 ({@code org.springframework.boot.health.contributor}; Boot 3 has

@@ -1,5 +1,7 @@
 /**
  * PlanB in Spring Boot Actuator: the {@code planb} health indicator, the {@code /actuator/planb}
- * endpoint and Micrometer metrics, all reading the runtime's {@link dev.planb.PlanB#status()}.
+ * endpoint, reading the runtime's {@link dev.planb.PlanB#status()} through core's
+ * {@link dev.planb.status.page.PlanReports}. The Micrometer meters are core's
+ * ({@code dev.planb.status.metrics}), registered by the auto-configuration.
  */
 package dev.planb.spring.actuate;

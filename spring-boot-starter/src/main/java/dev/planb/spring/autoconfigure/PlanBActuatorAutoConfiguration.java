@@ -16,9 +16,9 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.planb.PlanB;
 import dev.planb.spring.actuate.PlanBEndpoint;
-import dev.planb.spring.actuate.PlanBMetrics;
-import dev.planb.spring.actuate.PlanBStatusMetrics;
-import dev.planb.spring.actuate.PlanReports;
+import dev.planb.status.metrics.PlanBMetrics;
+import dev.planb.status.metrics.PlanBStatusMetrics;
+import dev.planb.status.page.PlanReports;
 
 /**
  * PlanB's endpoint ({@code /actuator/planb}) and Micrometer metrics, each when its part of Actuator /

@@ -2,7 +2,7 @@ package dev.planb.spring.autoconfigure;
 
 import dev.planb.PlanB;
 import dev.planb.spring.actuate.PlanBHealthIndicator;
-import dev.planb.spring.actuate.PlanReports;
+import dev.planb.status.page.PlanReports;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;

@@ -7,9 +7,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 
-import dev.planb.spring.actuate.PlanReports;
-import dev.planb.spring.web.StatusPage;
 import dev.planb.spring.web.StatusPageController;
+import dev.planb.status.page.PlanReports;
+import dev.planb.status.page.StatusPage;
 
 /**
  * The status page at {@code planb.status-page.path}, when {@code planb.status-page.enabled=true}

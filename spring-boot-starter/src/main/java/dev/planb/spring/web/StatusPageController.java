@@ -5,6 +5,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.planb.status.page.StatusPage;
+
 /**
  * Serves the {@link StatusPage} at {@code planb.status-page.path} (default {@code /planb}). The
  * application's Spring Security filter chain, when there is one, guards it like any other path.

@@ -1,2 +1,5 @@
-/** PlanB's status page: server-rendered HTML, no JavaScript, at {@code planb.status-page.path}. */
+/**
+ * PlanB's status page at {@code planb.status-page.path}: core's {@link dev.planb.status.page.StatusPage}
+ * (server-rendered HTML, no JavaScript) served by Spring MVC.
+ */
 package dev.planb.spring.web;

@@ -27,7 +27,8 @@ class PlanBPropertiesTests {
     @Test
     void defaultsAreTheCoreBuildersDefaults() {
         assertThat(properties.getTimeout()).isEqualTo(core.timeout());
-        assertThat(properties.getCompression()).isEqualTo(core.compression().id());
+        // unset: the core builder's default (zstd, or gzip where zstd's native library cannot load)
+        assertThat(properties.getCompression()).isNull();
         assertThat(properties.getMaxAge()).isNull();
         assertThat(core.maxAge()).isEmpty();
         assertThat(core.verification()).isEmpty();

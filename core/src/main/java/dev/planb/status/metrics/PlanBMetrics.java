@@ -1,4 +1,4 @@
-package dev.planb.spring.actuate;
+package dev.planb.status.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;

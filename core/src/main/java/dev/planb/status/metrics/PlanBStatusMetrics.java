@@ -1,4 +1,4 @@
-package dev.planb.spring.actuate;
+package dev.planb.status.metrics;
 
 import java.time.Clock;
 
@@ -44,6 +44,6 @@ public class PlanBStatusMetrics implements MeterBinder {
     }
 
     private static double down(PlanStatus status) {
-        return PlanReports.isDown(status) ? 1 : 0;
+        return status.needsAttention() ? 1 : 0;
     }
 }

@@ -1,4 +1,4 @@
-package dev.planb.spring.actuate;
+package dev.planb.status.page;
 
 import dev.planb.BackupPlan;
 import dev.planb.PlanB;
@@ -21,8 +21,13 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
- * Describes plans as plain maps and lists (JSON for the endpoint and the health details, the
- * model of the status page): status, newest backups, newest verifications.
+ * Describes plans as plain maps and lists (JSON for the starter's endpoint and health details,
+ * the model of the {@link StatusPage}): status, newest backups, newest verifications.
+ *
+ * <pre>{@code
+ * PlanReports reports = new PlanReports(planB, Clock.systemUTC());
+ * List<Map<String, Object>> plans = reports.reports(10);
+ * }</pre>
  */
 public final class PlanReports {
 
@@ -50,7 +55,8 @@ public final class PlanReports {
 
     /**
      * Reports every plan's status to {@code detail} (plan name, {@link #status(PlanStatus)}) and tells
-     * whether one needs attention: the {@code planb} health, whichever Spring Boot generation shows it.
+     * whether one needs attention: the {@code planb} health a front end shows (the Spring Boot starter's, on
+     * either Boot generation).
      *
      * @return true when the health is DOWN
      */

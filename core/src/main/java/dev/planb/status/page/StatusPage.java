@@ -1,15 +1,17 @@
-package dev.planb.spring.web;
-
-import static org.springframework.web.util.HtmlUtils.htmlEscape;
+package dev.planb.status.page;
 
 import java.util.List;
 import java.util.Map;
 
-import dev.planb.spring.actuate.PlanReports;
-
 /**
  * Renders the status page: per plan its state, last success, failure and verification (with the
- * recovery time), next run, and its recent backups with size and age. Plain HTML and CSS.
+ * recovery time), next run, and its recent backups with size and age. Plain HTML and CSS, no
+ * JavaScript. The starter serves it at {@code planb.status-page.path}, {@code planb run --http} at
+ * {@code /}.
+ *
+ * <pre>{@code
+ * String html = new StatusPage(new PlanReports(planB, Clock.systemUTC())).render();
+ * }</pre>
  */
 public final class StatusPage {
 
@@ -92,6 +94,18 @@ public final class StatusPage {
     }
 
     private static String text(Object value) {
-        return htmlEscape(String.valueOf(value));
+        String plain = String.valueOf(value);
+        StringBuilder escaped = new StringBuilder(plain.length());
+        for (char c : plain.toCharArray()) {
+            switch (c) {
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '&' -> escaped.append("&amp;");
+                case '"' -> escaped.append("&quot;");
+                case '\'' -> escaped.append("&#39;");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
     }
 }

@@ -1,0 +1,7 @@
+package dev.planb.hold;
+
+import java.time.Instant;
+
+/** What a release object holds on storage ({@code release-<hold-id>.json}); written once. */
+record ReleaseFile(int formatVersion, String plan, String backupId, String holdId, Instant releasedAt, String reason) {
+}

@@ -1,0 +1,75 @@
+package dev.planb.crypto.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Random;
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CfbDecryptingInputStreamTest {
+
+    private final Random random = new Random(42);
+    private final byte[] key = bytes(32);
+    private final byte[] iv = bytes(16);
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 15, 16, 17, 31, 32, 1000, 65_535, 65_536, 65_537, 200_003})
+    void decryptsAsTheJdksCfbModeWhateverTheLengthAndTheReads(int length) throws Exception {
+        byte[] plaintext = bytes(length);
+        Cipher cfb = Cipher.getInstance("AES/CFB/NoPadding");
+        cfb.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
+        byte[] ciphertext = cfb.doFinal(plaintext);
+
+        assertThat(readAll(decrypting(new ByteArrayInputStream(ciphertext)), 64 * 1024)).isEqualTo(plaintext);
+        assertThat(readAll(decrypting(new ByteArrayInputStream(ciphertext)), 7)).isEqualTo(plaintext);
+        assertThat(readAll(decrypting(new ShortReads(ciphertext)), 4096)).isEqualTo(plaintext);
+        InputStream oneByOne = decrypting(new ShortReads(ciphertext));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int b = oneByOne.read(); b >= 0; b = oneByOne.read()) {
+            out.write(b);
+        }
+        assertThat(out.toByteArray()).isEqualTo(plaintext);
+    }
+
+    private CfbDecryptingInputStream decrypting(InputStream ciphertext) throws Exception {
+        Cipher ecb = Cipher.getInstance("AES/ECB/NoPadding");
+        ecb.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
+        return new CfbDecryptingInputStream(ciphertext, ecb, iv);
+    }
+
+    private static byte[] readAll(InputStream in, int readSize) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[readSize];
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    private byte[] bytes(int length) {
+        byte[] bytes = new byte[length];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    /** Returns fewer bytes than asked, 1 to 37 at a time, as a network stream may. */
+    private static final class ShortReads extends ByteArrayInputStream {
+        private final Random random = new Random(7);
+
+        ShortReads(byte[] bytes) {
+            super(bytes);
+        }
+
+        @Override
+        public synchronized int read(byte[] b, int off, int len) {
+            return super.read(b, off, Math.min(len, 1 + random.nextInt(37)));
+        }
+    }
+}

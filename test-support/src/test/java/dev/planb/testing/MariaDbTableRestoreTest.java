@@ -1,0 +1,57 @@
+package dev.planb.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.planb.DatabaseSource;
+import dev.planb.RestoreResult;
+import dev.planb.spi.RestoredTable;
+import dev.planb.testing.server.MariaDbServer;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class MariaDbTableRestoreTest extends AbstractTableRestoreContractTest {
+
+    @Override
+    protected DatabaseSource newDatabase() {
+        return MariaDbServer.shared().newDatabase();
+    }
+
+    @Override
+    protected String identityKey() {
+        return "id INTEGER AUTO_INCREMENT PRIMARY KEY";
+    }
+
+    @Test
+    void tablesGoIntoAnotherDatabaseUnderTheirOwnNamesWithoutTheirForeignKeys() throws Exception {
+        backUp();
+        execute("DELETE FROM order_lines", "DELETE FROM orders");
+        String other = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+        RestoreResult result = restore(request -> request.tables(List.of("orders", "order_lines")).intoSchema(other));
+
+        assertThat(result.singleTables()).extracting(RestoredTable::restoredAs).containsExactly(other + ".orders",
+                other + ".order_lines");
+        assertThat(items(other + ".orders")).containsExactly("apple", "pear", "plum");
+        assertThat(count(other + ".order_lines")).isEqualTo(2);
+        assertThat(count("orders")).isZero();
+        execute("INSERT INTO " + other + ".orders (item) VALUES ('fig')");
+        assertThat(query("SELECT id FROM " + other + ".orders WHERE item = 'fig'")).isEqualTo("4");
+        assertThat(query("SELECT COUNT(*) FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = '"
+                + other + "'")).isEqualTo("0");
+    }
+
+    @Test
+    void triggersAndOtherTablesOfTheDumpStayOut() throws Exception {
+        execute("CREATE TABLE audit (id INTEGER AUTO_INCREMENT PRIMARY KEY, what VARCHAR(20))",
+                "CREATE TRIGGER orders_audit AFTER INSERT ON orders FOR EACH ROW INSERT INTO audit (what) VALUES ('insert')",
+                "CREATE VIEW apples AS SELECT * FROM orders WHERE item = 'apple'");
+        backUp();
+
+        restore(request -> request.tables(List.of("orders")).tablesSuffix("_before"));
+
+        assertThat(count("orders_before")).isEqualTo(3);
+        assertThat(count("audit")).isZero();
+        assertThat(query("SELECT COUNT(*) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()")).isEqualTo("1");
+    }
+}
