@@ -2,7 +2,8 @@
 # Runs PlanB's whole test suite. On a fresh Debian machine it first installs the stock tools the
 # tests use (zstd and sqlite3 for the by-hand restore test, PostgreSQL and MariaDB servers for the
 # engine tests, OpenSSH's sshd for the SFTP tests, vsftpd for the FTP tests, rclone for the rclone tests, gpg
-# for the encryption tests, Azurite from npm for the Azure tests); it needs a JDK 17+ and Maven.
+# for the encryption tests, Azurite from npm for the Azure tests); it needs a JDK 17+ and Maven, and runs core, the
+# CLI and the starter a second time on JDK 25 when /usr/lib/jvm has a Temurin 25.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -47,4 +48,14 @@ if ! command -v azurite-blob >/dev/null; then
 fi
 command -v mvn >/dev/null || { echo "The tests need Maven: apt-get install -y maven" >&2; exit 1; }
 
-exec mvn -B -ntp verify "$@"
+# The whole suite on the default JDK (17, the bytecode target); installed, so the second pass can take the modules
+# it does not rebuild from the local repository.
+mvn -B -ntp install "$@"
+
+# The JDK matrix: core, the CLI and the starter again on JDK 25 when one is installed (Temurin's, as on the build
+# machines; PLANB_TEST_JDK25=/path/to/jdk picks another, PLANB_TEST_JDK25=none skips it).
+jdk25=${PLANB_TEST_JDK25:-$(compgen -G '/usr/lib/jvm/temurin-25*' | head -1 || true)}
+if [[ -n $jdk25 && $jdk25 != none ]]; then
+  echo "Running core, cli and spring-boot-starter again on $("$jdk25/bin/java" -version 2>&1 | head -1)" >&2
+  JAVA_HOME=$jdk25 mvn -B -ntp -o verify -pl core,cli,spring-boot-starter "$@"
+fi

@@ -108,6 +108,13 @@ public final class PlanB implements AutoCloseable {
     /**
      * Restores a backup. The stored bytes are checked against the manifest's checksums before
      * the restore becomes permanent, and the restored tables are compared with the manifest.
+     * With {@link RestoreRequest#tables()}, only those tables are restored, beside the live ones
+     * unless the request says otherwise; {@link RestoreResult#singleTables()} names what they became:
+     *
+     * <pre>{@code
+     * PlanB.restore(RestoreRequest.builder().from(destination).plan("app").backup(id)
+     *         .target(liveDatabase).tables(List.of("orders")).tablesSuffix("_before").build());
+     * }</pre>
      *
      * @throws PlanBException when the backup is missing or corrupt, the target holds data and
      *     {@code force} is not set, or the restore fails
@@ -231,13 +238,15 @@ public final class PlanB implements AutoCloseable {
     }
 
     /**
-     * Stops the runtime: no new runs start; a running backup is stopped and leaves nothing
-     * visible (one already writing its manifests finishes). Waits up to 30 seconds for runs to
-     * end. Then each notifier sends what it still has queued (a few seconds at most). Calling it again does nothing.
+     * Stops the runtime: no new runs start; a running backup may finish within the
+     * {@link Builder#shutdownGrace(Duration) shutdown grace period}, then is stopped and leaves
+     * nothing visible (one already writing its manifests finishes). Waits up to 30 seconds more for
+     * runs to end. Then each notifier sends what it still has queued (a few seconds at most). Calling it again does nothing.
      */
     @Override
     public void close() {
-        close(Duration.ZERO);
+        scheduler.close();
+        notifiers.close();
     }
 
     /**
@@ -255,16 +264,6 @@ public final class PlanB implements AutoCloseable {
         return this;
     }
 
-    /**
-     * Stops the runtime as {@link #close()} does, but first lets a running backup finish for up to
-     * {@code grace} (no new run starts meanwhile); one still going then is stopped and leaves nothing visible.
-     * An application's graceful shutdown calls this with its shutdown timeout.
-     */
-    public void close(Duration grace) {
-        scheduler.close(grace);
-        notifiers.close();
-    }
-
     /** Configures a runtime; {@link #start()} checks the plans and starts it. */
     public static final class Builder {
         private final List<BackupPlan> plans = new ArrayList<>();
@@ -273,6 +272,7 @@ public final class PlanB implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private int threads = 2;
         private Duration stalenessCheck = Duration.ofMinutes(1);
+        private Duration shutdownGrace = Duration.ZERO;
 
         private Builder() {
         }
@@ -324,6 +324,15 @@ public final class PlanB implements AutoCloseable {
         }
 
         /**
+         * How long {@link PlanB#close()} lets running backups finish before it stops them (default
+         * zero: stopped at once). A backup stopped leaves nothing visible either way.
+         */
+        public Builder shutdownGrace(Duration grace) {
+            this.shutdownGrace = grace;
+            return this;
+        }
+
+        /**
          * Checks the plans and starts running them: {@code build().start()}.
          *
          * @throws PlanBException naming the setting when a plan has no schedule, two plans share a
@@ -346,6 +355,10 @@ public final class PlanB implements AutoCloseable {
             }
             if (threads < 1) {
                 throw new PlanBException(ErrorCode.INVALID_SETTING, "PlanB threads is " + threads + ": use 1 or more");
+            }
+            if (shutdownGrace == null || shutdownGrace.isNegative()) {
+                throw new PlanBException(ErrorCode.INVALID_SETTING, "PlanB shutdownGrace is " + shutdownGrace
+                        + ": use zero or a positive duration, e.g. Duration.ofSeconds(30)");
             }
             Set<String> names = new HashSet<>();
             for (BackupPlan plan : plans) {
@@ -374,7 +387,7 @@ public final class PlanB implements AutoCloseable {
             List<PlanBListener> all = new ArrayList<>(List.of(new LogNotifier(), board, notifiers));
             all.addAll(listeners);
             EventPublisher events = new EventPublisher(all);
-            PlanScheduler scheduler = new PlanScheduler(plans, pulls, events, clock, threads);
+            PlanScheduler scheduler = new PlanScheduler(plans, pulls, events, clock, threads, shutdownGrace);
             StalenessMonitor staleness = new StalenessMonitor(board, events::publish, clock);
             return new PlanB(scheduler, board, staleness, notifiers, stalenessCheck);
         }

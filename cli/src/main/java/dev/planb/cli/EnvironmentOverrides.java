@@ -17,12 +17,13 @@ import java.util.TreeMap;
  * {@code PLANB_*} environment variables over a configuration file's values, as Flyway's {@code FLYWAY_*}:
  * the key in upper case with {@code _} for {@code .} and {@code -}, list positions as numbers —
  * {@code PLANB_PLANS_APP_SCHEDULE=1h}, {@code PLANB_PLANS_APP_DESTINATIONS_0_RETENTION_KEEP_LAST=7},
- * {@code PLANB_THREADS=4}. Only variables under {@code PLANB_PLANS_}, {@code PLANB_PULLS_} and
- * {@code PLANB_THREADS} are read; one that names no setting, or a plan the file does not have, is an error.
+ * {@code PLANB_THREADS=4}, {@code PLANB_SHUTDOWN_GRACE=30s}. Only variables under {@code PLANB_PLANS_},
+ * {@code PLANB_PULLS_}, {@code PLANB_THREADS} and {@code PLANB_SHUTDOWN_GRACE} are read; one that names no setting, or a plan the file does not have, is an error.
  */
 final class EnvironmentOverrides {
 
-    private static final List<String> ROOTS = List.of("PLANB_PLANS_", "PLANB_PULLS_", "PLANB_THREADS");
+    private static final List<String> ROOTS = List.of("PLANB_PLANS_", "PLANB_PULLS_", "PLANB_THREADS",
+            "PLANB_SHUTDOWN_GRACE");
 
     private final ObjectMapper mapper;
     private final String variable;

@@ -13,6 +13,9 @@ import dev.planb.event.VerificationFailed;
 import dev.planb.pull.PullJob;
 import dev.planb.pull.PullResult;
 import dev.planb.schedule.Schedule;
+import dev.planb.status.metrics.PlanBMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,9 +36,10 @@ import picocli.CommandLine.Spec;
  * the Spring Boot starter uses, until SIGTERM or Ctrl-C; {@code --once} runs each plan now and exits.
  */
 @Command(name = "run", description = {"Run every plan and pull of a configuration file on its schedule.",
-    "Stops cleanly on SIGTERM or Ctrl-C: a running backup is stopped and leaves nothing behind; exit status 0.",
+    "Stops cleanly on SIGTERM or Ctrl-C: a running backup may finish within --grace, else it is stopped and leaves",
+    "nothing behind; exit status 0.",
     "With --once, back up every plan once (then its retention and any due drill), run every pull, and exit with",
-    "the worst status: for cron and CI."})
+    "the worst status: for cron, CI and Kubernetes CronJobs (SIGTERM: --grace, then a stopped backup counts as failed)."})
 final class RunCommand implements Callable<Integer> {
 
     /** A schedule that never comes round: with --once, only the runs asked for happen. */
@@ -48,9 +52,15 @@ final class RunCommand implements Callable<Integer> {
     boolean once;
 
     @Option(names = "--http", paramLabel = "HOST:PORT",
-            description = "Serve GET /health (200 UP, 503 DOWN when a plan is stale or its drill failed), read-only, on this"
-                    + " address only, e.g. 127.0.0.1:9090.")
+            description = "Serve, read-only, on this address only (e.g. 127.0.0.1:9090): GET /health (200 UP, 503 DOWN when"
+                    + " a plan is stale or its drill failed), GET /metrics (Prometheus text format) and GET / (the status"
+                    + " page).")
     String http;
+
+    @Option(names = "--grace", paramLabel = "DURATION",
+            description = "On SIGTERM or Ctrl-C, how long a running backup may take to finish before it is stopped, e.g."
+                    + " 30s (default: the file's shutdown-grace, else 0s: stopped at once).")
+    Duration grace;
 
     @Spec
     CommandSpec spec;
@@ -58,28 +68,30 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ConfigFile file = ConfigFile.read(config);
+        if (grace != null) {
+            file.settings().setShutdownGrace(grace);
+        }
         return once ? runOnce(file) : runUntilStopped(file);
     }
 
     private int runUntilStopped(ConfigFile file) throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        ConfiguredRuntime runtime = file.start(List.of(), (name, plan) -> { });
-        HealthServer health = http == null ? null : HealthServer.start(http, runtime.planB());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            if (health != null) {
-                health.close();
-            }
+        PrometheusMeterRegistry registry = http == null ? null : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        ConfiguredRuntime runtime = file.start(registry == null ? List.of() : List.of(new PlanBMetrics(registry)),
+                (name, plan) -> { });
+        MonitoringServer monitoring = registry == null ? null : MonitoringServer.start(http, runtime.planB(), registry);
+        onSignal(() -> {
             runtime.close();
-            stopped.countDown();
+            if (monitoring != null) {
+                monitoring.close();
+            }
             Runtime.getRuntime().halt(0);
-        }, "planb-run-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
+        });
         err.println("Running " + runtime.planB().plans().size() + " plan(s) from " + file.file()
-                + (health == null ? "" : ", health on http://" + health.address() + "/health")
+                + (monitoring == null ? "" : ", status on http://" + monitoring.address() + "/ (also /health, /metrics)")
                 + "; stop with Ctrl-C or SIGTERM");
         err.flush();
-        stopped.await();
+        new CountDownLatch(1).await(); // until the signal's hook ends the process
         return 0;
     }
 
@@ -93,10 +105,19 @@ final class RunCommand implements Callable<Integer> {
         file.settings().getPulls().clear(); // run below, once, rather than on their schedules
         try (ConfiguredRuntime runtime = file.start(List.of(outcomes),
                 (name, plan) -> plan.schedule(Schedule.every(NEVER).withoutCatchUp()))) {
+            Thread hook = onSignal(() -> {
+                runtime.close(); // the backup gets the grace period; one stopped counts as failed
+                Runtime.getRuntime().halt(outcomes.status.get());
+            });
             for (BackupPlan plan : runtime.planB().plans()) {
                 runtime.planB().backupNow(plan.name());
             }
             outcomes.finished.await();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException stopping) {
+                new CountDownLatch(1).await(); // a signal came: its hook ends the process
+            }
         }
         for (PullJob pull : pulls) {
             try {
@@ -114,6 +135,13 @@ final class RunCommand implements Callable<Integer> {
         outcomes.report(err);
         err.flush();
         return outcomes.status.get();
+    }
+
+    /** Runs {@code stop} on SIGTERM or Ctrl-C; it ends the process with {@code Runtime.halt}. */
+    private static Thread onSignal(Runnable stop) {
+        Thread hook = new Thread(stop, "planb-run-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
     }
 
     /** Each plan's outcome, as its events tell it. */

@@ -8,6 +8,8 @@ import dev.planb.ErrorCode;
 import dev.planb.PlanB;
 import dev.planb.spi.Manifest;
 import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.storage.s3.S3Fixture;
+import dev.planb.storage.s3.S3MockExtension;
 import dev.planb.testing.server.PostgresServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -21,17 +23,24 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** planb.yml against a real PostgreSQL: backup --config, config check, run --once and run until SIGTERM. */
+/**
+ * planb.yml against a real PostgreSQL (and S3Mock): backup --config, config check, run --once, run with
+ * --http (health, metrics, status page) until SIGTERM, and SIGTERM in the middle of a backup.
+ */
+@ExtendWith(S3MockExtension.class)
 class RunConfigTest {
 
     private static final String PASSWORD_VARIABLE = "PLANB_TEST_DB_PASSWORD";
@@ -173,14 +182,17 @@ class RunConfigTest {
     }
 
     @Test
-    void runBacksUpOnScheduleDrillsAlertsAndStopsCleanlyOnSigterm() throws Exception {
+    void runBacksUpOnScheduleToAFolderAndS3DrillsAlertsAndServesHealthMetricsAndThePage(S3Fixture s3) throws Exception {
+        String bucket = s3.newBucket();
         try (WebhookSink webhook = new WebhookSink()) {
             Path config = config("""
                     plans:
                       app:
                         database: { url: "%s", username: %s, password-env: %s }
                         schedule: 2s
-                        destinations: [ { uri: "%s", retention: { keep-last: 2 } } ]
+                        destinations:
+                          - { uri: "%s", retention: { keep-last: 2 } }
+                          - { uri: "%s" }
                         verification: { every-nth-backup: 2, checks: [ "select count(*) from orders = 50" ] }
                       broken:
                         database: { url: "%s", username: %s, password-file: %s }
@@ -189,50 +201,186 @@ class RunConfigTest {
                         destinations: [ { uri: "%s" } ]
                         notifiers: { webhook-url: "%s" }
                     """.formatted(database.jdbcUrl(), PostgresServer.USER, PASSWORD_VARIABLE, backups,
-                    database.jdbcUrl(), PostgresServer.USER, Files.writeString(dir.resolve("wrong"), "nope"), backups,
-                    webhook.url()));
+                    s3.uri(bucket, "app"), database.jdbcUrl(), PostgresServer.USER,
+                    Files.writeString(dir.resolve("wrong"), "nope"), backups, webhook.url()));
             Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
-            int port;
-            try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-                port = free.getLocalPort();
-            }
-            Process run = PlanBProcess.start(dir, List.of(), Map.of(PASSWORD_VARIABLE, server.password()), "run",
-                    "--config", config.toString(), "--http", "127.0.0.1:" + port);
-            List<String> lines = new CopyOnWriteArrayList<>();
-            Thread reader = new Thread(() -> new BufferedReader(new InputStreamReader(run.getInputStream(),
-                    StandardCharsets.UTF_8)).lines().forEach(lines::add));
-            reader.start();
-            LocalDirectoryDestination destination = new LocalDirectoryDestination(backups);
+            Map<String, String> environment = new HashMap<>(s3.credentialsEnvironment());
+            environment.put(PASSWORD_VARIABLE, server.password());
+            Running run = Running.start(dir, s3.server().trustStoreOptions(), environment, "run", "--config",
+                    config.toString(), "--http", "127.0.0.1:" + freePort());
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> lines.stream().anyMatch(line -> line.contains("verified"))
-                    && lines.stream().filter(line -> line.contains("pruned")).count() >= 2);
+            await().atMost(Duration.ofSeconds(60)).until(() -> run.saw("verified") && run.count("pruned") >= 2);
             await().atMost(Duration.ofSeconds(30)).until(() -> !webhook.bodies().isEmpty());
-            HttpClient http = HttpClient.newHttpClient();
-            HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build();
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = run.get("/health");
                 assertThat(response.statusCode()).as("broken is stale").isEqualTo(503);
                 assertThat(response.body().replaceAll("\\s", "")).contains("\"status\":\"DOWN\"", "\"broken\":{",
                         "\"state\":\"STALE\"", "\"down\":true", "\"app\":{");
             });
-            assertThat(http.send(HttpRequest.newBuilder(health.uri()).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode()).as("read-only").isEqualTo(405);
-            int seen = lines.size();
-            await().atMost(Duration.ofSeconds(10)).until(() -> lines.subList(seen, lines.size()).stream()
-                    .anyMatch(line -> line.contains("of plan 'app' started")));
-            new ProcessBuilder("kill", "-TERM", String.valueOf(run.pid())).start().waitFor(); // as a backup runs
+            HttpResponse<String> metrics = run.get("/metrics");
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("text/plain; version=0.0.4"));
+            assertThat(metrics.body()).as("the starter's meter names").contains(
+                    "planb_backup_duration_seconds_count{outcome=\"success\",plan=\"app\"}",
+                    "planb_backup_duration_seconds_count{outcome=\"failure\",plan=\"broken\"} 1",
+                    "planb_backup_size_bytes_count{plan=\"app\"}", "planb_backup_failures_total{plan=\"broken\"} 1.0",
+                    "planb_verification_duration_seconds_count{plan=\"app\"}", "planb_backup_age_seconds{plan=\"app\"}",
+                    "planb_plan_down{plan=\"broken\"} 1.0", "planb_plan_down{plan=\"app\"} 0.0");
+            HttpResponse<String> page = run.get("/");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+            assertThat(page.body()).contains("<h2>Plan app", "<h2>Plan broken <span class=\"STALE\">STALE</span>")
+                    .containsPattern("<tr><td>\\d{8}T\\d{6}Z-\\p{XDigit}{6}</td>").doesNotContain(server.password());
+            assertThat(run.get("/actuator").statusCode()).isEqualTo(404);
+            assertThat(run.http.send(HttpRequest.newBuilder(run.uri("/health")).POST(HttpRequest.BodyPublishers.noBody())
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode()).as("read-only").isEqualTo(405);
 
-            assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            reader.join(10_000);
-            String output = String.join("\n", lines);
-            assertThat(run.exitValue()).as(output).isZero();
+            String output = run.stop();
+            assertThat(run.process.exitValue()).as(output).isZero();
             assertThat(output).contains("Running 2 plan(s)", "PlanB stopped").doesNotContain(server.password());
-            assertThat(PlanB.catalog(destination).backups("app")).as(output).hasSizeBetween(1, 2);
             assertThat(webhook.bodies().get(0)).contains("broken");
-            try (var entries = Files.list(backups.resolve("app"))) {
-                assertThat(entries.filter(Files::isDirectory).filter(backup -> !Files.exists(backup.resolve("manifest.json"))))
-                        .as("no partial backup visible").isEmpty();
+            assertThat(s3.keys(bucket)).anyMatch(key -> key.endsWith("/manifest.json"));
+            assertNoPartialBackup();
+        }
+    }
+
+    @Test
+    void sigtermDuringABackupLetsItFinishWithinTheGracePeriod() throws Exception {
+        try (Connection blocker = lockOrders()) {
+            Running run = Running.start(dir, List.of(), Map.of(PASSWORD_VARIABLE, server.password()), "run", "--config",
+                    blockedPlan("").toString(), "--grace", "30s");
+            awaitBackupWaitingOnTheLock(run);
+
+            run.sigterm();
+            await().atMost(Duration.ofSeconds(20)).until(() -> run.saw("waiting up to 30s for running backups"));
+            assertThat(run.process.isAlive()).as("the backup is still running").isTrue();
+            blocker.commit(); // the backup carries on and finishes
+
+            String output = run.stop();
+            assertThat(run.process.exitValue()).as(output).isZero();
+            assertThat(output).contains("of plan 'app' finished", "PlanB stopped");
+            assertThat(PlanB.catalog(new LocalDirectoryDestination(backups)).backups("app")).as(output).singleElement()
+                    .satisfies(manifest -> assertThat(manifest.totalRows()).isEqualTo(50));
+        }
+    }
+
+    @Test
+    void sigtermDuringABackupStopsItAfterTheGracePeriodLeavingNothingAndTheNextRunCarriesOn() throws Exception {
+        Path config;
+        try (Connection blocker = lockOrders()) {
+            config = blockedPlan("shutdown-grace: 1s\n");
+            Running run = Running.start(dir, List.of(), Map.of(PASSWORD_VARIABLE, server.password()), "run", "--config",
+                    config.toString());
+            awaitBackupWaitingOnTheLock(run);
+
+            run.sigterm();
+            String output = run.stop();
+
+            assertThat(run.process.exitValue()).as(output).isZero();
+            assertThat(output).contains("waiting up to 1s for running backups",
+                    "was stopped because PlanB is shutting down: it left no backup").doesNotContain("of plan 'app' finished");
+            assertThat(PlanB.catalog(new LocalDirectoryDestination(backups)).backups("app")).as(output).isEmpty();
+            assertNoPartialBackup();
+        }
+        Cli.Result next = PlanBProcess.run(dir, List.of(), Map.of(PASSWORD_VARIABLE, server.password()), "run",
+                "--config", config.toString(), "--once");
+        assertThat(next.exitCode()).as(next.out()).isZero();
+        assertThat(PlanB.catalog(new LocalDirectoryDestination(backups)).backups("app")).singleElement();
+    }
+
+    /** A plan whose first backup starts at once (nothing backed up yet) and meets the test's lock on orders. */
+    private Path blockedPlan(String root) throws Exception {
+        return config(root + """
+                plans:
+                  app:
+                    database: { url: "%s", username: %s, password-env: %s }
+                    schedule: 1h
+                    destinations: [ { uri: "%s" } ]
+                """.formatted(database.jdbcUrl(), PostgresServer.USER, PASSWORD_VARIABLE, backups));
+    }
+
+    /** An open transaction holding an exclusive lock on orders: pg_dump waits for it, mid-backup, until it ends. */
+    private Connection lockOrders() throws Exception {
+        Connection connection = DriverManager.getConnection(database.jdbcUrl(), PostgresServer.USER, server.password());
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("lock table orders in access exclusive mode");
+        }
+        return connection;
+    }
+
+    /** Proof that the signal will land mid-backup: the run has started and its dump waits on the lock. */
+    private void awaitBackupWaitingOnTheLock(Running run) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> run.saw("of plan 'app' started"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), PostgresServer.USER,
+                    server.password()); Statement statement = connection.createStatement();
+                    ResultSet waiting = statement.executeQuery("select count(*) from pg_stat_activity"
+                            + " where datname = current_database() and wait_event_type = 'Lock'")) {
+                waiting.next();
+                return waiting.getInt(1) > 0;
             }
+        });
+        assertThat(run.saw("of plan 'app' finished")).isFalse();
+    }
+
+    private void assertNoPartialBackup() throws Exception {
+        if (!Files.exists(backups.resolve("app"))) {
+            return;
+        }
+        try (var entries = Files.list(backups.resolve("app"))) {
+            assertThat(entries.filter(Files::isDirectory).filter(backup -> !Files.exists(backup.resolve("manifest.json"))))
+                    .as("no partial backup visible").isEmpty();
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            return free.getLocalPort();
+        }
+    }
+
+    /** {@code planb run} in its own process, its output collected line by line, its HTTP address if it serves one. */
+    private record Running(Process process, List<String> lines, Thread reader, String address, HttpClient http) {
+
+        static Running start(Path dir, List<String> jvmOptions, Map<String, String> environment, String... args)
+                throws Exception {
+            Process process = PlanBProcess.start(dir, jvmOptions, environment, args);
+            List<String> lines = new CopyOnWriteArrayList<>();
+            Thread reader = new Thread(() -> new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8)).lines().forEach(lines::add));
+            reader.start();
+            int http = List.of(args).indexOf("--http");
+            return new Running(process, lines, reader, http < 0 ? null : args[http + 1], HttpClient.newHttpClient());
+        }
+
+        boolean saw(String text) {
+            return lines.stream().anyMatch(line -> line.contains(text));
+        }
+
+        long count(String text) {
+            return lines.stream().filter(line -> line.contains(text)).count();
+        }
+
+        URI uri(String path) {
+            return URI.create("http://" + address + path);
+        }
+
+        HttpResponse<String> get(String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        void sigterm() throws Exception {
+            new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).start().waitFor();
+        }
+
+        /** Sends SIGTERM unless already sent, waits for the process to end and returns its whole output. */
+        String stop() throws Exception {
+            sigterm();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(String.join("\n", lines)).isTrue();
+            reader.join(10_000);
+            return String.join("\n", lines);
         }
     }
 

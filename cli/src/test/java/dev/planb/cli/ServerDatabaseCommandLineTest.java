@@ -129,6 +129,43 @@ abstract class ServerDatabaseCommandLineTest {
     }
 
     @Test
+    void aSingleTableComesBackBesideTheLiveOneAndReplaceRefusesALiveTableWithRows() throws Exception {
+        DatabaseSource source = newDatabase();
+        try (Connection connection = connect(source); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body VARCHAR(100))");
+            statement.execute("INSERT INTO notes VALUES (1, 'first'), (2, 'second')");
+            statement.execute("CREATE TABLE tags (id INTEGER PRIMARY KEY)");
+        }
+        Map<String, String> environment = Map.of(PASSWORD_VARIABLE, password());
+        Cli.Result backup = PlanBProcess.run(dir, List.of(), environment,
+                withCredentials("backup", "--db", source.jdbcUrl(), "--to", backups().toString(), "--plan", "app"));
+        assertThat(backup.exitCode()).as(backup.out()).isZero();
+        try (Connection connection = connect(source); Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM notes");
+            statement.execute("INSERT INTO tags VALUES (9)");
+        }
+
+        Cli.Result restore = PlanBProcess.run(dir, List.of(), environment, withCredentials("restore", "--from",
+                backups().toString(), "--to-db", source.jdbcUrl(), "--table", "notes", "--as", "_before"));
+
+        assertThat(restore.exitCode()).as(restore.out()).isZero();
+        assertThat(restore.out()).containsPattern("Restored table notes of backup \\S+ as notes_before: 2 rows")
+                .contains("Row counts match the manifest");
+        assertThat(rows(source, "notes_before")).containsExactly("1|first|", "2|second|");
+        assertThat(rows(source, "notes")).isEmpty();
+        assertThat(rows(source, "tags")).containsExactly("9|");
+
+        try (Connection connection = connect(source); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO notes VALUES (3, 'third')");
+        }
+        Cli.Result refused = PlanBProcess.run(dir, List.of(), environment, withCredentials("restore", "--from",
+                backups().toString(), "--to-db", source.jdbcUrl(), "--table", "notes", "--replace"));
+        assertThat(refused.exitCode()).as(refused.out()).isEqualTo(ErrorCode.RESTORE_REFUSED.exitCode());
+        assertThat(refused.out().strip().lines()).singleElement().asString().contains("notes", "1 row(s)", "--force");
+        assertThat(rows(source, "notes")).containsExactly("3|third|");
+    }
+
+    @Test
     void wrongPasswordIsOneLineAndLeavesNothing() throws Exception {
         DatabaseSource source = populated();
         assertFailsCleanly(Map.of(PASSWORD_VARIABLE, "wrong-" + password()), ErrorCode.DATABASE_UNAVAILABLE,

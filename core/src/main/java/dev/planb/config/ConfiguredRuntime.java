@@ -4,7 +4,6 @@ import dev.planb.BackupPlan;
 import dev.planb.PlanB;
 import dev.planb.event.PlanBListener;
 import dev.planb.runtime.LogStreamer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,14 +94,6 @@ public final class ConfiguredRuntime implements AutoCloseable {
     /** Stops the log streamers, waiting for each to ship what it received, then the runtime. */
     @Override
     public void close() {
-        close(Duration.ZERO);
-    }
-
-    /**
-     * Stops as {@link #close()} does, letting a running backup finish for up to {@code grace} first
-     * ({@link PlanB#close(Duration)}).
-     */
-    public void close(Duration grace) {
         streamers.forEach(LogStreamer::stop);
         for (Thread thread : threads) {
             try {
@@ -112,6 +103,6 @@ public final class ConfiguredRuntime implements AutoCloseable {
                 break;
             }
         }
-        planB.close(grace);
+        planB.close();
     }
 }

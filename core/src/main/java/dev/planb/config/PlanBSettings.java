@@ -1,5 +1,6 @@
 package dev.planb.config;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,12 @@ public class PlanBSettings {
     /** How many backups may run at the same time. */
     private int threads = 2;
 
+    /**
+     * On shutdown (SIGTERM), how long a running backup may take to finish before it is stopped (it
+     * then leaves nothing visible). Zero: stopped at once.
+     */
+    private Duration shutdownGrace = Duration.ZERO;
+
     /** The plans, by name: the name is the folder their backups are stored under. */
     private Map<String, PlanSettings> plans = new LinkedHashMap<>();
 
@@ -26,6 +33,14 @@ public class PlanBSettings {
 
     public void setThreads(int threads) {
         this.threads = threads;
+    }
+
+    public Duration getShutdownGrace() {
+        return shutdownGrace;
+    }
+
+    public void setShutdownGrace(Duration shutdownGrace) {
+        this.shutdownGrace = shutdownGrace;
     }
 
     public Map<String, PlanSettings> getPlans() {

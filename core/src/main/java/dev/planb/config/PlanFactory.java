@@ -8,6 +8,7 @@ import dev.planb.Compression;
 import dev.planb.DatabaseSource;
 import dev.planb.PlanB;
 import dev.planb.Secret;
+import dev.planb.change.DestructiveChangePolicy;
 import dev.planb.crypto.Encryption;
 import dev.planb.event.PlanBListener;
 import dev.planb.files.DirectorySource;
@@ -87,7 +88,7 @@ public final class PlanFactory {
     public ConfiguredRuntime start(PlanBSettings settings) {
         Map<BackupPlan, PlanSettings> plans = new LinkedHashMap<>();
         settings.getPlans().forEach((name, plan) -> plans.put(plan(name, key(prefix, "plans." + name), plan), plan));
-        return start(plans, pulls(settings), settings.getThreads());
+        return start(plans, pulls(settings), settings.getThreads(), settings.getShutdownGrace());
     }
 
     /**
@@ -97,17 +98,30 @@ public final class PlanFactory {
      * @throws InvalidSettingException naming the first bad setting
      */
     public ConfiguredRuntime start(Map<BackupPlan, ? extends PlanSettings> plans, List<PullJob> pulls, int threads) {
-        return prepare(plans, pulls, threads).start();
+        return start(plans, pulls, threads, Duration.ZERO);
     }
 
     /**
-     * Makes what {@link #start(Map, List, int)} starts, without starting it: {@link ConfiguredRuntime#start()}
-     * does, e.g. once the application that holds it has started.
+     * As {@link #start(Map, List, int)}, letting running backups finish within {@code shutdownGrace}
+     * when the runtime is closed.
      *
      * @throws InvalidSettingException naming the first bad setting
      */
-    public ConfiguredRuntime prepare(Map<BackupPlan, ? extends PlanSettings> plans, List<PullJob> pulls, int threads) {
+    public ConfiguredRuntime start(Map<BackupPlan, ? extends PlanSettings> plans, List<PullJob> pulls, int threads,
+            Duration shutdownGrace) {
+        return prepare(plans, pulls, threads, shutdownGrace).start();
+    }
+
+    /**
+     * Makes what {@link #start(Map, List, int, Duration)} starts, without starting it:
+     * {@link ConfiguredRuntime#start()} does, e.g. once the application that holds it has started.
+     *
+     * @throws InvalidSettingException naming the first bad setting
+     */
+    public ConfiguredRuntime prepare(Map<BackupPlan, ? extends PlanSettings> plans, List<PullJob> pulls, int threads,
+            Duration shutdownGrace) {
         PlanB.Builder runtime = PlanB.builder().plans(List.copyOf(plans.keySet()));
+        runtime.shutdownGrace(converting(key(prefix, "shutdown-grace"), () -> notNegative(shutdownGrace)));
         pulls.forEach(runtime::pull);
         runtime.threads(converting(key(prefix, "threads"), () -> positive(threads)));
         listeners.forEach(runtime::listener);
@@ -170,6 +184,7 @@ public final class PlanFactory {
         }
         verification(key(keyPrefix, "verification"), settings.getVerification()).ifPresent(plan::verification);
         notifiers(key(keyPrefix, "notifiers"), settings.getNotifiers()).forEach(plan::notifier);
+        plan.destructiveChange(destructiveChange(key(keyPrefix, "destructive-change"), settings.getDestructiveChange()));
         customizers.forEach(customizer -> customizer.accept(name, plan));
         BackupPlan built = converting(keyPrefix, plan::build);
         checkStreaming(key(keyPrefix, "streaming"), settings.getStreaming(), built);
@@ -264,6 +279,38 @@ public final class PlanFactory {
         return Optional.of(policy.build());
     }
 
+    private static DestructiveChangePolicy destructiveChange(String changeKey,
+            PlanSettings.DestructiveChangeSettings settings) {
+        DestructiveChangePolicy.Builder policy = DestructiveChangePolicy.builder().enabled(settings.isEnabled());
+        converting(changeKey + ".min-rows", () -> policy.minRows(settings.getMinRows()));
+        converting(changeKey + ".max-loss", () -> policy.maxLossPercent(percent(settings.getMaxLoss())));
+        settings.getTables().forEach((table, threshold) -> {
+            String tableKey = changeKey + ".tables." + table;
+            long minRows = threshold.getMinRows() != null ? threshold.getMinRows() : settings.getMinRows();
+            String maxLoss = threshold.getMaxLoss() != null ? threshold.getMaxLoss() : settings.getMaxLoss();
+            converting(tableKey, () -> policy.table(table, minRows, percent(maxLoss)));
+        });
+        for (int i = 0; i < settings.getIgnore().size(); i++) {
+            String table = settings.getIgnore().get(i);
+            converting(changeKey + ".ignore[" + i + "]", () -> policy.ignore(table));
+        }
+        if (settings.getHold() != null) {
+            converting(changeKey + ".hold", () -> policy.hold(settings.getHold()));
+        }
+        return converting(changeKey, policy::build);
+    }
+
+    /** {@code 50%} or {@code 50}: a share in percent. */
+    private static double percent(String text) {
+        String number = text == null ? "" : text.strip();
+        number = number.endsWith("%") ? number.substring(0, number.length() - 1).strip() : number;
+        try {
+            return new DestructiveChangePolicy.Threshold(0, Double.parseDouble(number)).maxLossPercent();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a share: use e.g. 50%");
+        }
+    }
+
     private static DirectorySource files(PlanSettings.FilesSettings settings) {
         if (settings.getPath() == null) {
             throw new IllegalArgumentException("path is not set: give the directory to back up");
@@ -342,6 +389,13 @@ public final class PlanFactory {
         return SecretRef.of(secretKey, value, variable, file).map(ref -> converting(
                 ref.isInline() ? secretKey : secretKey + (variable != null ? "-env" : "-file"),
                 () -> ref.resolve(environment)));
+    }
+
+    private static Duration notNegative(Duration grace) {
+        if (grace == null || grace.isNegative()) {
+            throw new IllegalArgumentException(grace + " is not a grace period: use 0s or more, e.g. 30s");
+        }
+        return grace;
     }
 
     private static int positive(int threads) {

@@ -1,10 +1,13 @@
 package dev.planb.config;
 
 import dev.planb.BackupPlan;
+import dev.planb.change.DestructiveChangePolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one backup plan is made of: the neutral configuration model that the Spring Boot starter
@@ -62,6 +65,9 @@ public class PlanSettings {
 
     /** Continuous log shipping (point-in-time recovery). */
     private StreamingSettings streaming = new StreamingSettings();
+
+    /** When a backup counts as a destructive change (tables dropped or emptied), and how long the last good backup is then held. */
+    private DestructiveChangeSettings destructiveChange = new DestructiveChangeSettings();
 
     public DatabaseSettings getDatabase() {
         return database;
@@ -149,6 +155,114 @@ public class PlanSettings {
 
     public void setStreaming(StreamingSettings streaming) {
         this.streaming = streaming;
+    }
+
+    public DestructiveChangeSettings getDestructiveChange() {
+        return destructiveChange;
+    }
+
+    public void setDestructiveChange(DestructiveChangeSettings destructiveChange) {
+        this.destructiveChange = destructiveChange;
+    }
+
+    /**
+     * Destructive-change detection: after each backup, its row counts are compared with the previous good backup's.
+     * A dropped table, or a table of at least min-rows rows that lost more than max-loss of them, raises an alert and
+     * puts the previous backup on hold.
+     */
+    public static class DestructiveChangeSettings {
+
+        /** Whether to look for destructive changes. */
+        private boolean enabled = true;
+
+        /** The smallest table whose lost rows count. */
+        private long minRows = DestructiveChangePolicy.DEFAULT_MIN_ROWS;
+
+        /** The share of its rows a table may lose, e.g. 50% (or 50). */
+        private String maxLoss = "50%";
+
+        /** Tables (or patterns such as tmp_*) with their own min-rows and max-loss. */
+        private Map<String, TableThresholdSettings> tables = new LinkedHashMap<>();
+
+        /** Tables (or patterns such as tmp_*) never reported, e.g. tables emptied on purpose. */
+        private List<String> ignore = new ArrayList<>();
+
+        /** How long the last good backup is held when a change is found; 0s: not held. */
+        private Duration hold = DestructiveChangePolicy.DEFAULT_HOLD;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public long getMinRows() {
+            return minRows;
+        }
+
+        public void setMinRows(long minRows) {
+            this.minRows = minRows;
+        }
+
+        public String getMaxLoss() {
+            return maxLoss;
+        }
+
+        public void setMaxLoss(String maxLoss) {
+            this.maxLoss = maxLoss;
+        }
+
+        public Map<String, TableThresholdSettings> getTables() {
+            return tables;
+        }
+
+        public void setTables(Map<String, TableThresholdSettings> tables) {
+            this.tables = tables;
+        }
+
+        public List<String> getIgnore() {
+            return ignore;
+        }
+
+        public void setIgnore(List<String> ignore) {
+            this.ignore = ignore;
+        }
+
+        public Duration getHold() {
+            return hold;
+        }
+
+        public void setHold(Duration hold) {
+            this.hold = hold;
+        }
+    }
+
+    /** One table's own destructive-change threshold; what is not set is the plan's. */
+    public static class TableThresholdSettings {
+
+        /** The smallest row count at which this table's lost rows count. */
+        private Long minRows;
+
+        /** The share of its rows this table may lose, e.g. 10%. */
+        private String maxLoss;
+
+        public Long getMinRows() {
+            return minRows;
+        }
+
+        public void setMinRows(Long minRows) {
+            this.minRows = minRows;
+        }
+
+        public String getMaxLoss() {
+            return maxLoss;
+        }
+
+        public void setMaxLoss(String maxLoss) {
+            this.maxLoss = maxLoss;
+        }
     }
 
     /** A database given by JDBC URL, with the user and password to connect as. */

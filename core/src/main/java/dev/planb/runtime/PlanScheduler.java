@@ -1,6 +1,7 @@
 package dev.planb.runtime;
 
 import dev.planb.BackupPlan;
+import dev.planb.internal.Durations;
 import dev.planb.pull.PullJob;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs scheduled plans: one timer thread arms every plan's ticks, and a small pool of worker
- * threads runs the backups. Closing stops the ticks, stops running backups (which then leave
- * nothing visible) and waits for the workers to end.
+ * threads runs the backups. Closing stops the ticks, lets running backups finish within the
+ * shutdown grace period, stops those still going (they then leave nothing visible) and waits for
+ * the workers to end.
  */
 public final class PlanScheduler implements AutoCloseable {
 
@@ -37,14 +39,18 @@ public final class PlanScheduler implements AutoCloseable {
     private final Clock clock;
     private final ScheduledThreadPoolExecutor timer;
     private final ThreadPoolExecutor workers;
+    private final Duration shutdownGrace;
     private volatile boolean closed;
 
     /**
      * @param plans plans that each have a schedule, with distinct names
      * @param pulls pulls that each have a schedule, with names distinct from each other and the plans'
      * @param threads how many backups may run at once
+     * @param shutdownGrace how long {@link #close()} lets running backups finish before it stops them (zero: stop at once)
      */
-    public PlanScheduler(List<BackupPlan> plans, List<PullJob> pulls, EventPublisher events, Clock clock, int threads) {
+    public PlanScheduler(List<BackupPlan> plans, List<PullJob> pulls, EventPublisher events, Clock clock, int threads,
+            Duration shutdownGrace) {
+        this.shutdownGrace = shutdownGrace;
         this.events = events;
         this.clock = clock;
         this.drills = new PlanDrills(plans, events, clock);
@@ -123,29 +129,26 @@ public final class PlanScheduler implements AutoCloseable {
 
     @Override
     public void close() {
-        close(Duration.ZERO);
-    }
-
-    /**
-     * Stops ticking, lets running backups finish for up to {@code grace}, then stops the ones still
-     * going (they leave nothing visible) and waits for the workers to end.
-     */
-    public void close(Duration grace) {
         if (closed) {
             return;
         }
         closed = true;
         plans.values().forEach(ScheduledPlan::stopTicking);
-        // A running backup is cancelled (and interrupted) only after the grace; one already committing
-        // must not be interrupted, so the pool is shut down without shutdownNow().
+        // A backup already committing must not be interrupted, so the pool is shut down without shutdownNow().
         workers.shutdown();
         workers.getQueue().clear();
         try {
-            if (!workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                plans.values().forEach(ScheduledPlan::cancelRun);
-                if (!workers.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                    LOG.warn("PlanB closed while a backup was still stopping; it will leave no backup behind");
+            if (!shutdownGrace.isZero() && workers.getActiveCount() > 0) {
+                LOG.info("PlanB is stopping: waiting up to {} for running backups to finish",
+                        Durations.format(shutdownGrace));
+                if (!workers.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warn("PlanB is stopping: backups still running after {} are stopped and leave no backup",
+                            Durations.format(shutdownGrace));
                 }
+            }
+            plans.values().forEach(ScheduledPlan::cancelRunning);
+            if (!workers.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("PlanB closed while a backup was still stopping; it will leave no backup behind");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

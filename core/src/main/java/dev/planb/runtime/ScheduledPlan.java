@@ -66,7 +66,7 @@ final class ScheduledPlan {
     }
 
     /** Cancels the running run, if any; returns without waiting for it. */
-    void cancelRun() {
+    void cancelRunning() {
         ScheduledJob.JobRun running = current.get();
         if (running != null) {
             running.cancel(new PlanBException(ErrorCode.CANCELLED, "Backup of plan '" + job.name()

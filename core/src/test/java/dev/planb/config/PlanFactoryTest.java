@@ -9,6 +9,7 @@ import dev.planb.Compression;
 import dev.planb.ErrorCode;
 import dev.planb.PlanB;
 import dev.planb.SampleDb;
+import dev.planb.change.DestructiveChangePolicy;
 import dev.planb.crypto.Encryption;
 import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.event.Pruned;
@@ -29,6 +30,38 @@ class PlanFactoryTest {
 
     private final Map<String, String> environment = Map.of("HOOK", "https://hooks.example.com/T0K3N");
     private final PlanFactory factory = PlanFactory.builder().environment(environment::get).build();
+
+    @Test
+    void destructiveChangeSettingsReachThePlanAndBadOnesAreNamed() throws Exception {
+        PlanSettings settings = plan();
+        PlanSettings.DestructiveChangeSettings change = settings.getDestructiveChange();
+        change.setMinRows(10);
+        change.setMaxLoss("20%");
+        PlanSettings.TableThresholdSettings orders = new PlanSettings.TableThresholdSettings();
+        orders.setMaxLoss("5");
+        change.getTables().put("orders", orders);
+        change.getIgnore().add("tmp_*");
+        change.setHold(DurationText.parse("7d"));
+
+        BackupPlan plan = factory.plan("app", "plans.app", settings);
+
+        assertThat(plan.destructiveChange().minRows()).isEqualTo(10);
+        assertThat(plan.destructiveChange().maxLossPercent()).isEqualTo(20);
+        assertThat(plan.destructiveChange().thresholdOf("ORDERS")).isEqualTo(
+                new DestructiveChangePolicy.Threshold(10, 5));
+        assertThat(plan.destructiveChange().ignores("tmp_import")).isTrue();
+        assertThat(plan.destructiveChange().hold()).isEqualTo(Duration.ofDays(7));
+        assertThat(factory.plan("app", "plans.app", plan()).destructiveChange().toString())
+                .isEqualTo(DestructiveChangePolicy.defaults().toString());
+
+        change.setMaxLoss("half");
+        assertThatThrownBy(() -> factory.plan("app", "plans.app", settings))
+                .hasMessageContaining("plans.app.destructive-change.max-loss").hasMessageContaining("50%");
+        change.setMaxLoss("20%");
+        orders.setMaxLoss("100%");
+        assertThatThrownBy(() -> factory.plan("app", "plans.app", settings))
+                .hasMessageContaining("plans.app.destructive-change.tables.orders").hasMessageContaining("max-loss");
+    }
 
     @Test
     void everySettingReachesThePlan() throws Exception {

@@ -218,9 +218,9 @@ class PlanBRuntimeTest {
     void closeWithAGraceLetsARunningBackupFinish() throws Exception {
         BackupPlan plan = slowPlan("short", 1_500, Duration.ofHours(1), Schedule.every(Duration.ofHours(1)));
 
-        PlanB planb = PlanB.builder().plan(plan).listener(events).start();
+        PlanB planb = PlanB.builder().plan(plan).listener(events).shutdownGrace(Duration.ofSeconds(60)).start();
         await().atMost(Duration.ofSeconds(10)).until(() -> !events.of(BackupStarted.class).isEmpty());
-        planb.close(Duration.ofSeconds(60));
+        planb.close();
 
         assertThat(events.of(BackupSucceeded.class)).hasSize(1);
         assertThat(events.of(BackupFailed.class)).isEmpty();
@@ -232,9 +232,9 @@ class PlanBRuntimeTest {
     void closeWithAGraceCancelsABackupStillRunningAfterIt() throws Exception {
         BackupPlan plan = slowPlan("long", 60_000, Duration.ofHours(1), Schedule.every(Duration.ofHours(1)));
 
-        PlanB planb = PlanB.builder().plan(plan).listener(events).start();
+        PlanB planb = PlanB.builder().plan(plan).listener(events).shutdownGrace(Duration.ofMillis(300)).start();
         await().atMost(Duration.ofSeconds(10)).until(() -> !events.of(BackupStarted.class).isEmpty());
-        planb.close(Duration.ofMillis(300));
+        planb.close();
 
         assertThat(events.of(BackupFailed.class)).singleElement()
                 .satisfies(failed -> assertThat(failed.code()).isEqualTo(ErrorCode.CANCELLED));

@@ -42,6 +42,21 @@ class MariaDbTableRestoreTest extends AbstractTableRestoreContractTest {
     }
 
     @Test
+    void insertLinesLongerThanWhatTheFilterLooksAtPassWhole() throws Exception {
+        execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body VARCHAR(200))",
+                "INSERT INTO notes SELECT seq, CONCAT('note ', seq, ' ', REPEAT('x', 100), ' it''s; (a) `b`')"
+                        + " FROM seq_1_to_3000");
+        backUp();
+        execute("DELETE FROM notes");
+
+        restore(request -> request.tables(List.of("notes")).tablesSuffix("_before"));
+
+        assertThat(count("notes_before")).isEqualTo(3000);
+        assertThat(query("SELECT body FROM notes_before WHERE id = 2999")).endsWith(" it's; (a) `b`").startsWith("note 2999 ");
+        assertThat(count("notes")).isZero();
+    }
+
+    @Test
     void triggersAndOtherTablesOfTheDumpStayOut() throws Exception {
         execute("CREATE TABLE audit (id INTEGER AUTO_INCREMENT PRIMARY KEY, what VARCHAR(20))",
                 "CREATE TRIGGER orders_audit AFTER INSERT ON orders FOR EACH ROW INSERT INTO audit (what) VALUES ('insert')",

@@ -53,20 +53,40 @@ public final class PlanReports {
         return status.needsAttention();
     }
 
+    /** What the {@code planb} health shows overall. */
+    public enum HealthVerdict {
+        /** Every plan is fine. */
+        UP("every plan is fine"),
+        /** No plan needs attention, but a plan's last backup showed tables dropped or emptied. */
+        DESTRUCTIVE_CHANGE("a backup showed tables dropped or emptied"),
+        /** A plan needs attention ({@link #isDown(PlanStatus)}). */
+        DOWN("a plan needs attention");
+
+        private final String description;
+
+        HealthVerdict(String description) {
+            this.description = description;
+        }
+
+        /** One line for the health's status description. */
+        public String description() {
+            return description;
+        }
+    }
+
     /**
-     * Reports every plan's status to {@code detail} (plan name, {@link #status(PlanStatus)}) and tells
-     * whether one needs attention: the {@code planb} health a front end shows (the Spring Boot starter's, on
-     * either Boot generation).
-     *
-     * @return true when the health is DOWN
+     * Reports every plan's status to {@code detail} (plan name, {@link #status(PlanStatus)}) and says what
+     * the {@code planb} health shows overall, the same whichever front end (or Spring Boot generation) shows it.
      */
-    public boolean health(BiConsumer<String, Object> detail) {
+    public HealthVerdict health(BiConsumer<String, Object> detail) {
         boolean down = false;
+        boolean changed = false;
         for (PlanStatus status : planB.status()) {
             down |= isDown(status);
+            changed |= status.destructiveChange().isPresent();
             detail.accept(status.plan(), status(status));
         }
-        return down;
+        return down ? HealthVerdict.DOWN : changed ? HealthVerdict.DESTRUCTIVE_CHANGE : HealthVerdict.UP;
     }
 
     /** A plan's status: state, last success (with age), last failure, last verification, next run, destinations. */
@@ -91,6 +111,13 @@ public final class PlanReports {
             destinations.put(destination.destination(), one);
         }
         details.put("destinations", destinations);
+        status.destructiveChange().ifPresent(change -> details.put("destructiveChange", Map.of(
+                "backup", change.backupId().toString(), "lastGoodBackup", change.previousId().toString(),
+                "tables", change.describeTables())));
+        if (!status.holds().isEmpty()) {
+            details.put("holds", status.holds().stream().map(hold -> Map.of("backup", hold.backupId().toString(),
+                    "until", hold.expiresAt().toString(), "reason", hold.reason())).toList());
+        }
         return details;
     }
 

@@ -5,6 +5,7 @@ import dev.planb.status.page.PlanReports;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -33,7 +34,7 @@ public class PlanBBoot3HealthAutoConfiguration {
         }
     }
 
-    /** The same health as Boot 4's {@code PlanBHealthIndicator}: DOWN when a plan needs attention. */
+    /** The same health as Boot 4's {@code PlanBHealthIndicator}: DOWN, DESTRUCTIVE_CHANGE or UP. */
     static final class PlanBBoot3HealthIndicator extends AbstractHealthIndicator {
 
         private final PlanReports reports;
@@ -45,10 +46,11 @@ public class PlanBBoot3HealthAutoConfiguration {
 
         @Override
         protected void doHealthCheck(Health.Builder builder) {
-            if (reports.health(builder::withDetail)) {
-                builder.down();
-            } else {
-                builder.up();
+            PlanReports.HealthVerdict verdict = reports.health(builder::withDetail);
+            switch (verdict) {
+                case DOWN -> builder.down();
+                case DESTRUCTIVE_CHANGE -> builder.status(new Status(verdict.name(), verdict.description()));
+                case UP -> builder.up();
             }
         }
     }

@@ -71,7 +71,7 @@ public class PlanBAutoConfiguration {
             all.put(plans.plan(properties.getName(), "planb", properties, properties.getDatabase().getUrl() != null ? null
                     : applicationDatabase(properties, planbDataSource, dataSource, boot.getIfAvailable())), properties);
             properties.getPlans().forEach((name, plan) -> all.put(plans.plan(name, "planb.plans." + name, plan), plan));
-            return plans.prepare(all, List.of(), properties.getThreads());
+            return plans.prepare(all, List.of(), properties.getThreads(), properties.getShutdownGrace());
         } catch (InvalidSettingException e) {
             throw new InvalidPlanBPropertyException(named.asWritten(e.setting()), e.problem());
         }
@@ -80,8 +80,8 @@ public class PlanBAutoConfiguration {
     /** Starts {@link #planbRuntime} with the application and stops it, gracefully, at shutdown. */
     @Bean
     @ConditionalOnBean(ConfiguredRuntime.class)
-    PlanBLifecycle planbLifecycle(ConfiguredRuntime runtime, PlanBProperties properties) {
-        return new PlanBLifecycle(runtime, properties.getShutdownTimeout());
+    PlanBLifecycle planbLifecycle(ConfiguredRuntime runtime) {
+        return new PlanBLifecycle(runtime);
     }
 
     /** {@code Duration} properties also read {@code 2w} and {@code 1d12h}, PlanB's duration grammar. */

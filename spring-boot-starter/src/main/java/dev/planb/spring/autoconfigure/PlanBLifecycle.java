@@ -3,7 +3,6 @@ package dev.planb.spring.autoconfigure;
 import dev.planb.BackupPlan;
 import dev.planb.config.ConfiguredRuntime;
 import dev.planb.spi.Destination;
-import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +12,7 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Starts the plans' runtime once the application context has started (after every bean, including a
  * Flyway or Liquibase migration, is ready) and stops it first at shutdown: a running backup may finish
- * within {@code planb.shutdown-timeout}, then it is cancelled and leaves nothing visible. Every destination
+ * within {@code planb.shutdown-grace}, then it is cancelled and leaves nothing visible. Every destination
  * of the starter's plans that holds connections (S3, Azure, SFTP…) is closed after the runtime.
  */
 final class PlanBLifecycle implements SmartLifecycle, DisposableBean {
@@ -21,13 +20,12 @@ final class PlanBLifecycle implements SmartLifecycle, DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(PlanBLifecycle.class);
 
     private final ConfiguredRuntime runtime;
-    private final Duration shutdownTimeout;
     private volatile boolean running;
     private boolean closed;
 
-    PlanBLifecycle(ConfiguredRuntime runtime, Duration shutdownTimeout) {
+    /** @param runtime not started yet; its shutdown grace is {@code planb.shutdown-grace} */
+    PlanBLifecycle(ConfiguredRuntime runtime) {
         this.runtime = runtime;
-        this.shutdownTimeout = shutdownTimeout;
     }
 
     @Override
@@ -59,7 +57,7 @@ final class PlanBLifecycle implements SmartLifecycle, DisposableBean {
         }
         closed = true;
         List<BackupPlan> plans = runtime.planB().plans();
-        runtime.close(shutdownTimeout);
+        runtime.close();
         plans.stream().flatMap(plan -> plan.destinations().stream()).distinct().forEach(PlanBLifecycle::close);
     }
 

@@ -41,10 +41,10 @@ public class PlanBProperties extends PlanSettings {
     private int threads = 2;
 
     /**
-     * How long a running backup may go on at shutdown before it is cancelled (a cancelled backup leaves
-     * nothing visible on any destination).
+     * How long a backup running at shutdown may go on before it is cancelled (a cancelled backup leaves
+     * nothing visible on any destination); {@code planb.yml}'s {@code shutdown-grace}.
      */
-    private Duration shutdownTimeout = Duration.ofSeconds(30);
+    private Duration shutdownGrace = Duration.ofSeconds(30);
 
     /**
      * Further plans by name, each with its own database ({@code planb.plans.NAME.database.url})
@@ -87,12 +87,12 @@ public class PlanBProperties extends PlanSettings {
         this.threads = threads;
     }
 
-    public Duration getShutdownTimeout() {
-        return shutdownTimeout;
+    public Duration getShutdownGrace() {
+        return shutdownGrace;
     }
 
-    public void setShutdownTimeout(Duration shutdownTimeout) {
-        this.shutdownTimeout = shutdownTimeout;
+    public void setShutdownGrace(Duration shutdownGrace) {
+        this.shutdownGrace = shutdownGrace;
     }
 
     public Map<String, PlanSettings> getPlans() {

@@ -120,7 +120,14 @@ class PlanBActuatorAutoConfigurationTests {
             awaitFirstBackup(planB);
             PlanBEndpoint endpoint = context.getBean(PlanBEndpoint.class);
             assertThat(endpoint.trigger("app", "backup")).containsEntry("started", true);
-            await().atMost(Duration.ofSeconds(30)).until(() -> recentBackups(endpoint).size() == 2);
+            // The first run may still be finishing (change check, retention) after its backup shows: then the
+            // trigger is skipped, and is given again.
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                if (recentBackups(endpoint).size() < 2) {
+                    endpoint.trigger("app", "backup");
+                }
+                return recentBackups(endpoint).size() >= 2;
+            });
             Map<String, List<Map<String, Object>>> plans = endpoint.plans();
             assertThat(plans.get("plans")).singleElement().satisfies(plan -> assertThat(plan)
                     .containsEntry("plan", "app").containsKeys("lastSuccess", "nextRun", "recentVerifications"));

@@ -18,7 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The runtime starts with the application context and stops with it, gracefully within
- * {@code planb.shutdown-timeout}, and every destination of the starter's plans is closed on shutdown.
+ * {@code planb.shutdown-grace}, and every destination of the starter's plans is closed on shutdown.
  */
 class PlanBLifecycleTests {
 
@@ -56,18 +56,18 @@ class PlanBLifecycleTests {
     }
 
     @Test
-    void aBackupRunningAtShutdownFinishesWithinTheShutdownTimeout() {
+    void aBackupRunningAtShutdownFinishesWithinTheShutdownGrace() {
         runner(Duration.ofSeconds(2)).withPropertyValues("planb.destinations.here.uri=closing://here",
-                "planb.shutdown-timeout=60s")
+                "planb.shutdown-grace=60s")
                 .run(context -> awaitRunning(context.getBean(PlanB.class)));
         assertThat(PlanB.catalog(new LocalDirectoryDestination(folder.resolve("here"))).backups("app")).hasSize(1);
         assertThat(made.get("closing://here").isClosed()).isTrue();
     }
 
     @Test
-    void aBackupStillRunningAfterTheShutdownTimeoutIsCancelledAndLeavesNothing() {
+    void aBackupStillRunningAfterTheShutdownGraceIsCancelledAndLeavesNothing() {
         runner(Duration.ofMinutes(5)).withPropertyValues("planb.destinations.here.uri=closing://here",
-                "planb.shutdown-timeout=200ms")
+                "planb.shutdown-grace=200ms")
                 .run(context -> awaitRunning(context.getBean(PlanB.class)));
         assertThat(PlanB.catalog(new LocalDirectoryDestination(folder.resolve("here"))).backups("app")).isEmpty();
         assertThat(made.get("closing://here").isClosed()).isTrue();

@@ -38,6 +38,11 @@ class PlanBPropertiesTests {
         assertThat(properties.getEncryption().getPassphraseEnv()).isNull();
         assertThat(core.encryption().isEnabled()).isFalse();
         assertThat(core.notifiers()).isEmpty();
+        assertThat(properties.getDestructiveChange().isEnabled()).isEqualTo(core.destructiveChange().enabled());
+        assertThat(properties.getDestructiveChange().getMinRows()).isEqualTo(core.destructiveChange().minRows());
+        assertThat(properties.getDestructiveChange().getMaxLoss()).isEqualTo(
+                Math.round(core.destructiveChange().maxLossPercent()) + "%");
+        assertThat(properties.getDestructiveChange().getHold()).isEqualTo(core.destructiveChange().hold());
     }
 
     @Test

@@ -55,7 +55,7 @@ class ReadmeExamplesTests {
                             .satisfies(destination -> assertThat(plan.retention(destination)).get()
                                     .hasToString("keep daily 7, weekly 4"));
                     assertThat(plan.maxAge()).contains(Duration.ofHours(26));
-                    assertThat(context.getBean(PlanBProperties.class).getShutdownTimeout())
+                    assertThat(context.getBean(PlanBProperties.class).getShutdownGrace())
                             .isEqualTo(Duration.ofSeconds(30));
                     var environment = context.getEnvironment();
                     assertThat(environment.getProperty("management.endpoints.web.exposure.include"))
