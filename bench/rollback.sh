@@ -27,10 +27,6 @@ done
 
 work="$(mktemp -d /tmp/planb-bench-rollback.XXXXXX)"
 chmod 755 "$work"
-echo "bench: building PlanB..." >&2
-(cd "$root" && mvn -o -q -B -ntp -DskipTests package -pl cli -am) >&2
-jar="$work/planb.jar"
-cp "$root/cli/target/planb.jar" "$jar"   # a build running meanwhile does not change the jar under test
 as_pg=()
 if [[ $(id -u) -eq 0 ]]; then as_pg=(runuser -u postgres --); chown postgres: "$work"; fi
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
@@ -40,6 +36,10 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+echo "bench: building PlanB..." >&2
+(cd "$root" && mvn -o -q -B -ntp -DskipTests package -pl cli -am) >&2
+jar="$work/planb.jar"
+cp "$root/cli/target/planb.jar" "$jar"   # a build running meanwhile does not change the jar under test
 
 echo "$password" >"$work/pw"
 "${as_pg[@]}" "$pgbin/initdb" -D "$work/data" -U postgres --pwfile="$work/pw" --auth-local=trust \
@@ -54,9 +54,9 @@ query() { "$pgbin/psql" -qtA -d bench -c "$1"; }
 
 echo "bench: generating about ${size_gb} GB of rows, ${table_mb} MB of them in orders..." >&2
 "${psql[@]}" -d postgres -c "CREATE DATABASE bench"
-# About 170 bytes a row on disk with its indexes: 5,800 rows a MB.
+# About 170 bytes an orders row on disk with its indexes (5,800 a MB), 145 an events row (6,900 a MB).
 order_rows="$(awk -v m="$table_mb" 'BEGIN { printf "%d", m * 5800 }')"
-event_rows="$(awk -v g="$size_gb" -v m="$table_mb" 'BEGIN { r = (g * 1000 - m - 10) * 5800; printf "%d", (r > 0 ? r : 0) }')"
+event_rows="$(awk -v g="$size_gb" -v m="$table_mb" 'BEGIN { r = (g * 1000 - m - 10) * 6900; printf "%d", (r > 0 ? r : 0) }')"
 "${psql[@]}" -d bench <<SQL
 CREATE TABLE customers (id int PRIMARY KEY, name text, email text);
 INSERT INTO customers SELECT i, 'customer ' || i, md5(i::text) || '@example.com' FROM generate_series(1, 100000) AS i;

@@ -1,10 +1,12 @@
 package dev.planb.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.planb.spi.Manifest;
 import dev.planb.catalog.DamagedBackup;
+import dev.planb.hold.Hold;
+import dev.planb.spi.BackupId;
 import dev.planb.spi.Manifest;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One line of {@code planb list}, and one object of {@code planb list --json}.
@@ -29,6 +31,8 @@ import java.time.Instant;
  * @param status {@code ok}, or {@code DAMAGED} when the backup's manifest does not parse or does not match
  *     its checksum: then only the plan, the id and the start time (from the id, to the second) are known
  * @param damaged for a damaged backup, what is wrong with its manifest, with the manifest's location
+ * @param holds the active holds on the backup (retention keeps it while there is one); absent when none
+ * @param table with {@code --table}, that table's row count in this backup and its trend; absent otherwise
  */
 record BackupListing(String plan, String backupId, String kind, Instant startedAt, long durationMillis,
         long storedBytes, long dumpBytes, int tables, long rows, String engine,
@@ -38,7 +42,14 @@ record BackupListing(String plan, String backupId, String kind, Instant startedA
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean parentMissing,
         @JsonInclude(JsonInclude.Include.NON_NULL) ChainSummary log,
         String status,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String damaged) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String damaged,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<HoldListing> holds,
+        @JsonInclude(JsonInclude.Include.NON_NULL) TableRows table) {
+
+    /** Copies the list. */
+    BackupListing {
+        holds = holds == null ? List.of() : List.copyOf(holds);
+    }
 
     /** The status of a backup whose manifest was read and proved. */
     static final String OK = "ok";
@@ -47,7 +58,7 @@ record BackupListing(String plan, String backupId, String kind, Instant startedA
 
     static BackupListing of(DamagedBackup damaged) {
         return new BackupListing(damaged.plan(), damaged.id().value(), null, damaged.id().time(), 0, 0, 0, 0, 0, null,
-                null, null, null, false, null, DAMAGED, damaged.location() + " " + damaged.reason());
+                null, null, null, false, null, DAMAGED, damaged.location() + " " + damaged.reason(), List.of(), null);
     }
 
     boolean isDamaged() {
@@ -67,6 +78,47 @@ record BackupListing(String plan, String backupId, String kind, Instant startedA
                 manifest.tables().size(), manifest.totalRows(),
                 manifest.engine().name() + " " + manifest.engine().serverVersion(),
                 isLog ? manifest.parentId() : null, isLog ? manifest.log().file() : null,
-                isLog ? manifest.log().partial() : null, isLog && parentMissing, log, OK, null);
+                isLog ? manifest.log().partial() : null, isLog && parentMissing, log, OK, null, List.of(), null);
+    }
+
+    /** This listing with the backup's active holds. */
+    BackupListing withHolds(List<HoldListing> active) {
+        return new BackupListing(plan, backupId, kind, startedAt, durationMillis, storedBytes, dumpBytes, tables, rows,
+                engine, parentId, logFile, partial, parentMissing, log, status, damaged, active, table);
+    }
+
+    /** This listing with one table's rows. */
+    BackupListing withTable(TableRows rowsOfTable) {
+        return new BackupListing(plan, backupId, kind, startedAt, durationMillis, storedBytes, dumpBytes, tables, rows,
+                engine, parentId, logFile, partial, parentMissing, log, status, damaged, holds, rowsOfTable);
+    }
+
+    /**
+     * An active hold, as listed.
+     *
+     * @param id the hold's id
+     * @param reason why it was placed
+     * @param createdAt when
+     * @param expiresAt when it ends by itself
+     * @param changedIn for a hold placed on a destructive change, the backup that showed it
+     */
+    record HoldListing(String id, String reason, Instant createdAt, Instant expiresAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String changedIn) {
+
+        static HoldListing of(Hold hold) {
+            return new HoldListing(hold.id().value(), hold.reason(), hold.createdAt(), hold.expiresAt(),
+                    hold.changedIn().map(BackupId::value).orElse(null));
+        }
+    }
+
+    /**
+     * One table's row count in a backup, with the change from the next older backup listed.
+     *
+     * @param name the table
+     * @param rows its rows, or absent when the backup does not have the table
+     * @param trend {@code down -95.0%}, {@code up +3.0%}, {@code gone}, {@code new}, or empty when unchanged or
+     *     for the oldest backup listed
+     */
+    record TableRows(String name, @JsonInclude(JsonInclude.Include.NON_NULL) Long rows, String trend) {
     }
 }

@@ -26,7 +26,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         subcommands = {DemoCommand.class, BackupCommand.class, ListCommand.class, RestoreCommand.class,
             VerifyCommand.class, KeygenCommand.class, PruneCommand.class, StatusCommand.class, PullCommand.class,
             CheckCommand.class, StreamCommand.class, DoctorCommand.class, RunCommand.class, ConfigCommand.class,
-            CleanupCommand.class},
+            CleanupCommand.class, HoldCommand.class},
         usageHelpAutoWidth = true)
 public final class PlanBCommand implements Runnable {
 

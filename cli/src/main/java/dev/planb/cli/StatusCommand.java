@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "status", description = {"Show each plan's newest backup on a destination and its age.",
     "With --max-age, exit with status 15 when a plan's newest backup is older: for cron or a monitoring system.",
     "Exit with status 17 when a plan's newest backup is DAMAGED (its manifest does not parse or does not match its"
-        + " checksum)."})
+        + " checksum).",
+    "State CHANGED: a backup showed tables dropped or emptied and the last good backup is held (see planb hold)."})
 final class StatusCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME =
@@ -89,6 +90,11 @@ final class StatusCommand implements Callable<Integer> {
                 + damaged.plan() + "' is DAMAGED: its newest backup " + damaged.newestDamaged() + " cannot be used ("
                 + damaged.damage() + "); " + (damaged.backupId() == null ? "it has no intact backup here"
                         : "the newest intact one is " + damaged.backupId()) + ": take a new backup now"));
+        listings.stream().filter(listing -> listing.destructiveChange() != null).forEach(listing -> err.println(
+                "planb: plan '" + listing.plan() + "' had a DESTRUCTIVE CHANGE in backup "
+                        + listing.destructiveChange().backupId() + ": " + listing.destructiveChange().tables()
+                        + "; the last good backup " + listing.destructiveChange().lastGoodBackupId() + " is held until "
+                        + listing.destructiveChange().heldUntil() + " ('planb hold release' when all is well)"));
         listings.stream().filter(listing -> !listing.isDamaged() && listing.damaged() > 0).forEach(listing ->
                 err.println("planb: plan '" + listing.plan() + "' has " + listing.damaged() + " older DAMAGED backup(s):"
                         + " 'planb list' names them"));

@@ -57,6 +57,13 @@ class DocumentationTest {
     private static final Pattern TESTED_BY = Pattern.compile("<!-- tested by (\\w+)");
     private static final Pattern PLANB_COMMAND = Pattern.compile("(?:^|[\\s;(|&$])(?:\\./)?planb +([a-z]+)( +check)?\\b");
     private static final Pattern OPTION = Pattern.compile("(?<![\\w-])--[a-z][a-z0-9-]*");
+    /** An environment in which every variable a page names is set, and no PLANB_* override is. */
+    private static final Map<String, String> ANY_VARIABLE = new HashMap<>() {
+        @Override
+        public String get(Object name) {
+            return "set-for-the-docs-test";
+        }
+    };
     private static final Pattern EXIT_ROW = Pattern.compile("^\\| (\\d+) \\| (?:`(\\w+)`)? *\\|", Pattern.MULTILINE);
 
     @Test
@@ -108,6 +115,17 @@ class DocumentationTest {
             expected.put(code.exitCode(), code.name());
         }
         assertThat(rows).as("docs/troubleshooting.md, Exit codes").isEqualTo(expected);
+    }
+
+    @Test
+    void theReadmeIsAFrontPageThatLinksStraightToWhatNewcomersLookFor() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+
+        assertThat(readme.lines().count()).as("README.md lines").isLessThan(250);
+        assertThat(readme).contains("./planb demo", "scripts/test.sh")
+                .contains("](docs/getting-started/spring-boot.md)")     // backing up a Spring Boot application
+                .contains("](docs/restore-by-hand.md)")                 // restoring by hand with stock tools
+                .contains("](docs/troubleshooting.md#exit-codes)");     // what every exit code means
     }
 
     // ---- links
@@ -202,8 +220,17 @@ class DocumentationTest {
         }
     }
 
+    /** YAML parses; a configuration file ({@code plans:}, {@code pulls:}) is also read as {@code planb run} reads it. */
     private static String parseYaml(String code) throws IOException {
         new ObjectMapper(new YAMLFactory()).readTree(code);
+        if (code.startsWith("plans:") || code.startsWith("pulls:")) {
+            Path file = Files.createTempFile("planb-docs-", ".yml");
+            try {
+                ConfigFile.read(Files.writeString(file, code), ANY_VARIABLE).settings();
+            } finally {
+                Files.delete(file);
+            }
+        }
         return null;
     }
 

@@ -72,10 +72,18 @@ class OperatingExamplesTest {
         JsonNode container = pod.at("/containers/0");
 
         Path planbYml = Files.writeString(dir.resolve("planb.yml"), configMap.at("/data/planb.yml").asText());
-        String secretVariable = container.at("/env/0/name").asText();
-        List<BackupPlan> plans = ConfigFile.read(planbYml, Map.of(secretVariable, "x")).plans();
+        Files.writeString(dir.resolve("pgpw"), "x");
+        List<BackupPlan> plans = ConfigFile.read(planbYml, Map.of("SECRETS_DIR", dir.toString())).plans();
         assertThat(plans).singleElement().satisfies(plan -> assertThat(plan.destinations()).hasSize(2));
-        assertThat(container.at("/env/0/valueFrom/secretKeyRef").isObject()).as("the password from a Secret").isTrue();
+        String secretVolume = StreamSupport.stream(pod.get("volumes").spliterator(), false)
+                .filter(volume -> volume.has("secret")).findFirst().orElseThrow().get("name").asText();
+        String secretMount = StreamSupport.stream(container.get("volumeMounts").spliterator(), false)
+                .filter(mount -> mount.get("name").asText().equals(secretVolume)).findFirst().orElseThrow()
+                .get("mountPath").asText();
+        String passwordFile = new YAMLMapper().readTree(planbYml.toFile()).at("/plans/app/database/password-file").asText()
+                .replaceAll("\\$\\{[A-Z_]+:-([^}]*)}", "$1"); // its default, as in the pod
+        assertThat(passwordFile).as("the password file comes from the Secret").startsWith(secretMount + "/");
+        assertThat(container.has("env")).as("no secret in the environment").isFalse();
 
         UNIX_CRON.parse(cronJob.at("/spec/schedule").asText()).validate();
         assertThat(cronJob.at("/spec/concurrencyPolicy").asText()).isEqualTo("Forbid");

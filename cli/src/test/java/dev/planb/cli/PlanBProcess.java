@@ -11,6 +11,12 @@ import java.util.concurrent.TimeUnit;
 /** Runs the command line in its own JVM, for what needs a real process: kill -9, a small heap. */
 final class PlanBProcess {
 
+    /**
+     * What the {@code planb.jar} manifest grants ({@code Enable-Native-Access}), given on the command line for a JVM
+     * started from the class path: JDK 24+ otherwise warns when zstd and SQLite load their libraries.
+     */
+    static final String ENABLE_NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+
     private PlanBProcess() {
     }
 
@@ -32,6 +38,7 @@ final class PlanBProcess {
             String... args) throws IOException {
         List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(ENABLE_NATIVE_ACCESS);
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

@@ -11,11 +11,6 @@ import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.storage.s3.S3Fixture;
 import dev.planb.storage.s3.S3MockExtension;
 import dev.planb.testing.server.PostgresServer;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -29,8 +24,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -206,8 +199,8 @@ class RunConfigTest {
             Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
             Map<String, String> environment = new HashMap<>(s3.credentialsEnvironment());
             environment.put(PASSWORD_VARIABLE, server.password());
-            Running run = Running.start(dir, s3.server().trustStoreOptions(), environment, "run", "--config",
-                    config.toString(), "--http", "127.0.0.1:" + freePort());
+            RunningPlanB run = RunningPlanB.start(dir, s3.server().trustStoreOptions(), environment, "run", "--config",
+                    config.toString(), "--http", RunningPlanB.freeAddress());
 
             await().atMost(Duration.ofSeconds(60)).until(() -> run.saw("verified") && run.count("pruned") >= 2);
             await().atMost(Duration.ofSeconds(30)).until(() -> !webhook.bodies().isEmpty());
@@ -233,11 +226,11 @@ class RunConfigTest {
             assertThat(page.body()).contains("<h2>Plan app", "<h2>Plan broken <span class=\"STALE\">STALE</span>")
                     .containsPattern("<tr><td>\\d{8}T\\d{6}Z-\\p{XDigit}{6}</td>").doesNotContain(server.password());
             assertThat(run.get("/actuator").statusCode()).isEqualTo(404);
-            assertThat(run.http.send(HttpRequest.newBuilder(run.uri("/health")).POST(HttpRequest.BodyPublishers.noBody())
+            assertThat(run.http().send(HttpRequest.newBuilder(run.uri("/health")).POST(HttpRequest.BodyPublishers.noBody())
                     .build(), HttpResponse.BodyHandlers.discarding()).statusCode()).as("read-only").isEqualTo(405);
 
             String output = run.stop();
-            assertThat(run.process.exitValue()).as(output).isZero();
+            assertThat(run.process().exitValue()).as(output).isZero();
             assertThat(output).contains("Running 2 plan(s)", "PlanB stopped").doesNotContain(server.password());
             assertThat(webhook.bodies().get(0)).contains("broken");
             assertThat(s3.keys(bucket)).anyMatch(key -> key.endsWith("/manifest.json"));
@@ -248,17 +241,17 @@ class RunConfigTest {
     @Test
     void sigtermDuringABackupLetsItFinishWithinTheGracePeriod() throws Exception {
         try (Connection blocker = lockOrders()) {
-            Running run = Running.start(dir, List.of(), Map.of(PASSWORD_VARIABLE, server.password()), "run", "--config",
-                    blockedPlan("").toString(), "--grace", "30s");
+            RunningPlanB run = RunningPlanB.start(dir, List.of(), Map.of(PASSWORD_VARIABLE, server.password()), "run",
+                    "--config", blockedPlan("").toString(), "--grace", "30s");
             awaitBackupWaitingOnTheLock(run);
 
             run.sigterm();
             await().atMost(Duration.ofSeconds(20)).until(() -> run.saw("waiting up to 30s for running backups"));
-            assertThat(run.process.isAlive()).as("the backup is still running").isTrue();
+            assertThat(run.process().isAlive()).as("the backup is still running").isTrue();
             blocker.commit(); // the backup carries on and finishes
 
             String output = run.stop();
-            assertThat(run.process.exitValue()).as(output).isZero();
+            assertThat(run.process().exitValue()).as(output).isZero();
             assertThat(output).contains("of plan 'app' finished", "PlanB stopped");
             assertThat(PlanB.catalog(new LocalDirectoryDestination(backups)).backups("app")).as(output).singleElement()
                     .satisfies(manifest -> assertThat(manifest.totalRows()).isEqualTo(50));
@@ -270,14 +263,14 @@ class RunConfigTest {
         Path config;
         try (Connection blocker = lockOrders()) {
             config = blockedPlan("shutdown-grace: 1s\n");
-            Running run = Running.start(dir, List.of(), Map.of(PASSWORD_VARIABLE, server.password()), "run", "--config",
-                    config.toString());
+            RunningPlanB run = RunningPlanB.start(dir, List.of(), Map.of(PASSWORD_VARIABLE, server.password()), "run",
+                    "--config", config.toString());
             awaitBackupWaitingOnTheLock(run);
 
             run.sigterm();
             String output = run.stop();
 
-            assertThat(run.process.exitValue()).as(output).isZero();
+            assertThat(run.process().exitValue()).as(output).isZero();
             assertThat(output).contains("waiting up to 1s for running backups",
                     "was stopped because PlanB is shutting down: it left no backup").doesNotContain("of plan 'app' finished");
             assertThat(PlanB.catalog(new LocalDirectoryDestination(backups)).backups("app")).as(output).isEmpty();
@@ -311,7 +304,7 @@ class RunConfigTest {
     }
 
     /** Proof that the signal will land mid-backup: the run has started and its dump waits on the lock. */
-    private void awaitBackupWaitingOnTheLock(Running run) {
+    private void awaitBackupWaitingOnTheLock(RunningPlanB run) {
         await().atMost(Duration.ofSeconds(60)).until(() -> run.saw("of plan 'app' started"));
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), PostgresServer.USER,
@@ -332,55 +325,6 @@ class RunConfigTest {
         try (var entries = Files.list(backups.resolve("app"))) {
             assertThat(entries.filter(Files::isDirectory).filter(backup -> !Files.exists(backup.resolve("manifest.json"))))
                     .as("no partial backup visible").isEmpty();
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-            return free.getLocalPort();
-        }
-    }
-
-    /** {@code planb run} in its own process, its output collected line by line, its HTTP address if it serves one. */
-    private record Running(Process process, List<String> lines, Thread reader, String address, HttpClient http) {
-
-        static Running start(Path dir, List<String> jvmOptions, Map<String, String> environment, String... args)
-                throws Exception {
-            Process process = PlanBProcess.start(dir, jvmOptions, environment, args);
-            List<String> lines = new CopyOnWriteArrayList<>();
-            Thread reader = new Thread(() -> new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8)).lines().forEach(lines::add));
-            reader.start();
-            int http = List.of(args).indexOf("--http");
-            return new Running(process, lines, reader, http < 0 ? null : args[http + 1], HttpClient.newHttpClient());
-        }
-
-        boolean saw(String text) {
-            return lines.stream().anyMatch(line -> line.contains(text));
-        }
-
-        long count(String text) {
-            return lines.stream().filter(line -> line.contains(text)).count();
-        }
-
-        URI uri(String path) {
-            return URI.create("http://" + address + path);
-        }
-
-        HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        void sigterm() throws Exception {
-            new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).start().waitFor();
-        }
-
-        /** Sends SIGTERM unless already sent, waits for the process to end and returns its whole output. */
-        String stop() throws Exception {
-            sigterm();
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(String.join("\n", lines)).isTrue();
-            reader.join(10_000);
-            return String.join("\n", lines);
         }
     }
 

@@ -94,7 +94,7 @@ class ZstdFallbackTest {
 
     private Cli.Result run(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")), "-cp", strippedClassPath,
+                PlanBProcess.ENABLE_NATIVE_ACCESS, "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")), "-cp", strippedClassPath,
                 Main.class.getName()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)

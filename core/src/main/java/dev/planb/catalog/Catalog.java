@@ -126,6 +126,25 @@ public final class Catalog {
     }
 
     /**
+     * The {@code limit} newest backups of a plan here that {@code which} accepts, newest id first:
+     * manifests are read newest id first until {@code limit} are accepted, so the cost does not grow
+     * with the number of older backups. Damaged ones are skipped and logged.
+     */
+    public List<Manifest> newest(String plan, int limit, Predicate<Manifest> which) {
+        PlanName.check(plan);
+        List<BackupRef> refs = manifestRefs(plan + "/");
+        refs.sort(Comparator.comparing(BackupRef::id).reversed());
+        List<Manifest> newest = new ArrayList<>();
+        for (BackupRef ref : refs) {
+            if (newest.size() >= limit) {
+                break;
+            }
+            readOrSkip(ref).filter(which).ifPresent(newest::add);
+        }
+        return newest;
+    }
+
+    /**
      * The plan to use when the user may not have named one: the given plan, or the only plan on
      * this destination.
      *

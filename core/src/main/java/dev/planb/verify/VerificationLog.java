@@ -122,6 +122,11 @@ public final class VerificationLog {
         return Optional.empty();
     }
 
+    /** The result an entry names; empty (and logged) when it cannot be read. */
+    public Optional<VerificationRecord> read(Entry entry) {
+        return read(entry.key());
+    }
+
     private Optional<VerificationRecord> read(String key) {
         try (InputStream in = destination.open(key)) {
             return Optional.of(Json.mapper().readValue(in, VerificationRecord.class));

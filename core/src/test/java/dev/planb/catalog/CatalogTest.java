@@ -150,6 +150,8 @@ class CatalogTest {
         assertThat(catalog.find("app", log.backupId())).isEqualTo(log);
         assertThat(catalog.newest("app", Manifest::isDump)).contains(dump.manifest());
         assertThat(catalog.newest("app", backup -> true)).contains(log);
+        assertThat(catalog.newest("app", 2, backup -> true)).containsExactly(log, base);
+        assertThat(catalog.newest("app", 2, Manifest::isDump)).containsExactly(dump.manifest());
         assertThatThrownBy(() -> Catalog.requireDump(log, "restored")).isInstanceOfSatisfying(PlanBException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_SETTING)).hasMessage("Backup " + log.backupId()
                         + " of plan 'app' is log file 000000010000000000000003 of the point-in-time chain that starts with"

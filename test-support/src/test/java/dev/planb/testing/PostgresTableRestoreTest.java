@@ -55,6 +55,21 @@ class PostgresTableRestoreTest extends AbstractTableRestoreContractTest {
     }
 
     @Test
+    void aPartitionComesBackAsATableOfItsOwnBesideTheLivePartition() throws Exception {
+        execute("CREATE TABLE measurements (at DATE NOT NULL, value INTEGER) PARTITION BY RANGE (at)",
+                "CREATE TABLE measurements_2026 PARTITION OF measurements FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
+                "INSERT INTO measurements VALUES ('2026-03-01', 1), ('2026-04-01', 2)");
+        backUp();
+        execute("DELETE FROM measurements");
+
+        restore(request -> request.tables(List.of("measurements_2026")).tablesSuffix("_before"));
+
+        assertThat(count("measurements_2026_before")).isEqualTo(2);
+        assertThat(count("measurements")).as("not attached to the live parent").isZero();
+        assertThat(query("SELECT relispartition FROM pg_class WHERE relname = 'measurements_2026_before'")).isEqualTo("f");
+    }
+
+    @Test
     void tablesGoIntoAnotherSchemaUnderTheirOwnNames() throws Exception {
         backUp();
         execute("DELETE FROM order_lines", "DELETE FROM orders");

@@ -192,6 +192,7 @@ final class PgTableRestore {
                             + " WHERE conrelid = " + oid + " AND contype = 'f'")) {
                         statement.execute("ALTER TABLE " + from.quoted() + " DROP CONSTRAINT " + Jdbc.quoteIdentifier(constraint));
                     }
+                    detachFromParents(connection, statement, from, oid);
                     if (!to.schema().equals(from.schema())) {
                         statement.execute("CREATE SCHEMA IF NOT EXISTS " + Jdbc.quoteIdentifier(to.schema()));
                         statement.execute("ALTER TABLE " + from.quoted() + " SET SCHEMA " + Jdbc.quoteIdentifier(to.schema()));
@@ -212,6 +213,20 @@ final class PgTableRestore {
             connection.commit();
         } catch (SQLException e) {
             throw new IOException("cannot rename the restored tables in the scratch database: " + Messages.firstLine(e), e);
+        }
+    }
+
+    /**
+     * Makes a partition (or an inheritance child) a table of its own, so that the copy is not attached to
+     * the live parent, where its rows would overlap the live partition's.
+     */
+    private static void detachFromParents(Connection connection, Statement statement, QualifiedTable table, String oid)
+            throws SQLException {
+        boolean partition = "t".equals(Jdbc.queryString(connection, "SELECT relispartition FROM pg_class WHERE oid = " + oid));
+        for (String parent : Jdbc.queryStrings(connection, "SELECT inhparent::regclass::text FROM pg_inherits"
+                + " WHERE inhrelid = " + oid)) {
+            statement.execute(partition ? "ALTER TABLE " + parent + " DETACH PARTITION " + table.quoted()
+                    : "ALTER TABLE " + table.quoted() + " NO INHERIT " + parent);
         }
     }
 

@@ -3,7 +3,12 @@ package dev.planb.status.page;
 import dev.planb.BackupPlan;
 import dev.planb.PlanB;
 import dev.planb.catalog.Catalog;
+import dev.planb.change.TableChange;
 import dev.planb.config.DurationText;
+import dev.planb.event.DestructiveChange;
+import dev.planb.hold.Hold;
+import dev.planb.hold.Holds;
+import dev.planb.spi.Destination;
 import dev.planb.spi.Manifest;
 import dev.planb.status.BackupSummary;
 import dev.planb.status.DestinationStatus;
@@ -11,6 +16,7 @@ import dev.planb.status.Failure;
 import dev.planb.status.PlanStatus;
 import dev.planb.status.VerificationSummary;
 import dev.planb.verify.VerificationLog;
+import dev.planb.verify.VerificationRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 
 /**
  * Describes plans as plain maps and lists (JSON for the starter's endpoint and health details,
@@ -129,13 +137,61 @@ public final class PlanReports {
         report.putAll(status(status));
         planOf(plan).ifPresent(backupPlan -> {
             Instant now = clock.instant();
-            report.put("recentBackups", new Catalog(backupPlan.destinations().get(0)).backups(plan).stream().limit(limit)
-                    .map(manifest -> backup(manifest, now)).toList());
+            report.put("recentBackups", new Catalog(backupPlan.destinations().get(0))
+                    .newest(plan, limit, manifest -> true).stream().map(manifest -> backup(manifest, now)).toList());
             report.put("recentVerifications", new VerificationLog(backupPlan.destinations().get(0)).entries(plan)
                     .stream().limit(limit).map(entry -> Map.<String, Object>of("time", entry.time().toString(),
                             "backup", entry.backupId().toString())).toList());
         });
         return report;
+    }
+
+    /**
+     * A plan's {@code limit} newest full backups from its first destination, oldest first, with its
+     * destructive changes and holds (from the holds there and the open change), its drills (those of
+     * these backups) and its last failure marked.
+     */
+    PlanHistory history(String plan, int limit) {
+        Optional<BackupPlan> backupPlan = planOf(plan);
+        if (backupPlan.isEmpty()) {
+            return new PlanHistory(List.of(), List.of());
+        }
+        Destination first = backupPlan.get().destinations().get(0);
+        PlanHistory history = PlanHistory.of(new Catalog(first).newest(plan, limit, Manifest::isDump), limit);
+        Set<String> shown = history.backups().stream().map(PlanHistory.Point::id).collect(Collectors.toSet());
+        VerificationLog drills = new VerificationLog(first);
+        for (VerificationLog.Entry entry : drills.entries(plan).stream()
+                .filter(entry -> shown.contains(entry.backupId().toString())).limit(limit).toList()) {
+            Optional<VerificationRecord> drill = drills.read(entry);
+            if (drill.isPresent()) {
+                boolean passed = drill.get().passed();
+                history = history.markBackup(entry.backupId().toString(),
+                        passed ? PlanHistory.Kind.DRILL_PASSED : PlanHistory.Kind.DRILL_FAILED,
+                        "drill " + (passed ? "passed" : "FAILED") + " at " + entry.time());
+            }
+        }
+        Optional<PlanStatus> status = planB.status(plan);
+        Optional<DestructiveChange> change = status.flatMap(PlanStatus::destructiveChange);
+        if (change.isPresent()) {
+            history = history.markBackup(change.get().backupId().toString(), PlanHistory.Kind.DESTRUCTIVE_CHANGE,
+                    "destructive change: " + change.get().describeTables());
+        }
+        Instant now = clock.instant();
+        for (Hold hold : new Holds(first).list(plan)) {
+            history = history.markBackup(hold.backupId().toString(), PlanHistory.Kind.HOLD,
+                    "hold " + hold.state(now).name().toLowerCase(java.util.Locale.ROOT) + ", " + hold.describe());
+            if (hold.changedIn().isPresent()) {
+                history = history.markBackup(hold.changedIn().get().toString(), PlanHistory.Kind.DESTRUCTIVE_CHANGE,
+                        "destructive change: " + String.join("; ", hold.changes().stream().map(TableChange::describe)
+                                .toList()));
+            }
+        }
+        Optional<Failure> failure = status.flatMap(PlanStatus::lastFailure);
+        if (failure.isPresent()) {
+            history = history.markTime(failure.get().time(), PlanHistory.Kind.FAILURE,
+                    "backup FAILED at " + failure.get().time() + ": " + failure.get().message());
+        }
+        return history;
     }
 
     /** Every plan's {@link #report(String, int)}. */

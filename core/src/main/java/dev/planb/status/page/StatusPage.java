@@ -1,12 +1,16 @@
 package dev.planb.status.page;
 
+import dev.planb.internal.Durations;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Renders the status page: per plan its state, last success, failure and verification (with the
- * recovery time), next run, and its recent backups with size and age. Plain HTML and CSS, no
- * JavaScript. The starter serves it at {@code planb.status-page.path}, {@code planb run --http} at
+ * recovery time), next run, its recent backups with size and age, and its history: inline SVG
+ * charts of the stored size, the duration and each table's row count over the last
+ * {@value #HISTORY} backups, with destructive changes, holds, drills and failures marked, so a table that lost its rows is seen
+ * at a glance. Plain HTML, CSS and SVG, no JavaScript. The starter serves it at {@code planb.status-page.path}, {@code planb run --http} at
  * {@code /}.
  *
  * <pre>{@code
@@ -16,6 +20,13 @@ import java.util.Map;
 public final class StatusPage {
 
     private static final int RECENT = 10;
+    /** How many backups the history charts show: what fits a glance, and a bounded number of manifests read. */
+    static final int HISTORY = 30;
+    /** At most this many tables get a row-count chart: the ones that lost most of their rows first. */
+    static final int TABLE_CHARTS = 12;
+    static final String SIZE_COLOUR = "#0969da";
+    static final String DURATION_COLOUR = "#bf8700";
+    static final String ROWS_COLOUR = "#8250df";
 
     private final PlanReports reports;
 
@@ -33,7 +44,9 @@ public final class StatusPage {
                 <style>
                 body{font-family:system-ui,sans-serif;margin:2rem;color:#222}
                 table{border-collapse:collapse;margin:.5rem 0 1.5rem}td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}
-                .IDLE{color:#1a7f37}.RUNNING{color:#0969da}.STALE,.DAMAGED,.down{color:#cf222e;font-weight:bold}
+                .IDLE{color:#1a7f37}.RUNNING{color:#0969da}.STALE,.DAMAGED,.down{color:#cf222e;font-weight:bold}.DESTRUCTIVE_CHANGE{color:#bc4c00;font-weight:bold}
+                .charts{display:flex;flex-wrap:wrap;gap:1rem}.chart{margin:0}.chart figcaption{font-size:.9rem}
+                .axis{font-size:10px;fill:#555}.legend span{margin-right:1rem}
                 </style></head><body><h1>PlanB backups</h1>
                 """);
         for (Map<String, Object> plan : reports.reports(RECENT)) {
@@ -42,7 +55,7 @@ public final class StatusPage {
         return html.append("</body></html>\n").toString();
     }
 
-    private static void renderPlan(StringBuilder html, Map<String, Object> plan) {
+    private void renderPlan(StringBuilder html, Map<String, Object> plan) {
         String state = String.valueOf(plan.get("state"));
         html.append("<section class=\"plan\"><h2>Plan ").append(text(plan.get("plan")))
                 .append(" <span class=\"").append(text(state)).append("\">").append(text(state)).append("</span></h2>\n<table>");
@@ -62,7 +75,39 @@ public final class StatusPage {
                         .append(text(size((Long) backup.get("storedBytes")))).append("</td></tr>");
             }
         }
-        html.append("</table></section>\n");
+        html.append("</table>\n");
+        renderHistory(html, reports.history(String.valueOf(plan.get("plan")), HISTORY));
+        html.append("</section>\n");
+    }
+
+    private static void renderHistory(StringBuilder html, PlanHistory history) {
+        html.append("<h3>History (last ").append(history.backups().size()).append(" backups, oldest left)</h3>\n");
+        if (history.backups().isEmpty()) {
+            html.append("<p>No backups yet.</p>\n");
+            return;
+        }
+        html.append("<p class=\"legend\">");
+        for (PlanHistory.Kind kind : PlanHistory.Kind.values()) {
+            html.append("<span style=\"color:").append(kind.colour).append("\">&#9482; ")
+                    .append(kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).append("</span>");
+        }
+        html.append("</p>\n<div class=\"charts\">");
+        html.append(SvgChart.render("Stored size", SIZE_COLOUR, history.backups().stream()
+                .mapToDouble(PlanHistory.Point::storedBytes).toArray(), history, bytes -> size((long) bytes)));
+        html.append(SvgChart.render("Duration", DURATION_COLOUR, history.backups().stream()
+                .mapToDouble(point -> point.duration().toMillis()).toArray(), history,
+                millis -> Durations.format(Duration.ofMillis((long) millis))));
+        List<String> tables = history.tables(TABLE_CHARTS);
+        for (String table : tables) {
+            html.append(SvgChart.render("Rows: " + table, ROWS_COLOUR, history.rows(table), history,
+                    rows -> String.format(java.util.Locale.ROOT, "%,d", (long) rows)));
+        }
+        html.append("</div>\n");
+        int more = (int) history.backups().stream().flatMap(point -> point.rows().keySet().stream()).distinct().count()
+                - tables.size();
+        if (more > 0) {
+            html.append("<p>").append(more).append(" more table(s) not charted.</p>\n");
+        }
     }
 
     private static String describeBackup(Object backup) {
@@ -94,18 +139,6 @@ public final class StatusPage {
     }
 
     private static String text(Object value) {
-        String plain = String.valueOf(value);
-        StringBuilder escaped = new StringBuilder(plain.length());
-        for (char c : plain.toCharArray()) {
-            switch (c) {
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '&' -> escaped.append("&amp;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
+        return Html.text(value);
     }
 }

@@ -1,0 +1,12 @@
+package dev.planb.testing;
+
+import dev.planb.DatabaseSource;
+import dev.planb.testing.server.MariaDbServer;
+
+class MariaDbDestructiveChangeTest extends AbstractDestructiveChangeTest {
+
+    @Override
+    protected DatabaseSource newDatabase() {
+        return MariaDbServer.shared().newDatabase();
+    }
+}
