@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The entry point: run a backup, list what a destination holds, restore (the static methods),
@@ -72,12 +73,16 @@ public final class PlanB implements AutoCloseable {
     private final StatusBoard board;
     private final StalenessMonitor staleness;
     private final PlanNotifiers notifiers;
+    private final Duration stalenessCheck;
+    private final AtomicBoolean started = new AtomicBoolean();
 
-    private PlanB(PlanScheduler scheduler, StatusBoard board, StalenessMonitor staleness, PlanNotifiers notifiers) {
+    private PlanB(PlanScheduler scheduler, StatusBoard board, StalenessMonitor staleness, PlanNotifiers notifiers,
+            Duration stalenessCheck) {
         this.scheduler = scheduler;
         this.board = board;
         this.staleness = staleness;
         this.notifiers = notifiers;
+        this.stalenessCheck = stalenessCheck;
     }
 
     /** Starts configuring a runtime that runs plans on their schedules. */
@@ -277,6 +282,21 @@ public final class PlanB implements AutoCloseable {
         notifiers.close();
     }
 
+    /**
+     * Starts running the plans on their schedules (with the catch-up runs that are due) and checking
+     * their staleness; a runtime from {@link Builder#start()} already runs, and calling it again does nothing.
+     * Status and {@link #plans()} work before it, from what is on storage.
+     *
+     * @return this runtime
+     */
+    public PlanB start() {
+        if (started.compareAndSet(false, true)) {
+            scheduler.start();
+            scheduler.repeat("staleness check", staleness::check, stalenessCheck);
+        }
+        return this;
+    }
+
     /** Configures a runtime; {@link #start()} checks the plans and starts it. */
     public static final class Builder {
         private final List<BackupPlan> plans = new ArrayList<>();
@@ -346,12 +366,22 @@ public final class PlanB implements AutoCloseable {
         }
 
         /**
-         * Checks the plans and starts running them.
+         * Checks the plans and starts running them: {@code build().start()}.
          *
          * @throws PlanBException naming the setting when a plan has no schedule, two plans share a
          *     name, or {@code threads} is below 1
          */
         public PlanB start() {
+            return build().start();
+        }
+
+        /**
+         * Checks the plans and makes the runtime without starting it: {@link PlanB#start()} does, e.g.
+         * when the application that holds it has started.
+         *
+         * @throws PlanBException as {@link #start()} does
+         */
+        public PlanB build() {
             if (stalenessCheck == null || stalenessCheck.isNegative() || stalenessCheck.isZero()) {
                 throw new PlanBException(ErrorCode.INVALID_SETTING, "PlanB stalenessCheckEvery is " + stalenessCheck
                         + ": use a positive duration, e.g. Duration.ofMinutes(1)");
@@ -392,9 +422,7 @@ public final class PlanB implements AutoCloseable {
             EventPublisher events = new EventPublisher(all);
             PlanScheduler scheduler = new PlanScheduler(plans, pulls, events, clock, threads, shutdownGrace);
             StalenessMonitor staleness = new StalenessMonitor(board, events::publish, clock);
-            scheduler.start();
-            scheduler.repeat("staleness check", staleness::check, stalenessCheck);
-            return new PlanB(scheduler, board, staleness, notifiers);
+            return new PlanB(scheduler, board, staleness, notifiers, stalenessCheck);
         }
     }
 }

@@ -13,9 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What {@link PlanFactory#start} starts: the {@link PlanB} runtime that runs every plan and pull on its
- * schedule, and a log streamer per plan that streams. {@link #close()} stops the streamers (each ships
- * what it received) and then the runtime (a running backup leaves nothing visible).
+ * What {@link PlanFactory#start} starts ({@link PlanFactory#prepare} makes it without starting): the
+ * {@link PlanB} runtime that runs every plan and pull on its schedule, and a log streamer per plan that
+ * streams. {@link #close()} stops the streamers (each ships what it received) and then the runtime (a
+ * running backup leaves nothing visible).
  */
 public final class ConfiguredRuntime implements AutoCloseable {
 
@@ -24,15 +25,19 @@ public final class ConfiguredRuntime implements AutoCloseable {
     private final PlanB planB;
     private final List<LogStreamer> streamers;
     private final Set<String> streamingPlans;
+    private final Map<String, LogStreamer> named;
     private final List<Thread> threads = new ArrayList<>();
+    private boolean started;
 
     private ConfiguredRuntime(PlanB planB, Map<String, LogStreamer> streamers) {
         this.planB = planB;
+        this.named = Map.copyOf(streamers);
         this.streamers = List.copyOf(streamers.values());
         this.streamingPlans = Set.copyOf(streamers.keySet());
     }
 
-    static ConfiguredRuntime start(PlanB planB, Map<BackupPlan, PlanSettings.StreamingSettings> streaming,
+    /** {@code planB} (not started) with a log streamer for each plan of {@code streaming}. */
+    static ConfiguredRuntime prepare(PlanB planB, Map<BackupPlan, PlanSettings.StreamingSettings> streaming,
             List<PlanBListener> listeners) {
         Map<String, LogStreamer> streamers = new LinkedHashMap<>();
         try {
@@ -48,8 +53,21 @@ public final class ConfiguredRuntime implements AutoCloseable {
             planB.close();
             throw e;
         }
-        ConfiguredRuntime runtime = new ConfiguredRuntime(planB, streamers);
-        streamers.forEach((name, streamer) -> {
+        return new ConfiguredRuntime(planB, streamers);
+    }
+
+    /**
+     * Starts the runtime and the log streamers; calling it again does nothing.
+     *
+     * @return this
+     */
+    public synchronized ConfiguredRuntime start() {
+        if (started) {
+            return this;
+        }
+        started = true;
+        planB.start();
+        named.forEach((name, streamer) -> {
             Thread thread = new Thread(() -> {
                 try {
                     streamer.run();
@@ -58,9 +76,9 @@ public final class ConfiguredRuntime implements AutoCloseable {
                 }
             }, "planb-stream-" + name);
             thread.start();
-            runtime.threads.add(thread);
+            threads.add(thread);
         });
-        return runtime;
+        return this;
     }
 
     /** The names of the plans whose transaction log is streamed. */

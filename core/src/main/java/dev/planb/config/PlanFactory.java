@@ -109,6 +109,17 @@ public final class PlanFactory {
      */
     public ConfiguredRuntime start(Map<BackupPlan, ? extends PlanSettings> plans, List<PullJob> pulls, int threads,
             Duration shutdownGrace) {
+        return prepare(plans, pulls, threads, shutdownGrace).start();
+    }
+
+    /**
+     * Makes what {@link #start(Map, List, int, Duration)} starts, without starting it:
+     * {@link ConfiguredRuntime#start()} does, e.g. once the application that holds it has started.
+     *
+     * @throws InvalidSettingException naming the first bad setting
+     */
+    public ConfiguredRuntime prepare(Map<BackupPlan, ? extends PlanSettings> plans, List<PullJob> pulls, int threads,
+            Duration shutdownGrace) {
         PlanB.Builder runtime = PlanB.builder().plans(List.copyOf(plans.keySet()));
         runtime.shutdownGrace(converting(key(prefix, "shutdown-grace"), () -> notNegative(shutdownGrace)));
         pulls.forEach(runtime::pull);
@@ -120,7 +131,7 @@ public final class PlanFactory {
                 streaming.put(plan, settings.getStreaming());
             }
         });
-        return ConfiguredRuntime.start(converting(prefix.isEmpty() ? "plans" : prefix, runtime::start), streaming,
+        return ConfiguredRuntime.prepare(converting(prefix.isEmpty() ? "plans" : prefix, runtime::build), streaming,
                 listeners);
     }
 

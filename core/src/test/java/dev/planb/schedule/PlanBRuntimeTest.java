@@ -215,6 +215,53 @@ class PlanBRuntimeTest {
     }
 
     @Test
+    void closeWithAGraceLetsARunningBackupFinish() throws Exception {
+        BackupPlan plan = slowPlan("short", 1_500, Duration.ofHours(1), Schedule.every(Duration.ofHours(1)));
+
+        PlanB planb = PlanB.builder().plan(plan).listener(events).shutdownGrace(Duration.ofSeconds(60)).start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !events.of(BackupStarted.class).isEmpty());
+        planb.close();
+
+        assertThat(events.of(BackupSucceeded.class)).hasSize(1);
+        assertThat(events.of(BackupFailed.class)).isEmpty();
+        assertThat(PlanB.catalog(destination).backups("short")).hasSize(1);
+        assertThat(planb.nextRun("short")).isEmpty();
+    }
+
+    @Test
+    void closeWithAGraceCancelsABackupStillRunningAfterIt() throws Exception {
+        BackupPlan plan = slowPlan("long", 60_000, Duration.ofHours(1), Schedule.every(Duration.ofHours(1)));
+
+        PlanB planb = PlanB.builder().plan(plan).listener(events).shutdownGrace(Duration.ofMillis(300)).start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !events.of(BackupStarted.class).isEmpty());
+        planb.close();
+
+        assertThat(events.of(BackupFailed.class)).singleElement()
+                .satisfies(failed -> assertThat(failed.code()).isEqualTo(ErrorCode.CANCELLED));
+        assertThat(PlanB.catalog(destination).backups()).isEmpty();
+        assertThat(visibleFiles(tmp.resolve("backups"))).isEmpty();
+    }
+
+    @Test
+    void aBuiltRuntimeRunsNothingUntilStarted() throws Exception {
+        Path db = tmp.resolve("app.db");
+        SampleDb.create(db);
+        BackupPlan plan = BackupPlan.builder("app").database(DatabaseSource.of(SampleDb.url(db))).destination(destination)
+                .schedule(Schedule.every(Duration.ofHours(1))).build();
+
+        try (PlanB planb = PlanB.builder().plan(plan).listener(events).build()) {
+            assertThat(planb.plans()).containsExactly(plan);
+            assertThat(planb.nextRun("app")).isEmpty();
+            assertThat(planb.status("app")).isPresent();
+
+            assertThat(planb.start()).isSameAs(planb.start());
+            assertThat(planb.nextRun("app")).isPresent();
+            await().atMost(Duration.ofSeconds(20)).until(() -> events.of(BackupSucceeded.class).size() == 1);
+        }
+        assertThat(events.of(BackupStarted.class)).hasSize(1);
+    }
+
+    @Test
     void theInjectedClockDecidesWhenACronTickIsDue() throws Exception {
         Path db = tmp.resolve("app.db");
         SampleDb.create(db);

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -58,6 +59,42 @@ public final class PlanReports {
     /** Whether a plan needs attention: stale, its newest backup damaged, or its last verification failed. */
     public static boolean isDown(PlanStatus status) {
         return status.needsAttention();
+    }
+
+    /** What the {@code planb} health shows overall. */
+    public enum HealthVerdict {
+        /** Every plan is fine. */
+        UP("every plan is fine"),
+        /** No plan needs attention, but a plan's last backup showed tables dropped or emptied. */
+        DESTRUCTIVE_CHANGE("a backup showed tables dropped or emptied"),
+        /** A plan needs attention ({@link #isDown(PlanStatus)}). */
+        DOWN("a plan needs attention");
+
+        private final String description;
+
+        HealthVerdict(String description) {
+            this.description = description;
+        }
+
+        /** One line for the health's status description. */
+        public String description() {
+            return description;
+        }
+    }
+
+    /**
+     * Reports every plan's status to {@code detail} (plan name, {@link #status(PlanStatus)}) and says what
+     * the {@code planb} health shows overall, the same whichever front end (or Spring Boot generation) shows it.
+     */
+    public HealthVerdict health(BiConsumer<String, Object> detail) {
+        boolean down = false;
+        boolean changed = false;
+        for (PlanStatus status : planB.status()) {
+            down |= isDown(status);
+            changed |= status.destructiveChange().isPresent();
+            detail.accept(status.plan(), status(status));
+        }
+        return down ? HealthVerdict.DOWN : changed ? HealthVerdict.DESTRUCTIVE_CHANGE : HealthVerdict.UP;
     }
 
     /** A plan's status: state, last success (with age), last failure, last verification, next run, destinations. */

@@ -4,11 +4,11 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
-import dev.planb.status.PlanStatus;
 import dev.planb.status.page.PlanReports;
 
 /**
- * The {@code planb} health: DOWN when a plan is stale (no backup within its max age) or its last
+ * The {@code planb} health on Spring Boot 4 ({@code org.springframework.boot.health.contributor}; the starter's
+ * Boot 3 health auto-configuration has its twin): DOWN when a plan is stale (no backup within its max age) or its last
  * verification failed; {@value #DESTRUCTIVE_CHANGE} (a status of its own, HTTP 200 unless mapped with
  * {@code management.endpoint.health.status.http-mapping.DESTRUCTIVE_CHANGE=503}) while a plan's destructive change
  * is open; the details show each plan's last success per destination.
@@ -28,19 +28,11 @@ public class PlanBHealthIndicator extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        boolean down = false;
-        boolean changed = false;
-        for (PlanStatus status : reports.planB().status()) {
-            down |= PlanReports.isDown(status);
-            changed |= status.destructiveChange().isPresent();
-            builder.withDetail(status.plan(), reports.status(status));
-        }
-        if (down) {
-            builder.down();
-        } else if (changed) {
-            builder.status(new Status(DESTRUCTIVE_CHANGE, "a backup showed tables dropped or emptied"));
-        } else {
-            builder.up();
+        PlanReports.HealthVerdict verdict = reports.health(builder::withDetail);
+        switch (verdict) {
+            case DOWN -> builder.down();
+            case DESTRUCTIVE_CHANGE -> builder.status(new Status(DESTRUCTIVE_CHANGE, verdict.description()));
+            case UP -> builder.up();
         }
     }
 }

@@ -7,15 +7,14 @@ import org.springframework.core.env.Environment;
 
 /**
  * Stops start-up with one line when the application runs a Spring Boot this starter was not built for,
- * before Boot's own auto-configurations meet jars of another Boot generation and fail obscurely (a Boot
- * 3.5 application fails with {@code BeanDefinitionOverrideException: … 'hikariPoolDataSourceMetadataProvider'}).
+ * before Boot's own auto-configurations meet classes they do not know and fail obscurely.
  * Runs as an {@link ApplicationContextInitializer}, before any bean is defined;
  * {@code planb.boot-compatibility-check=false} turns it off (at your own risk).
  */
 public final class BootVersionCheck implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     /** The Spring Boot versions the starter is built and tested for. */
-    static final String SUPPORTED = "4.0.x";
+    static final String SUPPORTED = "3.5.x and 4.0.x";
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -28,9 +27,9 @@ public final class BootVersionCheck implements ApplicationContextInitializer<Con
      */
     static void check(Environment environment, String version) {
         boolean enabled = environment.getProperty("planb.boot-compatibility-check", Boolean.class, true);
-        if (enabled && version != null && !version.startsWith("4.0.")) {
+        if (enabled && version != null && !version.startsWith("3.5.") && !version.startsWith("4.0.")) {
             throw new IllegalStateException("PlanB's Spring Boot starter supports Spring Boot " + SUPPORTED
-                    + " and this application runs Spring Boot " + version + ": use Spring Boot " + SUPPORTED
+                    + " and this application runs Spring Boot " + version + ": use Spring Boot 3.5 or 4.0"
                     + ", back the database up with planb run --config instead, or set"
                     + " planb.boot-compatibility-check=false to try anyway");
         }

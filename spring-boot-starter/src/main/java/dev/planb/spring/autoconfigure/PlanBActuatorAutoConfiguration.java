@@ -11,25 +11,25 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.planb.PlanB;
 import dev.planb.spring.actuate.PlanBEndpoint;
-import dev.planb.spring.actuate.PlanBHealthIndicator;
 import dev.planb.status.metrics.PlanBMetrics;
 import dev.planb.status.metrics.PlanBStatusMetrics;
 import dev.planb.status.page.PlanReports;
 
 /**
- * PlanB's health indicator ({@code planb}), endpoint ({@code /actuator/planb}) and Micrometer
- * metrics, each when its part of Actuator / Micrometer is on the classpath.
+ * PlanB's endpoint ({@code /actuator/planb}) and Micrometer metrics, each when its part of Actuator /
+ * Micrometer is on the classpath, on Spring Boot 3.5 and 4.0 alike (the health, whose API Boot 4 moved, has
+ * an auto-configuration per generation).
  */
 @AutoConfiguration(after = PlanBAutoConfiguration.class, afterName = {
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-        "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"})
+        "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
+        "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
+        "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration"})
 @ConditionalOnClass(PlanB.class)
 public class PlanBActuatorAutoConfiguration {
 
@@ -39,20 +39,6 @@ public class PlanBActuatorAutoConfiguration {
     @ConditionalOnMissingBean
     PlanReports planbReports(ObjectProvider<PlanB> planB) {
         return new PlanReports(planB.getIfUnique(), Clock.systemUTC());
-    }
-
-    /** The {@code planb} health. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(HealthIndicator.class)
-    @ConditionalOnBean(PlanB.class)
-    @ConditionalOnEnabledHealthIndicator("planb")
-    static class Health {
-
-        @Bean
-        @ConditionalOnMissingBean(name = "planbHealthIndicator")
-        PlanBHealthIndicator planbHealthIndicator(PlanReports reports) {
-            return new PlanBHealthIndicator(reports);
-        }
     }
 
     /** The {@code /actuator/planb} endpoint. */

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -26,20 +27,21 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
-import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.GenericConverter;
 import org.springframework.core.env.Environment;
 
 /**
- * Backs up the application's {@link DataSource} on a schedule as {@code planb.*} says: one
- * property ({@code planb.destinations.local.uri}) is enough. A {@link PlanB} bean of the
- * application's own replaces it; {@code planb.enabled=false} turns it off.
+ * Backs up the application's {@link DataSource} (the only, the {@code @Primary} or the
+ * {@link PlanBDataSource} one) on a schedule as {@code planb.*} says: one property
+ * ({@code planb.destinations.local.uri}) is enough. A {@link PlanB} bean of the application's own replaces
+ * it; {@code planb.enabled=false} turns it off. Works on Spring Boot 3.5 and 4.0: what differs between
+ * them lives in small auto-configurations switched on by their generation's classes
+ * ({@code Boot3DataSourceLogins}, {@code Boot4DataSourceLogins}, the health auto-configurations).
  */
-@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@AutoConfiguration(afterName = {"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration"})
 @ConditionalOnClass({PlanB.class, DataSource.class})
 @ConditionalOnBean(DataSource.class)
 @ConditionalOnBooleanProperty(name = "planb.enabled", matchIfMissing = true)
@@ -47,13 +49,13 @@ import org.springframework.core.env.Environment;
 public class PlanBAutoConfiguration {
 
     /**
-     * The plans' runtime (and their log streamers), started here and closed with the application
-     * context (a running backup then leaves nothing behind).
+     * The plans' runtime (and their log streamers), made here and started by {@link #planbLifecycle} once
+     * the application has started.
      */
-    @Bean(destroyMethod = "close")
+    @Bean(destroyMethod = "")
     @ConditionalOnMissingBean({PlanB.class, ConfiguredRuntime.class})
-    ConfiguredRuntime planbRuntime(PlanBProperties properties, ObjectProvider<DataSource> dataSource,
-            ObjectProvider<JdbcConnectionDetails> connectionDetails, ObjectProvider<DataSourceProperties> dataSourceProperties,
+    ConfiguredRuntime planbRuntime(PlanBProperties properties, @PlanBDataSource ObjectProvider<DataSource> planbDataSource,
+            ObjectProvider<DataSource> dataSource, ObjectProvider<BootDataSourceLogins> boot,
             ObjectProvider<BackupPlanCustomizer> customizers,
             ObjectProvider<DestinationResolver> resolvers, ObjectProvider<PlanBListener> listeners, Environment environment) {
         PlanFactory.Builder factory = PlanFactory.builder().keyPrefix("planb");
@@ -67,12 +69,19 @@ public class PlanBAutoConfiguration {
         properties.getPlans().forEach((name, plan) -> named.addTo("planb.plans." + name, plan));
         try {
             all.put(plans.plan(properties.getName(), "planb", properties, properties.getDatabase().getUrl() != null ? null
-                    : applicationDatabase(properties, dataSource, connectionDetails, dataSourceProperties)), properties);
+                    : applicationDatabase(properties, planbDataSource, dataSource, boot.getIfAvailable())), properties);
             properties.getPlans().forEach((name, plan) -> all.put(plans.plan(name, "planb.plans." + name, plan), plan));
-            return plans.start(all, List.of(), properties.getThreads());
+            return plans.prepare(all, List.of(), properties.getThreads(), properties.getShutdownGrace());
         } catch (InvalidSettingException e) {
             throw new InvalidPlanBPropertyException(named.asWritten(e.setting()), e.problem());
         }
+    }
+
+    /** Starts {@link #planbRuntime} with the application and stops it, gracefully, at shutdown. */
+    @Bean
+    @ConditionalOnBean(ConfiguredRuntime.class)
+    PlanBLifecycle planbLifecycle(ConfiguredRuntime runtime) {
+        return new PlanBLifecycle(runtime);
     }
 
     /** {@code Duration} properties also read {@code 2w} and {@code 1d12h}, PlanB's duration grammar. */
@@ -90,15 +99,25 @@ public class PlanBAutoConfiguration {
         return runtime.planB();
     }
 
-    private static DatabaseSource applicationDatabase(PlanBProperties properties, ObjectProvider<DataSource> dataSource,
-            ObjectProvider<JdbcConnectionDetails> connectionDetails, ObjectProvider<DataSourceProperties> dataSourceProperties) {
+    private static DatabaseSource applicationDatabase(PlanBProperties properties, ObjectProvider<DataSource> qualified,
+            ObjectProvider<DataSource> dataSource, BootDataSourceLogins boot) {
+        DataSource marked;
+        try {
+            marked = qualified.getIfAvailable();
+        } catch (NoUniqueBeanDefinitionException e) {
+            throw new InvalidPlanBPropertyException("planb.database.url", "the application has " + e.getNumberOfBeansFound()
+                    + " DataSource beans marked @PlanBDataSource: mark only the one to back up");
+        }
+        if (marked != null) {
+            return ApplicationDatabase.of(properties.getDatabase(), boot, marked, true);
+        }
         DataSource appDataSource = dataSource.getIfUnique();
         if (appDataSource == null) {
-            throw new InvalidPlanBPropertyException("planb.enabled", "the application has several DataSource beans and"
-                    + " none is @Primary: mark the one to back up @Primary, or set planb.enabled=false");
+            throw new InvalidPlanBPropertyException("planb.database.url", "the application has several DataSource beans"
+                    + " and none is @Primary or @PlanBDataSource: mark the one to back up @PlanBDataSource, set"
+                    + " planb.database.url, or set planb.enabled=false");
         }
-        return ApplicationDatabase.of(properties.getDatabase(), connectionDetails.getIfUnique(), appDataSource,
-                dataSourceProperties.getIfUnique());
+        return ApplicationDatabase.of(properties.getDatabase(), boot, appDataSource, false);
     }
 
     /**

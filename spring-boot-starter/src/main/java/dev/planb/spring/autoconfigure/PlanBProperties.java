@@ -1,6 +1,7 @@
 package dev.planb.spring.autoconfigure;
 
 import dev.planb.config.PlanSettings;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -38,6 +39,12 @@ public class PlanBProperties extends PlanSettings {
 
     /** How many backups may run at the same time. */
     private int threads = 2;
+
+    /**
+     * How long a backup running at shutdown may go on before it is cancelled (a cancelled backup leaves
+     * nothing visible on any destination); {@code planb.yml}'s {@code shutdown-grace}.
+     */
+    private Duration shutdownGrace = Duration.ofSeconds(30);
 
     /**
      * Further plans by name, each with its own database ({@code planb.plans.NAME.database.url})
@@ -78,6 +85,14 @@ public class PlanBProperties extends PlanSettings {
 
     public void setThreads(int threads) {
         this.threads = threads;
+    }
+
+    public Duration getShutdownGrace() {
+        return shutdownGrace;
+    }
+
+    public void setShutdownGrace(Duration shutdownGrace) {
+        this.shutdownGrace = shutdownGrace;
     }
 
     public Map<String, PlanSettings> getPlans() {

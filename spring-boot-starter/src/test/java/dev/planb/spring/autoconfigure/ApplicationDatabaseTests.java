@@ -37,7 +37,7 @@ class ApplicationDatabaseTests {
     Path backups;
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, PlanBAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, Boot4DataSourceLogins.class, PlanBAutoConfiguration.class));
 
     @ParameterizedTest
     @ValueSource(strings = {"jdbc:mariadb:", "jdbc:mysql:"})

@@ -20,17 +20,17 @@ class BootVersionCheckTests {
     private final StandardEnvironment environment = new StandardEnvironment();
 
     @ParameterizedTest
-    @ValueSource(strings = {"3.5.7", "3.4.0", "4.1.0", "5.0.0-M1"})
+    @ValueSource(strings = {"3.4.12", "3.3.0", "2.7.18", "4.1.0", "5.0.0-M1"})
     void anotherBootStopsStartUpNamingTheSupportedRange(String version) {
         assertThatThrownBy(() -> BootVersionCheck.check(environment, version)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("supports Spring Boot 4.0.x and this application runs Spring Boot " + version)
+                .hasMessageContaining("supports Spring Boot 3.5.x and 4.0.x and this application runs Spring Boot " + version)
                 .hasMessageContaining("planb.boot-compatibility-check=false")
                 .hasMessageNotContaining("\n");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"4.0.0", "4.0.7", "4.0.12-SNAPSHOT"})
-    void boot40Passes(String version) {
+    @ValueSource(strings = {"3.5.0", "3.5.7", "4.0.0", "4.0.7", "4.0.12-SNAPSHOT"})
+    void boot35And40Pass(String version) {
         assertThatCode(() -> BootVersionCheck.check(environment, version)).doesNotThrowAnyException();
     }
 
@@ -38,7 +38,7 @@ class BootVersionCheckTests {
     void itCanBeTurnedOff() {
         environment.getPropertySources().addFirst(new MapPropertySource("test",
                 Map.of("planb.boot-compatibility-check", "false")));
-        assertThatCode(() -> BootVersionCheck.check(environment, "3.5.7")).doesNotThrowAnyException();
+        assertThatCode(() -> BootVersionCheck.check(environment, "3.4.12")).doesNotThrowAnyException();
     }
 
     @Test

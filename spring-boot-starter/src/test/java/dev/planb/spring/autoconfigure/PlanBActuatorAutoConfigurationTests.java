@@ -31,7 +31,7 @@ class PlanBActuatorAutoConfigurationTests {
     Path backups;
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(PlanBAutoConfiguration.class, PlanBActuatorAutoConfiguration.class,
+            .withConfiguration(AutoConfigurations.of(PlanBAutoConfiguration.class, PlanBActuatorAutoConfiguration.class, PlanBHealthAutoConfiguration.class,
                     MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
                     SimpleMetricsExportAutoConfiguration.class))
             .withUserConfiguration(PlanBAutoConfigurationTests.OneDatabase.class)
@@ -166,7 +166,7 @@ class PlanBActuatorAutoConfigurationTests {
     @Test
     void endpointIsOnlyThereWhenExposed() {
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(PlanBAutoConfiguration.class, PlanBActuatorAutoConfiguration.class))
+                .withConfiguration(AutoConfigurations.of(PlanBAutoConfiguration.class, PlanBActuatorAutoConfiguration.class, PlanBHealthAutoConfiguration.class))
                 .withUserConfiguration(PlanBAutoConfigurationTests.OneDatabase.class)
                 .withPropertyValues("planb.destinations[0].uri=" + backups)
                 .run(context -> assertThat(context).hasSingleBean(PlanBHealthIndicator.class)

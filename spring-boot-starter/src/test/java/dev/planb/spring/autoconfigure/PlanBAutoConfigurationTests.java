@@ -143,6 +143,22 @@ class PlanBAutoConfigurationTests {
     }
 
     @Test
+    void backsUpThePlanBDataSourceRatherThanThePrimaryOne() {
+        runner.withUserConfiguration(TwoDatabases.class, MarkedDatabase.class)
+                .withPropertyValues("planb.destinations[0].uri=" + backups)
+                .run(context -> assertThat(context.getBean(PlanB.class).plans().get(0).database().jdbcUrl())
+                        .contains("marked"));
+    }
+
+    @Test
+    void twoPlanBDataSourcesFailAskingForOne() {
+        runner.withUserConfiguration(MarkedDatabase.class, OtherMarkedDatabase.class)
+                .withPropertyValues("planb.destinations[0].uri=" + backups)
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("2 DataSource beans marked @PlanBDataSource"));
+    }
+
+    @Test
     void customizersAdjustThePlan() {
         runner.withUserConfiguration(OneDatabase.class)
                 .withBean(BackupPlanCustomizer.class, () -> (name, plan) -> plan.timeout(Duration.ofMinutes(7)))
@@ -269,6 +285,24 @@ class PlanBAutoConfigurationTests {
         @Bean
         DataSource otherDataSource() {
             return h2("other");
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class MarkedDatabase {
+        @Bean
+        @PlanBDataSource
+        DataSource markedDataSource() {
+            return h2("marked");
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OtherMarkedDatabase {
+        @Bean
+        @PlanBDataSource
+        DataSource otherMarkedDataSource() {
+            return h2("marked-too");
         }
     }
 

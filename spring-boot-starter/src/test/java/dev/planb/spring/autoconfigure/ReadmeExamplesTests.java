@@ -28,8 +28,7 @@ class ReadmeExamplesTests {
 
     @ParameterizedTest
     @CsvSource({"properties, application.properties", "yaml, application.yml"})
-    void theReadmesStarterExampleWorksAsPasted(String language, String fileName, @TempDir Path dir)
-            throws IOException {
+    void theStarterExamplesWorkAsPasted(String language, String fileName, @TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve(fileName), block(language));
         PropertySourceLoader loader = language.equals("yaml") ? new YamlPropertySourceLoader()
                 : new PropertiesPropertySourceLoader();
@@ -56,18 +55,23 @@ class ReadmeExamplesTests {
                             .satisfies(destination -> assertThat(plan.retention(destination)).get()
                                     .hasToString("keep daily 7, weekly 4"));
                     assertThat(plan.maxAge()).contains(Duration.ofHours(26));
-                    assertThat(context.getEnvironment().getProperty("management.endpoint.health.show-components"))
-                            .isEqualTo("always");
+                    assertThat(context.getBean(PlanBProperties.class).getShutdownGrace())
+                            .isEqualTo(Duration.ofSeconds(30));
+                    var environment = context.getEnvironment();
+                    assertThat(environment.getProperty("management.endpoints.web.exposure.include"))
+                            .isEqualTo("health,planb");
+                    assertThat(environment.getProperty("management.endpoint.health.show-details"))
+                            .isEqualTo("when-authorized");
                 });
     }
 
-    /** The first {@code language} block of the Spring Boot page, as written there. */
+    /** The first {@code language} block of the page's examples section, as written there. */
     private static String block(String language) throws IOException {
         String page = Files.readString(PAGE);
+        int at = page.indexOf("## application.properties and application.yml");
+        assertThat(at).as(PAGE + " has its examples section").isNotNegative();
         String fence = "```" + language + "\n";
-        int start = page.indexOf(fence);
-        assertThat(start).as("a " + language + " block in " + PAGE).isNotNegative();
-        start += fence.length();
+        int start = page.indexOf(fence, at) + fence.length();
         return page.substring(start, page.indexOf("```", start));
     }
 }
