@@ -34,7 +34,7 @@ final class NativeLibraries {
             return;
         }
         String name = System.mapLibraryName("sqlitejdbc");
-        String resource = "/org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + name;
+        String resource = "/org/sqlite/native/" + sqliteFolder() + "/" + name;
         try (InputStream library = SQLiteJDBCLoader.class.getResourceAsStream(resource)) {
             if (library == null) {
                 return; // no bundled library for this platform: the driver reports it
@@ -56,6 +56,19 @@ final class NativeLibraries {
         } catch (IOException | RuntimeException e) {
             // the driver then extracts the library to java.io.tmpdir, as it does by default
         }
+    }
+
+    /**
+     * The driver's folder for this platform, as {@code OSInfo} names it, but on Linux without its {@code uname -o}
+     * (a check for Android's Termux): that child process would inherit this process's environment, which may hold a
+     * password given with {@code --password-env}. Where Android is possible, the driver's own answer is taken.
+     */
+    static String sqliteFolder() {
+        boolean linux = System.getProperty("os.name", "").contains("Linux");
+        if (!linux || OSInfo.isAndroidRuntime() || Files.exists(Path.of("/system/build.prop"))) {
+            return OSInfo.getNativeLibFolderPathForCurrentOS();
+        }
+        return (OSInfo.isMusl() ? "Linux-Musl" : "Linux") + "/" + OSInfo.getArchName();
     }
 
     private static void useZstdFolder() {
