@@ -45,11 +45,18 @@ record PlanHistory(List<Point> backups, List<Mark> marks) {
     record Mark(double at, Kind kind, String label) {
     }
 
+    /**
+     * By start time, as the catalog orders backups: ids have whole seconds, and the random part of two taken within
+     * one second says nothing of their order.
+     */
+    private static final Comparator<Manifest> OLDEST_FIRST = Comparator.comparing(Manifest::startedAt)
+            .thenComparing(Manifest::backupId);
+
     /** The history of {@code manifests} (any order), the {@code limit} newest full backups. */
     static PlanHistory of(List<Manifest> manifests, int limit) {
         List<Point> points = manifests.stream().filter(Manifest::isDump)
-                .sorted(Comparator.comparing(Manifest::id).reversed()).limit(limit)
-                .sorted(Comparator.comparing(Manifest::id))
+                .sorted(OLDEST_FIRST.reversed()).limit(limit)
+                .sorted(OLDEST_FIRST)
                 .map(manifest -> new Point(manifest.id().toString(), manifest.id().time(), manifest.storedBytes(),
                         manifest.duration(), rows(manifest)))
                 .toList();

@@ -2,6 +2,8 @@ package dev.planb.status.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planb.spi.Manifest;
+import dev.planb.spi.TableCount;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,6 +75,26 @@ class PlanHistoryChartTest {
 
         assertThat(svg).contains("Rows: &lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>");
         assertThat(xs(svg)).containsExactly(SvgChart.WIDTH / 2.0);
+    }
+
+    @Test
+    void backupsWithinOneSecondAreInTheOrderTheyWereTaken() {
+        // ids have whole seconds and a random part: here the later backup's random part sorts first
+        Instant second = Instant.parse("2026-12-07T05:04:32Z");
+        Manifest before = manifest("20261207T050432Z-8a9e33", second.plusMillis(100), 3000);
+        Manifest after = manifest("20261207T050432Z-59b58b", second.plusMillis(700), 100);
+
+        PlanHistory history = PlanHistory.of(List.of(after, before), 30);
+
+        assertThat(history.rows("orders")).containsExactly(3000, 100);
+        assertThat(PlanHistory.of(List.of(before, after), 1).rows("orders")).as("the newest one").containsExactly(100);
+    }
+
+    private static Manifest manifest(String id, Instant start, long rows) {
+        return new Manifest(Manifest.FORMAT_VERSION, "app", id, Manifest.KIND_FULL, null,
+                new Manifest.EngineInfo("postgresql", "15", "pg_dump", "15"), "jdbc:postgresql://db/app", start,
+                start.plusMillis(200), List.of(new Manifest.Artifact("database.dump.zst", 3, "0".repeat(64), "zstd", "none",
+                        3)), List.of(new TableCount("orders", rows)), "test", List.of(), List.of(), null);
     }
 
     @SafeVarargs
