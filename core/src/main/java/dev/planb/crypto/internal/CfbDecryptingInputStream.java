@@ -1,5 +1,6 @@
 package dev.planb.crypto.internal;
 
+import dev.planb.internal.stream.ReadingSkip;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,16 +79,7 @@ final class CfbDecryptingInputStream extends FilterInputStream {
 
     @Override
     public long skip(long n) throws IOException {
-        byte[] buffer = new byte[(int) Math.min(BUFFER, Math.max(n, 1))];
-        long skipped = 0;
-        while (skipped < n) {
-            int read = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
-            if (read < 0) {
-                break;
-            }
-            skipped += read;
-        }
-        return skipped;
+        return ReadingSkip.skip(this, n);
     }
 
     @Override

@@ -85,16 +85,7 @@ public final class VerifyingInputStream extends FilterInputStream {
 
     @Override
     public long skip(long n) throws IOException {
-        byte[] buffer = new byte[8192];
-        long skipped = 0;
-        while (skipped < n) {
-            int read = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
-            if (read < 0) {
-                break;
-            }
-            skipped += read;
-        }
-        return skipped;
+        return ReadingSkip.skip(this, n);
     }
 
     @Override
