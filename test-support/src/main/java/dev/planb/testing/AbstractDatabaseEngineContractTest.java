@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class AbstractDatabaseEngineContractTest {
 
-    /** Rows in the sample tables, by table. */
+    /** Rows in the sample customers table. */
     protected static final int CUSTOMERS = 250;
     /** Rows in the sample orders table. */
     protected static final int ORDERS = 1_000;
@@ -88,8 +88,7 @@ public abstract class AbstractDatabaseEngineContractTest {
 
     /**
      * {@return the SQL type of a binary column that holds {@link #LARGE_VALUE_BYTES} bytes} {@link #binaryType()}
-     * unless overridden, for a database whose type of {@link #binaryType()} is too small for that (MariaDB's
-     * {@code BLOB} holds 64 KiB).
+     * unless overridden; override it where that type cannot hold so much (MariaDB's {@code BLOB} holds 64 KiB).
      */
     protected String largeBinaryType() {
         return binaryType();
@@ -191,7 +190,7 @@ public abstract class AbstractDatabaseEngineContractTest {
     }
 
     /**
-     * Creates and fills the sample tables in one transaction: {@code customers} ({@value #CUSTOMERS} rows of unicode
+     * Creates the sample tables and fills them in one transaction: {@code customers} ({@value #CUSTOMERS} rows of unicode
      * text, quotes and nulls), {@code orders} ({@value #ORDERS} rows of decimals) and {@code attachments}
      * ({@value #ATTACHMENTS} rows of binary values of up to 5 KiB).
      *

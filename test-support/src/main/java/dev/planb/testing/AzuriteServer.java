@@ -113,7 +113,12 @@ public final class AzuriteServer implements AutoCloseable {
         return Files.readString(home.resolve("azurite.log"));
     }
 
-    /** Stops the server and deletes its folder. */
+    /**
+     * Stops the server (forcibly after 10 seconds) and deletes its folder.
+     *
+     * @throws IOException when a file of the folder cannot be deleted
+     * @throws InterruptedException when interrupted while waiting for the server to stop
+     */
     @Override
     public void close() throws IOException, InterruptedException {
         List<ProcessHandle> children = process.descendants().toList();

@@ -236,7 +236,12 @@ public final class OpenSshServer implements AutoCloseable {
                 StandardOpenOption.APPEND);
     }
 
-    /** Stops the server and deletes its folder. */
+    /**
+     * Stops the server (forcibly after 10 seconds) and deletes its folder.
+     *
+     * @throws IOException when a file of the folder cannot be deleted
+     * @throws InterruptedException when interrupted while waiting for the server to stop
+     */
     @Override
     public void close() throws IOException, InterruptedException {
         process.destroy();

@@ -177,7 +177,12 @@ public final class RcloneServer implements AutoCloseable {
         return Files.readString(home.resolve("serve.log"));
     }
 
-    /** Stops the server and deletes its folder. */
+    /**
+     * Stops the server (forcibly after 10 seconds) and deletes its folder.
+     *
+     * @throws IOException when a file of the folder cannot be deleted
+     * @throws InterruptedException when interrupted while waiting for the server to stop
+     */
     @Override
     public void close() throws IOException, InterruptedException {
         process.destroy();

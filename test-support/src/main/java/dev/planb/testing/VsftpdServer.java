@@ -271,7 +271,12 @@ public final class VsftpdServer implements AutoCloseable {
         return Files.exists(log) ? Files.readString(log) : "";
     }
 
-    /** Stops the server, removes the account and deletes the folder. */
+    /**
+     * Stops the server and its sessions (forcibly after 10 seconds), removes the account and deletes the folder.
+     *
+     * @throws IOException when a file of the folder cannot be deleted
+     * @throws InterruptedException when interrupted while waiting for the server to stop
+     */
     @Override
     public void close() throws IOException, InterruptedException {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
