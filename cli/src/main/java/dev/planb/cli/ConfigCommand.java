@@ -68,7 +68,7 @@ final class ConfigCommand implements Runnable {
             ConfigFile config = ConfigFile.read(file);
             List<BackupPlan> plans = config.plans();
             List<PullJob> pulls = config.pulls();
-            ObjectMapper mapper = ConfigFile.mapper().copy().setSerializationInclusion(JsonInclude.Include.NON_EMPTY);
+            ObjectMapper mapper = ConfigFile.mapper().copy().setDefaultPropertyInclusion(JsonInclude.Include.NON_EMPTY);
             out.print(mapper.writeValueAsString(masked(mapper.valueToTree(config.settings()), "")));
             for (BackupPlan plan : plans) {
                 out.println("# plan '" + plan.name() + "': " + plan.engine().name() + ", " + plan.schedule().orElseThrow()

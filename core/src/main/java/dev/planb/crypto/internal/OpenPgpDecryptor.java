@@ -26,6 +26,7 @@ import org.bouncycastle.openpgp.PGPPrivateKey;
 import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
 import org.bouncycastle.openpgp.PGPSecretKey;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
+import org.bouncycastle.openpgp.PGPSessionKeyEncryptedData;
 import org.bouncycastle.openpgp.PGPSessionKey;
 import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
@@ -81,21 +82,19 @@ public final class OpenPgpDecryptor {
     public InputStream open(InputStream ciphertext, String file, List<String> recipients) throws IOException {
         try {
             PGPEncryptedDataList list = encryptedDataList(PGPUtil.getDecoderStream(ciphertext), file);
-            PGPEncryptedData chosen;
+            PGPSessionKeyEncryptedData encrypted = list.extractSessionKeyEncryptedData();
             InputStream clear;
             if (keyFile != null) {
                 PGPPublicKeyEncryptedData data = forOurKey(list, file, recipients);
-                chosen = data;
-                checkIntegrityProtected(chosen, file);
-                clear = data.getDataStream(fastCipher(
+                checkIntegrityProtected(data, file);
+                clear = encrypted.getDataStream(fastCipher(
                         data.getSessionKey(new BcPublicKeyDataDecryptorFactory(privateKey(data, file, recipients)))));
             } else {
                 PGPPBEEncryptedData data = passphraseData(list, file, recipients);
-                chosen = data;
-                checkIntegrityProtected(chosen, file);
-                clear = openWithPassphrase(data, file);
+                checkIntegrityProtected(data, file);
+                clear = openWithPassphrase(data, encrypted, file);
             }
-            return new OpenPgpDecryptingInputStream(literalContent(clear, file), chosen, ciphertext, file);
+            return new OpenPgpDecryptingInputStream(literalContent(clear, file), encrypted, ciphertext, file);
         } catch (PGPException e) {
             throw new IOException(file + " cannot be decrypted: " + Messages.firstLine(e), e);
         }
@@ -122,7 +121,7 @@ public final class OpenPgpDecryptor {
         List<String> keyIds = new ArrayList<>();
         for (PGPEncryptedData data : list) {
             if (data instanceof PGPPublicKeyEncryptedData keyData) {
-                keyIds.add(String.format(Locale.ROOT, "%016X", keyData.getKeyID()));
+                keyIds.add(keyId(keyData));
                 if (secretKey(keyData) != null) {
                     return keyData;
                 }
@@ -144,16 +143,21 @@ public final class OpenPgpDecryptor {
                 return passphraseData;
             }
             if (data instanceof PGPPublicKeyEncryptedData keyData) {
-                keyIds.add(String.format(Locale.ROOT, "%016X", keyData.getKeyID()));
+                keyIds.add(keyId(keyData));
             }
         }
         throw new PlanBException(ErrorCode.INVALID_SETTING, file + " is encrypted to " + describe(recipients, keyIds)
                 + ", not with a passphrase: give the secret key file of one of those (--decrypt-with KEYFILE)");
     }
 
-    private InputStream openWithPassphrase(PGPPBEEncryptedData data, String file) throws PGPException {
+    /**
+     * A wrong passphrase shows only once the data is opened: its derived session key fails the check bytes
+     * at the start of the encrypted data.
+     */
+    private InputStream openWithPassphrase(PGPPBEEncryptedData data, PGPSessionKeyEncryptedData encrypted,
+            String file) throws PGPException {
         try {
-            return data.getDataStream(fastCipher(data.getSessionKey(new BcPBEDataDecryptorFactory(
+            return encrypted.getDataStream(fastCipher(data.getSessionKey(new BcPBEDataDecryptorFactory(
                     passphrase.reveal().toCharArray(), new BcPGPDigestCalculatorProvider()))));
         } catch (PGPException e) {
             throw new PlanBException(ErrorCode.INVALID_SETTING, file + " is encrypted with a passphrase, and the"
@@ -171,12 +175,16 @@ public final class OpenPgpDecryptor {
 
     private PGPSecretKey secretKey(PGPPublicKeyEncryptedData data) {
         for (PGPSecretKeyRing ring : secretKeys) {
-            PGPSecretKey key = ring.getSecretKey(data.getKeyID());
+            PGPSecretKey key = ring.getSecretKey(data.getKeyIdentifier());
             if (key != null && !key.isPrivateKeyEmpty()) {
                 return key;
             }
         }
         return null;
+    }
+
+    private static String keyId(PGPPublicKeyEncryptedData data) {
+        return String.format(Locale.ROOT, "%016X", data.getKeyIdentifier().getKeyId());
     }
 
     private PGPPrivateKey privateKey(PGPPublicKeyEncryptedData data, String file, List<String> recipients) {

@@ -50,6 +50,9 @@ public class PlanBEndpoint {
      * of a plan now; the outcome shows in later GETs, the health and the events.
      */
     @WriteOperation
+    // Spring's @Nullable is deprecated for JSpecify's, but Boot 3.5's actuator knows only Spring's as the mark of an
+    // optional operation parameter (Boot 4 knows both), and the starter runs on both generations.
+    @SuppressWarnings("deprecation")
     public Map<String, Object> trigger(@Selector String name, @Nullable String action) {
         String wanted = action == null ? "backup" : action;
         boolean started = switch (wanted) {

@@ -23,7 +23,7 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
-import org.springframework.core.io.PathResource;
+import org.springframework.core.io.FileSystemResource;
 
 /** The Spring Boot page's copy-paste application.properties and application.yml, loaded as Spring Boot loads them. */
 class ReadmeExamplesTests {
@@ -36,7 +36,7 @@ class ReadmeExamplesTests {
         Path file = Files.writeString(dir.resolve(fileName), block(language));
         PropertySourceLoader loader = language.equals("yaml") ? new YamlPropertySourceLoader()
                 : new PropertiesPropertySourceLoader();
-        List<PropertySource<?>> loaded = loader.load(fileName, new PathResource(file));
+        List<PropertySource<?>> loaded = loader.load(fileName, new FileSystemResource(file));
         assertThat(loaded).singleElement().satisfies(source -> {
             assertThat(source.getProperty("planb.destinations.local.uri")).hasToString("file:./backups");
             assertThat(source.getProperty("planb.schedule")).hasToString("0 0 2 * * *");
