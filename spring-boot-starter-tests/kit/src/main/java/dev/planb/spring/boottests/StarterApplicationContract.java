@@ -21,7 +21,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -51,10 +50,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 public abstract class StarterApplicationContract {
 
     /** Given to the application as an environment variable would be, through a ${…} placeholder. */
-    private static final String PASSPHRASE = "kit-passphrase-7Qx2v";
+    protected static final String PASSPHRASE = "kit-passphrase-7Qx2v";
     private static final String VIEWER_PASSWORD = "kit-viewer-pw-4Rt9";
     private static final String OPERATOR_PASSWORD = "kit-operator-pw-8Kp3";
-    private static final int ORDERS = 3;
+    /** How many rows the application's {@code orders} table has. */
+    protected static final int ORDERS = 3;
 
     @TempDir
     static Path folder;
@@ -79,7 +79,7 @@ public abstract class StarterApplicationContract {
     @BeforeAll
     void startTheApplication() throws SQLException {
         database = database();
-        try (Connection connection = connect(database.source()); Statement sql = connection.createStatement()) {
+        try (Connection connection = Jdbc.connect(database.source()); Statement sql = connection.createStatement()) {
             sql.execute("CREATE TABLE orders (id INT PRIMARY KEY, item VARCHAR(40))");
             for (int i = 1; i <= ORDERS; i++) {
                 sql.execute("INSERT INTO orders VALUES (" + i + ", 'item " + i + "')");
@@ -88,7 +88,7 @@ public abstract class StarterApplicationContract {
         Map<String, Object> properties = new LinkedHashMap<>(database.properties());
         properties.put("server.address", "127.0.0.1");
         properties.put("server.port", "0");
-        properties.put("planb.destinations.local.uri", folder.resolve("backups").toString());
+        properties.put("planb.destinations.local.uri", backupFolder().toString());
         properties.put("planb.schedule", "1d");
         properties.put("planb.preflight", "false");
         properties.put("KIT_PASSPHRASE", PASSPHRASE);
@@ -99,6 +99,9 @@ public abstract class StarterApplicationContract {
         properties.put("management.endpoint.health.roles", "PLANB_VIEWER,PLANB_OPERATOR");
         properties.put("kit.viewer-password", VIEWER_PASSWORD);
         properties.put("kit.operator-password", OPERATOR_PASSWORD);
+        // Flyway and Liquibase are on the class path for MigrationBackupApplicationTest; this application has no migrations
+        properties.put("spring.flyway.enabled", "false");
+        properties.put("spring.liquibase.enabled", "false");
         SpringApplication application = new SpringApplication(StarterTestApplication.class);
         application.setDefaultProperties(properties);
         app = application.run();
@@ -118,7 +121,7 @@ public abstract class StarterApplicationContract {
 
         PlanB.restore(RestoreRequest.builder().from(backups()).plan("app").backup(backup.id().toString())
                 .target(database.restoreTarget()).decryption(Decryption.withPassphrase(Secret.of(PASSPHRASE))).build());
-        try (Connection connection = connect(database.restoreTarget()); Statement sql = connection.createStatement();
+        try (Connection connection = Jdbc.connect(database.restoreTarget()); Statement sql = connection.createStatement();
                 ResultSet rows = sql.executeQuery("SELECT COUNT(*) FROM orders")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getInt(1)).isEqualTo(ORDERS);
@@ -184,8 +187,18 @@ public abstract class StarterApplicationContract {
         }
     }
 
+    /** The application's database. */
+    protected AppDatabase appDatabase() {
+        return database;
+    }
+
+    /** The folder the application stores its backups in ({@code planb.destinations.local.uri}). */
+    protected static Path backupFolder() {
+        return folder.resolve("backups");
+    }
+
     /** The backup the application made at start-up (waiting for it). */
-    private Manifest firstBackup() {
+    protected Manifest firstBackup() {
         await().atMost(Duration.ofSeconds(60)).until(() -> !backupsOfApp().isEmpty());
         List<Manifest> all = backupsOfApp();
         return all.get(all.size() - 1);
@@ -196,7 +209,7 @@ public abstract class StarterApplicationContract {
     }
 
     private LocalDirectoryDestination backups() {
-        return new LocalDirectoryDestination(folder.resolve("backups"));
+        return new LocalDirectoryDestination(backupFolder());
     }
 
     /** GET as the viewer. */
@@ -221,10 +234,5 @@ public abstract class StarterApplicationContract {
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port")
                 + path)).timeout(Duration.ofSeconds(30));
-    }
-
-    private static Connection connect(DatabaseSource database) throws SQLException {
-        return DriverManager.getConnection(database.jdbcUrl(), database.userName().orElse(null),
-                database.passwordSecret().map(Secret::reveal).orElse(null));
     }
 }
