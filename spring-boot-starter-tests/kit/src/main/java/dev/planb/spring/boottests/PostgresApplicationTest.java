@@ -35,16 +35,16 @@ public class PostgresApplicationTest extends StarterApplicationContract {
         Manifest backup = firstBackup();
         PostgresServer server = PostgresServer.shared();
         DatabaseSource target = server.newDatabase();
+        String password = target.passwordSecret().map(Secret::reveal).orElseThrow();
 
         PlanBCommandLine.Result restore = PlanBCommandLine.run(
-                Map.of("KIT_PASSPHRASE", PASSPHRASE, "KIT_DB_PASSWORD", target.passwordSecret().map(Secret::reveal)
-                        .orElseThrow()),
+                Map.of("KIT_PASSPHRASE", PASSPHRASE, "KIT_DB_PASSWORD", password),
                 "restore", "--from", backupFolder().toString(), "--plan", "app", "--backup", backup.id().toString(),
                 "--to-db", target.jdbcUrl(), "--user", target.userName().orElseThrow(), "--password-env",
                 "KIT_DB_PASSWORD", "--passphrase-env", "KIT_PASSPHRASE");
 
         assertThat(restore.exitCode()).as(restore.output()).isZero();
-        assertThat(restore.output()).doesNotContain(PASSPHRASE);
+        assertThat(restore.output()).doesNotContain(PASSPHRASE).doesNotContain(password);
         assertThat(Jdbc.rows(target, "SELECT count(*) FROM orders")).containsExactly(String.valueOf(ORDERS));
         assertThat(PostgresObjects.read(server, target, List.of()))
                 .isEqualTo(PostgresObjects.read(server, appDatabase().source(), List.of()));
