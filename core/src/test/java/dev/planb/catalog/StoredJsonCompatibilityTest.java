@@ -1,9 +1,14 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.planb.internal.json.StoredJson;
 import dev.planb.spi.Manifest;
 import dev.planb.spi.ManifestChecksum;
 import dev.planb.spi.support.Json;
@@ -43,8 +48,8 @@ class StoredJsonCompatibilityTest {
     void aVerificationRecordWrittenBeforeIsReadAndWrittenBackUnchanged() throws Exception {
         byte[] stored = fixture("verification-record.json");
 
-        VerificationRecord record = Json.mapper().readValue(stored, VerificationRecord.class);
-        byte[] written = Json.mapper().writeValueAsBytes(record);
+        VerificationRecord record = StoredJson.mapper().readValue(stored, VerificationRecord.class);
+        byte[] written = StoredJson.mapper().writeValueAsBytes(record);
 
         assertSameJson(written, stored);
     }
@@ -69,7 +74,7 @@ class StoredJsonCompatibilityTest {
     }
 
     private static byte[] write(Manifest manifest) throws Exception {
-        return Json.mapper().writeValueAsBytes(manifest);
+        return ManifestWriter.write(manifest);
     }
 
     private static void assertSameJson(byte[] written, byte[] stored) throws Exception {
