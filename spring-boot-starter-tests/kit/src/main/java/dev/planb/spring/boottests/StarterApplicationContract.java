@@ -7,21 +7,25 @@ package dev.planb.spring.boottests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planb.DatabaseSource;
 import dev.planb.PlanB;
 import dev.planb.RestoreRequest;
 import dev.planb.Secret;
+import dev.planb.catalog.ManifestReader;
+import dev.planb.catalog.ManifestWriter;
 import dev.planb.crypto.Decryption;
 import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.spi.Layout;
 import dev.planb.spi.Manifest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -38,6 +42,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.ClassUtils;
 
 /**
  * What the starter gives a real Spring Boot web application with Actuator and Spring Security, on whichever
@@ -51,10 +56,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 public abstract class StarterApplicationContract {
 
     /** Given to the application as an environment variable would be, through a ${…} placeholder. */
-    private static final String PASSPHRASE = "kit-passphrase-7Qx2v";
+    protected static final String PASSPHRASE = "kit-passphrase-7Qx2v";
     private static final String VIEWER_PASSWORD = "kit-viewer-pw-4Rt9";
     private static final String OPERATOR_PASSWORD = "kit-operator-pw-8Kp3";
-    private static final int ORDERS = 3;
+    /** How many rows the application's {@code orders} table has. */
+    protected static final int ORDERS = 3;
+    private static final String JACKSON3_MAPPER = "tools.jackson.databind.json.JsonMapper";
 
     @TempDir
     static Path folder;
@@ -79,7 +86,7 @@ public abstract class StarterApplicationContract {
     @BeforeAll
     void startTheApplication() throws SQLException {
         database = database();
-        try (Connection connection = connect(database.source()); Statement sql = connection.createStatement()) {
+        try (Connection connection = Jdbc.connect(database.source()); Statement sql = connection.createStatement()) {
             sql.execute("CREATE TABLE orders (id INT PRIMARY KEY, item VARCHAR(40))");
             for (int i = 1; i <= ORDERS; i++) {
                 sql.execute("INSERT INTO orders VALUES (" + i + ", 'item " + i + "')");
@@ -88,7 +95,7 @@ public abstract class StarterApplicationContract {
         Map<String, Object> properties = new LinkedHashMap<>(database.properties());
         properties.put("server.address", "127.0.0.1");
         properties.put("server.port", "0");
-        properties.put("planb.destinations.local.uri", folder.resolve("backups").toString());
+        properties.put("planb.destinations.local.uri", backupFolder().toString());
         properties.put("planb.schedule", "1d");
         properties.put("planb.preflight", "false");
         properties.put("KIT_PASSPHRASE", PASSPHRASE);
@@ -99,6 +106,12 @@ public abstract class StarterApplicationContract {
         properties.put("management.endpoint.health.roles", "PLANB_VIEWER,PLANB_OPERATOR");
         properties.put("kit.viewer-password", VIEWER_PASSWORD);
         properties.put("kit.operator-password", OPERATOR_PASSWORD);
+        // Flyway and Liquibase are on the class path for MigrationBackupApplicationTest; this application has no migrations
+        properties.put("spring.flyway.enabled", "false");
+        properties.put("spring.liquibase.enabled", "false");
+        // the application's own Jackson, set up as PlanB's stored JSON must never be: its format stays PlanB's
+        properties.put("spring.jackson.property-naming-strategy", "SNAKE_CASE");
+        properties.put("spring.jackson.default-property-inclusion", "non_null");
         SpringApplication application = new SpringApplication(StarterTestApplication.class);
         application.setDefaultProperties(properties);
         app = application.run();
@@ -118,7 +131,7 @@ public abstract class StarterApplicationContract {
 
         PlanB.restore(RestoreRequest.builder().from(backups()).plan("app").backup(backup.id().toString())
                 .target(database.restoreTarget()).decryption(Decryption.withPassphrase(Secret.of(PASSPHRASE))).build());
-        try (Connection connection = connect(database.restoreTarget()); Statement sql = connection.createStatement();
+        try (Connection connection = Jdbc.connect(database.restoreTarget()); Statement sql = connection.createStatement();
                 ResultSet rows = sql.executeQuery("SELECT COUNT(*) FROM orders")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getInt(1)).isEqualTo(ORDERS);
@@ -184,8 +197,44 @@ public abstract class StarterApplicationContract {
         }
     }
 
+    /** The application's database. */
+    protected AppDatabase appDatabase() {
+        return database;
+    }
+
+    /** The folder the application stores its backups in ({@code planb.destinations.local.uri}). */
+    protected static Path backupFolder() {
+        return folder.resolve("backups");
+    }
+
+    /** The application's Jackson (2 on Boot 3, 3 on Boot 4) writes its way; PlanB's manifests keep their format. */
+    @Test
+    void theApplicationsJacksonLeavesTheManifestFormatAlone() throws Exception {
+        Manifest backup = firstBackup();
+        assertThat(applicationJson(new Probe(backup.backupId(), null)))
+                .isEqualTo("{\"backup_id\":\"" + backup.backupId() + "\"}");
+
+        byte[] stored = Files.readAllBytes(folder.resolve("backups").resolve(Layout.manifestKey("app", backup.id())));
+        assertThat(new String(stored, StandardCharsets.UTF_8)).contains("\"backupId\" : \"" + backup.backupId() + "\"")
+                .contains("\"parentId\" : null").doesNotContain("backup_id")
+                .containsPattern("\"manifestSha256\" : \"[0-9a-f]{64}\"\\s*}\\s*$");
+        assertThat(ManifestReader.read(stored, "manifest.json")).isEqualTo(backup);
+        assertThat(ManifestWriter.write(backup)).isEqualTo(stored);
+    }
+
+    /** A value the application's Jackson writes: {@code backupId} in its naming, {@code label} left out as null. */
+    public record Probe(String backupId, String label) {
+    }
+
+    /** {@code value} as the application's own JSON mapper bean writes it (Jackson 3 is not on the kit's class path). */
+    private String applicationJson(Object value) throws Exception {
+        Class<?> type = ClassUtils.isPresent(JACKSON3_MAPPER, null) ? Class.forName(JACKSON3_MAPPER) : ObjectMapper.class;
+        Object mapper = app.getBean(type);
+        return (String) type.getMethod("writeValueAsString", Object.class).invoke(mapper, value);
+    }
+
     /** The backup the application made at start-up (waiting for it). */
-    private Manifest firstBackup() {
+    protected Manifest firstBackup() {
         await().atMost(Duration.ofSeconds(60)).until(() -> !backupsOfApp().isEmpty());
         List<Manifest> all = backupsOfApp();
         return all.get(all.size() - 1);
@@ -196,7 +245,7 @@ public abstract class StarterApplicationContract {
     }
 
     private LocalDirectoryDestination backups() {
-        return new LocalDirectoryDestination(folder.resolve("backups"));
+        return new LocalDirectoryDestination(backupFolder());
     }
 
     /** GET as the viewer. */
@@ -221,10 +270,5 @@ public abstract class StarterApplicationContract {
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port")
                 + path)).timeout(Duration.ofSeconds(30));
-    }
-
-    private static Connection connect(DatabaseSource database) throws SQLException {
-        return DriverManager.getConnection(database.jdbcUrl(), database.userName().orElse(null),
-                database.passwordSecret().map(Secret::reveal).orElse(null));
     }
 }
