@@ -189,17 +189,28 @@ public final class LocalDirectoryDestination implements Destination {
         return new IOException(action + " " + description() + ": " + reason, e);
     }
 
-    /** Writes to a hidden temporary file; commit flushes it to disk and renames it into place. */
+    /**
+     * Writes to a hidden temporary file, sending it to disk as it grows; commit waits until all of it is on disk
+     * and renames it into place.
+     */
     private final class FileWriter extends CommittingWriter {
         private final FileChannel channel;
         private final Path temporary;
         private final Path target;
+        private final BackgroundSync sync;
 
         FileWriter(FileChannel channel, Path temporary, Path target) {
             super(target.toString(), Channels.newOutputStream(channel));
             this.channel = channel;
             this.temporary = temporary;
             this.target = target;
+            this.sync = new BackgroundSync(() -> channel.force(false));
+        }
+
+        @Override
+        protected void send(byte[] bytes, int offset, int length) throws IOException {
+            super.send(bytes, offset, length);
+            sync.written(length);
         }
 
         @Override
@@ -210,6 +221,7 @@ public final class LocalDirectoryDestination implements Destination {
         @Override
         protected void finish() throws IOException {
             try {
+                sync.await();
                 channel.force(true);
                 channel.close();
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);

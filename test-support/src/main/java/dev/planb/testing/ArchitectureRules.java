@@ -47,6 +47,7 @@ public final class ArchitectureRules {
      * {@link PlanB} facade.
      *
      * @param ownPackages the provider's own packages, e.g. {@code dev.planb.storage.s3..}
+     * @return the rule, for an {@code @ArchTest} field
      */
     public static ArchRule usesOnlyTheSpi(String... ownPackages) {
         return noClasses().should().dependOnClassesThat(

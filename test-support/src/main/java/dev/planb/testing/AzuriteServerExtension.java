@@ -16,6 +16,10 @@ public final class AzuriteServerExtension implements ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(AzuriteServer.class);
 
+    /** Made by JUnit for {@code @ExtendWith(AzuriteServerExtension.class)}. */
+    public AzuriteServerExtension() {
+    }
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         return parameter.getParameter().getType() == AzuriteServer.class;

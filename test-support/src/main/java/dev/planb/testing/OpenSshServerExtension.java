@@ -16,6 +16,10 @@ public final class OpenSshServerExtension implements ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(OpenSshServer.class);
 
+    /** Made by JUnit for {@code @ExtendWith(OpenSshServerExtension.class)}. */
+    public OpenSshServerExtension() {
+    }
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         return parameter.getParameter().getType() == OpenSshServer.class;

@@ -16,6 +16,10 @@ public final class RcloneServerExtension implements ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RcloneServer.class);
 
+    /** Made by JUnit for {@code @ExtendWith(RcloneServerExtension.class)}. */
+    public RcloneServerExtension() {
+    }
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         return parameter.getParameter().getType() == RcloneServer.class;

@@ -16,6 +16,10 @@ public final class VsftpdServerExtension implements ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(VsftpdServer.class);
 
+    /** Made by JUnit for {@code @ExtendWith(VsftpdServerExtension.class)}. */
+    public VsftpdServerExtension() {
+    }
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         return parameter.getParameter().getType() == VsftpdServer.class;
