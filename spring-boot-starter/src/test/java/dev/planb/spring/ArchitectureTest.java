@@ -16,4 +16,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule noInternals = ArchitectureRules.NO_INTERNALS;
+
+    @ArchTest
+    static final ArchRule noJacksonOnPublicTypes = ArchitectureRules.NO_JACKSON_ON_PUBLIC_TYPES;
 }

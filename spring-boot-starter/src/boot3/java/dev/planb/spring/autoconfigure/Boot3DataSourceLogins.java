@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Bean;
 /** {@link BootDataSourceLogins} of Spring Boot 3 ({@code org.springframework.boot.autoconfigure.jdbc}). */
 @AutoConfiguration(before = PlanBAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails")
-public class Boot3DataSourceLogins {
+class Boot3DataSourceLogins {
 
     @Bean
     BootDataSourceLogins planbBootDataSourceLogins(ObjectProvider<JdbcConnectionDetails> details,

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Bean;
 /** {@link BootDataSourceLogins} of Spring Boot 4 ({@code org.springframework.boot.jdbc.autoconfigure}). */
 @AutoConfiguration(before = PlanBAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails")
-public class Boot4DataSourceLogins {
+class Boot4DataSourceLogins {
 
     @Bean
     BootDataSourceLogins planbBootDataSourceLogins(ObjectProvider<JdbcConnectionDetails> details,

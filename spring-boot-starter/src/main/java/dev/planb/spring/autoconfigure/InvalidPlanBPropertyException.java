@@ -10,6 +10,8 @@ public class InvalidPlanBPropertyException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Makes the exception with the message {@code Invalid property PROPERTY: PROBLEM}.
+     *
      * @param property the full property name, e.g. {@code planb.destinations[0].uri}
      * @param problem what is wrong and what to do
      */

@@ -37,6 +37,13 @@ import dev.planb.status.page.PlanReports;
 @ConditionalOnClass(PlanB.class)
 public class PlanBActuatorAutoConfiguration {
 
+    /**
+     * Applied by Spring Boot, never made by application code; the endpoint is exposed like any other
+     * ({@code management.endpoints.web.exposure.include=planb}).
+     */
+    public PlanBActuatorAutoConfiguration() {
+    }
+
     /** The reports the health, the endpoint and the status page read. */
     @Bean
     @ConditionalOnBean(PlanB.class)

@@ -53,6 +53,13 @@ import org.springframework.core.env.Environment;
 public class PlanBAutoConfiguration {
 
     /**
+     * Applied by Spring Boot, never made by application code: to replace PlanB's runtime, define a
+     * {@link PlanB} bean; to turn it off, set {@code planb.enabled=false}.
+     */
+    public PlanBAutoConfiguration() {
+    }
+
+    /**
      * The plans' runtime (and their log streamers), made here and started by {@link #planbLifecycle} once
      * the application has started.
      */

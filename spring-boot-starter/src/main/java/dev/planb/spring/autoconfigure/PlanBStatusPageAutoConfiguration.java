@@ -26,6 +26,10 @@ import dev.planb.status.page.StatusPage;
 @ConditionalOnBean(PlanReports.class)
 public class PlanBStatusPageAutoConfiguration {
 
+    /** Applied by Spring Boot when {@code planb.status-page.enabled=true}, never made by application code. */
+    public PlanBStatusPageAutoConfiguration() {
+    }
+
     @Bean
     StatusPageController planbStatusPageController(PlanReports reports) {
         return new StatusPageController(new StatusPage(reports));

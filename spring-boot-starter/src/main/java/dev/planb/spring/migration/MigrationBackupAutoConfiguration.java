@@ -30,6 +30,13 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(MigrationBackupProperties.class)
 public class MigrationBackupAutoConfiguration {
 
+    /**
+     * Applied by Spring Boot when the application has a {@link PlanB}, never made by application code;
+     * {@code planb.migrations.backup-before=false} turns it off.
+     */
+    public MigrationBackupAutoConfiguration() {
+    }
+
     /** Backs up the plan of {@code planb.migrations.plan}, by default the application's own ({@code planb.name}). */
     @Bean
     MigrationBackup planbMigrationBackup(PlanB planB, MigrationBackupProperties properties, Environment environment) {

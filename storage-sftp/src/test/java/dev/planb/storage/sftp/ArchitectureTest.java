@@ -18,5 +18,8 @@ class ArchitectureTest {
     static final ArchRule noInternals = ArchitectureRules.NO_INTERNALS;
 
     @ArchTest
+    static final ArchRule noJacksonOnPublicTypes = ArchitectureRules.NO_JACKSON_ON_PUBLIC_TYPES;
+
+    @ArchTest
     static final ArchRule onlyTheSpi = ArchitectureRules.usesOnlyTheSpi("dev.planb.storage.sftp..");
 }
