@@ -46,8 +46,8 @@ public final class PlanName {
      * Turns any text (such as a database file name) into a valid plan name.
      *
      * @param text the text, not null
-     * @return the text in lower case, runs of other characters as {@code -}, cut to 63 characters; {@code default}
-     *     when nothing is left
+     * @return the text in lower case, runs of other characters than letters, digits, '.', '_' and '-' as
+     *     {@code -}, leading '.', '_' and '-' dropped, cut to 63 characters; {@code default} when nothing is left
      */
     public static String derive(String text) {
         String cleaned = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("^[._-]+", "");
