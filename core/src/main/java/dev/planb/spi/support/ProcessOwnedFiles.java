@@ -25,7 +25,7 @@ public final class ProcessOwnedFiles {
     /**
      * Makes the name prefix of this process's files.
      *
-     * @param prefix what the names start with, e.g. {@code planb-}
+     * @param prefix what the names start with, e.g. {@code planb-snapshot-}
      * @return {@code prefix}, this process's id and a dash
      */
     public static String prefix(String prefix) {
