@@ -73,7 +73,7 @@ public final class PlanFactory {
      * Makes every plan of {@code settings}, named in errors under the keys {@code plans.NAME}.
      *
      * @param settings the settings holding the plans
-     * @return the plans, in the settings' order
+     * @return the plans, in the map's iteration order
      * @throws InvalidSettingException naming the first bad setting
      */
     public List<BackupPlan> plans(PlanBSettings settings) {
@@ -86,7 +86,7 @@ public final class PlanFactory {
      * Makes every pull of {@code settings}, named in errors under the keys {@code pulls.NAME}.
      *
      * @param settings the settings holding the pulls
-     * @return the pulls, in the settings' order
+     * @return the pulls, in the map's iteration order
      * @throws InvalidSettingException naming the first bad setting
      */
     public List<PullJob> pulls(PlanBSettings settings) {

@@ -26,7 +26,7 @@ public final class MariaDbLock implements PlanLock {
     /**
      * Locks on the server of a database, connecting with its credentials when a lock is acquired.
      *
-     * @param database the backed-up database; the lock's name includes its name and the plan's
+     * @param database the backed-up database; the lock's name is derived from its name and the plan's
      */
     public MariaDbLock(DatabaseSource database) {
         this.lock = new SessionLock(database, "org.mariadb.jdbc:mariadb-java-client", "SELECT GET_LOCK(?, 0)",
