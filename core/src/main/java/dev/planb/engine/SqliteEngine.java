@@ -265,7 +265,10 @@ public final class SqliteEngine implements DatabaseEngine {
     /**
      * The database file named by a {@code jdbc:sqlite:} URL.
      *
+     * @param source a source with a {@code jdbc:sqlite:} URL; {@code file:} and query parameters are allowed
+     * @return the file's path, as the URL gives it (relative paths stay relative)
      * @throws PlanBException when the URL names no file (an in-memory database)
+
      */
     public static Path databaseFile(DatabaseSource source) {
         String rest = source.jdbcUrl().substring(PREFIX.length());
