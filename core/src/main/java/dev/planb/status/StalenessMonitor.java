@@ -62,7 +62,12 @@ public final class StalenessMonitor {
         this.clock = clock;
     }
 
-    /** Checks every plan now and raises {@link BackupStale} for each plan that has just become stale. */
+    /**
+     * Checks every plan now and raises {@link BackupStale} for each plan that has just become stale.
+     *
+     * @return the events raised by this check, one per plan that has just become stale; empty when none
+     */
+
     public synchronized List<BackupStale> check() {
         List<BackupStale> raised = new ArrayList<>();
         Instant now = clock.instant();
