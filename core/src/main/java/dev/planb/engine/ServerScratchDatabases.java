@@ -31,6 +31,11 @@ public abstract class ServerScratchDatabases implements ScratchDatabases {
     protected static final String MARKER = "PlanB restore-drill scratch database; dropped by PlanB when the drill ends";
     private static final Pattern NAME = Pattern.compile(Pattern.quote(NAME_PREFIX) + "[0-9a-f]{12}");
 
+    /** For an engine's subclass, which gives the SQL of its server. */
+    protected ServerScratchDatabases() {
+    }
+
+
     /**
      * Opens a connection to the server (a database every user may enter) that holds the locks.
      *

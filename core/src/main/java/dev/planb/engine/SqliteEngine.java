@@ -50,6 +50,14 @@ public final class SqliteEngine implements DatabaseEngine {
     private static final String DRIVER = "org.xerial:sqlite-jdbc";
     private static final byte[] HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
+    /**
+     * A SQLite engine; it has no options. {@link DatabaseEngines} finds it through {@link java.util.ServiceLoader}
+     * when the JDBC URL starts with {@code jdbc:sqlite:}.
+     */
+    public SqliteEngine() {
+    }
+
+
     @Override
     public String name() {
         return "sqlite";

@@ -52,7 +52,11 @@ public final class StalenessMonitor {
     private final Set<String> damagedReported = new HashSet<>();
 
     /**
+     * A monitor of the board's plans; nothing is checked until {@link #check()}, which the runtime calls periodically.
+
+     *
      * @param board the plans to watch, with their max age and newest backup
+
      * @param listener receives the {@link BackupStale} events
      * @param clock the same clock as the board's
      */
