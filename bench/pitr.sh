@@ -13,39 +13,25 @@
 # 'pg_basebackup | zstd' pipeline. Prints a Markdown table for BENCHMARKS.md.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$root/bench/services.sh"
 write_seconds="${1:-40}"
-pgbin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
-[[ -x "$pgbin/pg_ctl" && -x "$pgbin/pgbench" ]] || { echo "bench: PostgreSQL server binaries not found: apt-get install postgresql" >&2; exit 1; }
-command -v zstd >/dev/null || { echo "bench: zstd is missing: apt-get install zstd" >&2; exit 1; }
+bench_pg_find pgbench
+bench_tools "apt-get install zstd" zstd
 
 work="$(mktemp -d /tmp/planb-pitr-bench.XXXXXX)"
 chmod 755 "$work"
-as_pg=()
-if [[ $(id -u) -eq 0 ]]; then as_pg=(runuser -u postgres --); chown postgres: "$work"; fi
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-port="$(free_port)"
 export PLANB_BENCH_PW="bench-$RANDOM$RANDOM"
 cleanup() {
   for data in "$work"/data "$work"/restored-*; do
-    [[ -d "$data" ]] && "${as_pg[@]}" "$pgbin/pg_ctl" -D "$data" -m immediate -w stop >/dev/null 2>&1 || true
+    [[ -d "$data" ]] && bench_pg_stop "$data" immediate 2>/dev/null || true
   done
   [[ -n "${stream_pid:-}" ]] && kill -9 "$stream_pid" 2>/dev/null || true
   rm -rf "$work"
 }
 [[ -n "${BENCH_KEEP:-}" ]] || trap cleanup EXIT
 
-echo "$PLANB_BENCH_PW" >"$work/pw"
-[[ $(id -u) -eq 0 ]] && chown postgres "$work/pw"
-"${as_pg[@]}" "$pgbin/initdb" -D "$work/data" -U postgres --pwfile="$work/pw" --auth-local=trust \
-  --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
-start_server() {
-  "${as_pg[@]}" "$pgbin/pg_ctl" -D "$1" -l "$1.log" -w -t 600 -o "-c listen_addresses=127.0.0.1 -p $2 -k $work" start \
-    >/dev/null || { tail -5 "$1.log" >&2; return 1; }
-}
-start_server "$work/data" "$port"
-echo "127.0.0.1:*:*:postgres:$PLANB_BENCH_PW" >"$work/pgpass"
-chmod 600 "$work/pgpass"
-export PGPASSFILE="$work/pgpass" PGHOST=127.0.0.1 PGUSER=postgres
+bench_pg_cluster "$work" "$PLANB_BENCH_PW"
+port="$PGPORT"
 psql() { "$pgbin/psql" -q -X -v ON_ERROR_STOP=1 "$@"; }
 psql -p "$port" -d postgres -c "CREATE DATABASE bench"
 psql -p "$port" -d bench -c "CREATE TABLE rows (id bigserial PRIMARY KEY, at timestamptz NOT NULL, pad text)
@@ -83,15 +69,15 @@ run() { # name, crash (server|host), partial interval
   if [[ "$crash" == server ]]; then sleep 5; kill -TERM "$stream_pid"; fi
   wait "$stream_pid" 2>/dev/null || true
   stream_pid=""
-  start_server "$work/data" "$port"          # crash recovery: every committed row is back
+  bench_pg_start "$work/data" "$port"          # crash recovery: every committed row is back
   local source; source=$(last_row "$port")
-  "${as_pg[@]}" "$pgbin/pg_ctl" -D "$work/data" -m fast -w stop >/dev/null
+  bench_pg_stop "$work/data"
   java -jar "$jar" restore --from "$backups" --plan bench --at latest --to-data-dir "$work/restored-$name" >"$work/restore-$name.log" 2>&1
-  local rport; rport=$(free_port)
-  start_server "$work/restored-$name" "$rport"
+  local rport; rport=$(bench_free_port)
+  bench_pg_start "$work/restored-$name" "$rport"
   local restored; restored=$(last_row "$rport")
-  "${as_pg[@]}" "$pgbin/pg_ctl" -D "$work/restored-$name" -m fast -w stop >/dev/null
-  start_server "$work/data" "$port"
+  bench_pg_stop "$work/restored-$name"
+  bench_pg_start "$work/data" "$port"
   local lost_rows=$(( ${source%%|*} - ${restored%%|*} ))
   local lost_seconds; lost_seconds=$(seconds_between "${restored#*|}" "${source#*|}")
   rows_out+=("| $name | $interval | ${source%%|*} | $lost_rows | $lost_seconds |")

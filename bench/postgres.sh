@@ -15,34 +15,15 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$root/bench/stats.sh"
+. "$root/bench/services.sh"
 size_gb="${1:-1}"
 runs="$(bench_runs)"
-pgbin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
-[[ -x "$pgbin/pg_ctl" ]] || { echo "bench: PostgreSQL server binaries not found: apt-get install postgresql" >&2; exit 1; }
-for tool in zstd /usr/bin/time; do
-  command -v "$tool" >/dev/null || { echo "bench: $tool is missing: apt-get install zstd time" >&2; exit 1; }
-done
+bench_pg_find
+bench_tools "apt-get install zstd time" zstd /usr/bin/time
 
-work="$(mktemp -d /tmp/planb-bench.XXXXXX)"
-chmod 755 "$work"
-as_pg=()
-if [[ $(id -u) -eq 0 ]]; then as_pg=(runuser -u postgres --); chown postgres: "$work"; fi
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-password="bench-$RANDOM$RANDOM"
-cleanup() {
-  "${as_pg[@]}" "$pgbin/pg_ctl" -D "$work/data" -m immediate -w stop >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+bench_pg_throwaway planb-bench fsync=off max_wal_size=4GB
+port="$PGPORT"
 
-echo "$password" >"$work/pw"
-"${as_pg[@]}" "$pgbin/initdb" -D "$work/data" -U postgres --pwfile="$work/pw" --auth-local=trust \
-  --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
-"${as_pg[@]}" "$pgbin/pg_ctl" -D "$work/data" -l "$work/server.log" -w -t 60 \
-  -o "-c listen_addresses=127.0.0.1 -p $port -k $work -c fsync=off -c max_wal_size=4GB" start >/dev/null
-echo "127.0.0.1:$port:*:postgres:$password" >"$work/pgpass"
-chmod 600 "$work/pgpass"
-export PGPASSFILE="$work/pgpass" PGHOST=127.0.0.1 PGPORT="$port" PGUSER=postgres
 psql=("$pgbin/psql" -q -v ON_ERROR_STOP=1)
 
 echo "bench: generating about ${size_gb} GB of rows..." >&2
@@ -66,18 +47,7 @@ echo "bench: building PlanB..." >&2
 
 results="$work/results"
 : >"$results"
-# measure LABEL COMMAND...: wall seconds, peak RSS (MiB) and CPU seconds (user + system) of the command and its
-# children (pg_dump, zstd, pg_restore; not the database server's backends, the same for both sides).
-measure() {
-  local label="$1"; shift
-  sync
-  /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$@" >&2
-  read -r seconds rss_kib user system <"$work/time"
-  local cpu
-  cpu="$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.2f", u + s }')"
-  bench_record "$results" "$label" "$seconds" "$((rss_kib / 1024))" "$cpu"
-  echo "bench: $label: ${seconds}s, peak RSS $((rss_kib / 1024)) MiB, CPU ${cpu}s, load $(cut -d' ' -f1 /proc/loadavg)" >&2
-}
+measure() { bench_measure "$results" "$@"; }
 url="jdbc:postgresql://127.0.0.1:$port"
 export BENCH_PW="$password"
 # PlanB runs as a user runs it, through the ./planb launcher (its JVM options and Class Data Sharing archive);

@@ -16,39 +16,20 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$root/bench/stats.sh"
+. "$root/bench/services.sh"
 size_gb="${1:-1}"
 table_mb="${2:-50}"
 runs="$(bench_runs)"
-pgbin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
-[[ -x "$pgbin/pg_ctl" ]] || { echo "bench: PostgreSQL server binaries not found: apt-get install postgresql" >&2; exit 1; }
-for tool in zstd /usr/bin/time; do
-  command -v "$tool" >/dev/null || { echo "bench: $tool is missing: apt-get install zstd time" >&2; exit 1; }
-done
+bench_pg_find
+bench_tools "apt-get install zstd time" zstd /usr/bin/time
 
-work="$(mktemp -d /tmp/planb-bench-rollback.XXXXXX)"
-chmod 755 "$work"
-as_pg=()
-if [[ $(id -u) -eq 0 ]]; then as_pg=(runuser -u postgres --); chown postgres: "$work"; fi
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-password="bench-$RANDOM$RANDOM"
-cleanup() {
-  "${as_pg[@]}" "$pgbin/pg_ctl" -D "$work/data" -m immediate -w stop >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+bench_pg_throwaway planb-bench-rollback fsync=off max_wal_size=4GB
+port="$PGPORT"
 echo "bench: building PlanB..." >&2
 (cd "$root" && mvn -o -q -B -ntp -DskipTests package -pl cli -am) >&2
 jar="$work/planb.jar"
 cp "$root/cli/target/planb.jar" "$jar"   # a build running meanwhile does not change the jar under test
 
-echo "$password" >"$work/pw"
-"${as_pg[@]}" "$pgbin/initdb" -D "$work/data" -U postgres --pwfile="$work/pw" --auth-local=trust \
-  --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
-"${as_pg[@]}" "$pgbin/pg_ctl" -D "$work/data" -l "$work/server.log" -w -t 60 \
-  -o "-c listen_addresses=127.0.0.1 -p $port -k $work -c fsync=off -c max_wal_size=4GB" start >/dev/null
-echo "127.0.0.1:$port:*:postgres:$password" >"$work/pgpass"
-chmod 600 "$work/pgpass"
-export PGPASSFILE="$work/pgpass" PGHOST=127.0.0.1 PGPORT="$port" PGUSER=postgres
 psql=("$pgbin/psql" -q -v ON_ERROR_STOP=1)
 query() { "$pgbin/psql" -qtA -d bench -c "$1"; }
 
@@ -78,15 +59,7 @@ echo "bench: database $database_bytes bytes, orders $table_bytes bytes ($order_r
 
 results="$work/results"
 : >"$results"
-# measure LABEL COMMAND...: wall seconds of the command and its children.
-measure() {
-  local label="$1"; shift
-  sync
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >&2
-  read -r seconds rss_kib <"$work/time"
-  bench_record "$results" "$label" "$seconds" "$((rss_kib / 1024))"
-  echo "bench: $label: ${seconds}s" >&2
-}
+measure() { bench_measure "$results" "$@"; }
 url="jdbc:postgresql://127.0.0.1:$port"
 export BENCH_PW="$password"
 planb=(java -jar "$jar")

@@ -17,28 +17,23 @@
 # it), and for the other targets the S3Mock exec jar in ~/.m2 and OpenSSH's sshd; for MariaDB, mariadb-server.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$root/bench/services.sh"
 sizes=("${@:-1 4 10}")
 read -r -a sizes <<<"${sizes[*]}"
 targets="${SCALE_TARGETS:-local s3 sftp}"
 mariadb_gb="${SCALE_MARIADB_GB:-4}"
-pgbin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
+bench_pg_find
 jar="$root/cli/target/planb.jar"
-[[ -x "$pgbin/pg_ctl" ]] || { echo "scale: PostgreSQL server binaries not found: apt-get install postgresql" >&2; exit 1; }
 [[ -f "$jar" ]] || { echo "scale: $jar is missing: run ./planb --version once to build it" >&2; exit 1; }
-for tool in zstd /usr/bin/time python3; do
-  command -v "$tool" >/dev/null || { echo "scale: $tool is missing: apt-get install zstd time python3" >&2; exit 1; }
-done
+bench_tools "apt-get install zstd time python3" zstd /usr/bin/time python3
 
 work="$(mktemp -d "${SCALE_WORK:-/tmp}/planb-scale.XXXXXX")"
 chmod 755 "$work"
 pids=()
-as_pg=()
-if [[ $(id -u) -eq 0 ]]; then as_pg=(runuser -u postgres --); fi
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 cleanup() {
   set +e # stop everything, whatever is already gone
-  [[ -f "$work/pg/data/postmaster.pid" ]] && "${as_pg[@]}" "$pgbin/pg_ctl" -D "$work/pg/data" -m immediate -w stop >/dev/null 2>&1
-  [[ -S "$work/maria/sock" ]] && mariadb-admin --no-defaults --socket="$work/maria/sock" -uroot shutdown >/dev/null 2>&1
+  [[ -f "$work/pg/data/postmaster.pid" ]] && bench_pg_stop "$work/pg/data" immediate 2>/dev/null
+  [[ -S "$work/maria/sock" ]] && bench_mariadb_stop "$work/maria" 2>/dev/null
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
   rm -rf "$work"
 }
@@ -71,15 +66,8 @@ cp "$jar" "$work/planb.jar" # a rebuild during a long run must not change the ja
 planb=(java -Djava.io.tmpdir="$work/planb-tmp" -jar "$work/planb.jar")
 
 # --- servers ---------------------------------------------------------------------------------------------
-mkdir -p "$work/pg"; [[ ${#as_pg[@]} -gt 0 ]] && chown postgres: "$work/pg"
-pg_port="$(free_port)"
-echo "$password" >"$work/pg/pw"; [[ ${#as_pg[@]} -gt 0 ]] && chown postgres "$work/pg/pw"
-"${as_pg[@]}" "$pgbin/initdb" -D "$work/pg/data" -U postgres --pwfile="$work/pg/pw" --auth-local=trust \
-  --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
-"${as_pg[@]}" "$pgbin/pg_ctl" -D "$work/pg/data" -l "$work/pg/log" -w -t 60 \
-  -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $work/pg -c fsync=off -c max_wal_size=8GB" start >/dev/null
-echo "127.0.0.1:$pg_port:*:postgres:$password" >"$work/pgpass"; chmod 600 "$work/pgpass"
-export PGPASSFILE="$work/pgpass" PGHOST=127.0.0.1 PGPORT="$pg_port" PGUSER=postgres
+bench_pg_cluster "$work/pg" "$password" fsync=off max_wal_size=8GB
+pg_port="$PGPORT"
 psql=("$pgbin/psql" -q -v ON_ERROR_STOP=1)
 pg_url="jdbc:postgresql://127.0.0.1:$pg_port"
 
@@ -87,9 +75,9 @@ to_uri=()
 if [[ " $targets " == *" s3 "* ]]; then
   s3mock="$(ls ~/.m2/repository/com/adobe/testing/s3mock/*/s3mock-*-exec.jar 2>/dev/null | sort -V | tail -1)"
   [[ -n "$s3mock" ]] || { echo "scale: the S3Mock exec jar is missing: mvn dependency:get -Dartifact=com.adobe.testing:s3mock:4.11.0:jar:exec" >&2; exit 1; }
-  s3_port="$(free_port)"
+  s3_port="$(bench_free_port)"
   # S3Mock's HTTP connector listens on every interface (see TESTING.md); only for the length of this run.
-  java -Xmx512m -jar "$s3mock" --server.address=127.0.0.1 --server.port="$(free_port)" \
+  java -Xmx512m -jar "$s3mock" --server.address=127.0.0.1 --server.port="$(bench_free_port)" \
     --com.adobe.testing.s3mock.httpPort="$s3_port" --com.adobe.testing.s3mock.store.root="$work/s3" \
     --com.adobe.testing.s3mock.store.initialBuckets=scale >"$work/s3mock.log" 2>&1 &
   pids+=($!)
@@ -100,7 +88,7 @@ if [[ " $targets " == *" sftp "* ]]; then
   mkdir -p /run/sshd "$work/ssh" "$work/sftp"
   ssh-keygen -q -t ed25519 -N '' -f "$work/ssh/host_key"; ssh-keygen -q -t ed25519 -N '' -f "$work/ssh/client_key"
   cp "$work/ssh/client_key.pub" "$work/ssh/authorized_keys"
-  sftp_port="$(free_port)"
+  sftp_port="$(bench_free_port)"
   cat >"$work/ssh/sshd_config" <<CONF
 Port $sftp_port
 ListenAddress 127.0.0.1
@@ -187,19 +175,14 @@ for size in "${sizes[@]}"; do
   "${psql[@]}" -d postgres -c "DROP DATABASE restored_bare" -c "DROP DATABASE restored_planb" -c "DROP DATABASE scale"
   done_sizes+=("$size")
 done
-"${as_pg[@]}" "$pgbin/pg_ctl" -D "$work/pg/data" -m fast -w stop >/dev/null
+bench_pg_stop "$work/pg/data"
 
 # --- MariaDB ---------------------------------------------------------------------------------------------
 if [[ "$mariadb_gb" != 0 ]] && command -v mariadbd >/dev/null; then
-  mkdir -p "$work/maria"; [[ $(id -u) -eq 0 ]] && chown mysql: "$work/maria"
-  maria_port="$(free_port)"
-  mariadb-install-db --no-defaults --user=mysql --datadir="$work/maria/data" --auth-root-authentication-method=normal \
-    --skip-test-db >/dev/null
-  mariadbd --no-defaults --user=mysql --datadir="$work/maria/data" --bind-address=127.0.0.1 --port="$maria_port" \
-    --socket="$work/maria/sock" --pid-file="$work/maria/pid" --log-error="$work/maria/error.log" --skip-name-resolve \
-    --innodb-buffer-pool-size=1G --innodb-flush-log-at-trx-commit=0 --innodb-log-file-size=1G &
-  pids+=($!)
-  for _ in $(seq 60); do mariadb-admin --no-defaults --socket="$work/maria/sock" -uroot ping >/dev/null 2>&1 && break; sleep 0.5; done
+  maria_port="$(bench_free_port)"
+  bench_mariadb_start "$work/maria" "$maria_port" --innodb-buffer-pool-size=1G --innodb-flush-log-at-trx-commit=0 \
+    --innodb-log-file-size=1G
+  pids+=("$BENCH_MARIADB_PID")
   maria=(mariadb --no-defaults --socket="$work/maria/sock" -uroot)
   "${maria[@]}" -e "CREATE USER 'scale'@'127.0.0.1' IDENTIFIED BY '$password'; GRANT ALL ON *.* TO 'scale'@'127.0.0.1';
     CREATE DATABASE scale"

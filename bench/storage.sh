@@ -8,6 +8,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . bench/stats.sh
+. bench/services.sh
 size_mb=${1:-1024}
 runs="$(bench_runs)"
 heap=${BENCH_HEAP:-256m}
@@ -29,14 +30,13 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 wait_port() { for _ in $(seq 300); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return; sleep 0.1; done; echo "bench: nothing listens on $1" >&2; exit 1; }
 
 head -c "$((size_mb * 1048576))" /dev/urandom >"$work/data.bin"
 bytes=$(stat -c %s "$work/data.bin")
 
 # Azurite, the development account (its key is published in Azurite's documentation)
-azure_port=$(free_port)
+azure_port=$(bench_free_port)
 azurite-blob --blobHost 127.0.0.1 --blobPort "$azure_port" --location "$work/azurite" --silent --skipApiVersionCheck \
   --loose >"$work/azurite.log" 2>&1 &
 pids+=($!)
@@ -50,7 +50,7 @@ useradd --no-create-home --home-dir "$work/ftp" --shell /bin/sh "$user"
 password=$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
 echo "$user:$password" | chpasswd
 chown "$user" "$work/ftp"
-ftp_port=$(free_port)
+ftp_port=$(bench_free_port)
 cat >"$work/vsftpd.conf" <<CONF
 listen=YES
 listen_address=127.0.0.1

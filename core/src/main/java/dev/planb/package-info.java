@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * PlanB's public API: describe a {@link dev.planb.BackupPlan}, run it with
  * {@link dev.planb.PlanB#backup(BackupPlan)}, list what a destination holds with

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.cli;
 
 import java.util.Arrays;
@@ -8,7 +12,14 @@ public final class Main {
     private Main() {
     }
 
-    /** Runs the command and exits with its status. */
+    /**
+     * Runs one {@code planb} command and exits the JVM with its status: 0 on success, otherwise the
+     * exit code of the {@link dev.planb.ErrorCode} that stopped it (1 for an unexpected error). An
+     * error is one line on standard error; {@code --verbose} adds the debug log and the stack trace.
+     *
+     * @param args the command and its options, as typed after {@code planb}, e.g.
+     *     {@code backup --plan orders}
+     */
     public static void main(String[] args) {
         configureLogging(Arrays.asList(args).contains("--verbose"), args.length > 0 && args[0].equals("run"));
         NativeLibraries.useFixedLocation();

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.cli;
 
 import dev.planb.ErrorCode;
@@ -37,12 +41,23 @@ public final class PlanBCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Only {@link #commandLine()} and the demo's listing make the root command. */
+    PlanBCommand() {
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The configured command line; {@code execute} returns the exit status. */
+    /**
+     * Makes the {@code planb} command line with every subcommand, PlanB's duration syntax and its
+     * error handling: an unknown option or bad value prints one line and {@code --help}'s hint, a
+     * failed command prints its {@link PlanBException}'s message.
+     *
+     * @return a command line whose {@code execute(args)} runs one command and returns its exit status
+     *     (0, or the failure's {@link ErrorCode#exitCode()}) instead of exiting the JVM
+     */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new PlanBCommand());
         // an unknown option is an error, never the value of the option before it (`--to DIR --bogus`)

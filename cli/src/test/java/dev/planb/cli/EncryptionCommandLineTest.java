@@ -1,14 +1,19 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planb.ErrorCode;
+import dev.planb.catalog.ManifestReader;
+import dev.planb.catalog.ManifestWriter;
 import dev.planb.crypto.BackupKeyPair;
 import dev.planb.crypto.Encryption;
 import dev.planb.spi.Manifest.Artifact;
 import dev.planb.spi.Manifest.OpenPgp;
 import dev.planb.spi.Manifest;
-import dev.planb.spi.support.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,7 +151,7 @@ class EncryptionCommandLineTest {
         assertThat(backup.exitCode()).as(backup.err()).isZero();
         Path folder = backups.resolve("app").resolve(backup.out().strip());
         Path manifestFile = folder.resolve("manifest.json");
-        Manifest plain = Json.mapper().readValue(manifestFile.toFile(), Manifest.class);
+        Manifest plain = ManifestReader.read(Files.readAllBytes(manifestFile), manifestFile.toString());
         Artifact compressed = plain.artifacts().get(0);
 
         try (Gpg gpg = Gpg.withHome(dir.resolve("gnupg"))) {
@@ -159,9 +164,9 @@ class EncryptionCommandLineTest {
                 compressed.compression(), Encryption.MODE_PUBLIC_KEY, compressed.dumpSize(),
                 new OpenPgp("gpg default", List.of(ops), compressed.size(), compressed.sha256()));
         Files.delete(folder.resolve(compressed.name()));
-        Json.mapper().writeValue(manifestFile.toFile(), new Manifest(plain.formatVersion(), plain.plan(),
+        Files.write(manifestFile, ManifestWriter.write(new Manifest(plain.formatVersion(), plain.plan(),
                 plain.backupId(), plain.kind(), plain.parentId(), plain.engine(), plain.database(), plain.startedAt(),
-                plain.finishedAt(), List.of(byGpg), plain.tables(), plain.planbVersion()));
+                plain.finishedAt(), List.of(byGpg), plain.tables(), plain.planbVersion())));
 
         Cli.Result restore = restore("restored.db", "--decrypt-with", secretKey("ops"));
         assertThat(restore.exitCode()).as(restore.err()).isZero();

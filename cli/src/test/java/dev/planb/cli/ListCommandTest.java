@@ -1,9 +1,14 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.planb.ErrorCode;
+import dev.planb.catalog.ManifestWriter;
 import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.spi.BackupId;
 import dev.planb.spi.Layout;
@@ -132,7 +137,7 @@ class ListCommandTest {
     private Manifest store(String start, String kind, Manifest parent, LogInfo log) throws IOException {
         Manifest manifest = manifest(start, kind, parent, log);
         write(Layout.key("app", manifest.id(), manifest.databaseArtifact().name()), content(manifest));
-        write(Layout.manifestKey("app", manifest.id()), Json.mapper().writeValueAsBytes(manifest));
+        write(Layout.manifestKey("app", manifest.id()), ManifestWriter.write(manifest));
         return manifest;
     }
 

@@ -1,7 +1,9 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.catalog;
 
-import dev.planb.spi.Manifest;
-import dev.planb.spi.ManifestChecksum;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -9,7 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
-import dev.planb.spi.support.Json;
+import dev.planb.internal.json.StoredJson;
+import dev.planb.spi.Manifest;
+import dev.planb.spi.ManifestChecksum;
 import java.io.IOException;
 import java.util.regex.Pattern;
 
@@ -20,7 +24,7 @@ import java.util.regex.Pattern;
  */
 public final class ManifestReader {
 
-    private static final ObjectReader TREE = Json.mapper().reader()
+    private static final ObjectReader TREE = StoredJson.mapper().reader()
             .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     /** Jackson's "[Source: …; line: 1, column: 2]", which says nothing about a manifest read from bytes. */
@@ -71,7 +75,7 @@ public final class ManifestReader {
                     + " format " + version.asInt() + "): use a PlanB that reads that format");
         }
         try {
-            return Json.mapper().treeToValue(tree, Manifest.class);
+            return StoredJson.mapper().treeToValue(tree, Manifest.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new DamagedManifestException("is incomplete or invalid (" + firstLine(e) + ")", e);
         }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Destructive changes between backups: a {@link dev.planb.change.DestructiveChangePolicy} says how
  * many rows a table may lose, and {@link dev.planb.change.ChangeDetector} compares the row counts of

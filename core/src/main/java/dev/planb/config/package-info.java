@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * PlanB's configuration model: plain Java settings ({@link dev.planb.config.PlanBSettings},
  * {@link dev.planb.config.PlanSettings}) that every front end fills in — the Spring Boot starter from

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.destination;
 
 import dev.planb.spi.IncompleteWrite;
@@ -35,9 +39,6 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class LocalDirectoryDestination implements Destination {
-
-    /** How many bytes a writer writes before it flushes them to disk (see {@code FileWriter}). */
-    static final long WRITEBACK_BYTES = 8L * 1024 * 1024;
 
     private final Path root;
 
@@ -189,22 +190,27 @@ public final class LocalDirectoryDestination implements Destination {
     }
 
     /**
-     * Writes to a hidden temporary file; commit flushes it to disk and renames it into place. Every
-     * {@link LocalDirectoryDestination#WRITEBACK_BYTES} the writing thread hands what it wrote so far to the disk, so the data goes out while
-     * the backup is still compressing instead of all at once when it commits (where the page cache would otherwise
-     * hold a whole stored file: a wait of about a second per GB, per destination, one after the other).
+     * Writes to a hidden temporary file, sending it to disk as it grows; commit waits until all of it is on disk
+     * and renames it into place.
      */
     private final class FileWriter extends CommittingWriter {
         private final FileChannel channel;
         private final Path temporary;
         private final Path target;
-        private long unsynced;
+        private final BackgroundSync sync;
 
         FileWriter(FileChannel channel, Path temporary, Path target) {
             super(target.toString(), Channels.newOutputStream(channel));
             this.channel = channel;
             this.temporary = temporary;
             this.target = target;
+            this.sync = new BackgroundSync(() -> channel.force(false));
+        }
+
+        @Override
+        protected void send(byte[] bytes, int offset, int length) throws IOException {
+            super.send(bytes, offset, length);
+            sync.written(length);
         }
 
         @Override
@@ -213,26 +219,9 @@ public final class LocalDirectoryDestination implements Destination {
         }
 
         @Override
-        protected void send(byte[] bytes, int offset, int length) throws IOException {
-            out().write(bytes, offset, length);
-            unsynced += length;
-            if (unsynced >= WRITEBACK_BYTES) {
-                drain();
-            }
-        }
-
-        /** Flushes the data written so far, on the writing thread: several destinations' flushes run at once. */
-        @Override
-        protected void drain() throws IOException {
-            if (unsynced > 0) {
-                channel.force(false);
-                unsynced = 0;
-            }
-        }
-
-        @Override
         protected void finish() throws IOException {
             try {
+                sync.await();
                 channel.force(true);
                 channel.close();
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);

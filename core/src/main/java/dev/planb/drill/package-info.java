@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Restore drills: restore a backup into a scratch database, compare row counts, run the plan's SQL
  * checks and fingerprints, and review coverage ({@link dev.planb.drill.RestoreVerifier}, {@link

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Backing up directory trees (uploaded files, configuration) in the same backup as the database:
  * {@link dev.planb.files.DirectorySource}, added to a plan with

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.history;
 
 import dev.planb.catalog.Catalog;
@@ -13,6 +17,7 @@ import dev.planb.spi.TableCount;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -57,13 +62,23 @@ public final class PlanHistory {
     }
 
     /**
+     * By start time, as the catalog orders backups: ids have whole seconds, and the random part of two taken within
+     * one second says nothing of their order.
+     */
+    private static final Comparator<Manifest> NEWEST_FIRST = Comparator.comparing(Manifest::startedAt)
+            .thenComparing(Manifest::backupId).reversed();
+
+    /**
      * The {@code limit} newest dumps of {@code plan} on {@code destination}, oldest first (as a chart's x axis runs).
+     * Reads one manifest more than {@code limit} (the oldest shown is compared with the one before it), not every
+     * manifest of the plan.
      *
      * @param policy what counts as a destructive change between two neighbouring backups
      * @throws dev.planb.PlanBException when the destination cannot be listed
      */
     public static List<Entry> read(Destination destination, String plan, int limit, DestructiveChangePolicy policy) {
-        List<Manifest> dumps = new Catalog(destination).backups(plan).stream().filter(Manifest::isDump).toList();
+        List<Manifest> dumps = new ArrayList<>(new Catalog(destination).newest(plan, limit + 1, Manifest::isDump));
+        dumps.sort(NEWEST_FIRST);
         List<Hold> holds = new Holds(destination).list(plan);
         ChangeDetector detector = new ChangeDetector(policy);
         int count = Math.min(limit, dumps.size());

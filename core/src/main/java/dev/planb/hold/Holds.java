@@ -1,9 +1,14 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.hold;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.catalog.Catalog;
 import dev.planb.change.TableChange;
+import dev.planb.internal.json.StoredJson;
 import dev.planb.spi.BackupId;
 import dev.planb.spi.Destination;
 import dev.planb.spi.Layout;
@@ -11,7 +16,6 @@ import dev.planb.spi.Layout.HoldRef;
 import dev.planb.spi.ObjectWriter;
 import dev.planb.spi.PlanName;
 import dev.planb.spi.StoredObject;
-import dev.planb.spi.support.Json;
 import dev.planb.spi.support.Messages;
 import java.io.IOException;
 import java.io.InputStream;
@@ -192,7 +196,7 @@ public final class Holds {
             if (content.length > MAX_HOLD_BYTES) {
                 throw new IOException("larger than " + MAX_HOLD_BYTES + " bytes, which no hold is");
             }
-            HoldFile file = Json.mapper().readValue(content, HoldFile.class);
+            HoldFile file = StoredJson.mapper().readValue(content, HoldFile.class);
             if (file.expiresAt() == null || file.createdAt() == null || file.reason() == null) {
                 throw new IOException("a field is missing");
             }
@@ -213,7 +217,7 @@ public final class Holds {
     private Instant releaseTime(HoldRef release) {
         String key = Layout.releaseKey(release.backup().plan(), release.backup().id(), release.holdId());
         try (InputStream in = destination.open(key)) {
-            ReleaseFile file = Json.mapper().readValue(in.readNBytes(MAX_HOLD_BYTES), ReleaseFile.class);
+            ReleaseFile file = StoredJson.mapper().readValue(in.readNBytes(MAX_HOLD_BYTES), ReleaseFile.class);
             if (file.releasedAt() != null) {
                 return file.releasedAt();
             }
@@ -225,7 +229,7 @@ public final class Holds {
 
     private void store(String key, Object content) {
         try (ObjectWriter out = destination.create(key)) {
-            out.write(Json.mapper().writeValueAsBytes(content));
+            out.write(StoredJson.mapper().writeValueAsBytes(content));
             out.commit();
         } catch (IOException e) {
             throw new PlanBException(ErrorCode.DESTINATION_FAILED, "Cannot write " + destination.description() + "/"

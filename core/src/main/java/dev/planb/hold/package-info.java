@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Holds: a backup on hold is kept by every pruner until the hold is released or expires. Holds and
  * their releases are their own small objects beside the backup, each written once, so they work on

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Implementation details of PlanB, one sub-package per concern: {@code run} (one backup, restore
  * or log-chain run), {@code pipeline} (the streaming stages of one artifact), {@code stream}

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Notifiers: listeners that tell people what happened to their backups. Each is optional and
  * configured per plan with {@link dev.planb.BackupPlan.Builder#notifier(Notifier)}; the

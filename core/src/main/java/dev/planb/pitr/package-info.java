@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Point-in-time recovery: a chain's first backup (a PostgreSQL base backup, or a MariaDB/MySQL dump
  * with its binlog coordinates) plus the transaction log shipped continuously after it, restored to

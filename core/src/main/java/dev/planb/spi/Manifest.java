@@ -1,8 +1,9 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.spi;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.planb.Compression;
 import dev.planb.spi.TableCount;
 import java.time.Duration;
@@ -15,7 +16,10 @@ import java.util.Optional;
 
 /**
  * What {@code manifest.json} records about one backup. It is written last, once, and never
- * rewritten: its presence is what makes a backup exist.
+ * rewritten: its presence is what makes a backup exist. Its JSON holds these fields in this order, then
+ * {@value ManifestChecksum#FIELD}, the checksum of the rest ({@link ManifestChecksum}); read and write it with
+ * {@link dev.planb.catalog.ManifestReader} and {@link dev.planb.catalog.ManifestWriter}, which keep that format
+ * whatever Jackson the application itself uses.
  *
  * @param formatVersion the manifest format; this library writes {@link #FORMAT_VERSION}
  * @param plan the plan's name
@@ -45,8 +49,7 @@ import java.util.Optional;
 public record Manifest(int formatVersion, String plan, String backupId, String kind, String parentId,
         EngineInfo engine, String database, Instant startedAt, Instant finishedAt,
         List<Artifact> artifacts, List<TableCount> tables, String planbVersion, List<FileSet> files,
-        List<String> needs, @JsonInclude(JsonInclude.Include.NON_NULL) LogInfo log,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String label) {
+        List<String> needs, LogInfo log, String label) {
 
     /**
      * The manifest format this version writes and reads: 2 adds the manifest's checksum of its own
@@ -135,15 +138,6 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
                 tables, planbVersion, List.of(), List.of());
     }
 
-    /**
-     * The SHA-256 of this manifest's canonical content, written with it as {@value ManifestChecksum#FIELD}
-     * so that a reader can prove the manifest intact ({@link dev.planb.catalog.ManifestReader}).
-     */
-    @JsonProperty(value = ManifestChecksum.FIELD, access = JsonProperty.Access.READ_ONLY)
-    public String manifestSha256() {
-        return ManifestChecksum.of(this);
-    }
-
     /** The database dump's artifact: always the first. */
     public Artifact databaseArtifact() {
         return artifacts.get(0);
@@ -175,7 +169,6 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
     }
 
     /** Whether this is one shipped log file rather than a backup that can be restored on its own terms. */
-    @JsonIgnore
     public boolean isLog() {
         return KIND_LOG.equals(kind);
     }
@@ -184,13 +177,11 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
      * Whether this is a dump ({@code full}): what {@code planb restore --backup} and a restore drill
      * restore. Base backups and log files are restored to a point in time instead.
      */
-    @JsonIgnore
     public boolean isDump() {
         return kind == null || KIND_FULL.equals(kind);
     }
 
     /** Whether this backup starts a log chain: point-in-time recovery can start from it. */
-    @JsonIgnore
     public boolean startsChain() {
         return !isLog() && log != null;
     }
@@ -226,7 +217,7 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
      *     a schema filter skips), one line each; optional: empty when nothing is left out
      */
     public record EngineInfo(String name, String serverVersion, String dumpTool, String dumpToolVersion,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> omitted) {
+            List<String> omitted) {
 
         /** Copies the list. */
         public EngineInfo {
@@ -253,7 +244,7 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
      * @param openpgp for an encrypted file, how it is encrypted and what decrypting it gives; absent otherwise
      */
     public record Artifact(String name, long size, String sha256, String compression, String encryption,
-            long dumpSize, @JsonInclude(JsonInclude.Include.NON_NULL) OpenPgp openpgp) {
+            long dumpSize, OpenPgp openpgp) {
 
         /**
          * The encryption modes a manifest may record, {@code none} first: those of
@@ -292,8 +283,7 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
         }
 
         /** Whether the file is encrypted. */
-        @JsonIgnore
-        public boolean isEncrypted() {
+            public boolean isEncrypted() {
             return openpgp != null;
         }
 

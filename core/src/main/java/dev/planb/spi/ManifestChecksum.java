@@ -1,6 +1,9 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.spi;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,21 +29,14 @@ public final class ManifestChecksum {
     /** The field that holds the checksum. */
     public static final String FIELD = "manifestSha256";
 
-    private static final ObjectMapper CANONICAL = Json.mapper().copy()
-            .disable(SerializationFeature.INDENT_OUTPUT)
-            .addMixIn(Manifest.class, WithoutChecksum.class);
+    private static final ObjectMapper CANONICAL = Json.mapper().copy().disable(SerializationFeature.INDENT_OUTPUT);
 
     private ManifestChecksum() {
     }
 
-    /** The checksum of a manifest about to be written. */
-    static String of(Manifest manifest) {
-        return of(CANONICAL.valueToTree(manifest));
-    }
-
     /**
-     * The checksum of a manifest as read: of every field of {@code manifest} but {@value #FIELD},
-     * whatever it holds.
+     * The checksum of a manifest as read, or about to be written: of every field of {@code manifest} but
+     * {@value #FIELD}, whatever it holds.
      */
     public static String of(JsonNode manifest) {
         ObjectNode content = manifest.deepCopy();
@@ -69,10 +65,5 @@ public final class ManifestChecksum {
             return copy;
         }
         return node;
-    }
-
-    /** Leaves the checksum out of the content it covers. */
-    @JsonIgnoreProperties(FIELD)
-    private abstract static class WithoutChecksum {
     }
 }

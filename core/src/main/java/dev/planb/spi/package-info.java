@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * The extension points of PlanB: what a storage module, a database engine, a lock or a notifier
  * channel implements. {@link dev.planb.spi.Destination} stores objects, {@link

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Where every plan stands: last success, last failure, last verification, next run and state
  * (idle, running with progress, stale), per plan and per destination. A {@link

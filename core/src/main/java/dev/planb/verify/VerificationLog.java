@@ -1,14 +1,18 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.verify;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
+import dev.planb.internal.json.StoredJson;
 import dev.planb.spi.BackupId;
 import dev.planb.spi.Destination;
 import dev.planb.spi.Layout;
 import dev.planb.spi.ObjectWriter;
 import dev.planb.spi.PlanName;
 import dev.planb.spi.StoredObject;
-import dev.planb.spi.support.Json;
 import dev.planb.spi.support.Messages;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,7 +74,7 @@ public final class VerificationLog {
         BackupId stamp = BackupId.generate(record.finishedAt());
         String key = Layout.key(record.plan(), new BackupId(record.backupId()), "verification-" + stamp.value() + ".json");
         try (ObjectWriter out = destination.create(key)) {
-            out.write(Json.mapper().writeValueAsBytes(record));
+            out.write(StoredJson.mapper().writeValueAsBytes(record));
             out.commit();
             return key;
         } catch (IOException e) {
@@ -129,7 +133,7 @@ public final class VerificationLog {
 
     private Optional<VerificationRecord> read(String key) {
         try (InputStream in = destination.open(key)) {
-            return Optional.of(Json.mapper().readValue(in, VerificationRecord.class));
+            return Optional.of(StoredJson.mapper().readValue(in, VerificationRecord.class));
         } catch (IOException | RuntimeException e) {
             LOG.warn("Skipping {}/{}: it cannot be read ({})", destination.description(), key, Messages.firstLine(e));
             return Optional.empty();

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +17,6 @@ import dev.planb.SampleDb;
 import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.spi.BackupId;
 import dev.planb.spi.Manifest;
-import dev.planb.spi.support.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -183,7 +186,7 @@ class CatalogTest {
                 new Manifest.LogInfo("wal", "000000010000000000000003", 0, false, 16L << 20));
         Path manifest = destination.root().resolve("app").resolve(id).resolve("manifest.json");
         Files.createDirectories(manifest.getParent());
-        Files.write(manifest, Json.mapper().writeValueAsBytes(part));
+        Files.write(manifest, ManifestWriter.write(part));
         return part;
     }
 

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,12 +16,13 @@ import dev.planb.PlanBException;
 import dev.planb.RestoreRequest;
 import dev.planb.SampleDb;
 import dev.planb.Secret;
+import dev.planb.catalog.ManifestWriter;
 import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.drill.RestoreVerifier;
 import dev.planb.spi.Manifest.Artifact;
 import dev.planb.spi.Manifest;
-import dev.planb.spi.support.Json;
 import dev.planb.verify.VerificationResult;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -209,7 +214,7 @@ class EncryptedBackupTest {
     @Test
     void anUnencryptedManifestHasNoOpenPgpField() throws Exception {
         BackupResult backup = backup(Encryption.none());
-        String json = Json.mapper().writeValueAsString(backup.manifest());
+        String json = new String(ManifestWriter.write(backup.manifest()), StandardCharsets.UTF_8);
         assertThat(json).doesNotContain("openpgp").contains("\"encryption\" : \"none\"");
         assertThat(backup.manifest().artifacts().get(0).name()).isEqualTo("database.sqlite.zst");
     }

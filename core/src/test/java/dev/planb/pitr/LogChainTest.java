@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.pitr;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -5,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
+import dev.planb.catalog.ManifestWriter;
 import dev.planb.spi.BackupId;
 import dev.planb.catalog.DamagedBackupException;
 import dev.planb.catalog.Catalog;
@@ -19,7 +24,6 @@ import dev.planb.spi.Manifest.LogInfo;
 import dev.planb.spi.Manifest;
 import dev.planb.spi.ObjectWriter;
 import dev.planb.spi.RecoveryTarget;
-import dev.planb.spi.support.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,7 +152,7 @@ class LogChainTest {
 
     private Manifest store(Manifest manifest) throws IOException {
         try (ObjectWriter out = destination.create(Layout.manifestKey(PLAN, manifest.id()))) {
-            out.write(Json.mapper().writeValueAsBytes(manifest));
+            out.write(ManifestWriter.write(manifest));
             out.commit();
         }
         return manifest;

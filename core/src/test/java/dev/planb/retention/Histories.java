@@ -1,5 +1,10 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.retention;
 
+import dev.planb.catalog.ManifestWriter;
 import dev.planb.spi.BackupId;
 import dev.planb.spi.Destination;
 import dev.planb.spi.Layout;
@@ -9,7 +14,6 @@ import dev.planb.spi.Manifest.LogInfo;
 import dev.planb.spi.Manifest;
 import dev.planb.spi.ObjectWriter;
 import dev.planb.spi.TableCount;
-import dev.planb.spi.support.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -66,7 +70,7 @@ final class Histories {
     static void store(Destination destination, Manifest manifest) throws IOException {
         write(destination, Layout.key(PLAN, manifest.id(), "database.sqlite.zst"), "abc".getBytes(StandardCharsets.UTF_8));
         write(destination, Layout.key(PLAN, manifest.id(), Layout.RESTORE_GUIDE), "guide".getBytes(StandardCharsets.UTF_8));
-        write(destination, Layout.manifestKey(PLAN, manifest.id()), Json.mapper().writeValueAsBytes(manifest));
+        write(destination, Layout.manifestKey(PLAN, manifest.id()), ManifestWriter.write(manifest));
     }
 
     private static void write(Destination destination, String key, byte[] content) throws IOException {

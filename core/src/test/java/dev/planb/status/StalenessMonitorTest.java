@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +12,7 @@ import dev.planb.DatabaseSource;
 import dev.planb.MutableClock;
 import dev.planb.PlanB;
 import dev.planb.SampleDb;
+import dev.planb.catalog.ManifestWriter;
 import dev.planb.spi.BackupId;
 import dev.planb.catalog.DamagedBackup;
 import dev.planb.spi.Layout;
@@ -21,7 +26,6 @@ import dev.planb.spi.BackupId;
 import dev.planb.spi.Layout;
 import dev.planb.spi.Manifest;
 import dev.planb.spi.ObjectWriter;
-import dev.planb.spi.support.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -107,7 +111,7 @@ class StalenessMonitorTest {
                 start.engine(), start.database(), at, at.plusSeconds(1), start.artifacts(), List.of(), "test", List.of(),
                 List.of(), new Manifest.LogInfo("wal", String.format("%024X", segment), 0, false, 16L << 20));
         try (ObjectWriter writer = destination.create(Layout.manifestKey("app", id))) {
-            writer.write(Json.mapper().writeValueAsBytes(log));
+            writer.write(ManifestWriter.write(log));
             writer.commit();
         }
         return log;

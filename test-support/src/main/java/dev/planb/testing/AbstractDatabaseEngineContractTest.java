@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +47,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class AbstractDatabaseEngineContractTest {
 
-    /** Rows in the sample tables, by table. */
+    /** Rows in the sample customers table. */
     protected static final int CUSTOMERS = 250;
     /** Rows in the sample orders table. */
     protected static final int ORDERS = 1_000;
@@ -52,21 +56,44 @@ public abstract class AbstractDatabaseEngineContractTest {
     /** The size of the large binary value that must survive a round trip. */
     protected static final int LARGE_VALUE_BYTES = 5 * 1024 * 1024;
 
-    /** The engine under test. */
+    /** For an engine's test, which extends this class. */
+    protected AbstractDatabaseEngineContractTest() {
+    }
+
+    /**
+     * {@return the engine under test} The tests call it often, so it may return a new instance each time or
+     * the same one.
+     */
     protected abstract DatabaseEngine engine();
 
-    /** A new, empty database (it may not exist yet), different on every call. */
+    /**
+     * {@return a new, empty database, different on every call} It may not exist yet when the engine creates
+     * it on first use (an SQLite file).
+     *
+     * @throws Exception when the database cannot be created; the test fails with it
+     */
     protected abstract DatabaseSource newDatabase() throws Exception;
 
-    /** A database the engine cannot read, such as a missing file or an unreachable server. */
+    /**
+     * {@return a database the engine cannot read, such as a missing file or an unreachable server} The engine's
+     * {@code checkReadable} must refuse it with {@link ErrorCode#DATABASE_UNAVAILABLE}.
+     *
+     * @throws Exception when the source cannot be prepared; the test fails with it
+     */
     protected abstract DatabaseSource unreadableDatabase() throws Exception;
 
-    /** The SQL type of a binary column in this database. */
+    /**
+     * {@return the SQL type of the binary column of the sample {@code attachments} table} {@code BLOB} unless
+     * overridden, e.g. {@code BYTEA} for PostgreSQL.
+     */
     protected String binaryType() {
         return "BLOB";
     }
 
-    /** The SQL type of a binary column that holds {@link #LARGE_VALUE_BYTES} bytes. */
+    /**
+     * {@return the SQL type of a binary column that holds {@link #LARGE_VALUE_BYTES} bytes} {@link #binaryType()}
+     * unless overridden; override it where that type cannot hold so much (MariaDB's {@code BLOB} holds 64 KiB).
+     */
     protected String largeBinaryType() {
         return binaryType();
     }
@@ -155,14 +182,25 @@ public abstract class AbstractDatabaseEngineContractTest {
         assertThat(engine().handles("jdbc:unknown:db")).isFalse();
     }
 
-    /** A new database filled with the sample tables. */
+    /**
+     * {@return a new database filled with the sample tables} See {@link #populate(DatabaseSource)}.
+     *
+     * @throws Exception when {@link #newDatabase()} or filling it fails
+     */
     protected DatabaseSource populatedDatabase() throws Exception {
         DatabaseSource source = newDatabase();
         populate(source);
         return source;
     }
 
-    /** Creates the sample tables: customers (unicode text), orders (decimals), attachments (binary). */
+    /**
+     * Creates the sample tables and fills them in one transaction: {@code customers} ({@value #CUSTOMERS} rows of unicode
+     * text, quotes and nulls), {@code orders} ({@value #ORDERS} rows of decimals) and {@code attachments}
+     * ({@value #ATTACHMENTS} rows of binary values of up to 5 KiB).
+     *
+     * @param source an empty database
+     * @throws SQLException when a table exists already or the database refuses a statement
+     */
     protected void populate(DatabaseSource source) throws SQLException {
         try (Connection connection = connect(source); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name VARCHAR(100), note VARCHAR(200))");
@@ -205,7 +243,13 @@ public abstract class AbstractDatabaseEngineContractTest {
         }
     }
 
-    /** Opens a JDBC connection to a database with its credentials. */
+    /**
+     * Opens a JDBC connection to a database, logging in with the source's user and password when it has them.
+     *
+     * @param source the database to connect to
+     * @return a new connection, which the caller closes
+     * @throws SQLException when the database cannot be reached or refuses the login
+     */
     protected Connection connect(DatabaseSource source) throws SQLException {
         Properties properties = new Properties();
         source.userName().ifPresent(user -> properties.setProperty("user", user));
@@ -213,7 +257,13 @@ public abstract class AbstractDatabaseEngineContractTest {
         return DriverManager.getConnection(source.jdbcUrl(), properties);
     }
 
-    /** Runs statements in a database. */
+    /**
+     * Runs SQL statements in a database, in order, each committed on its own (auto-commit).
+     *
+     * @param source the database to run them in
+     * @param statements the statements, without a trailing {@code ;}
+     * @throws SQLException when the database refuses one; the statements before it have run
+     */
     protected void execute(DatabaseSource source, String... statements) throws SQLException {
         try (Connection connection = connect(source); Statement statement = connection.createStatement()) {
             for (String sql : statements) {
@@ -222,7 +272,15 @@ public abstract class AbstractDatabaseEngineContractTest {
         }
     }
 
-    /** Every row of a table ordered by id, with values as comparable strings (binary as hex). */
+    /**
+     * Reads a whole table, to compare a restored copy with its source.
+     *
+     * @param source the database to read
+     * @param table a table with an {@code id} column
+     * @return every row ordered by {@code id}, each value as a string that compares equal across databases
+     *     (binary values in hex, SQL {@code NULL} as {@code "null"})
+     * @throws SQLException when the table does not exist or cannot be read
+     */
     protected List<List<String>> rows(DatabaseSource source, String table) throws SQLException {
         List<List<String>> rows = new ArrayList<>();
         try (Connection connection = connect(source); Statement statement = connection.createStatement();
@@ -242,20 +300,38 @@ public abstract class AbstractDatabaseEngineContractTest {
         return rows;
     }
 
-    /** Dumps a database into memory (the sample is small). */
+    /**
+     * Dumps a database with {@link #engine()} into memory, which suits the small sample tables only.
+     *
+     * @param source the database to dump
+     * @return the dump, as the engine writes it
+     * @throws Exception when the engine fails to dump it
+     */
     protected byte[] dumpOf(DatabaseSource source) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         engine().dump(source, out);
         return out.toByteArray();
     }
 
-    /** Checks the target and restores a dump into it. */
+    /**
+     * Restores a dump as PlanB does: the engine first checks the target, then restores into it.
+     *
+     * @param dump a dump made by {@link #dumpOf(DatabaseSource)}
+     * @param target the database to restore into
+     * @param force whether a target that holds data may be overwritten
+     * @throws Exception when the engine refuses the target ({@link ErrorCode#RESTORE_REFUSED}) or the restore fails
+     */
     protected void restore(byte[] dump, DatabaseSource target, boolean force) throws Exception {
         engine().checkRestoreTarget(target, force);
         engine().restore(new ByteArrayInputStream(dump), target);
     }
 
-    /** Table names in lower case, so engines that upper-case identifiers compare equal. */
+    /**
+     * Makes table counts comparable across engines, some of which upper-case unquoted identifiers (H2).
+     *
+     * @param tables table counts as an engine reports them
+     * @return the same counts with table names in lower case, sorted by name
+     */
     protected static List<TableCount> normalized(List<TableCount> tables) {
         return tables.stream()
                 .map(table -> new TableCount(table.table().toLowerCase(Locale.ROOT), table.rows()))

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +44,16 @@ public abstract class AbstractDestinationContractTest {
     /** Servers that keep times to the second or minute, or whose clock differs a little from this machine's. */
     private static final Duration CLOCK_SLACK = Duration.ofMinutes(2);
 
-    /** A destination with nothing in it, new for each test. */
+    /** For a destination's test, which extends this class. */
+    protected AbstractDestinationContractTest() {
+    }
+
+    /**
+     * {@return a destination with nothing in it, new for each test} A test calls it once; use a fresh bucket,
+     * container, folder or prefix each time.
+     *
+     * @throws Exception when the destination cannot be set up (a server not reachable); the test fails with it
+     */
     protected abstract Destination destination() throws Exception;
 
     @Test
@@ -160,14 +173,22 @@ public abstract class AbstractDestinationContractTest {
     }
 
     /**
-     * Whether a write abandoned midway leaves something on this destination for {@code planb cleanup}; {@code true}
-     * unless, like an in-memory store, nothing outlives the writer.
+     * {@return whether a write abandoned midway leaves something on this destination for {@code planb cleanup}}
+     * {@code true} unless overridden; override it to return {@code false} where, as in an in-memory store, nothing
+     * outlives the writer, and the test then checks that {@code incompleteWrites} is empty.
      */
     protected boolean leavesIncompleteWrites() {
         return true;
     }
 
-    /** Writes and commits one object. */
+    /**
+     * Writes and commits one object, in 64 KiB writes as a backup streams it.
+     *
+     * @param destination where to write
+     * @param key the object's key, e.g. {@code plan/20260101T000000Z-000001/data.bin}
+     * @param content the object's bytes
+     * @throws IOException when the destination fails to write or commit the object
+     */
     protected static void put(Destination destination, String key, byte[] content) throws IOException {
         try (ObjectWriter writer = destination.create(key)) {
             for (int offset = 0; offset < content.length; offset += 65_536) {
@@ -177,7 +198,12 @@ public abstract class AbstractDestinationContractTest {
         }
     }
 
-    /** Reproducible pseudo-random bytes. */
+    /**
+     * Makes test content that does not compress, the same for the same size on every run.
+     *
+     * @param size how many bytes
+     * @return pseudo-random bytes seeded with {@code size}
+     */
     protected static byte[] randomBytes(int size) {
         byte[] bytes = new byte[size];
         new Random(size).nextBytes(bytes);

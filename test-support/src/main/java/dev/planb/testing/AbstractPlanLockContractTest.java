@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,10 +59,26 @@ public abstract class AbstractPlanLockContractTest {
     @TempDir
     Path tmp;
 
-    /** A new database with at least one table, that the plan backs up. */
+    /** For a lock's test, which extends this class. */
+    protected AbstractPlanLockContractTest() {
+    }
+
+    /**
+     * {@return a new database with at least one table, different on every call} The runtime tests back it up
+     * once a second, so keep it small.
+     *
+     * @throws Exception when the database cannot be created; the test fails with it
+     */
     protected abstract DatabaseSource newDatabase() throws Exception;
 
-    /** A new instance of the lock under test for {@code database}, as another runtime would make it. */
+    /**
+     * Makes the lock under test as another runtime would: two calls give two independent instances that must
+     * exclude each other.
+     *
+     * @param database the database the lock lives in
+     * @return a new instance of the lock; {@link PlanLocks#defaultFor(DatabaseSource) the database's default lock}
+     *     unless overridden
+     */
     protected PlanLock lock(DatabaseSource database) {
         return PlanLocks.defaultFor(database);
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,16 +62,37 @@ public abstract class AbstractRestoreDrillContractTest {
     /** The database backed up. */
     protected DatabaseSource database;
 
-    /** A new, empty database on the server drills run on, different on every call. */
+    /** For an engine's test, which extends this class. */
+    protected AbstractRestoreDrillContractTest() {
+    }
+
+    /**
+     * {@return a new, empty database on the server drills run on, different on every call} Each test backs one up
+     * as {@link #database}; one test uses a second one as a target that is not a scratch database.
+     *
+     * @throws Exception when the database cannot be created; the test fails with it
+     */
     protected abstract DatabaseSource newDatabase() throws Exception;
 
-    /** Whether a scratch database of this name still exists. */
+    /**
+     * Looks for a drill's scratch database after the drill, which must have dropped it whatever the outcome.
+     *
+     * @param name the scratch database's name, as {@link VerificationResult#restoredInto()} reports it
+     * @return whether a database (or, for a file-based engine, a file) of that name still exists
+     * @throws Exception when the server cannot be asked
+     */
     protected abstract boolean scratchExists(String name) throws Exception;
 
-    /** What the message of a failed restore of a truncated dump holds (the restore tool's words). */
+    /**
+     * {@return part of the message a restore of a truncated dump fails with: the restore tool's own words} For
+     * example {@code "pg_restore"}; the test checks the drill's problem contains it.
+     */
     protected abstract String truncatedDumpMessage();
 
-    /** The server to drill on; by default the backed-up database's own. */
+    /**
+     * {@return the server to drill on, given as a database on it} By default the backed-up database's own server;
+     * override it to drill on another one.
+     */
     protected DatabaseSource drillServer() {
         return database;
     }
@@ -188,17 +213,33 @@ public abstract class AbstractRestoreDrillContractTest {
         });
     }
 
-    /** Backs up {@link #database} to {@link #destination} as plan {@code drill}. */
+    /**
+     * Backs up {@link #database} to {@link #destination} as plan {@code drill}, with the engine PlanB picks for it.
+     *
+     * @return the new backup's manifest
+     */
     protected Manifest backUp() {
         return PlanB.backup(BackupPlan.builder("drill").database(database).destination(destination).build()).manifest();
     }
 
-    /** Drills the newest backup on {@link #drillServer()}. */
+    /**
+     * Drills the newest backup of plan {@code drill} on {@link #drillServer()}, as {@code planb verify} does.
+     *
+     * @param request the checks and fingerprints to add; the plan and the server are set here
+     * @return what the drill found: a backup that fails the drill gives a result that did not pass, with its
+     *     problems
+     */
     protected VerificationResult drill(VerificationRequest.Builder request) {
         return new RestoreVerifier(destination).verify(request.plan("drill").drillOn(drillServer()).build());
     }
 
-    /** Runs statements in a database. */
+    /**
+     * Runs SQL statements in a database, in order, each committed on its own (auto-commit).
+     *
+     * @param source the database, reached with its own user and password when it has them
+     * @param statements the statements, without a trailing {@code ;}
+     * @throws SQLException when the database refuses one; the statements before it have run
+     */
     protected static void execute(DatabaseSource source, String... statements) throws SQLException {
         Properties properties = new Properties();
         source.userName().ifPresent(user -> properties.setProperty("user", user));

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.testing;
 
 import java.io.IOException;
@@ -52,9 +56,13 @@ public final class AzuriteServer implements AutoCloseable {
     }
 
     /**
-     * Starts the blob service.
+     * Starts the blob service and waits until it listens (up to a minute). Stop it with {@link #close()}.
      *
-     * @throws IllegalStateException saying how to install Azurite when {@code azurite-blob} is missing
+     * @return the running server
+     * @throws IllegalStateException saying how to install Azurite when {@code azurite-blob} is missing, or with
+     *     its log when it stops at start or does not listen in time
+     * @throws IOException when its temporary folder or free port cannot be had
+     * @throws InterruptedException when interrupted while waiting for it to listen
      */
     public static AzuriteServer start() throws IOException, InterruptedException {
         Path home = Files.createTempDirectory("planb-azurite-");
@@ -73,33 +81,48 @@ public final class AzuriteServer implements AutoCloseable {
         return server;
     }
 
-    /** The blob endpoint, path-style: {@code http://127.0.0.1:PORT/devstoreaccount1}. */
+    /** {@return the blob endpoint, path-style: {@code http://127.0.0.1:PORT/devstoreaccount1}} */
     public String endpoint() {
         return "http://127.0.0.1:" + port + "/" + ACCOUNT;
     }
 
-    /** A connection string for the development account on this server. */
+    /**
+     * {@return a connection string for the development account on this server} It holds
+     * {@link #ACCOUNT_KEY}, which is public.
+     */
     public String connectionString() {
         return "DefaultEndpointsProtocol=http;AccountName=" + ACCOUNT + ";AccountKey=" + ACCOUNT_KEY
                 + ";BlobEndpoint=" + endpoint() + ";";
     }
 
-    /** The port the blob service listens on. */
+    /** {@return the port the blob service listens on, on 127.0.0.1} */
     public int port() {
         return port;
     }
 
-    /** A fresh container name (the test creates the container, with the SDK it tests). */
+    /**
+     * {@return a new container name, valid for Azure and unique} The test creates the container itself, with the
+     * SDK it tests.
+     */
     public static String newContainerName() {
         return "planb-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20).toLowerCase(Locale.ROOT);
     }
 
-    /** The server's log, for assertion messages. */
+    /**
+     * {@return the server's log so far, for assertion messages}
+     *
+     * @throws IOException when the log cannot be read
+     */
     public String log() throws IOException {
         return Files.readString(home.resolve("azurite.log"));
     }
 
-    /** Stops the server and deletes its folder. */
+    /**
+     * Stops the server (forcibly after 10 seconds) and deletes its folder.
+     *
+     * @throws IOException when a file of the folder cannot be deleted
+     * @throws InterruptedException when interrupted while waiting for the server to stop
+     */
     @Override
     public void close() throws IOException, InterruptedException {
         List<ProcessHandle> children = process.descendants().toList();

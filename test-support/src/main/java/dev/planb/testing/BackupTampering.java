@@ -1,11 +1,17 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.testing;
 
 import dev.planb.Compression;
+import dev.planb.catalog.DamagedManifestException;
+import dev.planb.catalog.ManifestReader;
+import dev.planb.catalog.ManifestWriter;
 import dev.planb.spi.Layout;
 import dev.planb.spi.Manifest.Artifact;
 import dev.planb.spi.Manifest;
 import dev.planb.spi.TableCount;
-import dev.planb.spi.support.Json;
 import dev.planb.spi.support.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,11 +77,16 @@ final class BackupTampering {
     }
 
     private Manifest manifest() throws IOException {
-        return Json.mapper().readValue(backupFolder.resolve(Layout.MANIFEST).toFile(), Manifest.class);
+        Path file = backupFolder.resolve(Layout.MANIFEST);
+        try {
+            return ManifestReader.read(Files.readAllBytes(file), file.toString());
+        } catch (DamagedManifestException e) {
+            throw new IOException(file + " " + e.getMessage(), e);
+        }
     }
 
     private void write(Manifest manifest) throws IOException {
-        Files.write(backupFolder.resolve(Layout.MANIFEST), Json.mapper().writeValueAsBytes(manifest));
+        Files.write(backupFolder.resolve(Layout.MANIFEST), ManifestWriter.write(manifest));
     }
 
     private static String sha256(Path file) throws IOException {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,15 +20,25 @@ import org.junit.jupiter.api.Test;
  */
 public interface CredentialsContract {
 
-    /** The engine under test. */
+    /** {@return the engine under test} */
     DatabaseEngine engine();
 
-    /** An existing database, with a wrong password whose text is {@link #WRONG_PASSWORD}. */
+    /**
+     * {@return an existing database, given with a wrong password whose text is {@link #WRONG_PASSWORD}}
+     *
+     * @throws Exception when the database cannot be created; the test fails with it
+     */
     DatabaseSource databaseWithWrongPassword() throws Exception;
 
     /** The wrong password to use, which must never appear in a message. */
     String WRONG_PASSWORD = "not-the-password-7f3a";
 
+    /**
+     * The engine's {@code checkReadable} fails with {@link ErrorCode#DATABASE_UNAVAILABLE}, and neither its message
+     * nor its cause shows the password.
+     *
+     * @throws Exception when the database cannot be prepared
+     */
     @Test
     default void wrongPasswordIsRejectedWithoutShowingIt() throws Exception {
         DatabaseSource source = databaseWithWrongPassword();

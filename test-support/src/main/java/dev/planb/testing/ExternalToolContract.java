@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,12 +20,26 @@ import org.junit.jupiter.api.Test;
  */
 public interface ExternalToolContract {
 
-    /** The engine, configured to look for its tools in a folder that has none. */
+    /**
+     * {@return the engine under test, configured to look for its tools in a folder that has none}
+     *
+     * @throws Exception when the engine or the empty folder cannot be made
+     */
     DatabaseEngine engineWithoutTools() throws Exception;
 
-    /** An existing, readable database. */
+    /**
+     * {@return an existing database that the engine could read if it had its tools}
+     *
+     * @throws Exception when the database cannot be created; the test fails with it
+     */
     DatabaseSource readableDatabase() throws Exception;
 
+    /**
+     * The engine's {@code checkReadable} fails with {@link ErrorCode#NO_ENGINE} and a one-line message that says
+     * the tool was not found and what to install.
+     *
+     * @throws Exception when the engine or the database cannot be prepared
+     */
     @Test
     default void missingToolIsReportedWithWhatToInstall() throws Exception {
         DatabaseEngine engine = engineWithoutTools();

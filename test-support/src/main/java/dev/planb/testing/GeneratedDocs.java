@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,12 +30,26 @@ public final class GeneratedDocs {
     private GeneratedDocs() {
     }
 
-    /** A page of the repository's {@code docs/} folder, seen from a module's folder (Maven's working directory). */
+    /**
+     * Finds a page of the repository's {@code docs/} folder from a test, whose working directory is its module's
+     * folder (as under Maven).
+     *
+     * @param relative the page's path inside {@code docs/}, e.g. {@code reference/cli.md}
+     * @return the page's path, relative to the working directory; the page need not exist
+     */
     public static Path page(String relative) {
         return Path.of("..", "docs").resolve(relative);
     }
 
-    /** Fails when {@code page} differs from {@code generated}, or writes it with {@code -Dplanb.docs.write=true}. */
+    /**
+     * Fails when {@code page} differs from {@code generated}, naming the first line that differs; with
+     * {@code -Dplanb.docs.write=true} writes the page first, so the check passes and the page can be committed.
+     *
+     * @param page the committed page, e.g. from {@link #page(String)}
+     * @param generated what the code generates for it today
+     * @throws AssertionError when the page is missing or differs
+     * @throws java.io.UncheckedIOException when the page cannot be read or written
+     */
     public static void check(Path page, String generated) {
         try {
             if (Boolean.getBoolean(WRITE)) {

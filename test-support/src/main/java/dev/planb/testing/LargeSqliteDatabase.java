@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.testing;
 
 import java.nio.file.Path;
@@ -15,7 +19,14 @@ public final class LargeSqliteDatabase {
     private LargeSqliteDatabase() {
     }
 
-    /** Creates a database of about {@code megabytes} MiB at {@code file}. */
+    /**
+     * Creates a database of about {@code megabytes} MiB, in two tables: {@code events} (random payloads) and
+     * {@code tags} (3 rows).
+     *
+     * @param file where the database goes; it must not hold a database with those tables already
+     * @param megabytes its approximate size, in MiB
+     * @throws SQLException when the file cannot be written or the SQLite driver is missing
+     */
     public static void create(Path file, int megabytes) throws SQLException {
         long rows = megabytes * 1024L * 1024L / 1_100;
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.testing;
 
 import java.io.IOException;
@@ -47,9 +51,14 @@ public final class OpenSshServer implements AutoCloseable {
     }
 
     /**
-     * Starts a server.
+     * Starts a server with new host and client keys and waits until it listens (up to 20 seconds). Stop it with
+     * {@link #close()}.
      *
-     * @throws IllegalStateException naming the Debian package when {@code sshd} or {@code ssh-keygen} is missing
+     * @return the running server
+     * @throws IllegalStateException naming the Debian package when {@code sshd} or {@code ssh-keygen} is missing,
+     *     or with its log when it stops at start or does not listen in time
+     * @throws IOException when its temporary folder, keys or configuration cannot be written
+     * @throws InterruptedException when interrupted while making keys or waiting for it to listen
      */
     public static OpenSshServer start() throws IOException, InterruptedException {
         return start(0);
@@ -59,6 +68,13 @@ public final class OpenSshServer implements AutoCloseable {
      * Starts a server whose files cannot grow beyond {@code kibibytes}: a write past the limit
      * fails on the server exactly as on a full disk ({@code SSH_FX_FAILURE}). Stop it with
      * {@link #close()}; it is not shared.
+     *
+     * @param kibibytes the largest file size, in KiB ({@code ulimit -f})
+     * @return the running server
+     * @throws IllegalArgumentException when {@code kibibytes} is not positive
+     * @throws IllegalStateException as {@link #start()}
+     * @throws IOException as {@link #start()}
+     * @throws InterruptedException as {@link #start()}
      */
     public static OpenSshServer startWithFileSizeLimit(int kibibytes) throws IOException, InterruptedException {
         if (kibibytes <= 0) {
@@ -110,27 +126,31 @@ public final class OpenSshServer implements AutoCloseable {
         return server;
     }
 
-    /** The host to connect to: {@code 127.0.0.1}. */
+    /** {@return the host to connect to: {@code 127.0.0.1}} */
     public String host() {
         return "127.0.0.1";
     }
 
-    /** The port the server listens on. */
+    /** {@return the port the server listens on} */
     public int port() {
         return port;
     }
 
-    /** The only user the server lets in: the one running the tests. */
+    /** {@return the only user the server lets in: the one running the tests} */
     public String user() {
         return System.getProperty("user.name");
     }
 
-    /** The private key the server accepts (no passphrase). */
+    /** {@return the file of the private key the server accepts, which has no passphrase} */
     public Path clientKey() {
         return home.resolve("client_key");
     }
 
-    /** A known_hosts file that lists this server's host key. */
+    /**
+     * {@return a {@code known_hosts} file that lists this server's host key} It is written on the first call.
+     *
+     * @throws IOException when the file cannot be written
+     */
     public Path knownHosts() throws IOException {
         Path file = home.resolve("known_hosts");
         if (!Files.exists(file)) {
@@ -139,48 +159,93 @@ public final class OpenSshServer implements AutoCloseable {
         return file;
     }
 
-    /** The known_hosts line that trusts the public key in {@code publicKeyFile} for this server. */
+    /**
+     * Makes a {@code known_hosts} line for this server with another key, e.g. to test a host key mismatch.
+     *
+     * @param publicKeyFile an OpenSSH public key file ({@code TYPE BASE64 [COMMENT]})
+     * @return the line, {@code [127.0.0.1]:PORT TYPE BASE64} and a newline, that trusts that key for this server
+     * @throws IOException when the key file cannot be read
+     */
     public String knownHostsLine(Path publicKeyFile) throws IOException {
         String[] key = Files.readString(publicKeyFile).strip().split(" ");
         return "[" + host() + "]:" + port + " " + key[0] + " " + key[1] + "\n";
     }
 
-    /** The fingerprint of the server's host key, as {@code ssh-keygen -lf} prints it ({@code SHA256:…}). */
+    /**
+     * {@return the fingerprint of the server's host key, as {@code ssh-keygen -lf} prints it ({@code SHA256:…})}
+     *
+     * @throws IOException when {@code ssh-keygen} fails
+     * @throws InterruptedException when interrupted while it runs
+     */
     public String hostKeyFingerprint() throws IOException, InterruptedException {
         String output = run(List.of("ssh-keygen", "-l", "-E", "sha256", "-f", home.resolve("host_key.pub").toString()));
         return output.split(" ")[1];
     }
 
-    /** A new, empty folder on the server (an absolute path the test user can write). */
+    /**
+     * {@return a new, empty folder on the server: an absolute path the test user can write}
+     *
+     * @throws IOException when the folder cannot be created
+     */
     public Path newFolder() throws IOException {
         Path folder = home.resolve("files").resolve(UUID.randomUUID().toString());
         Files.createDirectories(folder);
         return folder;
     }
 
-    /** The server's log, for assertion messages. */
+    /**
+     * {@return the server's log so far, for assertion messages; empty when it has written none}
+     *
+     * @throws IOException when the log cannot be read
+     */
     public String log() throws IOException {
         Path log = home.resolve("sshd.log");
         return Files.exists(log) ? Files.readString(log) : "";
     }
 
-    /** Creates a new ed25519 key pair without a passphrase: {@code file} and {@code file.pub}. */
+    /**
+     * Creates a new ed25519 key pair without a passphrase with {@code ssh-keygen}.
+     *
+     * @param file where the private key goes; the public key goes to {@code file.pub}; neither may exist
+     * @throws IllegalStateException naming the Debian package when {@code ssh-keygen} is missing
+     * @throws IOException when {@code ssh-keygen} fails, with its output
+     * @throws InterruptedException when interrupted while it runs
+     */
     public static void generateKey(Path file) throws IOException, InterruptedException {
         generateKey(file, "");
     }
 
-    /** Creates a new ed25519 key pair whose private key is encrypted with {@code passphrase}. */
+    /**
+     * Creates a new ed25519 key pair whose private key is encrypted with {@code passphrase}, with {@code ssh-keygen}.
+     *
+     * @param file where the private key goes; the public key goes to {@code file.pub}; neither may exist
+     * @param passphrase the passphrase; empty for none. It is passed as an argument of {@code ssh-keygen}, so use
+     *     throwaway test passphrases only
+     * @throws IllegalStateException naming the Debian package when {@code ssh-keygen} is missing
+     * @throws IOException when {@code ssh-keygen} fails, with its output
+     * @throws InterruptedException when interrupted while it runs
+     */
     public static void generateKey(Path file, String passphrase) throws IOException, InterruptedException {
         run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", passphrase, "-C", "planb-test", "-f", file.toString()));
     }
 
-    /** Lets in the private key that belongs to {@code publicKeyFile}, besides {@link #clientKey()}. */
+    /**
+     * Lets in the private key that belongs to {@code publicKeyFile}, besides {@link #clientKey()}.
+     *
+     * @param publicKeyFile an OpenSSH public key file, e.g. one {@link #generateKey(Path, String)} wrote
+     * @throws IOException when the server's {@code authorized_keys} cannot be written
+     */
     public void authorize(Path publicKeyFile) throws IOException {
         Files.writeString(home.resolve("authorized_keys"), Files.readString(publicKeyFile),
                 StandardOpenOption.APPEND);
     }
 
-    /** Stops the server and deletes its folder. */
+    /**
+     * Stops the server (forcibly after 10 seconds) and deletes its folder.
+     *
+     * @throws IOException when a file of the folder cannot be deleted
+     * @throws InterruptedException when interrupted while waiting for the server to stop
+     */
     @Override
     public void close() throws IOException, InterruptedException {
         process.destroy();

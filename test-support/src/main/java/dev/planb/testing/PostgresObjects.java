@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.testing;
 
 import dev.planb.DatabaseSource;
@@ -45,10 +49,16 @@ public record PostgresObjects(String schema, Map<String, String> tables, Map<Str
             ORDER BY 1""";
 
     /**
-     * Reads database {@code database}'s objects.
+     * Reads database {@code database}'s objects as the server's superuser.
      *
+     * @param server the test server that holds the database, whose {@code pg_dump} and superuser are used
+     * @param database the database; only its name (the last part of its JDBC URL) is used
      * @param pgDumpFilter pg_dump selection arguments for the schema text (e.g. {@code --schema=billing}), to
      *     compare part of a database; the other parts are read whole
+     * @return the database's objects, equal for two databases with the same definitions and content
+     * @throws SQLException when the database cannot be read
+     * @throws IOException when {@code pg_dump --schema-only} fails or does not finish within two minutes
+     * @throws InterruptedException when interrupted while {@code pg_dump} runs
      */
     public static PostgresObjects read(PostgresServer server, DatabaseSource database, List<String> pgDumpFilter)
             throws SQLException, IOException, InterruptedException {

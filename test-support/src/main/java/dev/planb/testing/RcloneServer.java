@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.testing;
 
 import java.io.IOException;
@@ -58,9 +62,15 @@ public final class RcloneServer implements AutoCloseable {
     }
 
     /**
-     * Starts the WebDAV server and writes the config file.
+     * Starts the WebDAV server with a new random account, writes the config file and waits until the server
+     * listens (up to 20 seconds). Stop it with {@link #close()}.
      *
-     * @throws IllegalStateException naming the Debian package when rclone is missing
+     * @return the running server
+     * @throws IllegalStateException naming the Debian package when rclone is missing, or with its log when it
+     *     stops at start or does not listen in time
+     * @throws IOException when its temporary folder or config file cannot be written, or {@code rclone obscure}
+     *     fails
+     * @throws InterruptedException when interrupted while rclone runs or while waiting for it to listen
      */
     public static RcloneServer start() throws IOException, InterruptedException {
         Path home = Files.createTempDirectory("planb-rclone-");
@@ -80,12 +90,23 @@ public final class RcloneServer implements AutoCloseable {
         return server;
     }
 
-    /** The config file naming {@value #WEBDAV_REMOTE} and {@value #LOCAL_REMOTE}. */
+    /**
+     * {@return the config file naming the remotes {@value #WEBDAV_REMOTE} and {@value #LOCAL_REMOTE}} Give it to
+     * rclone with {@code --config}.
+     */
     public Path config() {
         return home.resolve("rclone.conf");
     }
 
-    /** A config file like {@link #config()}, whose {@value #WEBDAV_REMOTE} remote logs in with another password. */
+    /**
+     * Writes a config file like {@link #config()} whose {@value #WEBDAV_REMOTE} remote logs in with another
+     * password, e.g. a wrong one, to test how a refused login is reported.
+     *
+     * @param otherPassword the password the new file holds, obscured as {@code rclone config} stores it
+     * @return the new config file, in the server's folder
+     * @throws IOException when the file cannot be written or {@code rclone obscure} fails
+     * @throws InterruptedException when interrupted while {@code rclone obscure} runs
+     */
     public Path configWithPassword(String otherPassword) throws IOException, InterruptedException {
         Path file = Files.createTempFile(home, "rclone-", ".conf");
         writeConfig(file, port, user, otherPassword);
@@ -107,28 +128,36 @@ public final class RcloneServer implements AutoCloseable {
                 ""));
     }
 
-    /** The WebDAV server's port. */
+    /** {@return the port the WebDAV server listens on, on 127.0.0.1} */
     public int port() {
         return port;
     }
 
-    /** The WebDAV account. */
+    /** {@return the user name of the WebDAV account, random for each server} */
     public String user() {
         return user;
     }
 
-    /** The WebDAV account's password (in clear; the config file holds it obscured). */
+    /** {@return the WebDAV account's password, in clear (the config file holds it obscured)} */
     public String password() {
         return password;
     }
 
-    /** A new, empty folder on the WebDAV server: returns its path on the remote and where it lies on disk. */
+    /**
+     * {@return a new, empty folder on the WebDAV server: its path on the remote and where it lies on disk}
+     *
+     * @throws IOException when the folder cannot be created
+     */
     public Folder newWebDavFolder() throws IOException {
         String name = UUID.randomUUID().toString();
         return new Folder(WEBDAV_REMOTE + ":" + name, Files.createDirectories(home.resolve("webdav").resolve(name)));
     }
 
-    /** A new, empty folder for the local remote. */
+    /**
+     * {@return a new, empty folder for the remote {@value #LOCAL_REMOTE}: its path on the remote and on disk}
+     *
+     * @throws IOException when the folder cannot be created
+     */
     public Folder newLocalFolder() throws IOException {
         Path folder = Files.createDirectories(home.resolve("local").resolve(UUID.randomUUID().toString()));
         return new Folder(LOCAL_REMOTE + ":" + folder, folder);
@@ -143,12 +172,21 @@ public final class RcloneServer implements AutoCloseable {
     public record Folder(String remotePath, Path onDisk) {
     }
 
-    /** The server's log, for assertion messages. */
+    /**
+     * {@return the server's log so far, for assertion messages}
+     *
+     * @throws IOException when the log cannot be read
+     */
     public String log() throws IOException {
         return Files.readString(home.resolve("serve.log"));
     }
 
-    /** Stops the server and deletes its folder. */
+    /**
+     * Stops the server (forcibly after 10 seconds) and deletes its folder.
+     *
+     * @throws IOException when a file of the folder cannot be deleted
+     * @throws InterruptedException when interrupted while waiting for the server to stop
+     */
     @Override
     public void close() throws IOException, InterruptedException {
         process.destroy();

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.testing;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -11,6 +15,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class RcloneServerExtension implements ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RcloneServer.class);
+
+    /** Made by JUnit for {@code @ExtendWith(RcloneServerExtension.class)}. */
+    public RcloneServerExtension() {
+    }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.testing;
 
 import dev.planb.DatabaseSource;
@@ -31,7 +35,13 @@ public final class RowWriter extends Thread {
     private volatile boolean stopping;
     private volatile SQLException failure;
 
-    /** A writer that connects to {@code jdbcUrl} as {@code user}. */
+    /**
+     * Makes a writer for an existing {@code drill_rows} table; it connects when {@link #start() started}.
+     *
+     * @param jdbcUrl the database holding the table
+     * @param user the login to insert as
+     * @param password its password
+     */
     public RowWriter(String jdbcUrl, String user, String password) {
         super("row-writer");
         this.jdbcUrl = jdbcUrl;
@@ -58,7 +68,15 @@ public final class RowWriter extends Thread {
         }
     }
 
-    /** Creates the table {@code drill_rows (id INT PRIMARY KEY)} in {@code database} and returns a writer for it. */
+    /**
+     * Creates the table {@code drill_rows (id INT PRIMARY KEY)} and makes a writer for it.
+     *
+     * @param database the database to create the table in; only its JDBC URL is used
+     * @param user the login that creates the table and inserts
+     * @param password its password
+     * @return a writer, not yet started
+     * @throws SQLException when the table cannot be created, e.g. because it exists already
+     */
     public static RowWriter withNewTable(DatabaseSource database, String user, String password) throws SQLException {
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), user, password);
                 Statement statement = connection.createStatement()) {
@@ -67,33 +85,53 @@ public final class RowWriter extends Thread {
         return new RowWriter(database.jdbcUrl(), user, password);
     }
 
-    /** Stops after the current insert. */
+    /**
+     * Stops after the current insert and waits for the writer to end, for at most 10 seconds.
+     *
+     * @throws InterruptedException when interrupted while waiting
+     */
     public void finish() throws InterruptedException {
         stopping = true;
         join(10_000);
     }
 
-    /** Why writing stopped, when the database failed. */
+    /**
+     * {@return why writing stopped when the database failed (a crash), or {@code null} while it has not failed}
+     */
     public SQLException failure() {
         return failure;
     }
 
-    /** Every id whose commit had returned. */
+    /** {@return every id whose commit has returned, in order} */
     public List<Integer> committed() {
         return List.copyOf(committed.keySet());
     }
 
-    /** The ids whose commit returned before {@code time}: a restore to {@code time} must hold them. */
+    /**
+     * Lists the rows a restore to {@code time} must hold.
+     *
+     * @param time the point in time restored to
+     * @return the ids whose commit returned before {@code time}, in order
+     */
     public List<Integer> committedBefore(Instant time) {
         return committed.entrySet().stream().filter(entry -> entry.getValue().isBefore(time)).map(Map.Entry::getKey).toList();
     }
 
-    /** The ids whose insert started after {@code time}: a restore to {@code time} must not hold them. */
+    /**
+     * Lists the rows a restore to {@code time} must not hold.
+     *
+     * @param time the point in time restored to
+     * @return the ids whose insert started after {@code time}, in order
+     */
     public List<Integer> startedAfter(Instant time) {
         return started.entrySet().stream().filter(entry -> entry.getValue().isAfter(time)).map(Map.Entry::getKey).toList();
     }
 
-    /** When the last commit returned. */
+    /**
+     * {@return when the last commit returned}
+     *
+     * @throws java.util.NoSuchElementException when no insert has committed yet
+     */
     public Instant lastCommit() {
         return committed.values().stream().max(Instant::compareTo).orElseThrow();
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.testing;
 
 import dev.planb.BackupPlan;
@@ -25,7 +29,12 @@ public final class ScheduledRuntimeProcess {
     private ScheduledRuntimeProcess() {
     }
 
-    /** Runs the instance; see the class comment. */
+    /**
+     * Runs the instance; see the class comment.
+     *
+     * @param args none: the settings come from standard input
+     * @throws IOException when standard input cannot be read
+     */
     public static void main(String[] args) throws IOException {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String url = in.readLine();

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,12 +26,22 @@ import org.junit.jupiter.api.Test;
  */
 public interface SchemasContract {
 
-    /** The engine under test. */
+    /** {@return the engine under test} */
     DatabaseEngine engine();
 
-    /** A new, empty database, different on every call. */
+    /**
+     * {@return a new, empty database, different on every call, whose user may create schemas}
+     *
+     * @throws Exception when the database cannot be created; the test fails with it
+     */
     DatabaseSource emptyDatabase() throws Exception;
 
+    /**
+     * Tables {@code sales.items} (3 rows) and {@code archive.items} (1 row) are both dumped, counted under their
+     * qualified names, and restored into another database with the same counts.
+     *
+     * @throws Exception when the databases cannot be prepared or the engine fails
+     */
     @Test
     default void tablesOfEverySchemaAreDumpedCountedAndRestored() throws Exception {
         DatabaseSource source = emptyDatabase();

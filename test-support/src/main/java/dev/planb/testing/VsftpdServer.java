@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.testing;
 
 import java.io.IOException;
@@ -59,17 +63,33 @@ public final class VsftpdServer implements AutoCloseable {
      */
     public record Options(Tls tls, int fileSizeLimitKibibytes, List<String> deniedCommands) {
 
-        /** The same with TLS. */
+        /**
+         * Sets how the server speaks TLS.
+         *
+         * @param mode plain FTP, explicit or implicit FTPS
+         * @return these options with {@code mode}; this record is not changed
+         */
         public Options tls(Tls mode) {
             return new Options(mode, fileSizeLimitKibibytes, deniedCommands);
         }
 
-        /** The same with a limit on file sizes: writes past it fail with "Failure writing to local file". */
+        /**
+         * Limits the size of files on the server: writes past it fail with "Failure writing to local file", as on
+         * a full disk.
+         *
+         * @param kibibytes the largest file size, in KiB; 0 for no limit
+         * @return these options with the limit; this record is not changed
+         */
         public Options fileSizeLimit(int kibibytes) {
             return new Options(tls, kibibytes, deniedCommands);
         }
 
-        /** The same, refusing these commands with "550 Permission denied". */
+        /**
+         * Makes the server refuse FTP commands with "550 Permission denied" (vsftpd's {@code cmds_denied}).
+         *
+         * @param commands FTP command names, e.g. {@code DELE}; they replace any denied before
+         * @return these options with the commands denied; this record is not changed
+         */
         public Options deny(String... commands) {
             return new Options(tls, fileSizeLimitKibibytes, List.of(commands));
         }
@@ -89,21 +109,36 @@ public final class VsftpdServer implements AutoCloseable {
         this.process = process;
     }
 
-    /** Plain FTP, no limits. */
+    /**
+     * {@return options for plain FTP with no limits and no command denied} Change them with the {@link Options}
+     * methods and pass them to {@link #start(Options)}.
+     */
     public static Options options() {
         return new Options(Tls.NONE, 0, List.of());
     }
 
-    /** Starts a plain FTP server. */
+    /**
+     * Starts a plain FTP server, as {@link #start(Options)} with {@link #options()}.
+     *
+     * @return the running server
+     * @throws IllegalStateException as {@link #start(Options)}
+     * @throws IOException as {@link #start(Options)}
+     * @throws InterruptedException as {@link #start(Options)}
+     */
     public static VsftpdServer start() throws IOException, InterruptedException {
         return start(options());
     }
 
     /**
-     * Starts a server.
+     * Starts a server with a new system account and waits until it listens (up to 20 seconds). Stop it with
+     * {@link #close()}, which also removes the account.
      *
+     * @param options TLS, file size limit and denied commands, from {@link #options()}
+     * @return the running server
      * @throws IllegalStateException naming the Debian package when vsftpd or openssl is missing, or
-     *     saying so when the tests do not run as root
+     *     saying so when the tests do not run as root, or when the server stops at start or does not listen in time
+     * @throws IOException when the account, the certificate or the configuration cannot be made
+     * @throws InterruptedException when interrupted while a command runs or while waiting for the server to listen
      */
     public static VsftpdServer start(Options options) throws IOException, InterruptedException {
         if (!Files.isExecutable(VSFTPD)) {
@@ -176,32 +211,42 @@ public final class VsftpdServer implements AutoCloseable {
         }
     }
 
-    /** The host to connect to: {@code 127.0.0.1}. */
+    /** {@return the host to connect to: {@code 127.0.0.1}} */
     public String host() {
         return "127.0.0.1";
     }
 
-    /** The port the server listens on (the control connection; passive data ports are any free ones). */
+    /**
+     * {@return the port the server listens on for the control connection} Passive data connections use any free
+     * port.
+     */
     public int port() {
         return port;
     }
 
-    /** The throwaway account the server lets in. */
+    /** {@return the name of the throwaway system account the server lets in} */
     public String user() {
         return user;
     }
 
-    /** That account's password. */
+    /** {@return the password of {@link #user()}, random for each server} */
     public String password() {
         return password;
     }
 
-    /** The server's self-signed certificate (PEM, for {@code 127.0.0.1}), when it speaks TLS. */
+    /**
+     * {@return the server's self-signed certificate (PEM, for {@code 127.0.0.1})} The file exists only when the
+     * server speaks TLS; a client trusts it to connect.
+     */
     public Path certificate() {
         return home.resolve("cert.pem");
     }
 
-    /** A new, empty folder the account owns (an absolute path). */
+    /**
+     * {@return a new, empty folder that {@link #user()} owns, as an absolute path}
+     *
+     * @throws IOException when the folder cannot be created or given to the account
+     */
     public Path newFolder() throws IOException {
         Path folder = home.resolve("files").resolve(UUID.randomUUID().toString());
         Files.createDirectories(folder);
@@ -211,22 +256,31 @@ public final class VsftpdServer implements AutoCloseable {
 
     /**
      * Cuts every open FTP session off, as a dropped network connection would: kills the server's
-     * per-session processes and keeps the listener running.
+     * per-session processes, waits until they have ended, and keeps the listener running.
      */
-    public void dropSessions() throws InterruptedException {
+    public void dropSessions() {
         for (ProcessHandle session : process.toHandle().descendants().toList()) {
             session.destroyForcibly();
             session.onExit().join();
         }
     }
 
-    /** The server's log, for assertion messages. */
+    /**
+     * {@return the server's log so far, for assertion messages; empty when it has written none}
+     *
+     * @throws IOException when the log cannot be read
+     */
     public String log() throws IOException {
         Path log = home.resolve("vsftpd.log");
         return Files.exists(log) ? Files.readString(log) : "";
     }
 
-    /** Stops the server, removes the account and deletes the folder. */
+    /**
+     * Stops the server and its sessions (forcibly after 10 seconds), removes the account and deletes the folder.
+     *
+     * @throws IOException when a file of the folder cannot be deleted
+     * @throws InterruptedException when interrupted while waiting for the server to stop
+     */
     @Override
     public void close() throws IOException, InterruptedException {
         process.descendants().forEach(ProcessHandle::destroyForcibly);

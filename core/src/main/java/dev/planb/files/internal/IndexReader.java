@@ -1,7 +1,11 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.files.internal;
 
 import com.fasterxml.jackson.databind.ObjectReader;
-import dev.planb.spi.support.Json;
+import dev.planb.internal.json.StoredJson;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -16,7 +20,7 @@ import java.util.Optional;
  */
 final class IndexReader implements Closeable {
 
-    private static final ObjectReader READER = Json.mapper().readerFor(IndexEntry.class);
+    private static final ObjectReader READER = StoredJson.mapper().readerFor(IndexEntry.class);
 
     private final BufferedReader lines;
     private IndexEntry next;

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.files.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -6,7 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.files.DirectorySource;
-import dev.planb.spi.support.Json;
+import dev.planb.internal.json.StoredJson;
 import dev.planb.spi.support.Messages;
 import dev.planb.spi.support.Sha256;
 import java.io.IOException;
@@ -42,7 +46,7 @@ final class TreeArchive implements TreeWalker.Visitor {
     /** Warnings and skipped files kept by name; beyond this, only counted, so memory stays bounded. */
     static final int LISTED_LIMIT = 1000;
     private static final int BUFFER = 64 * 1024;
-    private static final ObjectWriter INDEX_LINE = Json.mapper().writerFor(IndexEntry.class)
+    private static final ObjectWriter INDEX_LINE = StoredJson.mapper().writerFor(IndexEntry.class)
             .without(SerializationFeature.INDENT_OUTPUT).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private final String plan;

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.internal.run;
 
 import dev.planb.BackupPlan;
@@ -6,6 +10,7 @@ import dev.planb.DestinationResult;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.ProgressListener;
+import dev.planb.catalog.ManifestWriter;
 import dev.planb.files.DirectorySource;
 import dev.planb.files.internal.FilesBackup;
 import dev.planb.internal.Version;
@@ -22,7 +27,6 @@ import dev.planb.spi.Manifest.Artifact;
 import dev.planb.spi.Manifest.EngineInfo;
 import dev.planb.spi.Manifest.FileSet;
 import dev.planb.spi.Manifest;
-import dev.planb.spi.support.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -150,7 +154,7 @@ public final class BackupRun {
         pipeline.warn(destination, StoredObjects.write(destination, Layout.key(manifest.plan(), id, Layout.RESTORE_GUIDE),
                 RestoreGuide.render(manifest, engine, destination.description()).getBytes(StandardCharsets.UTF_8)));
         pipeline.warn(destination, StoredObjects.write(destination, Layout.manifestKey(manifest.plan(), id),
-                Json.mapper().writeValueAsBytes(manifest)));
+                ManifestWriter.write(manifest)));
     }
 
     private static String summary(List<DestinationResult> results) {

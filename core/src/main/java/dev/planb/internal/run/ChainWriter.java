@@ -1,9 +1,14 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.internal.run;
 
 import dev.planb.BackupPlan;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.ProgressListener;
+import dev.planb.catalog.ManifestWriter;
 import dev.planb.internal.Version;
 import dev.planb.internal.pipeline.ArtifactPipeline;
 import dev.planb.internal.pipeline.StoredObjects;
@@ -15,7 +20,6 @@ import dev.planb.spi.Manifest.LogInfo;
 import dev.planb.spi.Manifest;
 import dev.planb.spi.PointInTimeEngine;
 import dev.planb.spi.TableCount;
-import dev.planb.spi.support.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -95,7 +99,7 @@ public final class ChainWriter {
                 pipeline.warn(destination, StoredObjects.write(destination, Layout.key(plan.name(), id,
                         Layout.RESTORE_GUIDE), guide));
                 pipeline.warn(destination, StoredObjects.write(destination, Layout.manifestKey(plan.name(), id),
-                        Json.mapper().writeValueAsBytes(manifest)));
+                        ManifestWriter.write(manifest)));
             } catch (IOException | RuntimeException e) {
                 pipeline.fail(destination, ArtifactPipeline.describe(e));
             }

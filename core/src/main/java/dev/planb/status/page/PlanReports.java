@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.status.page;
 
 import dev.planb.BackupPlan;
@@ -6,8 +10,8 @@ import dev.planb.catalog.Catalog;
 import dev.planb.change.TableChange;
 import dev.planb.config.DurationText;
 import dev.planb.event.DestructiveChange;
+import dev.planb.history.PlanHistory;
 import dev.planb.hold.Hold;
-import dev.planb.hold.Holds;
 import dev.planb.spi.Destination;
 import dev.planb.spi.Manifest;
 import dev.planb.status.BackupSummary;
@@ -151,14 +155,15 @@ public final class PlanReports {
      * destructive changes and holds (from the holds there and the open change), its drills (those of
      * these backups) and its last failure marked.
      */
-    PlanHistory history(String plan, int limit) {
+    HistoryChart history(String plan, int limit) {
         Optional<BackupPlan> backupPlan = planOf(plan);
         if (backupPlan.isEmpty()) {
-            return new PlanHistory(List.of(), List.of());
+            return new HistoryChart(List.of(), List.of());
         }
         Destination first = backupPlan.get().destinations().get(0);
-        PlanHistory history = PlanHistory.of(new Catalog(first).newest(plan, limit, Manifest::isDump), limit);
-        Set<String> shown = history.backups().stream().map(PlanHistory.Point::id).collect(Collectors.toSet());
+        List<PlanHistory.Entry> entries = PlanHistory.read(first, plan, limit, backupPlan.get().destructiveChange());
+        HistoryChart history = HistoryChart.of(entries);
+        Set<String> shown = history.backups().stream().map(HistoryChart.Point::id).collect(Collectors.toSet());
         VerificationLog drills = new VerificationLog(first);
         for (VerificationLog.Entry entry : drills.entries(plan).stream()
                 .filter(entry -> shown.contains(entry.backupId().toString())).limit(limit).toList()) {
@@ -166,29 +171,29 @@ public final class PlanReports {
             if (drill.isPresent()) {
                 boolean passed = drill.get().passed();
                 history = history.markBackup(entry.backupId().toString(),
-                        passed ? PlanHistory.Kind.DRILL_PASSED : PlanHistory.Kind.DRILL_FAILED,
+                        passed ? HistoryChart.Kind.DRILL_PASSED : HistoryChart.Kind.DRILL_FAILED,
                         "drill " + (passed ? "passed" : "FAILED") + " at " + entry.time());
             }
         }
         Optional<PlanStatus> status = planB.status(plan);
         Optional<DestructiveChange> change = status.flatMap(PlanStatus::destructiveChange);
         if (change.isPresent()) {
-            history = history.markBackup(change.get().backupId().toString(), PlanHistory.Kind.DESTRUCTIVE_CHANGE,
+            history = history.markBackup(change.get().backupId().toString(), HistoryChart.Kind.DESTRUCTIVE_CHANGE,
                     "destructive change: " + change.get().describeTables());
         }
         Instant now = clock.instant();
-        for (Hold hold : new Holds(first).list(plan)) {
-            history = history.markBackup(hold.backupId().toString(), PlanHistory.Kind.HOLD,
+        for (Hold hold : entries.stream().flatMap(entry -> entry.holds().stream()).toList()) {
+            history = history.markBackup(hold.backupId().toString(), HistoryChart.Kind.HOLD,
                     "hold " + hold.state(now).name().toLowerCase(java.util.Locale.ROOT) + ", " + hold.describe());
             if (hold.changedIn().isPresent()) {
-                history = history.markBackup(hold.changedIn().get().toString(), PlanHistory.Kind.DESTRUCTIVE_CHANGE,
+                history = history.markBackup(hold.changedIn().get().toString(), HistoryChart.Kind.DESTRUCTIVE_CHANGE,
                         "destructive change: " + String.join("; ", hold.changes().stream().map(TableChange::describe)
                                 .toList()));
             }
         }
         Optional<Failure> failure = status.flatMap(PlanStatus::lastFailure);
         if (failure.isPresent()) {
-            history = history.markTime(failure.get().time(), PlanHistory.Kind.FAILURE,
+            history = history.markTime(failure.get().time(), HistoryChart.Kind.FAILURE,
                     "backup FAILED at " + failure.get().time() + ": " + failure.get().message());
         }
         return history;

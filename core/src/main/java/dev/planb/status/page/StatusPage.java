@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.status.page;
 
 import dev.planb.internal.Durations;
@@ -80,20 +84,20 @@ public final class StatusPage {
         html.append("</section>\n");
     }
 
-    private static void renderHistory(StringBuilder html, PlanHistory history) {
+    private static void renderHistory(StringBuilder html, HistoryChart history) {
         html.append("<h3>History (last ").append(history.backups().size()).append(" backups, oldest left)</h3>\n");
         if (history.backups().isEmpty()) {
             html.append("<p>No backups yet.</p>\n");
             return;
         }
         html.append("<p class=\"legend\">");
-        for (PlanHistory.Kind kind : PlanHistory.Kind.values()) {
+        for (HistoryChart.Kind kind : HistoryChart.Kind.values()) {
             html.append("<span style=\"color:").append(kind.colour).append("\">&#9482; ")
                     .append(kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).append("</span>");
         }
         html.append("</p>\n<div class=\"charts\">");
         html.append(SvgChart.render("Stored size", SIZE_COLOUR, history.backups().stream()
-                .mapToDouble(PlanHistory.Point::storedBytes).toArray(), history, bytes -> size((long) bytes)));
+                .mapToDouble(HistoryChart.Point::storedBytes).toArray(), history, bytes -> size((long) bytes)));
         html.append(SvgChart.render("Duration", DURATION_COLOUR, history.backups().stream()
                 .mapToDouble(point -> point.duration().toMillis()).toArray(), history,
                 millis -> Durations.format(Duration.ofMillis((long) millis))));

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.status.page;
 
 import java.util.ArrayList;
@@ -31,7 +35,7 @@ final class SvgChart {
      * @param values one value per backup of {@code history}, oldest first
      * @param format how a value is written in labels and tooltips
      */
-    static String render(String title, String colour, double[] values, PlanHistory history, DoubleFunction<String> format) {
+    static String render(String title, String colour, double[] values, HistoryChart history, DoubleFunction<String> format) {
         double max = 0;
         for (double value : values) {
             max = Math.max(max, value);
@@ -46,8 +50,8 @@ final class SvgChart {
                 .append("</text>");
         svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(HEIGHT - BOTTOM).append("\" x2=\"")
                 .append(WIDTH - RIGHT).append("\" y2=\"").append(HEIGHT - BOTTOM).append("\" stroke=\"#bbb\"/>");
-        List<PlanHistory.Mark> drawn = new ArrayList<>();
-        for (PlanHistory.Mark mark : history.marks()) {
+        List<HistoryChart.Mark> drawn = new ArrayList<>();
+        for (HistoryChart.Mark mark : history.marks()) {
             // Marks on the same backup (a drill and a hold) stand side by side rather than on top of each other.
             long before = drawn.stream().filter(other -> other.at() == mark.at()).count();
             drawn.add(mark);

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.spring.autoconfigure;
 
 import dev.planb.PlanB;
@@ -19,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @AutoConfiguration(after = PlanBActuatorAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
-public class PlanBBoot3HealthAutoConfiguration {
+class PlanBBoot3HealthAutoConfiguration {
 
     /** Nested, so that its Boot 3 annotations are read only once the class condition above holds. */
     @Configuration(proxyBeanMethods = false)

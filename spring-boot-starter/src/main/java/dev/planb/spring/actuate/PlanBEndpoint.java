@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.spring.actuate;
 
 import java.util.List;
@@ -24,18 +28,32 @@ public class PlanBEndpoint {
 
     private final PlanReports reports;
 
-    /** @param reports what is listed */
+    /**
+     * Makes the endpoint; {@code PlanBActuatorAutoConfiguration} does when Actuator is present.
+     *
+     * @param reports the plans' statuses and histories that are listed, and the runtime that starts runs
+     */
     public PlanBEndpoint(PlanReports reports) {
         this.reports = reports;
     }
 
-    /** Every plan with its status and ten newest backups and verifications. */
+    /**
+     * Lists the plans, for {@code GET /actuator/planb}.
+     *
+     * @return {@code {"plans": [...]}}: every plan with its status and its ten newest backups and verifications
+     */
     @ReadOperation
     public Map<String, List<Map<String, Object>>> plans() {
         return Map.of("plans", reports.reports(RECENT));
     }
 
-    /** One plan, or null (404) for an unknown name. */
+    /**
+     * Shows one plan, for {@code GET /actuator/planb/NAME}.
+     *
+     * @param name the plan's name
+     * @return the plan with its status and its ten newest backups and verifications, or {@code null}, which
+     *     Actuator answers with 404, for an unknown name
+     */
     @ReadOperation
     public Map<String, Object> plan(@Selector String name) {
         return reports.planB().status(name).isPresent() ? reports.report(name, RECENT) : null;
@@ -44,6 +62,12 @@ public class PlanBEndpoint {
     /**
      * Starts a backup ({@code action=backup}, the default) or a restore drill ({@code action=verify})
      * of a plan now; the outcome shows in later GETs, the health and the events.
+     *
+     * @param name the plan's name
+     * @param action {@code backup}, {@code verify}, or {@code null} for a backup
+     * @return {@code {"plan": NAME, "action": ACTION, "started": true}}, or {@code null}, which Actuator answers
+     *     with 404, for an unknown plan
+     * @throws InvalidEndpointRequestException (400) for another action
      */
     @WriteOperation
     public Map<String, Object> trigger(@Selector String name, @Nullable String action) {

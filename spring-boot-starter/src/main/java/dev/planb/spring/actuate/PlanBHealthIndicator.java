@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.spring.actuate;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -20,7 +24,11 @@ public class PlanBHealthIndicator extends AbstractHealthIndicator {
 
     private final PlanReports reports;
 
-    /** @param reports what the details are made of */
+    /**
+     * Makes the indicator; {@code PlanBHealthAutoConfiguration} does on Spring Boot 4.
+     *
+     * @param reports the plans' statuses the health and its details are made of
+     */
     public PlanBHealthIndicator(PlanReports reports) {
         super("PlanB health check failed");
         this.reports = reports;

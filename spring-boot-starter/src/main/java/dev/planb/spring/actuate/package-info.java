@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * PlanB in Spring Boot Actuator: the {@code planb} health indicator, the {@code /actuator/planb}
  * endpoint, reading the runtime's {@link dev.planb.PlanB#status()} through core's

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.spring.autoconfigure;
 
 import dev.planb.BackupPlan;
@@ -17,6 +21,9 @@ import dev.planb.BackupPlan;
 public interface BackupPlanCustomizer {
 
     /**
+     * Adjusts one plan. Called once for each plan the properties describe, the application's own and each of
+     * {@code planb.plans}, before the plan is built; the plan's checks then apply to the result.
+     *
      * @param planName the plan's name ({@code planb.name}, or the key under {@code planb.plans})
      * @param plan the builder, already holding the properties' settings
      */

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.spring.autoconfigure;
 
 import java.util.Optional;
@@ -5,7 +9,8 @@ import java.util.Optional;
 /**
  * What one Spring Boot generation's JDBC auto-configuration knows of the {@code DataSource} it made: Boot 4
  * and Boot 3 keep {@code JdbcConnectionDetails} and {@code DataSourceProperties} in different packages, so
- * each generation has its own small implementation, switched on by its classes being present.
+ * each generation has its own small auto-configuration, switched on by its classes being present, that gives
+ * {@link ProvidedDataSourceLogins} its getters.
  */
 interface BootDataSourceLogins {
 

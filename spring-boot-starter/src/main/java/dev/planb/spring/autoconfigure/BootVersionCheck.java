@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.spring.autoconfigure;
 
 import org.springframework.boot.SpringBootVersion;
@@ -11,7 +15,7 @@ import org.springframework.core.env.Environment;
  * Runs as an {@link ApplicationContextInitializer}, before any bean is defined;
  * {@code planb.boot-compatibility-check=false} turns it off (at your own risk).
  */
-public final class BootVersionCheck implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+final class BootVersionCheck implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     /** The Spring Boot versions the starter is built and tested for. */
     static final String SUPPORTED = "3.5.x and 4.0.x";

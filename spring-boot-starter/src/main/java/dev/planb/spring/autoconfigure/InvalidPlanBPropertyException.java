@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.spring.autoconfigure;
 
 /** A {@code planb.*} property the application cannot start with; the message names the property. */
@@ -6,6 +10,8 @@ public class InvalidPlanBPropertyException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Makes the exception with the message {@code Invalid property PROPERTY: PROBLEM}.
+     *
      * @param property the full property name, e.g. {@code planb.destinations[0].uri}
      * @param problem what is wrong and what to do
      */

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.spring.autoconfigure;
 
 import java.time.Clock;
@@ -32,6 +36,13 @@ import dev.planb.status.page.PlanReports;
         "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration"})
 @ConditionalOnClass(PlanB.class)
 public class PlanBActuatorAutoConfiguration {
+
+    /**
+     * Applied by Spring Boot, never made by application code; the endpoint is exposed like any other
+     * ({@code management.endpoints.web.exposure.include=planb}).
+     */
+    public PlanBActuatorAutoConfiguration() {
+    }
 
     /** The reports the health, the endpoint and the status page read. */
     @Bean

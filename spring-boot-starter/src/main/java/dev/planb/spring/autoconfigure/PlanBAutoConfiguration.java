@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.spring.autoconfigure;
 
 import dev.planb.BackupPlan;
@@ -47,6 +51,13 @@ import org.springframework.core.env.Environment;
 @ConditionalOnBooleanProperty(name = "planb.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(PlanBProperties.class)
 public class PlanBAutoConfiguration {
+
+    /**
+     * Applied by Spring Boot, never made by application code: to replace PlanB's runtime, define a
+     * {@link PlanB} bean; to turn it off, set {@code planb.enabled=false}.
+     */
+    public PlanBAutoConfiguration() {
+    }
 
     /**
      * The plans' runtime (and their log streamers), made here and started by {@link #planbLifecycle} once

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.spring.autoconfigure;
 
 import dev.planb.PlanB;
@@ -11,10 +15,18 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The {@code planb} health on Spring Boot 4, whose health API is {@code org.springframework.boot.health.contributor}. */
+/**
+ * The {@code planb} health on Spring Boot 4, whose health API is {@code org.springframework.boot.health.contributor}.
+ * On Spring Boot 3 a package-private twin gives the same health; {@code management.health.planb.enabled=false}
+ * turns either off.
+ */
 @AutoConfiguration(after = PlanBActuatorAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
 public class PlanBHealthAutoConfiguration {
+
+    /** Applied by Spring Boot 4, never made by application code. */
+    public PlanBHealthAutoConfiguration() {
+    }
 
     /** Nested, so that its Boot 4 annotations are read only once the class condition above holds. */
     @Configuration(proxyBeanMethods = false)

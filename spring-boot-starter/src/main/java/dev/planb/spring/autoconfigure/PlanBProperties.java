@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.spring.autoconfigure;
 
 import dev.planb.config.PlanSettings;
@@ -55,54 +59,97 @@ public class PlanBProperties extends PlanSettings {
     /** The HTML status page. */
     private final StatusPage statusPage = new StatusPage();
 
+    /** Every property at its default (the core builder's), before Spring Boot binds {@code planb.*} onto it. */
+    public PlanBProperties() {
+    }
+
+    /** {@return {@code planb.enabled}: whether PlanB backs up the application's database (default true)} */
     public boolean isEnabled() {
         return enabled;
     }
 
+    /**
+     * Sets {@code planb.enabled}.
+     *
+     * @param enabled {@code false} to turn PlanB's auto-configuration off: no plan is built or scheduled
+     */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
 
+    /** {@return {@code planb.preflight}: whether each plan is checked in the background at start-up (default true)} */
     public boolean isPreflight() {
         return preflight;
     }
 
+    /**
+     * Sets {@code planb.preflight}.
+     *
+     * @param preflight {@code false} to skip the start-up checks, e.g. in tests that start many contexts
+     */
     public void setPreflight(boolean preflight) {
         this.preflight = preflight;
     }
 
+    /** {@return {@code planb.name}: the application's plan's name, the folder its backups go to (default {@code app})} */
     public String getName() {
         return name;
     }
 
+    /**
+     * Sets {@code planb.name}. Changing it later starts a new folder: the older backups stay under the old name.
+     *
+     * @param name the plan's name, e.g. {@code orders}
+     */
     public void setName(String name) {
         this.name = name;
     }
 
+    /** {@return {@code planb.threads}: how many backups may run at the same time (default 2)} */
     public int getThreads() {
         return threads;
     }
 
+    /**
+     * Sets {@code planb.threads}.
+     *
+     * @param threads at least 1 (checked at start-up); a plan never overlaps itself, so more threads only
+     *     help with several plans
+     */
     public void setThreads(int threads) {
         this.threads = threads;
     }
 
+    /** {@return {@code planb.shutdown-grace}: how long a backup running at shutdown may go on (default 30 seconds)} */
     public Duration getShutdownGrace() {
         return shutdownGrace;
     }
 
+    /**
+     * Sets {@code planb.shutdown-grace}.
+     *
+     * @param shutdownGrace how long shutdown waits for a running backup before cancelling it, which leaves
+     *     nothing visible on any destination
+     */
     public void setShutdownGrace(Duration shutdownGrace) {
         this.shutdownGrace = shutdownGrace;
     }
 
+    /** {@return {@code planb.plans}: the further plans by name, each with its own database (none by default)} */
     public Map<String, PlanSettings> getPlans() {
         return plans;
     }
 
+    /**
+     * Sets {@code planb.plans}.
+     *
+     * @param plans the further plans by name; each name is also the folder its backups go to
+     */
     public void setPlans(Map<String, PlanSettings> plans) {
         this.plans = plans;
     }
 
+    /** {@return {@code planb.status-page}: the HTML status page's settings} */
     public StatusPage getStatusPage() {
         return statusPage;
     }
@@ -116,18 +163,35 @@ public class PlanBProperties extends PlanSettings {
         /** Where the status page is served. */
         private String path = "/planb";
 
+        /** Off, at {@code /planb}, until properties say otherwise. */
+        public StatusPage() {
+        }
+
+        /** {@return {@code planb.status-page.enabled}: whether the page is served (default false)} */
         public boolean isEnabled() {
             return enabled;
         }
 
+        /**
+         * Sets {@code planb.status-page.enabled}.
+         *
+         * @param enabled {@code true} to serve the page in a servlet web application; guard it like any
+         *     other page (Spring Security does when the application uses it)
+         */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
 
+        /** {@return {@code planb.status-page.path}: where the page is served (default {@code /planb})} */
         public String getPath() {
             return path;
         }
 
+        /**
+         * Sets {@code planb.status-page.path}.
+         *
+         * @param path the request path, starting with {@code /}
+         */
         public void setPath(String path) {
             this.path = path;
         }

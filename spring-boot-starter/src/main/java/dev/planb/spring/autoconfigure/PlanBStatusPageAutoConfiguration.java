@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.spring.autoconfigure;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -21,6 +25,10 @@ import dev.planb.status.page.StatusPage;
 @ConditionalOnBooleanProperty(name = "planb.status-page.enabled")
 @ConditionalOnBean(PlanReports.class)
 public class PlanBStatusPageAutoConfiguration {
+
+    /** Applied by Spring Boot when {@code planb.status-page.enabled=true}, never made by application code. */
+    public PlanBStatusPageAutoConfiguration() {
+    }
 
     @Bean
     StatusPageController planbStatusPageController(PlanReports reports) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.spring.autoconfigure;
 
 import dev.planb.BackupPlan;
@@ -44,7 +48,12 @@ public final class StartupPreflight implements SmartInitializingSingleton {
         thread.start();
     }
 
-    /** The reports by plan name, once every plan has been checked. */
+    /**
+     * The outcome of the checks, for code that wants to wait for them (e.g. a test, or a readiness check).
+     *
+     * @return a future completed with each plan's report by plan name once every plan has been checked,
+     *     or completed exceptionally when the checks could not run
+     */
     public CompletableFuture<Map<String, PreflightReport>> reports() {
         return reports;
     }

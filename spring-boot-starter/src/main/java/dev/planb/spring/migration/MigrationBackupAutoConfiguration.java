@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.spring.migration;
 
 import dev.planb.PlanB;
@@ -25,6 +29,13 @@ import org.springframework.core.env.Environment;
 @ConditionalOnBooleanProperty(name = "planb.migrations.backup-before", matchIfMissing = true)
 @EnableConfigurationProperties(MigrationBackupProperties.class)
 public class MigrationBackupAutoConfiguration {
+
+    /**
+     * Applied by Spring Boot when the application has a {@link PlanB}, never made by application code;
+     * {@code planb.migrations.backup-before=false} turns it off.
+     */
+    public MigrationBackupAutoConfiguration() {
+    }
 
     /** Backs up the plan of {@code planb.migrations.plan}, by default the application's own ({@code planb.name}). */
     @Bean

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.spring.web;
 
 import org.springframework.http.MediaType;
@@ -16,12 +20,20 @@ public class StatusPageController {
 
     private final StatusPage page;
 
-    /** @param page what is served */
+    /**
+     * Makes the controller; {@code PlanBStatusPageAutoConfiguration} does when {@code planb.status-page.enabled=true}.
+     *
+     * @param page the page that is rendered on each request
+     */
     public StatusPageController(StatusPage page) {
         this.page = page;
     }
 
-    /** The page, never cached. */
+    /**
+     * Renders the page anew, with the plans' current statuses.
+     *
+     * @return the HTML page, marked {@code Cache-Control: no-store} so no browser or proxy keeps a stale status
+     */
     @GetMapping(path = "${planb.status-page.path:/planb}", produces = MediaType.TEXT_HTML_VALUE)
     public ResponseEntity<String> page() {
         return ResponseEntity.ok().header("Cache-Control", "no-store").body(page.render());

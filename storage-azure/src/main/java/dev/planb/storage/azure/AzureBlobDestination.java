@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.storage.azure;
 
 import com.azure.core.http.rest.PagedIterable;
@@ -86,7 +90,11 @@ public final class AzureBlobDestination implements Destination {
         this.container = builder.buildClient().getBlobContainerClient(settings.container());
     }
 
-    /** Starts describing an Azure Blob destination. */
+    /**
+     * Starts describing an Azure Blob destination.
+     *
+     * @return a builder without account or container, which {@link Builder#build()} requires
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -410,19 +418,39 @@ public final class AzureBlobDestination implements Destination {
         private Builder() {
         }
 
-        /** The storage account's name. */
+        /**
+         * Sets the storage account (required).
+         *
+         * @param account the account's name, 3 to 24 lower-case letters and digits, as in
+         *     {@code https://ACCOUNT.blob.core.windows.net}
+         * @return this builder
+         */
         public Builder account(String account) {
             this.account = account;
             return this;
         }
 
-        /** The container; it must exist. */
+        /**
+         * Sets the container (required). PlanB never creates it: it must exist, and for
+         * {@link #immutability(Immutability)} it must have version-level immutability enabled.
+         *
+         * @param container the container's name, 3 to 63 lower-case letters, digits and single hyphens,
+         *     or {@code $root}
+         * @return this builder
+         */
         public Builder container(String container) {
             this.container = container;
             return this;
         }
 
-        /** A folder inside the container (default: its root). */
+        /**
+         * Puts the backups in a folder inside the container, so that one container can hold several
+         * plans or applications.
+         *
+         * @param prefix folder names separated by {@code /}, not starting with {@code /}, e.g.
+         *     {@code prod/orders}; {@code ""} (the default) for the container's root
+         * @return this builder
+         */
         public Builder prefix(String prefix) {
             this.prefix = prefix;
             return this;
@@ -431,19 +459,36 @@ public final class AzureBlobDestination implements Destination {
         /**
          * The blob service endpoint, for Azurite ({@code http://127.0.0.1:10000/devstoreaccount1}) and
          * sovereign clouds; default {@code https://ACCOUNT.blob.core.windows.net}.
+         *
+         * @param endpoint an {@code http} or {@code https} URL, without a SAS signature in it
+         * @return this builder
          */
         public Builder endpoint(String endpoint) {
             this.endpoint = endpoint;
             return this;
         }
 
-        /** Signs in with a connection string (it may carry its own endpoint, which {@link #endpoint} overrides). */
+        /**
+         * Signs in with a connection string instead of the SDK's default chain. Not together with
+         * {@link #sasToken(Secret)}: the last one given is used.
+         *
+         * @param connectionString the connection string, e.g. from {@code AZURE_STORAGE_CONNECTION_STRING};
+         *     it may carry its own endpoint, which {@link #endpoint(String)} overrides
+         * @return this builder
+         */
         public Builder connectionString(Secret connectionString) {
             this.credentials = AzureCredentials.connectionString(connectionString, "the given connection string");
             return this;
         }
 
-        /** Signs in with a SAS token ({@code sv=…&sig=…}). */
+        /**
+         * Signs in with a shared access signature instead of the SDK's default chain; a SAS without
+         * delete permission, with {@link #writeOnly(boolean) writeOnly(true)}, keeps production from
+         * removing its backups. Not together with {@link #connectionString(Secret)}: the last one given is used.
+         *
+         * @param sasToken the token's query string, {@code sv=…&sig=…}, with or without a leading {@code ?}
+         * @return this builder
+         */
         public Builder sasToken(Secret sasToken) {
             this.credentials = AzureCredentials.sasToken(sasToken, "the given SAS token");
             return this;
@@ -455,13 +500,27 @@ public final class AzureBlobDestination implements Destination {
             return this;
         }
 
-        /** The access tier for data blobs (hot, cool, cold, archive); manifests stay in the account's default. */
+        /**
+         * Puts the data blobs in another access tier, to pay less for storage and more for reads.
+         * Manifests and restore guides stay in the account's default, so listing and planning a restore
+         * never wait for a rehydration.
+         *
+         * @param tier e.g. {@link AccessTier#COOL}, {@link AccessTier#COLD} or {@link AccessTier#ARCHIVE};
+         *     {@code null} (the default) for the account's default tier
+         * @return this builder
+         */
         public Builder tier(AccessTier tier) {
             this.tier = tier;
             return this;
         }
 
-        /** Version-level immutability (and legal hold) set on every blob written, then read back. */
+        /**
+         * Sets version-level immutability (and optionally a legal hold) on every blob written, then
+         * reads it back: a blob whose protection is not in force is a warning on the run.
+         *
+         * @param immutability the retention and legal hold each blob gets; {@code null} (the default) for none
+         * @return this builder
+         */
         public Builder immutability(Immutability immutability) {
             this.immutability = immutability;
             return this;
@@ -470,13 +529,22 @@ public final class AzureBlobDestination implements Destination {
         /**
          * These credentials may not delete (the safer set-up: production cannot remove its
          * backups). PlanB then never tries; deletes fail with {@link ErrorCode#DELETE_NOT_PERMITTED}.
+         *
+         * @param writeOnly {@code true} when the credentials cannot delete; default {@code false}
+         * @return this builder
          */
         public Builder writeOnly(boolean writeOnly) {
             this.writeOnly = writeOnly;
             return this;
         }
 
-        /** The size of each staged block, 1 MiB to 100 MiB (default 4 MiB): the memory one upload holds. */
+        /**
+         * Sets the size of each staged block, which is the memory one upload holds. Azure takes at most
+         * 50,000 blocks per blob, so the default allows blobs up to about 195 GiB.
+         *
+         * @param bytes 1 MiB to 100 MiB (default 4 MiB)
+         * @return this builder
+         */
         public Builder blockSize(int bytes) {
             this.blockSize = bytes;
             return this;
@@ -485,6 +553,7 @@ public final class AzureBlobDestination implements Destination {
         /**
          * Checks the settings and creates the destination; nothing is connected yet.
          *
+         * @return the destination; the SDK's client holds no resource to close
          * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} naming the bad setting
          */
         public AzureBlobDestination build() {

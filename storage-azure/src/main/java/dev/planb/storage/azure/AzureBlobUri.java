@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.storage.azure;
 
 import com.azure.storage.blob.models.AccessTier;
@@ -44,7 +48,11 @@ public final class AzureBlobUri {
     /**
      * The destination an {@code azblob://} URI names, with credentials from the process environment.
      *
-     * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} naming what is wrong
+     * @param uri an {@code azblob://ACCOUNT/CONTAINER[/PREFIX]} URI as shown above
+     * @return the destination, not connected yet
+     * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} naming what is wrong: not such a URI,
+     *     credentials or a SAS signature in it, an unknown parameter or value, an unset named variable or
+     *     unreadable SAS file, or a setting {@link AzureBlobDestination.Builder#build()} refuses
      */
     public static AzureBlobDestination parse(String uri) {
         return builder(uri, System::getenv).build();

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.storage.azure;
 
 import dev.planb.ErrorCode;
@@ -15,7 +19,15 @@ import java.time.Duration;
  */
 public record Immutability(Duration retention, boolean locked, boolean legalHold) {
 
-    /** Checks the period. */
+    /**
+     * Checks the period.
+     *
+     * @param retention how long each blob is retained from its upload, positive, or {@code null} for none
+     * @param locked whether the policy is locked; needs a {@code retention}
+     * @param legalHold whether each blob also gets a legal hold
+     * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} when the period is zero or negative, or a
+     *     locked policy has none
+     */
     public Immutability {
         if (retention != null && (retention.isNegative() || retention.isZero())) {
             throw new PlanBException(ErrorCode.INVALID_SETTING, "Azure immutability period must be positive, not "
@@ -27,17 +39,31 @@ public record Immutability(Duration retention, boolean locked, boolean legalHold
         }
     }
 
-    /** Retains each blob for {@code days} days with an unlocked policy (an administrator can still shorten it). */
+    /**
+     * An unlocked policy, which an administrator can still shorten or remove: a way to try immutability
+     * out before {@link #lockedDays(int) locking} it.
+     *
+     * @param days how many days each blob is retained from its upload, positive
+     * @return retention for {@code days} days, unlocked, without legal hold
+     * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} when {@code days} is not positive
+     */
     public static Immutability unlockedDays(int days) {
         return new Immutability(Duration.ofDays(days), false, false);
     }
 
-    /** Retains each blob for {@code days} days with a locked policy: nobody can shorten it. */
+    /**
+     * A locked policy: nobody, not even the account's owner, can delete a blob or shorten its retention
+     * before the period ends.
+     *
+     * @param days how many days each blob is retained from its upload, positive
+     * @return retention for {@code days} days, locked, without legal hold
+     * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} when {@code days} is not positive
+     */
     public static Immutability lockedDays(int days) {
         return new Immutability(Duration.ofDays(days), true, false);
     }
 
-    /** The same, with a legal hold on each blob too. */
+    /** {@return the same retention, with a legal hold on each blob as well, which stays until someone clears it} */
     public Immutability withLegalHold() {
         return new Immutability(retention, locked, true);
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.storage.ftp;
 
 import dev.planb.spi.Destination;
@@ -51,7 +55,11 @@ public final class FtpDestination implements Destination {
         this.errors = new FtpErrors(settings);
     }
 
-    /** Starts describing an FTP destination. */
+    /**
+     * Starts describing an FTP destination.
+     *
+     * @return a builder without host, user, password or directory, which {@link Builder#build()} requires
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -320,25 +328,46 @@ public final class FtpDestination implements Destination {
         private Builder() {
         }
 
-        /** The server's host name or address. */
+        /**
+         * Sets the server to connect to (required).
+         *
+         * @param host the server's host name or IP address; for FTPS, the name its certificate is for
+         * @return this builder
+         */
         public Builder host(String host) {
             this.host = host;
             return this;
         }
 
-        /** The server's control port (default 21, or 990 for implicit FTPS). */
+        /**
+         * Sets the server's control port, when it is not the usual one.
+         *
+         * @param port 1 to 65535; by default 21, or 990 for {@link FtpSecurity#IMPLICIT_TLS}
+         * @return this builder
+         */
         public Builder port(int port) {
             this.port = port;
             return this;
         }
 
-        /** The account to log in as. */
+        /**
+         * Sets the account to log in as (required).
+         *
+         * @param user the account's name on the server
+         * @return this builder
+         */
         public Builder user(String user) {
             this.user = user;
             return this;
         }
 
-        /** The account's password (e.g. {@code Secret.fromEnvironment("PLANB_FTP_PASSWORD")}). */
+        /**
+         * Sets the account's password (required). With {@link FtpSecurity#PLAIN} it crosses the network
+         * readable.
+         *
+         * @param password the password, e.g. {@code Secret.fromEnvironment("PLANB_FTP_PASSWORD")}
+         * @return this builder
+         */
         public Builder password(Secret password) {
             this.password = password;
             return this;
@@ -346,14 +375,23 @@ public final class FtpDestination implements Destination {
 
         /**
          * The absolute folder backups go to, as the server shows it after login (for an account
-         * locked into its home folder, {@code /} is that home).
+         * locked into its home folder, {@code /} is that home). An upload creates the folders it needs.
+         *
+         * @param directory the folder's absolute path, starting with {@code /} (required)
+         * @return this builder
          */
         public Builder directory(String directory) {
             this.directory = directory;
             return this;
         }
 
-        /** Plain FTP (default), explicit FTPS or implicit FTPS. */
+        /**
+         * Chooses whether and how the connection is encrypted.
+         *
+         * @param security {@link FtpSecurity#PLAIN} (the default), {@link FtpSecurity#EXPLICIT_TLS} or
+         *     {@link FtpSecurity#IMPLICIT_TLS}; not {@code null}
+         * @return this builder
+         */
         public Builder security(FtpSecurity security) {
             this.security = security;
             return this;
@@ -362,6 +400,9 @@ public final class FtpDestination implements Destination {
         /**
          * For FTPS: trusts the certificate(s) in this PEM file (the server's own, or its CA)
          * instead of the JVM's trust store. The host name is checked either way.
+         *
+         * @param pemFile a readable file with one or more PEM certificates; only with FTPS
+         * @return this builder
          */
         public Builder certificate(Path pemFile) {
             this.certificate = pemFile;
@@ -371,19 +412,33 @@ public final class FtpDestination implements Destination {
         /**
          * The account may not delete (the safer set-up: production cannot remove its backups).
          * PlanB then never tries; deletes fail with {@link ErrorCode#DELETE_NOT_PERMITTED}.
+         *
+         * @param writeOnly {@code true} when the account cannot delete; default {@code false}
+         * @return this builder
          */
         public Builder writeOnly(boolean writeOnly) {
             this.writeOnly = writeOnly;
             return this;
         }
 
-        /** How long connecting and logging in may take (default 30 s). */
+        /**
+         * Sets how long connecting and logging in may take before the operation fails.
+         *
+         * @param timeout positive and under 24 days (default 30 seconds)
+         * @return this builder
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = timeout;
             return this;
         }
 
-        /** How long the server may stay silent during a command or a transfer (default 60 s). */
+        /**
+         * Sets how long the server may stay silent during a command or a transfer before the
+         * operation fails.
+         *
+         * @param timeout positive and under 24 days (default 60 seconds)
+         * @return this builder
+         */
         public Builder dataTimeout(Duration timeout) {
             this.dataTimeout = timeout;
             return this;
@@ -392,6 +447,7 @@ public final class FtpDestination implements Destination {
         /**
          * Checks the settings and creates the destination; nothing is connected yet.
          *
+         * @return the destination; it holds no connection between operations, so there is nothing to close
          * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} naming the bad setting
          */
         public FtpDestination build() {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.storage.ftp;
 
 import dev.planb.ErrorCode;
@@ -40,7 +44,11 @@ public final class FtpUri {
     /**
      * The destination an {@code ftp://} or {@code ftps://} URI names, with the password read from the process environment.
      *
-     * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} naming what is wrong
+     * @param uri an {@code ftp://} or {@code ftps://} URI as shown above
+     * @return the destination, not connected yet
+     * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} naming what is wrong: not such a
+     *     URI, an unknown parameter, a password in the URI, no password in the environment or an unreadable
+     *     password file, or a setting {@link FtpDestination.Builder#build()} refuses
      */
     public static FtpDestination parse(String uri) {
         return builder(uri, System::getenv).build();

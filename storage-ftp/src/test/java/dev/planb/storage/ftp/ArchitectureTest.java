@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.storage.ftp;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -12,6 +16,9 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule noInternals = ArchitectureRules.NO_INTERNALS;
+
+    @ArchTest
+    static final ArchRule noJacksonOnPublicTypes = ArchitectureRules.NO_JACKSON_ON_PUBLIC_TYPES;
 
     @ArchTest
     static final ArchRule onlyTheSpi = ArchitectureRules.usesOnlyTheSpi("dev.planb.storage.ftp..");

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.storage.rclone;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -54,7 +58,11 @@ public final class RcloneDestination implements Destination {
         this.errors = new RcloneErrors(settings);
     }
 
-    /** Starts describing an rclone destination. */
+    /**
+     * Starts describing an rclone destination.
+     *
+     * @return a builder without a remote, which {@link Builder#build()} requires
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -330,25 +338,49 @@ public final class RcloneDestination implements Destination {
         private Builder() {
         }
 
-        /** The remote's name as {@code rclone config} shows it (without the colon). */
+        /**
+         * Sets the remote the backups go to (required). Only a named remote from the config file is
+         * accepted: an on-the-fly remote or connection string could carry secrets onto rclone's command line.
+         *
+         * @param remote the remote's name as {@code rclone listremotes} shows it, without the colon
+         * @return this builder
+         */
         public Builder remote(String remote) {
             this.remote = remote;
             return this;
         }
 
-        /** The folder on the remote (default: its root), as rclone takes it after {@code REMOTE:}. */
+        /**
+         * Sets the folder on the remote the backups go to.
+         *
+         * @param path the folder as rclone takes it after {@code REMOTE:}, e.g. {@code backups/orders};
+         *     {@code ""} (the default) for the remote's root
+         * @return this builder
+         */
         public Builder path(String path) {
             this.path = path;
             return this;
         }
 
-        /** rclone's config file; by default rclone finds it ({@code RCLONE_CONFIG}, then {@code ~/.config/rclone/rclone.conf}). */
+        /**
+         * Names rclone's config file, passed to rclone as {@code --config}.
+         *
+         * @param config the file that defines the remote; {@code null} (the default) lets rclone find it
+         *     ({@code RCLONE_CONFIG}, then {@code ~/.config/rclone/rclone.conf})
+         * @return this builder
+         */
         public Builder config(Path config) {
             this.config = config;
             return this;
         }
 
-        /** The rclone executable (default {@code rclone} on the {@code PATH}). */
+        /**
+         * Names the rclone executable to run.
+         *
+         * @param binary a path such as {@code /usr/local/bin/rclone}, or a command looked up on the
+         *     {@code PATH} (default {@code rclone})
+         * @return this builder
+         */
         public Builder binary(String binary) {
             this.binary = binary;
             return this;
@@ -357,6 +389,9 @@ public final class RcloneDestination implements Destination {
         /**
          * The remote's credentials may not delete (the safer set-up: production cannot remove its
          * backups). PlanB then never tries; deletes fail with {@link ErrorCode#DELETE_NOT_PERMITTED}.
+         *
+         * @param writeOnly {@code true} when the remote's credentials cannot delete; default {@code false}
+         * @return this builder
          */
         public Builder writeOnly(boolean writeOnly) {
             this.writeOnly = writeOnly;
@@ -364,8 +399,10 @@ public final class RcloneDestination implements Destination {
         }
 
         /**
-         * Checks the settings and creates the destination; rclone is not run yet.
+         * Checks the settings and creates the destination; rclone is not run yet, so a missing binary
+         * or remote shows on first use.
          *
+         * @return the destination; it starts one rclone process per operation, so there is nothing to close
          * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} naming the bad setting
          */
         public RcloneDestination build() {

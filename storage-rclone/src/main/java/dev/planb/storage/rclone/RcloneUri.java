@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.storage.rclone;
 
 import dev.planb.ErrorCode;
@@ -26,13 +30,24 @@ public final class RcloneUri {
     /**
      * The destination an {@code rclone://} URI names.
      *
-     * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} naming what is wrong
+     * @param uri an {@code rclone://REMOTE:PATH} URI as shown above
+     * @return the destination; rclone is not run yet
+     * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} naming what is wrong: not such a URI,
+     *     no remote, an unknown parameter, or a setting {@link RcloneDestination.Builder#build()} refuses
      */
     public static RcloneDestination parse(String uri) {
         return builder(uri).build();
     }
 
-    /** The builder an {@code rclone://} URI fills in, to adjust before {@code build()}. */
+    /**
+     * Reads a URI into a builder, to adjust (e.g. with {@link RcloneDestination.Builder#config(Path)})
+     * before {@code build()} checks it.
+     *
+     * @param uri an {@code rclone://REMOTE:PATH} URI as shown above
+     * @return the builder the URI fills in
+     * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} when it is not such a URI, names no
+     *     remote or has an unknown parameter
+     */
     public static RcloneDestination.Builder builder(String uri) {
         if (!uri.startsWith(SCHEME)) {
             throw invalid(uri, "is not of the form rclone://REMOTE:PATH");

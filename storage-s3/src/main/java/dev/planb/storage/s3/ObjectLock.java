@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.storage.s3;
 
 import dev.planb.ErrorCode;
@@ -24,7 +28,15 @@ import java.util.Objects;
  */
 public record ObjectLock(Mode mode, Duration retention, boolean legalHold) {
 
-    /** Checks the settings. */
+    /**
+     * Checks the settings.
+     *
+     * @param mode how strictly the lock holds, required
+     * @param retention how long after the upload each object stays locked, positive
+     * @param legalHold whether each object also gets a legal hold
+     * @throws PlanBException ({@link ErrorCode#INVALID_SETTING}) when the mode is missing or the
+     *     retention is missing, zero or negative
+     */
     public ObjectLock {
         if (mode == null) {
             throw new PlanBException(ErrorCode.INVALID_SETTING, "S3 Object Lock mode is not set: use COMPLIANCE or GOVERNANCE");
@@ -35,27 +47,45 @@ public record ObjectLock(Mode mode, Duration retention, boolean legalHold) {
         }
     }
 
-    /** A lock in {@link Mode#COMPLIANCE} mode for {@code retention}, without legal hold. */
+    /**
+     * A lock that nobody can lift early: the usual choice against ransomware and mistakes.
+     *
+     * @param retention how long after the upload each object stays locked, positive
+     * @return a lock in {@link Mode#COMPLIANCE} mode for {@code retention}, without legal hold
+     * @throws PlanBException ({@link ErrorCode#INVALID_SETTING}) when the retention is not positive
+     */
     public static ObjectLock compliance(Duration retention) {
         return new ObjectLock(Mode.COMPLIANCE, retention, false);
     }
 
-    /** A lock in {@link Mode#GOVERNANCE} mode for {@code retention}, without legal hold. */
+    /**
+     * A lock that users with {@code s3:BypassGovernanceRetention} can still lift: useful to try
+     * Object Lock out before committing to {@link #compliance(Duration)}.
+     *
+     * @param retention how long after the upload each object stays locked, positive
+     * @return a lock in {@link Mode#GOVERNANCE} mode for {@code retention}, without legal hold
+     * @throws PlanBException ({@link ErrorCode#INVALID_SETTING}) when the retention is not positive
+     */
     public static ObjectLock governance(Duration retention) {
         return new ObjectLock(Mode.GOVERNANCE, retention, false);
     }
 
-    /** The same lock with a legal hold as well. */
+    /** {@return the same mode and retention, with a legal hold on each object as well} */
     public ObjectLock withLegalHold() {
         return new ObjectLock(mode, retention, true);
     }
 
-    /** Until when an object uploaded at {@code uploadedAt} is retained, to the second. */
+    /**
+     * Computes the retain-until date S3 is given for one object.
+     *
+     * @param uploadedAt when the object is uploaded
+     * @return {@code uploadedAt} plus the retention, truncated to the second
+     */
     public Instant retainUntil(Instant uploadedAt) {
         return uploadedAt.plus(retention).truncatedTo(ChronoUnit.SECONDS);
     }
 
-    /** E.g. {@code COMPLIANCE, 30 days} or {@code GOVERNANCE, 12 hours, legal hold}. */
+    /** {@return the lock for people, e.g. {@code COMPLIANCE, 30 days} or {@code GOVERNANCE, PT12H, legal hold}} */
     public String describe() {
         long days = retention.toDays();
         String length = retention.equals(Duration.ofDays(days)) ? days + (days == 1 ? " day" : " days")

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.storage.s3;
 
 import dev.planb.spi.Destination;
@@ -92,22 +96,26 @@ public final class S3Destination implements Destination, AutoCloseable {
         });
     }
 
-    /** Starts a destination; {@link Builder#bucket(String)} is required. */
+    /**
+     * Starts a destination; {@link Builder#bucket(String)} is required.
+     *
+     * @return a builder with every other setting at its default
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The bucket. */
+    /** {@return the name of the bucket the backups are in} */
     public String bucket() {
         return location.bucket();
     }
 
-    /** The key prefix every object is under ({@code ""} for the bucket's root). */
+    /** {@return the key prefix every object is under, without leading or trailing {@code /} ({@code ""} for the bucket's root)} */
     public String prefix() {
         return location.prefix();
     }
 
-    /** The Object Lock every object gets, if any. */
+    /** {@return the Object Lock every uploaded object gets, or empty when objects are not locked} */
     public Optional<ObjectLock> objectLock() {
         return Optional.ofNullable(options.lock());
     }
@@ -327,62 +335,128 @@ public final class S3Destination implements Destination, AutoCloseable {
         private Builder() {
         }
 
-        /** The bucket (required); it must exist. */
+        /**
+         * Sets the bucket (required). PlanB never creates it: it must exist, and for
+         * {@link #objectLock(ObjectLock)} it must have been created with Object Lock enabled.
+         *
+         * @param bucket the bucket's name, 3 to 63 lower-case letters, digits, {@code .} and {@code -}
+         *     (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder bucket(String bucket) {
             this.bucket = bucket;
             return this;
         }
 
-        /** A key prefix (folder) inside the bucket, e.g. {@code prod/db}; default none. */
+        /**
+         * Puts the backups under a key prefix (folder) inside the bucket, so that one bucket can hold
+         * several plans or applications.
+         *
+         * @param prefix folder names separated by {@code /}, e.g. {@code prod/db}; leading and trailing
+         *     {@code /} are dropped, {@code null} or {@code ""} (the default) means the bucket's root
+         * @return this builder
+         */
         public Builder prefix(String prefix) {
             this.prefix = prefix == null ? "" : prefix;
             return this;
         }
 
-        /** The AWS region, e.g. {@code eu-west-1}; default the SDK's ({@code AWS_REGION}), or {@code us-east-1} with an endpoint. */
+        /**
+         * Sets the region the bucket is in.
+         *
+         * @param region an AWS region id, e.g. {@code eu-west-1}; {@code null} (the default) takes the
+         *     SDK's ({@code AWS_REGION}, the profile's), or {@code us-east-1} when an
+         *     {@link #endpoint(URI) endpoint} is set
+         * @return this builder
+         */
         public Builder region(String region) {
             this.region = region;
             return this;
         }
 
-        /** An S3-compatible server, e.g. {@code http://127.0.0.1:9000} (MinIO); default AWS. */
+        /**
+         * Talks to an S3-compatible server (MinIO, Ceph, Garage, a cloud's S3 API) instead of AWS.
+         * Most such servers also need {@link #pathStyle(boolean) pathStyle(true)}.
+         *
+         * @param endpoint the server's {@code http} or {@code https} address, e.g.
+         *     {@code http://127.0.0.1:9000}, without credentials in it; {@code null} (the default) means AWS
+         * @return this builder
+         */
         public Builder endpoint(URI endpoint) {
             this.endpoint = endpoint;
             return this;
         }
 
-        /** Path-style requests ({@code endpoint/bucket/key}), as most S3-compatible servers need; default off. */
+        /**
+         * Chooses how the bucket is addressed.
+         *
+         * @param pathStyle {@code true} for path-style requests ({@code endpoint/bucket/key}), as most
+         *     S3-compatible servers need; {@code false} (the default) for virtual-hosted requests
+         *     ({@code bucket.endpoint/key}), as AWS prefers
+         * @return this builder
+         */
         public Builder pathStyle(boolean pathStyle) {
             this.pathStyle = pathStyle;
             return this;
         }
 
-        /** Explicit credentials; the secret key is only ever handed to the SDK. */
+        /**
+         * Uses fixed credentials instead of the SDK's default chain. The secret key is only ever
+         * handed to the SDK: it appears in no description, log or message.
+         *
+         * @param accessKeyId the access key id, e.g. {@code AKIA...}
+         * @param secretAccessKey the secret access key
+         * @return this builder
+         */
         public Builder credentials(String accessKeyId, Secret secretAccessKey) {
             this.credentials = StaticCredentialsProvider.create(
                     AwsBasicCredentials.create(accessKeyId, secretAccessKey.reveal()));
             return this;
         }
 
-        /** Credentials from a profile in {@code ~/.aws/credentials} / {@code ~/.aws/config}. */
+        /**
+         * Uses the credentials of a named profile instead of the SDK's default chain.
+         *
+         * @param profile a profile name in {@code ~/.aws/credentials} or {@code ~/.aws/config}
+         * @return this builder
+         */
         public Builder profile(String profile) {
             this.credentials = ProfileCredentialsProvider.create(profile);
             return this;
         }
 
-        /** Any SDK credentials provider (roles, SSO, web identity…). */
+        /**
+         * Uses any SDK credentials provider (assumed roles, SSO, web identity…) instead of the SDK's
+         * default chain.
+         *
+         * @param provider the provider the SDK asks for credentials before each request
+         * @return this builder
+         */
         public Builder credentialsProvider(AwsCredentialsProvider provider) {
             this.credentials = provider;
             return this;
         }
 
-        /** Bytes per multipart part, at least 5 MiB (default 8 MiB). */
+        /**
+         * Sets the size of the multipart parts. Every 2,000 parts the size doubles, so that a very large
+         * backup stays under S3's 10,000 parts per object; larger parts mean fewer requests and more memory.
+         *
+         * @param bytes bytes per part at the start of an upload, at least {@link #MIN_PART_SIZE} (default
+         *     {@link #DEFAULT_PART_SIZE})
+         * @return this builder
+         */
         public Builder partSize(int bytes) {
             this.partSize = bytes;
             return this;
         }
 
-        /** Parts uploading at once, 1 to 32 (default 4). Memory is about (this + 1) × part size. */
+        /**
+         * Sets how many parts of one object upload at once. Memory per upload is about
+         * (parts + 1) × {@link #partSize(int) part size}.
+         *
+         * @param parts 1 to 32 (default {@link #DEFAULT_PARTS_IN_FLIGHT})
+         * @return this builder
+         */
         public Builder partsInFlight(int parts) {
             this.partsInFlight = parts;
             return this;
@@ -392,6 +466,10 @@ public final class S3Destination implements Destination, AutoCloseable {
          * The storage class of backup artifacts, e.g. {@code STANDARD_IA} or {@code GLACIER_IR}
          * (default: the bucket's). Manifests and {@code RESTORE.md} stay in the default class, so
          * listing never needs a retrieval; restoring from a class that does says so.
+         *
+         * @param storageClass an S3 storage class name, in any case; {@code null} or blank for the bucket's default
+         * @return this builder
+         * @throws PlanBException ({@link ErrorCode#INVALID_SETTING}) when the SDK knows no such storage class
          */
         public Builder storageClass(String storageClass) {
             if (storageClass == null || storageClass.isBlank()) {
@@ -407,7 +485,14 @@ public final class S3Destination implements Destination, AutoCloseable {
             return this;
         }
 
-        /** Locks every object of every backup (the bucket must have Object Lock enabled). */
+        /**
+         * Locks every object of every backup, so that nobody (within the lock's mode) can delete or
+         * overwrite it before its retention ends. The bucket must have Object Lock enabled.
+         *
+         * @param objectLock the mode, retention and legal hold each object gets; {@code null} (the
+         *     default) for no lock
+         * @return this builder
+         */
         public Builder objectLock(ObjectLock objectLock) {
             this.objectLock = objectLock;
             return this;
@@ -417,6 +502,9 @@ public final class S3Destination implements Destination, AutoCloseable {
          * Declares credentials that may put and list but not delete: pruning then reports "not
          * permitted: use a lifecycle rule" without trying. (Without this, a denied delete is
          * reported the same way.)
+         *
+         * @param writeOnly {@code true} when the credentials cannot delete; default {@code false}
+         * @return this builder
          */
         public Builder writeOnly(boolean writeOnly) {
             this.writeOnly = writeOnly;
@@ -428,6 +516,9 @@ public final class S3Destination implements Destination, AutoCloseable {
          * in force (default true): each upload reads it back, and an object whose lock is not confirmed, or
          * write-only credentials that can delete after all, fail this destination for the run. {@code false}
          * accepts unprotected copies: the run then only warns.
+         *
+         * @param lockRequired {@code false} to accept a copy whose protection could not be confirmed
+         * @return this builder
          */
         public Builder lockRequired(boolean lockRequired) {
             this.lockRequired = lockRequired;
@@ -437,6 +528,10 @@ public final class S3Destination implements Destination, AutoCloseable {
         /**
          * Your own configured client (proxies, TLS, metrics); endpoint, region, path style and
          * credentials settings are then ignored, and {@link S3Destination#close()} leaves it open.
+         *
+         * @param client the client every request goes through; {@code null} (the default) lets
+         *     {@link #build()} make one from the other settings
+         * @return this builder
          */
         public Builder client(S3Client client) {
             this.client = client;
@@ -452,7 +547,8 @@ public final class S3Destination implements Destination, AutoCloseable {
         /**
          * Checks the settings and makes the destination (no request is sent yet).
          *
-         * @throws PlanBException naming the bad setting
+         * @return a destination to {@link #close()} when done
+         * @throws PlanBException ({@link ErrorCode#INVALID_SETTING}) naming the bad setting
          */
         public S3Destination build() {
             if (bucket == null || bucket.isBlank()) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.storage.s3;
 
 import dev.planb.ErrorCode;
@@ -35,9 +39,14 @@ public final class S3DestinationUri {
     }
 
     /**
-     * The builder the URI describes; call {@code build()} on it.
+     * Reads a URI into a builder, which can still be adjusted (e.g. with explicit credentials)
+     * before {@code build()} checks it.
      *
-     * @throws PlanBException naming the URI and the bad part
+     * @param uri an {@code s3://} URI as shown above; it may hold only the {@link #PARAMETERS} listed
+     * @return the builder the URI describes; call {@code build()} on it
+     * @throws PlanBException ({@link ErrorCode#INVALID_SETTING}) naming the (redacted) URI and the bad
+     *     part: another scheme, an unknown or repeated parameter, a credential in the URI, a value
+     *     that is not a number, size or boolean, or only half of {@code lockMode}/{@code lockDays}
      */
     public static S3Destination.Builder parse(String uri) {
         if (uri == null || !uri.startsWith("s3://")) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.storage.sftp;
 
 import com.jcraft.jsch.ChannelSftp;
@@ -56,7 +60,11 @@ public final class SftpDestination implements Destination, Closeable {
         this.connection = new SftpConnection(settings, errors);
     }
 
-    /** Starts describing an SFTP destination. */
+    /**
+     * Starts describing an SFTP destination.
+     *
+     * @return a builder without host, user, directory or login, which {@link Builder#build()} requires
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -316,61 +324,122 @@ public final class SftpDestination implements Destination, Closeable {
         private Builder() {
         }
 
-        /** The server's host name or address. */
+        /**
+         * Sets the server to connect to (required).
+         *
+         * @param host the server's host name or IP address, as in {@code ssh user@HOST}; its key must be
+         *     known (see {@link #knownHosts(Path)})
+         * @return this builder
+         */
         public Builder host(String host) {
             this.host = host;
             return this;
         }
 
-        /** The server's SSH port (default 22). */
+        /**
+         * Sets the server's SSH port.
+         *
+         * @param port 1 to 65535 (default 22)
+         * @return this builder
+         */
         public Builder port(int port) {
             this.port = port;
             return this;
         }
 
-        /** The account to log in as. */
+        /**
+         * Sets the account to log in as (required). Give it write access to {@link #directory(String)}
+         * only: a dedicated, chrooted account limits what a stolen key can reach.
+         *
+         * @param user the account's name on the server
+         * @return this builder
+         */
         public Builder user(String user) {
             this.user = user;
             return this;
         }
 
-        /** The folder backups go to: absolute, or relative to the account's home folder. */
+        /**
+         * Sets the folder the backups go to (required); an upload creates the folders it needs, this one included.
+         *
+         * @param directory an absolute path such as {@code /srv/planb}, or a path relative to the
+         *     account's home folder such as {@code backups/app}
+         * @return this builder
+         */
         public Builder directory(String directory) {
             this.directory = directory;
             return this;
         }
 
-        /** Logs in with the private key in this file (OpenSSH or PEM format). */
+        /**
+         * Logs in with a private key read from a file, like {@code ssh -i}. Not together with
+         * {@link #identityKey(Secret)}.
+         *
+         * @param privateKeyFile a private key in OpenSSH or PEM format; if it is encrypted, give
+         *     {@link #passphrase(Secret)} too
+         * @return this builder
+         */
         public Builder identity(Path privateKeyFile) {
             this.identityFile = privateKeyFile;
             return this;
         }
 
-        /** Logs in with this private key itself (OpenSSH or PEM text), e.g. from a secret store. */
+        /**
+         * Logs in with a private key held in memory, e.g. read from a secret store, so that it never
+         * lies in a file. Not together with {@link #identity(Path)}.
+         *
+         * @param privateKey the key's OpenSSH or PEM text
+         * @return this builder
+         */
         public Builder identityKey(Secret privateKey) {
             this.identityKey = privateKey;
             return this;
         }
 
-        /** The passphrase of the private key, if it has one. */
+        /**
+         * Sets the passphrase that decrypts the private key given with {@link #identity(Path)} or
+         * {@link #identityKey(Secret)}.
+         *
+         * @param passphrase the key's passphrase; leave unset for a key without one
+         * @return this builder
+         */
         public Builder passphrase(Secret passphrase) {
             this.passphrase = passphrase;
             return this;
         }
 
-        /** Logs in with a password (tried after the key, if both are given). */
+        /**
+         * Logs in with a password; if a key is given as well, the key is tried first.
+         *
+         * @param password the account's password
+         * @return this builder
+         */
         public Builder password(Secret password) {
             this.password = password;
             return this;
         }
 
-        /** Trusts the host keys listed in this OpenSSH known_hosts file (default {@code ~/.ssh/known_hosts}). */
+        /**
+         * Trusts the host keys listed in an OpenSSH {@code known_hosts} file; a server whose key is not
+         * listed, or differs, is refused. Not together with {@link #hostKeyFingerprint(String)} or
+         * {@link #acceptAnyHostKey()}.
+         *
+         * @param file the file, e.g. one filled with {@code ssh-keyscan}; by default
+         *     {@code ~/.ssh/known_hosts}
+         * @return this builder
+         */
         public Builder knownHosts(Path file) {
             this.knownHosts = file;
             return this;
         }
 
-        /** Trusts exactly the host key with this fingerprint, as {@code ssh-keygen -lf} prints it ({@code SHA256:…}). */
+        /**
+         * Trusts exactly one host key, named by its fingerprint, instead of a {@code known_hosts} file.
+         *
+         * @param fingerprint the key's SHA-256 fingerprint as {@code ssh-keygen -lf} prints it,
+         *     {@code SHA256:} and 43 Base64 characters (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder hostKeyFingerprint(String fingerprint) {
             this.hostKeyFingerprint = fingerprint;
             return this;
@@ -379,13 +448,20 @@ public final class SftpDestination implements Destination, Closeable {
         /**
          * Accepts any host key. Insecure: anyone on the network path can pose as the server and
          * receive the backups. Every connection logs a warning with the key's fingerprint.
+         *
+         * @return this builder
          */
         public Builder acceptAnyHostKey() {
             this.acceptAnyHostKey = true;
             return this;
         }
 
-        /** How long connecting and logging in may take (default 30 s). */
+        /**
+         * Sets how long connecting and logging in may take before the operation fails.
+         *
+         * @param timeout positive and under 24 days (default 30 seconds)
+         * @return this builder
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = timeout;
             return this;
@@ -394,13 +470,22 @@ public final class SftpDestination implements Destination, Closeable {
         /**
          * How long the server may stay silent (default 60 s): PlanB then sends a keep-alive, and
          * gives the connection up if that is not answered within the same time either.
+         *
+         * @param timeout positive and under 24 days
+         * @return this builder
          */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = timeout;
             return this;
         }
 
-        /** How long an unused connection stays open before it is closed (default 2 min). */
+        /**
+         * Sets how long the shared connection stays open unused before it is closed; the next
+         * operation connects again.
+         *
+         * @param timeout positive and under 24 days (default 2 minutes)
+         * @return this builder
+         */
         public Builder idleTimeout(Duration timeout) {
             this.idleTimeout = timeout;
             return this;
@@ -409,6 +494,7 @@ public final class SftpDestination implements Destination, Closeable {
         /**
          * Checks the settings and creates the destination; nothing is connected yet.
          *
+         * @return a destination to {@link SftpDestination#close() close} when done
          * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} naming the bad setting
          */
         public SftpDestination build() {

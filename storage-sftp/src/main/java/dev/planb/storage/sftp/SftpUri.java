@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.storage.sftp;
 
 import dev.planb.ErrorCode;
@@ -41,7 +45,11 @@ public final class SftpUri {
     /**
      * The destination an {@code sftp://} URI names, with secrets read from the process environment.
      *
-     * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} naming what is wrong
+     * @param uri an {@code sftp://} URI as shown above
+     * @return the destination, not connected yet
+     * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} naming what is wrong: not an
+     *     {@code sftp://USER@HOST/DIR} URI, an unknown parameter, a password in the URI, a named
+     *     environment variable that is not set, or a setting {@link SftpDestination.Builder#build()} refuses
      */
     public static SftpDestination parse(String uri) {
         return builder(uri, System::getenv).build();

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.testing.server;
 
 import dev.planb.DatabaseSource;
@@ -30,7 +34,12 @@ public abstract class LocalDatabaseServer {
         this.port = LocalServers.freePort();
     }
 
-    /** A new, empty database for the test user, with its credentials. */
+    /**
+     * Creates a new, empty database named {@code t_} and 12 random hex digits, owned by the test user.
+     *
+     * @return the database with the test user's credentials
+     * @throws IllegalStateException when the server refuses to create it
+     */
     public DatabaseSource newDatabase() {
         String name = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try {
@@ -41,22 +50,32 @@ public abstract class LocalDatabaseServer {
         return database(name);
     }
 
-    /** The database {@code name} (it need not exist) with the test user's credentials. */
+    /**
+     * Names a database on this server, e.g. one a restore creates, without creating it.
+     *
+     * @param name the database's name; it need not exist
+     * @return the database with the test user's credentials
+     */
     public DatabaseSource database(String name) {
         return DatabaseSource.of(jdbcUrl(name), user, Secret.of(password));
     }
 
-    /** {@code jdbc:…://127.0.0.1:PORT/name}. */
+    /**
+     * Makes the JDBC URL of a database on this server.
+     *
+     * @param name the database's name; empty for the server without a database
+     * @return {@code jdbc:…://127.0.0.1:PORT/name}
+     */
     public String jdbcUrl(String name) {
         return urlPrefix + "127.0.0.1:" + port + "/" + name;
     }
 
-    /** The port the server listens on, on 127.0.0.1. */
+    /** {@return the port the server listens on, on 127.0.0.1} */
     public int port() {
         return port;
     }
 
-    /** The test user's password. */
+    /** {@return the test user's password, random for each server} */
     public String password() {
         return password;
     }

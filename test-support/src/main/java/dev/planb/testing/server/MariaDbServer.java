@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.testing.server;
 
 import dev.planb.DatabaseSource;
@@ -78,7 +82,11 @@ public final class MariaDbServer extends LocalDatabaseServer {
         LocalServers.run(setup);
     }
 
-    /** The server of this test JVM, started on first use. */
+    /**
+     * {@return the server of this test JVM, started on first use and stopped at exit}
+     *
+     * @throws IllegalStateException when it cannot start, naming the Debian package when a binary is missing
+     */
     public static synchronized MariaDbServer shared() {
         if (shared == null) {
             try {
@@ -97,6 +105,9 @@ public final class MariaDbServer extends LocalDatabaseServer {
      * A server of the caller's own with binary logging on (row format), whose test user may read the
      * binary log ({@code REPLICATION SLAVE}) and replay it ({@code BINLOG REPLAY}); for point-in-time
      * tests that {@link #crash()} it. Stopped at exit.
+     *
+     * @return the running server
+     * @throws IllegalStateException when it cannot start, naming the Debian package when a binary is missing
      */
     public static MariaDbServer startWithBinlog() {
         try {
@@ -112,7 +123,11 @@ public final class MariaDbServer extends LocalDatabaseServer {
         }
     }
 
-    /** Kills the server at once ({@code kill -9}): a crash. */
+    /**
+     * Kills the server at once ({@code kill -9}): a crash. Waits up to 30 seconds for it to be gone.
+     *
+     * @throws InterruptedException when interrupted while waiting
+     */
     public void crash() throws InterruptedException {
         server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
@@ -122,7 +137,12 @@ public final class MariaDbServer extends LocalDatabaseServer {
         admin("CREATE DATABASE " + name);
     }
 
-    /** The database {@code name} (it need not exist) with the administrator's credentials: every privilege, like root. */
+    /**
+     * Names a database on this server for the administrator, who has every privilege, like root.
+     *
+     * @param name the database's name; it need not exist
+     * @return the database with the administrator's credentials
+     */
     public DatabaseSource asAdmin(String name) {
         return DatabaseSource.of(jdbcUrl(name), ADMIN, Secret.of(adminPassword));
     }
@@ -131,6 +151,12 @@ public final class MariaDbServer extends LocalDatabaseServer {
      * Creates the account {@code 'login'@'127.0.0.1'} with a random password and exactly {@code grants},
      * each a privilege clause such as {@code "SELECT, SHOW VIEW ON `shop`.*"}, and returns database
      * {@code database} with its credentials: for least-privilege tests.
+     *
+     * @param login the account's user name; it must not exist yet
+     * @param database the database the returned source names
+     * @param grants privilege clauses, each granted in its own {@code GRANT … TO} statement
+     * @return database {@code database} with the new account's credentials
+     * @throws SQLException when the account exists already or a grant is refused
      */
     public DatabaseSource newUser(String login, String database, String... grants) throws SQLException {
         String password = "pw-" + UUID.randomUUID();
@@ -150,6 +176,7 @@ public final class MariaDbServer extends LocalDatabaseServer {
      * is missing with its columns qualified by the original database's name.
      *
      * @return the definer as {@code SHOW CREATE} writes it: {@code `app_owner`@`localhost`}
+     * @throws SQLException when the account cannot be created
      */
     public synchronized String appOwner() throws SQLException {
         if (!appOwnerCreated) {
@@ -160,7 +187,13 @@ public final class MariaDbServer extends LocalDatabaseServer {
         return "`app_owner`@`localhost`";
     }
 
-    /** Runs statements as an administrator with every privilege. */
+    /**
+     * Runs SQL statements as an administrator with every privilege, outside any database, in order, each committed
+     * on its own.
+     *
+     * @param statements the statements, without a trailing {@code ;}; qualify tables with their database
+     * @throws SQLException when the server refuses one; the statements before it have run
+     */
     public void admin(String... statements) throws SQLException {
         execute(jdbcUrl(""), ADMIN, adminPassword, statements);
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.testing.server;
 
 import dev.planb.DatabaseSource;
@@ -61,7 +65,12 @@ public final class PostgresServer extends LocalDatabaseServer {
         superuser("postgres", "CREATE ROLE " + USER + " LOGIN CREATEDB PASSWORD '" + password() + "'");
     }
 
-    /** The cluster of this test JVM, started on first use. */
+    /**
+     * {@return the cluster of this test JVM, started on first use and removed at exit} It favours speed over
+     * durability ({@code synchronous_commit} and {@code full_page_writes} off): do not crash it.
+     *
+     * @throws IllegalStateException when it cannot start, naming the Debian package when a binary is missing
+     */
     public static synchronized PostgresServer shared() {
         if (shared == null) {
             try {
@@ -76,6 +85,9 @@ public final class PostgresServer extends LocalDatabaseServer {
     /**
      * A cluster of the caller's own, with the default durability settings (a crash loses nothing
      * committed), removed at exit. For tests that {@link #crash()} their server.
+     *
+     * @return the running cluster
+     * @throws IllegalStateException when it cannot start, naming the Debian package when a binary is missing
      */
     public static PostgresServer startNew() {
         try {
@@ -85,18 +97,26 @@ public final class PostgresServer extends LocalDatabaseServer {
         }
     }
 
-    /** Lets the test user stream WAL ({@code ALTER ROLE … REPLICATION}). */
+    /**
+     * Lets the test user stream WAL ({@code ALTER ROLE … REPLICATION}), for point-in-time tests.
+     *
+     * @throws SQLException when the role cannot be altered
+     */
     public void allowReplication() throws SQLException {
         superuser("postgres", "ALTER ROLE " + USER + " REPLICATION");
     }
 
-    /** Kills the server's processes at once ({@code kill -9} of the postmaster and its children): a crash. */
+    /**
+     * Kills the server's processes at once ({@code kill -9} of the postmaster and its children): a crash.
+     *
+     * @throws IOException when the postmaster's pid file cannot be read or the kill fails
+     */
     public void crash() throws IOException {
         String pid = Files.readAllLines(folder.resolve("data").resolve("postmaster.pid")).get(0).strip();
         LocalServers.run(List.of("sh", "-c", "pkill -9 -P " + pid + "; kill -9 " + pid));
     }
 
-    /** The folder the server's files are in. */
+    /** {@return the folder the server's files are in; its data directory is {@code data} in it} */
     public Path folder() {
         return folder;
     }
@@ -106,17 +126,34 @@ public final class PostgresServer extends LocalDatabaseServer {
         superuser("postgres", "CREATE DATABASE " + name + " OWNER " + USER);
     }
 
-    /** Database {@code database} reached as the superuser {@code postgres}, e.g. to read what RLS hides. */
+    /**
+     * Names a database on this server for the superuser {@code postgres}, e.g. to read what row-level security
+     * hides from the test user.
+     *
+     * @param database the database's name; it need not exist
+     * @return the database with the superuser's credentials
+     */
     public DatabaseSource superuserSource(String database) {
         return DatabaseSource.of(jdbcUrl(database), SUPERUSER, Secret.of(superPassword));
     }
 
-    /** A PostgreSQL program of the server's installation, e.g. {@code pg_dump}. */
+    /**
+     * Finds a PostgreSQL program of the server's own version, so a test runs the tools that match it.
+     *
+     * @param name the program, e.g. {@code pg_dump}
+     * @return its path in the folder of the server's {@code pg_ctl}; it may not exist
+     */
     public Path tool(String name) {
         return pgCtl.resolveSibling(name);
     }
 
-    /** Runs statements as the superuser in database {@code database}. */
+    /**
+     * Runs SQL statements as the superuser, in order, each committed on its own.
+     *
+     * @param database the database to run them in, e.g. {@code postgres}
+     * @param statements the statements, without a trailing {@code ;}
+     * @throws SQLException when the server refuses one; the statements before it have run
+     */
     public void superuser(String database, String... statements) throws SQLException {
         execute(jdbcUrl(database), SUPERUSER, superPassword, statements);
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.testing.server;
 
 import dev.planb.DatabaseSource;
@@ -40,12 +44,28 @@ public final class RecoveredPostgres implements AutoCloseable {
                 "-c listen_addresses=127.0.0.1 -p " + port + " -k " + dataDirectory, "start")));
     }
 
-    /** Starts the server on {@code dataDirectory}. */
+    /**
+     * Starts a server on a restored data directory and waits (up to a minute) until it has recovered and accepts
+     * connections. Stop it with {@link #close()}.
+     *
+     * @param dataDirectory the data directory a restore wrote, readable by the {@code postgres} system user when the
+     *     tests run as root; the server's log goes to {@code test-server.log} in it
+     * @return the running server
+     * @throws IOException when {@code pg_ctl start} fails or times out, with its output
+     * @throws IllegalStateException naming the Debian package when {@code pg_ctl} is missing
+     */
     public static RecoveredPostgres start(Path dataDirectory) throws IOException {
         return new RecoveredPostgres(dataDirectory);
     }
 
-    /** Database {@code name} reached as {@code user} with {@code password}. */
+    /**
+     * Names a database of the recovered server.
+     *
+     * @param name the database's name
+     * @param user a role of the cluster the backup came from
+     * @param password its password in that cluster
+     * @return the database with those credentials
+     */
     public DatabaseSource database(String name, String user, String password) {
         return DatabaseSource.of("jdbc:postgresql://127.0.0.1:" + port + "/" + name, user, Secret.of(password));
     }
@@ -53,6 +73,15 @@ public final class RecoveredPostgres implements AutoCloseable {
     /**
      * Starts the server on {@code dataDirectory}, reads the {@code id} column of {@code table} in
      * {@code database} as {@code user}, and stops it.
+     *
+     * @param dataDirectory the data directory a restore wrote
+     * @param database the database to read
+     * @param table a table with an integer {@code id} column
+     * @param user a role of the cluster the backup came from
+     * @param password its password
+     * @return the ids found, in order
+     * @throws IOException when the server does not start or stop
+     * @throws SQLException when the table cannot be read
      */
     public static Set<Integer> readIds(Path dataDirectory, String database, String table, String user, String password)
             throws IOException, SQLException {
@@ -69,7 +98,11 @@ public final class RecoveredPostgres implements AutoCloseable {
         return ids;
     }
 
-    /** Stops the server. */
+    /**
+     * Stops the server ({@code pg_ctl stop -m fast}); the data directory stays.
+     *
+     * @throws IOException when {@code pg_ctl stop} fails or times out, with its output
+     */
     @Override
     public void close() throws IOException {
         LocalServers.run(LocalServers.as("postgres", List.of(pgCtl.toString(), "-D", dataDirectory.toString(),

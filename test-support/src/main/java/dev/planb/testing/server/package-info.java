@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Throwaway database servers for integration tests, started from the binaries installed on the
  * machine (no Docker needed): {@link dev.planb.testing.server.PostgresServer} and

@@ -1,20 +1,29 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.spring.boottests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planb.DatabaseSource;
 import dev.planb.PlanB;
 import dev.planb.RestoreRequest;
 import dev.planb.Secret;
+import dev.planb.catalog.ManifestReader;
+import dev.planb.catalog.ManifestWriter;
 import dev.planb.crypto.Decryption;
 import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.spi.Layout;
 import dev.planb.spi.Manifest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -34,6 +43,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.ClassUtils;
 
 /**
  * What the starter gives a real Spring Boot web application with Actuator and Spring Security, on whichever
@@ -51,6 +61,7 @@ public abstract class StarterApplicationContract {
     private static final String VIEWER_PASSWORD = "kit-viewer-pw-4Rt9";
     private static final String OPERATOR_PASSWORD = "kit-operator-pw-8Kp3";
     private static final int ORDERS = 3;
+    private static final String JACKSON3_MAPPER = "tools.jackson.databind.json.JsonMapper";
 
     @TempDir
     static Path folder;
@@ -95,6 +106,9 @@ public abstract class StarterApplicationContract {
         properties.put("management.endpoint.health.roles", "PLANB_VIEWER,PLANB_OPERATOR");
         properties.put("kit.viewer-password", VIEWER_PASSWORD);
         properties.put("kit.operator-password", OPERATOR_PASSWORD);
+        // the application's own Jackson, set up as PlanB's stored JSON must never be: its format stays PlanB's
+        properties.put("spring.jackson.property-naming-strategy", "SNAKE_CASE");
+        properties.put("spring.jackson.default-property-inclusion", "non_null");
         SpringApplication application = new SpringApplication(StarterTestApplication.class);
         application.setDefaultProperties(properties);
         app = application.run();
@@ -178,6 +192,32 @@ public abstract class StarterApplicationContract {
                 assertThat(response.body()).as(path).doesNotContain(secret);
             }
         }
+    }
+
+    /** The application's Jackson (2 on Boot 3, 3 on Boot 4) writes its way; PlanB's manifests keep their format. */
+    @Test
+    void theApplicationsJacksonLeavesTheManifestFormatAlone() throws Exception {
+        Manifest backup = firstBackup();
+        assertThat(applicationJson(new Probe(backup.backupId(), null)))
+                .isEqualTo("{\"backup_id\":\"" + backup.backupId() + "\"}");
+
+        byte[] stored = Files.readAllBytes(folder.resolve("backups").resolve(Layout.manifestKey("app", backup.id())));
+        assertThat(new String(stored, StandardCharsets.UTF_8)).contains("\"backupId\" : \"" + backup.backupId() + "\"")
+                .contains("\"parentId\" : null").doesNotContain("backup_id")
+                .containsPattern("\"manifestSha256\" : \"[0-9a-f]{64}\"\\s*}\\s*$");
+        assertThat(ManifestReader.read(stored, "manifest.json")).isEqualTo(backup);
+        assertThat(ManifestWriter.write(backup)).isEqualTo(stored);
+    }
+
+    /** A value the application's Jackson writes: {@code backupId} in its naming, {@code label} left out as null. */
+    public record Probe(String backupId, String label) {
+    }
+
+    /** {@code value} as the application's own JSON mapper bean writes it (Jackson 3 is not on the kit's class path). */
+    private String applicationJson(Object value) throws Exception {
+        Class<?> type = ClassUtils.isPresent(JACKSON3_MAPPER, null) ? Class.forName(JACKSON3_MAPPER) : ObjectMapper.class;
+        Object mapper = app.getBean(type);
+        return (String) type.getMethod("writeValueAsString", Object.class).invoke(mapper, value);
     }
 
     /** The backup the application made at start-up (waiting for it). */

@@ -1,6 +1,10 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.status.page;
 
-import dev.planb.spi.Manifest;
+import dev.planb.history.PlanHistory;
 import dev.planb.spi.TableCount;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,14 +17,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A plan's recent backups, oldest first, as the status page charts them: each backup's stored size,
- * duration and tables' row counts, and the marks drawn over them (destructive changes, holds, drills,
+ * What the status page charts of a plan's recent backups ({@link PlanHistory}), oldest first: each backup's stored
+ * size, duration and tables' row counts, and the marks drawn over them (destructive changes, holds, drills,
  * failures).
  *
  * @param backups the recent full backups (not log segments), oldest first
  * @param marks what happened between or at those backups
  */
-record PlanHistory(List<Point> backups, List<Mark> marks) {
+record HistoryChart(List<Point> backups, List<Mark> marks) {
 
     /** One backup: its id, when, bytes stored, how long it took, and each table's rows. */
     record Point(String id, Instant time, long storedBytes, Duration duration, Map<String, Long> rows) {
@@ -45,27 +49,15 @@ record PlanHistory(List<Point> backups, List<Mark> marks) {
     record Mark(double at, Kind kind, String label) {
     }
 
-    /**
-     * By start time, as the catalog orders backups: ids have whole seconds, and the random part of two taken within
-     * one second says nothing of their order.
-     */
-    private static final Comparator<Manifest> OLDEST_FIRST = Comparator.comparing(Manifest::startedAt)
-            .thenComparing(Manifest::backupId);
-
-    /** The history of {@code manifests} (any order), the {@code limit} newest full backups. */
-    static PlanHistory of(List<Manifest> manifests, int limit) {
-        List<Point> points = manifests.stream().filter(Manifest::isDump)
-                .sorted(OLDEST_FIRST.reversed()).limit(limit)
-                .sorted(OLDEST_FIRST)
-                .map(manifest -> new Point(manifest.id().toString(), manifest.id().time(), manifest.storedBytes(),
-                        manifest.duration(), rows(manifest)))
-                .toList();
-        return new PlanHistory(points, List.of());
+    /** The chart of {@code history} (oldest first, as {@link PlanHistory#read} gives it), with no marks yet. */
+    static HistoryChart of(List<PlanHistory.Entry> history) {
+        return new HistoryChart(history.stream().map(entry -> new Point(entry.id().toString(), entry.id().time(),
+                entry.storedBytes(), entry.duration(), rows(entry.tables()))).toList(), List.of());
     }
 
-    private static Map<String, Long> rows(Manifest manifest) {
+    private static Map<String, Long> rows(List<TableCount> tables) {
         Map<String, Long> rows = new LinkedHashMap<>();
-        for (TableCount table : manifest.tables()) {
+        for (TableCount table : tables) {
             rows.put(table.table(), table.rows());
         }
         return rows;
@@ -75,7 +67,7 @@ record PlanHistory(List<Point> backups, List<Mark> marks) {
      * This history with a mark of {@code kind} at the backup with {@code id}; unchanged when that backup is not in it
      * or already has a mark of that kind.
      */
-    PlanHistory markBackup(String id, Kind kind, String label) {
+    HistoryChart markBackup(String id, Kind kind, String label) {
         for (int i = 0; i < backups.size(); i++) {
             int at = i;
             if (backups.get(i).id().equals(id)
@@ -87,7 +79,7 @@ record PlanHistory(List<Point> backups, List<Mark> marks) {
     }
 
     /** This history with a mark at {@code time}: after the backups taken before it; unchanged before the first. */
-    PlanHistory markTime(Instant time, Kind kind, String label) {
+    HistoryChart markTime(Instant time, Kind kind, String label) {
         if (backups.isEmpty() || time.isBefore(backups.get(0).time())) {
             return this;
         }
@@ -95,10 +87,10 @@ record PlanHistory(List<Point> backups, List<Mark> marks) {
         return with(new Mark(before - 0.5, kind, label));
     }
 
-    private PlanHistory with(Mark mark) {
+    private HistoryChart with(Mark mark) {
         List<Mark> all = new ArrayList<>(marks);
         all.add(mark);
-        return new PlanHistory(backups, List.copyOf(all));
+        return new HistoryChart(backups, List.copyOf(all));
     }
 
     /**

@@ -1,9 +1,11 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.planb.status.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.planb.spi.Manifest;
-import dev.planb.spi.TableCount;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,14 +17,14 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The status page's history: which tables are charted, where marks go, and that a drop is drawn as one. */
-class PlanHistoryChartTest {
+class HistoryChartTest {
 
     private static final Instant START = Instant.parse("2026-12-01T00:00:00Z");
     private static final Pattern POLYLINE = Pattern.compile("<polyline[^>]* points=\"([^\"]+)\"");
 
     @Test
     void aTableThatLostItsRowsIsChartedFirstAndItsLineFallsToTheBottom() {
-        PlanHistory history = history(
+        HistoryChart history = history(
                 Map.of("orders", 5000L, "audit", 90_000L, "tmp", 10L),
                 Map.of("orders", 5000L, "audit", 91_000L, "tmp", 0L),
                 Map.of("orders", 5001L, "audit", 92_000L, "tmp", 10L),
@@ -41,7 +43,7 @@ class PlanHistoryChartTest {
 
     @Test
     void aDroppedTableCountsAsZeroRowsInTheBackupsWithoutIt() {
-        PlanHistory history = history(Map.of("orders", 3000L, "lines", 9000L), Map.of("lines", 9100L));
+        HistoryChart history = history(Map.of("orders", 3000L, "lines", 9000L), Map.of("lines", 9100L));
 
         assertThat(history.rows("orders")).containsExactly(3000, 0);
         assertThat(history.tables(1)).containsExactly("orders");
@@ -49,16 +51,16 @@ class PlanHistoryChartTest {
 
     @Test
     void drillsMarkTheirBackupAndAFailureSitsBetweenTheBackupsAroundIt() {
-        PlanHistory history = history(Map.of("t", 1L), Map.of("t", 1L), Map.of("t", 1L))
-                .markBackup("b1", PlanHistory.Kind.DRILL_PASSED, "drill passed")
-                .markBackup("b1", PlanHistory.Kind.DRILL_PASSED, "the same drill, read twice: one mark")
-                .markBackup("b2", PlanHistory.Kind.DESTRUCTIVE_CHANGE, "destructive change: t: 1 -> 0 rows")
-                .markBackup("b1", PlanHistory.Kind.HOLD, "hold active")
-                .markTime(START.plus(Duration.ofHours(1).plusMinutes(30)), PlanHistory.Kind.FAILURE, "backup FAILED: <disk>")
-                .markBackup("not-shown", PlanHistory.Kind.DRILL_FAILED, "ignored")
-                .markTime(START.minusSeconds(1), PlanHistory.Kind.FAILURE, "before the first: ignored");
+        HistoryChart history = history(Map.of("t", 1L), Map.of("t", 1L), Map.of("t", 1L))
+                .markBackup("b1", HistoryChart.Kind.DRILL_PASSED, "drill passed")
+                .markBackup("b1", HistoryChart.Kind.DRILL_PASSED, "the same drill, read twice: one mark")
+                .markBackup("b2", HistoryChart.Kind.DESTRUCTIVE_CHANGE, "destructive change: t: 1 -> 0 rows")
+                .markBackup("b1", HistoryChart.Kind.HOLD, "hold active")
+                .markTime(START.plus(Duration.ofHours(1).plusMinutes(30)), HistoryChart.Kind.FAILURE, "backup FAILED: <disk>")
+                .markBackup("not-shown", HistoryChart.Kind.DRILL_FAILED, "ignored")
+                .markTime(START.minusSeconds(1), HistoryChart.Kind.FAILURE, "before the first: ignored");
 
-        assertThat(history.marks()).extracting(PlanHistory.Mark::at).containsExactly(1.0, 2.0, 1.0, 1.5);
+        assertThat(history.marks()).extracting(HistoryChart.Mark::at).containsExactly(1.0, 2.0, 1.0, 1.5);
         String svg = SvgChart.render("Rows: t", "#8250df", history.rows("t"), history, String::valueOf);
         assertThat(svg).contains("class=\"mark DRILL_PASSED\" x1=\"150.0\"", "class=\"mark FAILURE\" x1=\"220.0\"",
                 "class=\"mark DESTRUCTIVE_CHANGE\" x1=\"290.0\"",
@@ -68,7 +70,7 @@ class PlanHistoryChartTest {
 
     @Test
     void namesAreEscapedAndOneBackupIsDrawnInTheMiddle() {
-        PlanHistory history = history(Map.of("<script>alert(1)</script>", 7L));
+        HistoryChart history = history(Map.of("<script>alert(1)</script>", 7L));
 
         String svg = SvgChart.render("Rows: " + history.tables(1).get(0), "#8250df", history.rows(history.tables(1).get(0)),
                 history, String::valueOf);
@@ -77,34 +79,14 @@ class PlanHistoryChartTest {
         assertThat(xs(svg)).containsExactly(SvgChart.WIDTH / 2.0);
     }
 
-    @Test
-    void backupsWithinOneSecondAreInTheOrderTheyWereTaken() {
-        // ids have whole seconds and a random part: here the later backup's random part sorts first
-        Instant second = Instant.parse("2026-12-07T05:04:32Z");
-        Manifest before = manifest("20261207T050432Z-8a9e33", second.plusMillis(100), 3000);
-        Manifest after = manifest("20261207T050432Z-59b58b", second.plusMillis(700), 100);
-
-        PlanHistory history = PlanHistory.of(List.of(after, before), 30);
-
-        assertThat(history.rows("orders")).containsExactly(3000, 100);
-        assertThat(PlanHistory.of(List.of(before, after), 1).rows("orders")).as("the newest one").containsExactly(100);
-    }
-
-    private static Manifest manifest(String id, Instant start, long rows) {
-        return new Manifest(Manifest.FORMAT_VERSION, "app", id, Manifest.KIND_FULL, null,
-                new Manifest.EngineInfo("postgresql", "15", "pg_dump", "15"), "jdbc:postgresql://db/app", start,
-                start.plusMillis(200), List.of(new Manifest.Artifact("database.dump.zst", 3, "0".repeat(64), "zstd", "none",
-                        3)), List.of(new TableCount("orders", rows)), "test", List.of(), List.of(), null);
-    }
-
     @SafeVarargs
-    private static PlanHistory history(Map<String, Long>... rows) {
-        List<PlanHistory.Point> points = new ArrayList<>();
+    private static HistoryChart history(Map<String, Long>... rows) {
+        List<HistoryChart.Point> points = new ArrayList<>();
         for (int i = 0; i < rows.length; i++) {
-            points.add(new PlanHistory.Point("b" + i, START.plus(Duration.ofHours(i)), 1000 + i, Duration.ofSeconds(2),
+            points.add(new HistoryChart.Point("b" + i, START.plus(Duration.ofHours(i)), 1000 + i, Duration.ofSeconds(2),
                     rows[i]));
         }
-        return new PlanHistory(points, List.of());
+        return new HistoryChart(points, List.of());
     }
 
     private static double[] ys(String svg) {
