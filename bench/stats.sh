@@ -3,9 +3,9 @@
 #   bench_runs                 how many times each configuration runs (BENCH_RUNS, default and minimum 3)
 #   bench_load_start           records the 1-minute load average and core count before the runs
 #   bench_record FILE LABEL V… appends one run's values under LABEL
-#   bench_measure FILE LABEL COMMAND…  runs COMMAND (after a sync) and appends its wall seconds, peak RSS in MiB and
-#                              CPU seconds (user + system, its children included)
-#                              (the largest of it and its children, by GNU time) under LABEL
+#   bench_measure FILE LABEL COMMAND…  runs COMMAND (after a sync) and appends under LABEL its wall seconds, peak RSS
+#                              in MiB (the largest of it and its children, by GNU time) and CPU seconds (user +
+#                              system of it and its children)
 #   bench_median FILE LABEL N  median of the Nth value of LABEL's runs
 #   bench_spread FILE LABEL N  "min–max (±P%)" of the Nth value, P = half the range over the median
 #   bench_ratio A B            A / B, or "n/a" when the load at start exceeded the core count
