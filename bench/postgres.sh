@@ -52,6 +52,7 @@ url="jdbc:postgresql://127.0.0.1:$port"
 export BENCH_PW="$password"
 # PlanB runs as a user runs it, through the ./planb launcher (its JVM options and Class Data Sharing archive);
 # one untimed warm-up backup first writes that archive, as the first run on a machine does.
+export XDG_CACHE_HOME="$work/cache"   # the launcher's archive, private to this run
 planb=("$root/planb")
 planb_small=(env PLANB_JAVA_OPTS=-Xmx64m "$root/planb")
 fresh_db() { "${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1"; }
