@@ -8,12 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.planb.catalog.Catalog;
+import dev.planb.destination.ForwardingDestination;
 import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.spi.Destination;
 import dev.planb.spi.Manifest.Artifact;
 import dev.planb.spi.Manifest;
 import dev.planb.spi.ObjectWriter;
-import dev.planb.spi.StoredObject;
 import dev.planb.spi.TableCount;
 import java.io.IOException;
 import java.io.InputStream;
@@ -198,23 +198,17 @@ class BackupPipelineTest {
     }
 
     /** A local destination whose writes of matching keys fail after 100 KB. */
-    static final class FlakyDestination implements Destination {
-        private final LocalDirectoryDestination delegate;
+    static final class FlakyDestination extends ForwardingDestination {
         private final Predicate<String> failing;
 
         FlakyDestination(Path root, Predicate<String> failing) {
-            this.delegate = new LocalDirectoryDestination(root);
+            super(new LocalDirectoryDestination(root));
             this.failing = failing;
         }
 
         @Override
-        public String description() {
-            return delegate.description();
-        }
-
-        @Override
         public ObjectWriter create(String key) throws IOException {
-            ObjectWriter writer = delegate.create(key);
+            ObjectWriter writer = super.create(key);
             if (!failing.test(key)) {
                 return writer;
             }
@@ -245,21 +239,6 @@ class BackupPipelineTest {
                     writer.close();
                 }
             };
-        }
-
-        @Override
-        public InputStream open(String key) throws IOException {
-            return delegate.open(key);
-        }
-
-        @Override
-        public List<StoredObject> list(String prefix) throws IOException {
-            return delegate.list(prefix);
-        }
-
-        @Override
-        public void delete(String key) throws IOException {
-            delegate.delete(key);
         }
     }
 }

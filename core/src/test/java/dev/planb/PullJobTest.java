@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.planb.catalog.Catalog;
+import dev.planb.destination.ForwardingDestination;
 import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.event.PlanBEvent;
 import dev.planb.event.PullFailed;
@@ -25,8 +26,6 @@ import dev.planb.retention.Pruner;
 import dev.planb.retention.RetentionPolicy;
 import dev.planb.spi.Layout;
 import dev.planb.spi.Manifest;
-import dev.planb.spi.ObjectWriter;
-import dev.planb.spi.StoredObject;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -208,25 +207,10 @@ class PullJobTest {
         assertThatThrownBy(() -> PullJob.builder().from(outbox).build()).hasMessageContaining("has no destination");
         assertThatThrownBy(() -> PullJob.builder().from(outbox).to(new LocalDirectoryDestination(tmp.resolve("outbox")))
                 .build()).hasMessageContaining("given twice");
-        Destination writeOnly = new Destination() {
+        Destination writeOnly = new ForwardingDestination(outbox) {
             @Override
             public String description() {
                 return "write-only " + outbox.description();
-            }
-
-            @Override
-            public ObjectWriter create(String key) throws IOException {
-                return outbox.create(key);
-            }
-
-            @Override
-            public java.io.InputStream open(String key) throws IOException {
-                return outbox.open(key);
-            }
-
-            @Override
-            public List<StoredObject> list(String prefix) throws IOException {
-                return outbox.list(prefix);
             }
 
             @Override

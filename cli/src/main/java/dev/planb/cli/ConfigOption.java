@@ -22,15 +22,6 @@ final class ConfigOption {
 
     /** The destination: {@code --from}, or the plan's first destination. */
     Destination destination(String from, String plan) {
-        return destination(config, from, plan);
-    }
-
-    /** The plan: {@code --plan}, or with {@code --config} the file's only plan; null when neither says. */
-    String plan(String plan) {
-        return plan(config, plan);
-    }
-
-    static Destination destination(Path config, String from, String plan) {
         if (config == null) {
             if (from == null) {
                 throw new PlanBException(ErrorCode.INVALID_SETTING, "Missing --from URI (or --config FILE [--plan NAME])");
@@ -44,7 +35,8 @@ final class ConfigOption {
         return ConfigFile.read(config).plan(plan).destinations().get(0);
     }
 
-    static String plan(Path config, String plan) {
+    /** The plan: {@code --plan}, or with {@code --config} the file's only plan; null when neither says. */
+    String plan(String plan) {
         return plan != null || config == null ? plan : ConfigFile.read(config).plan(null).name();
     }
 }

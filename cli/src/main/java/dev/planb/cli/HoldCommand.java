@@ -5,7 +5,6 @@
 package dev.planb.cli;
 
 import dev.planb.ErrorCode;
-import dev.planb.PlanB;
 import dev.planb.PlanBException;
 import dev.planb.hold.Hold;
 import dev.planb.hold.Holds;
@@ -15,7 +14,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,14 +33,8 @@ import picocli.CommandLine.Spec;
             + " 'planb list' shows it (HOLD)."})
 final class HoldCommand implements Callable<Integer> {
 
-    @Option(names = "--from", paramLabel = "URI", description = "Destination folder or URI that holds the backup.")
-    String from;
-
     @Mixin
-    ConfigOption config;
-
-    @Option(names = "--plan", paramLabel = "NAME", description = "The backup's plan (default: the only plan there).")
-    String plan;
+    StoredPlanOptions stored;
 
     // Checked in call(), not by picocli: 'planb hold release' must not ask for them.
     @Option(names = "--backup", paramLabel = "ID", description = "The backup to hold, as 'planb list' shows it (required).")
@@ -64,9 +56,8 @@ final class HoldCommand implements Callable<Integer> {
             throw new PlanBException(ErrorCode.INVALID_SETTING, "planb hold needs --backup ID and --reason TEXT"
                     + " ('planb list --from URI' shows the ids); to release a hold: planb hold release --backup ID");
         }
-        plan = config.plan(plan);
-        Destination destination = config.destination(from, plan);
-        String name = PlanB.catalog(destination).resolvePlan(Optional.ofNullable(plan));
+        Destination destination = stored.destination();
+        String name = stored.name(destination);
         Hold hold = new Holds(destination).place(name, new BackupId(backup), reason, Instant.now().plus(expires));
         PrintWriter out = spec.commandLine().getOut();
         out.println("Backup " + hold.backupId() + " of plan '" + name + "' on " + destination.description()
@@ -82,14 +73,8 @@ final class HoldCommand implements Callable<Integer> {
         "Writes a release object beside each hold; nothing is deleted, so it works where deletes are refused."})
     static final class Release implements Callable<Integer> {
 
-        @Option(names = "--from", paramLabel = "URI", description = "Destination folder or URI that holds the backup.")
-        String from;
-
         @Mixin
-        ConfigOption config;
-
-        @Option(names = "--plan", paramLabel = "NAME", description = "The backup's plan (default: the only plan there).")
-        String plan;
+        StoredPlanOptions stored;
 
         @Option(names = "--backup", paramLabel = "ID", required = true, description = "The held backup.")
         String backup;
@@ -102,9 +87,8 @@ final class HoldCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            plan = config.plan(plan);
-            Destination destination = config.destination(from, plan);
-            String name = PlanB.catalog(destination).resolvePlan(Optional.ofNullable(plan));
+            Destination destination = stored.destination();
+            String name = stored.name(destination);
             List<Hold> released = new Holds(destination).release(name, new BackupId(backup), reason);
             PrintWriter out = spec.commandLine().getOut();
             for (Hold hold : released) {

@@ -6,9 +6,7 @@ package dev.planb.cli;
 
 import dev.planb.BackupPlan;
 import dev.planb.ErrorCode;
-import dev.planb.PlanB;
 import dev.planb.PlanBException;
-import dev.planb.catalog.Catalog;
 import dev.planb.retention.CleanupReport;
 import dev.planb.retention.LeftoverCleaner;
 import dev.planb.retention.PruneOutcome;
@@ -24,7 +22,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,14 +44,8 @@ final class PruneCommand implements Callable<Integer> {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final String FORMAT = "%-24s %-20s %-14s %s%n";
 
-    @Option(names = "--from", paramLabel = "URI", description = "Destination folder or file:/// URI.")
-    String from;
-
     @Mixin
-    ConfigOption config;
-
-    @Option(names = "--plan", paramLabel = "NAME", description = "The plan to prune (default: the only plan there).")
-    String plan;
+    StoredPlanOptions stored;
 
     @Option(names = "--keep-last", paramLabel = "N", description = "Keep the N newest backups.")
     Integer keepLast;
@@ -93,14 +84,12 @@ final class PruneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        plan = config.plan(plan);
-        Destination source = config.destination(from, plan);
-        Catalog catalog = PlanB.catalog(source);
-        String name = catalog.resolvePlan(Optional.ofNullable(plan));
-        PruneReport report = new Pruner(catalog.destination()).prune(name, policy(), Instant.now(), dryRun,
+        Destination destination = stored.destination();
+        String name = stored.name(destination);
+        PruneReport report = new Pruner(destination).prune(name, policy(), Instant.now(), dryRun,
                 includeDamaged);
         print(report);
-        CleanupReport leftovers = new LeftoverCleaner(catalog.destination())
+        CleanupReport leftovers = new LeftoverCleaner(destination)
                 .clean(name, Instant.now().minus(BackupPlan.DEFAULT_TIMEOUT), dryRun);
         CleanupCommand.print(leftovers, BackupPlan.DEFAULT_TIMEOUT, spec.commandLine().getOut(), spec.commandLine().getErr());
         if (report.backups().stream().anyMatch(row -> row.outcome() == PruneOutcome.FAILED)) {

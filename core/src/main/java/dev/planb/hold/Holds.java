@@ -9,6 +9,7 @@ import dev.planb.PlanBException;
 import dev.planb.catalog.Catalog;
 import dev.planb.change.TableChange;
 import dev.planb.internal.json.StoredJson;
+import dev.planb.internal.pipeline.StoredObjects;
 import dev.planb.spi.BackupId;
 import dev.planb.spi.Destination;
 import dev.planb.spi.Layout;
@@ -151,13 +152,7 @@ public final class Holds {
     /** Every hold of a plan here, active or not, newest first. */
     public List<Hold> list(String plan) {
         PlanName.check(plan);
-        List<StoredObject> objects;
-        try {
-            objects = destination.list(plan + "/");
-        } catch (IOException e) {
-            throw new PlanBException(ErrorCode.DESTINATION_FAILED, "Cannot list " + destination.description() + ": "
-                    + Messages.firstLine(e), e);
-        }
+        List<StoredObject> objects = StoredObjects.list(destination, plan + "/");
         Map<BackupId, HoldRef> releases = new HashMap<>();
         List<HoldRef> refs = new ArrayList<>();
         for (StoredObject object : objects) {

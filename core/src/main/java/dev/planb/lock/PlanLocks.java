@@ -18,8 +18,9 @@ public final class PlanLocks {
     /**
      * The default lock for a database, held where every instance that backs it up can see it:
      * a {@link PostgresAdvisoryLock} or {@link MariaDbLock} in the database server itself, a
-     * {@link LockFile} beside a SQLite database file, and a lock file in
-     * {@code java.io.tmpdir/planb-locks} for other databases (H2, instances on one host).
+     * {@link LockFile} beside a SQLite database file, a lock inside this JVM for an in-memory H2 database
+     * ({@code jdbc:h2:mem:}, which no other process sees), and a lock file in {@code java.io.tmpdir/planb-locks} for
+     * other databases (H2 files and servers: instances on one host).
      */
     public static PlanLock defaultFor(DatabaseSource database) {
         String url = database.jdbcUrl();
@@ -32,6 +33,9 @@ public final class PlanLocks {
         if (url.startsWith("jdbc:sqlite:")) {
             Path file = SqliteEngine.databaseFile(database).toAbsolutePath();
             return new LockFile(file.getParent());
+        }
+        if (url.regionMatches(true, 0, "jdbc:h2:mem:", 0, "jdbc:h2:mem:".length())) {
+            return new InProcessLock();
         }
         return new LockFile(Path.of(System.getProperty("java.io.tmpdir"), "planb-locks"));
     }

@@ -7,6 +7,7 @@ package dev.planb.pull;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.catalog.Catalog;
+import dev.planb.internal.pipeline.StoredObjects;
 import dev.planb.spi.Layout;
 import dev.planb.spi.Layout.BackupRef;
 import dev.planb.catalog.DamagedManifestException;
@@ -70,7 +71,7 @@ final class PullRun {
             throw new PlanBException(ErrorCode.INVALID_SETTING, source.description() + " refuses deletes, so copied "
                     + "backups cannot be removed from it: run the pull without remove-copied");
         }
-        List<StoredObject> onSource = list(source, plan.map(name -> name + "/").orElse(""));
+        List<StoredObject> onSource = StoredObjects.list(source, plan.map(name -> name + "/").orElse(""));
         List<BackupRef> backups = backupsOn(onSource);
         Map<Destination, Set<String>> present = new LinkedHashMap<>();
         for (Destination target : targets) {
@@ -249,17 +250,8 @@ final class PullRun {
 
     private Set<String> keys(Destination target) {
         Set<String> keys = new HashSet<>();
-        list(target, plan.map(name -> name + "/").orElse("")).forEach(object -> keys.add(object.key()));
+        StoredObjects.list(target, plan.map(name -> name + "/").orElse("")).forEach(object -> keys.add(object.key()));
         return keys;
-    }
-
-    private static List<StoredObject> list(Destination destination, String prefix) {
-        try {
-            return destination.list(prefix);
-        } catch (IOException e) {
-            throw new PlanBException(ErrorCode.DESTINATION_FAILED, "Cannot list " + destination.description() + ": "
-                    + Messages.firstLine(e), e);
-        }
     }
 
     private void emit(PlanBEvent event) {

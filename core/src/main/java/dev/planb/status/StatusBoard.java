@@ -24,8 +24,11 @@ import dev.planb.event.VerificationFailed;
 import dev.planb.event.Verified;
 import dev.planb.hold.Hold;
 import dev.planb.hold.Holds;
+import dev.planb.spi.BackupId;
 import dev.planb.spi.Destination;
 import dev.planb.spi.Manifest;
+import dev.planb.verify.VerificationLog;
+import dev.planb.verify.VerificationRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +43,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The status of every tracked plan, kept in memory from the events it listens to and rebuilt from
- * the destinations' manifests at start-up, so a restart does not forget the last backups.
+ * the destinations' manifests and verification results at start-up, so a restart does not forget the
+ * last backups and the last verification.
  * Thread-safe.
  *
  * <p>Every backup counts as a success, whatever its kind: a dump, a base backup, and each shipped
@@ -150,6 +154,38 @@ public final class StatusBoard implements PlanBListener {
             entry(plan).destination(destination).damaged = scan.damaged();
         }
         readHolds(plan, catalog.destination());
+        readLastVerification(plan, catalog.destination());
+    }
+
+    /**
+     * Reads the newest verification of a plan on a destination ({@code verification-*.json}, written by drills on
+     * any instance), so a restart does not forget the last drill; an event seen since is not replaced by an older
+     * record.
+     */
+    private void readLastVerification(String plan, Destination destination) {
+        Optional<VerificationRecord> record;
+        try {
+            record = new VerificationLog(destination).newest(plan);
+        } catch (PlanBException e) {
+            LOG.debug("Plan '{}': cannot read the verifications on {}: {}", plan, destination.description(),
+                    e.getMessage());
+            return;
+        }
+        record.map(StatusBoard::summary).ifPresent(summary -> {
+            synchronized (this) {
+                Entry entry = entry(plan);
+                if (entry.lastVerification == null || summary.time().isAfter(entry.lastVerification.time())) {
+                    entry.lastVerification = summary;
+                }
+            }
+        });
+    }
+
+    private static VerificationSummary summary(VerificationRecord record) {
+        List<String> problems = record.passed() ? List.of()
+                : record.problems().isEmpty() ? List.of("the verification failed") : record.problems();
+        return new VerificationSummary(record.finishedAt(), new BackupId(record.backupId()), problems,
+                record.recoveryMillis() == null ? null : Duration.ofMillis(record.recoveryMillis()));
     }
 
     private synchronized void recordDamage(String plan, String destination, DamagedBackup damaged) {

@@ -7,6 +7,7 @@ package dev.planb.verify;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
 import dev.planb.internal.json.StoredJson;
+import dev.planb.internal.pipeline.StoredObjects;
 import dev.planb.spi.BackupId;
 import dev.planb.spi.Destination;
 import dev.planb.spi.Layout;
@@ -86,13 +87,7 @@ public final class VerificationLog {
     /** The results of a plan, newest first, from their keys alone. */
     public List<Entry> entries(String plan) {
         PlanName.check(plan);
-        List<StoredObject> objects;
-        try {
-            objects = destination.list(plan + "/");
-        } catch (IOException e) {
-            throw new PlanBException(ErrorCode.DESTINATION_FAILED, "Cannot list " + destination.description() + ": "
-                    + Messages.firstLine(e), e);
-        }
+        List<StoredObject> objects = StoredObjects.list(destination, plan + "/");
         List<Entry> entries = new ArrayList<>();
         for (StoredObject object : objects) {
             Matcher matcher = KEY.matcher(object.key());

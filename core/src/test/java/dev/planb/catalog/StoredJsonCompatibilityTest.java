@@ -26,10 +26,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The JSON PlanB keeps on storage does not change under a reader: the fixtures in {@code dev/planb/json} were
- * written by PlanB before the manifest's JSON mapping moved off its public types (a manifest with every optional
- * field, one with none, a verification record), and today's code reads each one and writes the same bytes back:
- * the same fields, in the same order, with the same inclusion rules, times and checksum. Fields a newer PlanB
- * adds are still ignored.
+ * written by PlanB before the manifest's JSON mapping moved off its public types (by commit 0ef840c's code: a
+ * manifest with every optional field, one with none, a verification record), and today's code reads each one and
+ * writes the same bytes back: the same fields, in the same order, with the same inclusion rules, times and checksum.
+ * Fields a newer PlanB adds are still ignored.
  */
 class StoredJsonCompatibilityTest {
 

@@ -6,6 +6,7 @@ package dev.planb.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.planb.catalog.ManifestWriter;
 import dev.planb.change.DestructiveChangePolicy;
 import dev.planb.change.TableChange;
 import dev.planb.destination.LocalDirectoryDestination;
@@ -13,7 +14,6 @@ import dev.planb.spi.Layout;
 import dev.planb.spi.Manifest;
 import dev.planb.spi.ObjectWriter;
 import dev.planb.spi.TableCount;
-import dev.planb.spi.support.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -68,7 +68,7 @@ class PlanHistoryTest {
 
     private static void store(LocalDirectoryDestination destination, Manifest manifest) throws IOException {
         try (ObjectWriter writer = destination.create(Layout.manifestKey("app", manifest.id()))) {
-            writer.write(Json.mapper().writeValueAsBytes(manifest));
+            writer.write(ManifestWriter.write(manifest));
             writer.commit();
         }
     }

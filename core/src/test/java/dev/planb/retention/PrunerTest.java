@@ -9,14 +9,12 @@ import static dev.planb.retention.Histories.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planb.PlanB;
+import dev.planb.destination.ForwardingDestination;
 import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.spi.Destination;
 import dev.planb.spi.Layout;
 import dev.planb.spi.Manifest;
-import dev.planb.spi.ObjectWriter;
-import dev.planb.spi.StoredObject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,7 +76,7 @@ class PrunerTest {
     @Test
     void theManifestGoesFirstSoAHalfDeletedBackupIsNeverListed() {
         List<String> deletes = new ArrayList<>();
-        Destination failsAfterFirstDelete = new Wrapper(local) {
+        Destination failsAfterFirstDelete = new ForwardingDestination(local) {
             @Override
             public void delete(String key) throws IOException {
                 deletes.add(key);
@@ -99,7 +97,7 @@ class PrunerTest {
 
     @Test
     void aDestinationThatCannotDeleteSaysSoAndKeepsEverything() {
-        Destination writeOnly = new Wrapper(local) {
+        Destination writeOnly = new ForwardingDestination(local) {
             @Override
             public boolean canDelete() {
                 return false;
@@ -124,7 +122,7 @@ class PrunerTest {
     void aBackupUnderLockIsRetainedUntilItsLockEnds() {
         Instant lockedUntil = NOW.plusSeconds(86400);
         String lockedArtifact = Layout.key(PLAN, history.get(3).id(), "database.sqlite.zst");
-        Destination locking = new Wrapper(local) {
+        Destination locking = new ForwardingDestination(local) {
             @Override
             public Optional<Instant> retainedUntil(String key) {
                 if (key.equals(lockedArtifact)) {
@@ -165,7 +163,7 @@ class PrunerTest {
             Histories.store(dest, manifest);
         }
         List<String> deletes = new ArrayList<>();
-        Destination recording = new Wrapper(dest) {
+        Destination recording = new ForwardingDestination(dest) {
             @Override
             public void delete(String key) throws IOException {
                 deletes.add(key);
@@ -196,49 +194,5 @@ class PrunerTest {
         List<Manifest> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
-    }
-
-    /** Delegates everything to another destination; tests override what they change. */
-    private static class Wrapper implements Destination {
-        private final Destination inner;
-
-        Wrapper(Destination inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public String description() {
-            return inner.description();
-        }
-
-        @Override
-        public ObjectWriter create(String key) throws IOException {
-            return inner.create(key);
-        }
-
-        @Override
-        public InputStream open(String key) throws IOException {
-            return inner.open(key);
-        }
-
-        @Override
-        public List<StoredObject> list(String prefix) throws IOException {
-            return inner.list(prefix);
-        }
-
-        @Override
-        public void delete(String key) throws IOException {
-            inner.delete(key);
-        }
-
-        @Override
-        public boolean canDelete() {
-            return inner.canDelete();
-        }
-
-        @Override
-        public Optional<Instant> retainedUntil(String key) throws IOException {
-            return inner.retainedUntil(key);
-        }
     }
 }

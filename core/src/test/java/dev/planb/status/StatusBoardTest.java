@@ -16,17 +16,27 @@ import dev.planb.PlanB;
 import dev.planb.Progress;
 import dev.planb.SampleDb;
 import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.drill.RestoreVerifier;
 import dev.planb.event.BackupFailed;
 import dev.planb.event.BackupProgress;
 import dev.planb.event.BackupStarted;
 import dev.planb.event.BackupSucceeded;
 import dev.planb.event.DestinationFailed;
 import dev.planb.event.VerificationFailed;
+import dev.planb.schedule.Schedule;
+import dev.planb.status.page.PlanReports;
+import dev.planb.status.page.StatusPage;
+import dev.planb.verify.VerificationLog;
+import dev.planb.verify.VerificationRecord;
+import dev.planb.verify.VerificationRequest;
+import dev.planb.verify.VerificationResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +80,41 @@ class StatusBoardTest {
                 .containsExactly(local.description(), offsite.description());
         assertThat(status.destinations().get(0).lastSuccess().orElseThrow().id()).isEqualTo(localOnly.id());
         assertThat(status.destinations().get(1).lastSuccess().orElseThrow().id()).isEqualTo(both.id());
+    }
+
+    @Test
+    void aRestartedBoardKnowsTheLastVerificationStoredBesideTheBackups() {
+        BackupPlan localOnly = plan.destination(local).build();
+        BackupResult drilled = PlanB.backup(localOnly);
+        VerificationResult passed = new RestoreVerifier(local).verify(VerificationRequest.builder().plan("app")
+                .restoreInto(DatabaseSource.of(SampleDb.url(tmp.resolve("drill.db"))), true).build());
+        assertThat(passed.passed()).isTrue();
+
+        StatusBoard restarted = new StatusBoard(new MutableClock(Instant.now()));
+        restarted.track(localOnly);
+
+        VerificationSummary last = restarted.status("app").orElseThrow().lastVerification().orElseThrow();
+        assertThat(last.passed()).isTrue();
+        assertThat(last.id()).isEqualTo(drilled.id());
+        assertThat(last.time()).isEqualTo(passed.finishedAt());
+        assertThat(last.recovery()).contains(Duration.ofMillis(passed.recoveryTime().toMillis()));
+        try (PlanB runtime = PlanB.builder().plan(plan.schedule(Schedule.every(Duration.ofDays(1))).build()).build()) {
+            assertThat(new StatusPage(new PlanReports(runtime, Clock.systemUTC())).render()).as("the status page")
+                    .contains("<th>Last verification</th><td>" + passed.finishedAt() + ": passed, recovery time ");
+        }
+
+        BackupResult newer = PlanB.backup(localOnly);
+        VerificationRecord failed = new VerificationRecord(VerificationRecord.FORMAT_VERSION, "app", newer.id().value(),
+                passed.finishedAt().plusSeconds(60), passed.finishedAt().plusSeconds(61), false, null, null, List.of(),
+                List.of(), Map.of(), List.of(), List.of("checksum mismatch in dump.sqlite.zst"), "test");
+        new VerificationLog(offsite).write(failed);
+        StatusBoard both = new StatusBoard(new MutableClock(Instant.now()));
+        both.track(plan.destination(offsite).build());
+
+        PlanStatus status = both.status("app").orElseThrow();
+        assertThat(status.lastVerification()).as("the newest over both destinations")
+                .contains(new VerificationSummary(failed.finishedAt(), newer.id(), failed.problems(), null));
+        assertThat(status.needsAttention()).as("a failed drill still needs attention after a restart").isTrue();
     }
 
     @Test

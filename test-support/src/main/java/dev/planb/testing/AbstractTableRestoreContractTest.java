@@ -31,6 +31,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * beside the live one with the backup's rows and its identity continuing after them; live tables,
  * and every table not asked for, stay as they are; {@code --replace} refuses a live table with rows
  * unless forced; a row count that differs from the manifest fails and leaves nothing behind, and
- * the same restore then runs again. An engine's test extends it:
+ * the same restore then runs again; tables restored into another schema keep their names there. An engine's test extends it:
  *
  * <pre>{@code
  * class PostgresTableRestoreTest extends AbstractTableRestoreContractTest {
@@ -90,6 +91,15 @@ public abstract class AbstractTableRestoreContractTest {
      */
     protected String tableName(String name) {
         return name;
+    }
+
+    /**
+     * {@return a schema the tables may be restored into ({@code intoSchema}), new to this test, or empty where the
+     * engine has no schemas} {@code before} unless overridden: each test has a database of its own. MariaDB, whose
+     * schemas are databases of the shared server, names a new one; SQLite has none, and the restore must refuse it.
+     */
+    protected Optional<String> otherSchema() {
+        return Optional.of("before");
     }
 
     /**
@@ -237,6 +247,33 @@ public abstract class AbstractTableRestoreContractTest {
                     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_SETTING);
                     assertThat(e.getMessage()).contains("invoices", tableName("orders"), "planb list --table");
                 });
+    }
+
+    @Test
+    void tablesGoIntoAnotherSchemaUnderTheirOwnNamesWhereTheEngineHasSchemas() throws Exception {
+        backUp();
+        Optional<String> other = otherSchema();
+        if (other.isEmpty()) {
+            assertThatThrownBy(() -> restore(request -> request.tables(List.of(tableName("orders"))).intoSchema("before")))
+                    .isInstanceOfSatisfying(PlanBException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.INVALID_SETTING);
+                        assertThat(e.getMessage()).contains("no schemas", "--as");
+                    });
+            return;
+        }
+        String schema = other.get();
+        execute("DELETE FROM order_lines", "DELETE FROM orders");
+
+        RestoreResult result = restore(request -> request.tables(List.of(tableName("orders"), tableName("order_lines")))
+                .intoSchema(schema));
+
+        assertThat(result.singleTables()).extracting(RestoredTable::restoredAs)
+                .containsExactly(tableName(schema + ".orders"), tableName(schema + ".order_lines"));
+        assertThat(items(schema + ".orders")).containsExactly("apple", "pear", "plum");
+        assertThat(count(schema + ".order_lines")).isEqualTo(2);
+        assertThat(count("orders")).isZero();
+        execute("INSERT INTO " + schema + ".orders (item) VALUES ('fig')");
+        assertThat(query("SELECT id FROM " + schema + ".orders WHERE item = 'fig'")).isEqualTo("4");
     }
 
     /**

@@ -5,20 +5,12 @@
 package dev.planb.testing;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A real Azure Blob Storage emulator for tests: Azurite's blob service ({@code azurite-blob}, from
@@ -66,7 +58,7 @@ public final class AzuriteServer implements AutoCloseable {
      */
     public static AzuriteServer start() throws IOException, InterruptedException {
         Path home = Files.createTempDirectory("planb-azurite-");
-        int port = freePort();
+        int port = ServerProcesses.freePort();
         Process process;
         try {
             process = new ProcessBuilder("azurite-blob", "--blobHost", "127.0.0.1", "--blobPort", String.valueOf(port),
@@ -77,7 +69,7 @@ public final class AzuriteServer implements AutoCloseable {
                     + "azurite@3.37.0; Node.js from Debian: apt-get install -y nodejs npm), then run the tests again", e);
         }
         AzuriteServer server = new AzuriteServer(home, port, process);
-        server.awaitListening();
+        ServerProcesses.awaitListening(process, port, START_TIMEOUT, "Azurite", server::log);
         return server;
     }
 
@@ -126,44 +118,12 @@ public final class AzuriteServer implements AutoCloseable {
     @Override
     public void close() throws IOException, InterruptedException {
         List<ProcessHandle> children = process.descendants().toList();
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+        ServerProcesses.stop(process, home);
         children.forEach(ProcessHandle::destroyForcibly);
-        try (Stream<Path> files = Files.walk(home)) {
-            for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(file);
-            }
-        }
     }
 
     @Override
     public String toString() {
         return "AzuriteServer[" + endpoint() + "]";
-    }
-
-    private void awaitListening() throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Azurite stopped at start (exit " + process.exitValue() + "): " + log());
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException e) {
-                Thread.sleep(50);
-            }
-        }
-        process.destroyForcibly();
-        throw new IllegalStateException("Azurite did not listen on port " + port + " within " + START_TIMEOUT + ": "
-                + log());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

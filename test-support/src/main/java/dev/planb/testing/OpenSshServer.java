@@ -5,22 +5,14 @@
 package dev.planb.testing;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A real OpenSSH server for tests: {@code /usr/sbin/sshd} on a free loopback port, in a temporary
@@ -94,7 +86,7 @@ public final class OpenSshServer implements AutoCloseable {
         Files.copy(home.resolve("client_key.pub"), home.resolve("authorized_keys"));
         Files.createDirectories(home.resolve("files"));
         privilegeSeparationFolder();
-        int port = freePort();
+        int port = ServerProcesses.freePort();
         Files.writeString(home.resolve("sshd_config"), String.join("\n",
                 "Port " + port,
                 "ListenAddress 127.0.0.1",
@@ -122,7 +114,8 @@ public final class OpenSshServer implements AutoCloseable {
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(home.resolve("sshd.out").toFile()).start();
         OpenSshServer server = new OpenSshServer(home, port, process);
-        server.awaitListening();
+        ServerProcesses.awaitListening(process, port, START_TIMEOUT, "sshd",
+                () -> Files.readString(home.resolve("sshd.out")) + server.log());
         return server;
     }
 
@@ -248,38 +241,12 @@ public final class OpenSshServer implements AutoCloseable {
      */
     @Override
     public void close() throws IOException, InterruptedException {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        try (Stream<Path> files = Files.walk(home)) {
-            for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(file);
-            }
-        }
+        ServerProcesses.stop(process, home);
     }
 
     @Override
     public String toString() {
         return "OpenSshServer[" + host() + ":" + port + "]";
-    }
-
-    private void awaitListening() throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("sshd stopped at start (exit " + process.exitValue() + "): "
-                        + Files.readString(home.resolve("sshd.out")) + log());
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(host(), port), 200);
-                return;
-            } catch (IOException e) {
-                Thread.sleep(50);
-            }
-        }
-        process.destroyForcibly();
-        throw new IllegalStateException("sshd did not listen on port " + port + " within " + START_TIMEOUT + ": " + log());
     }
 
     /** sshd insists on its privilege separation folder when run as root. */
@@ -288,12 +255,6 @@ public final class OpenSshServer implements AutoCloseable {
             Files.createDirectories(Path.of("/run/sshd"));
         } catch (IOException e) {
             // Not root: sshd does not need it then.
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 

@@ -6,22 +6,14 @@ package dev.planb.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A real networked rclone remote for tests: {@code rclone serve webdav} on a free loopback port,
@@ -78,7 +70,7 @@ public final class RcloneServer implements AutoCloseable {
         Files.createDirectories(home.resolve("local"));
         String user = "planb" + HexFormat.of().formatHex(random(3));
         String password = HexFormat.of().formatHex(random(12));
-        int port = freePort();
+        int port = ServerProcesses.freePort();
         writeConfig(home.resolve("rclone.conf"), port, user, password);
         ProcessBuilder builder = new ProcessBuilder("rclone", "serve", "webdav", home.resolve("webdav").toString(),
                 "--addr", "127.0.0.1:" + port, "--config", home.resolve("rclone.conf").toString())
@@ -86,7 +78,7 @@ public final class RcloneServer implements AutoCloseable {
         // The credentials go through the environment, as rclone reads any flag from RCLONE_<FLAG>.
         builder.environment().putAll(Map.of("RCLONE_USER", user, "RCLONE_PASS", password));
         RcloneServer server = new RcloneServer(home, port, user, password, start(builder));
-        server.awaitListening();
+        ServerProcesses.awaitListening(server.process, port, START_TIMEOUT, "rclone serve webdav", server::log);
         return server;
     }
 
@@ -189,38 +181,12 @@ public final class RcloneServer implements AutoCloseable {
      */
     @Override
     public void close() throws IOException, InterruptedException {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        try (Stream<Path> files = Files.walk(home)) {
-            for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(file);
-            }
-        }
+        ServerProcesses.stop(process, home);
     }
 
     @Override
     public String toString() {
         return "RcloneServer[webdav 127.0.0.1:" + port + "]";
-    }
-
-    private void awaitListening() throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("rclone serve webdav stopped at start (exit " + process.exitValue()
-                        + "): " + log());
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException e) {
-                Thread.sleep(50);
-            }
-        }
-        process.destroyForcibly();
-        throw new IllegalStateException("rclone serve webdav did not listen on port " + port + " within " + START_TIMEOUT);
     }
 
     /** The password as rclone's config stores it, read from stdin so it is never a process argument. */
@@ -249,11 +215,5 @@ public final class RcloneServer implements AutoCloseable {
         byte[] value = new byte[bytes];
         new SecureRandom().nextBytes(value);
         return value;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

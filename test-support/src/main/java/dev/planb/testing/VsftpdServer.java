@@ -5,10 +5,6 @@
 package dev.planb.testing;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,14 +12,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A real FTP server for tests: Debian's {@code /usr/sbin/vsftpd} on a free loopback port, in a
@@ -161,7 +153,7 @@ public final class VsftpdServer implements AutoCloseable {
         try {
             run(List.of("chpasswd"), user + ":" + password + "\n", "passwd");
             chown(home.resolve("files"), user);
-            int port = freePort();
+            int port = ServerProcesses.freePort();
             List<String> config = new ArrayList<>(List.of(
                     "listen=YES",
                     "listen_address=127.0.0.1",
@@ -199,7 +191,8 @@ public final class VsftpdServer implements AutoCloseable {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(home.resolve("vsftpd.out").toFile()).start();
             server = new VsftpdServer(home, port, user, password, process);
-            server.awaitListening();
+            ServerProcesses.awaitListening(process, port, START_TIMEOUT, "vsftpd",
+                    () -> Files.readString(home.resolve("vsftpd.out")));
             return server;
         } catch (IOException | RuntimeException | InterruptedException e) {
             if (server != null) {
@@ -284,38 +277,13 @@ public final class VsftpdServer implements AutoCloseable {
     @Override
     public void close() throws IOException, InterruptedException {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+        ServerProcesses.stop(process, home);
         removeUser(user);
-        try (Stream<Path> files = Files.walk(home)) {
-            for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(file);
-            }
-        }
     }
 
     @Override
     public String toString() {
         return "VsftpdServer[" + host() + ":" + port + "]";
-    }
-
-    private void awaitListening() throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("vsftpd stopped at start (exit " + process.exitValue() + "): "
-                        + Files.readString(home.resolve("vsftpd.out")));
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(host(), port), 200);
-                return;
-            } catch (IOException e) {
-                Thread.sleep(50);
-            }
-        }
-        throw new IllegalStateException("vsftpd did not listen on port " + port + " within " + START_TIMEOUT);
     }
 
     private static void selfSignedCertificate(Path home) throws IOException, InterruptedException {
@@ -341,12 +309,6 @@ public final class VsftpdServer implements AutoCloseable {
         byte[] value = new byte[bytes];
         new SecureRandom().nextBytes(value);
         return value;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void run(List<String> command, String input, String debianPackage)

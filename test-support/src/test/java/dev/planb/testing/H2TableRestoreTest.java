@@ -4,17 +4,11 @@
  */
 package dev.planb.testing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.planb.DatabaseSource;
-import dev.planb.RestoreResult;
 import dev.planb.Secret;
-import dev.planb.spi.RestoredTable;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class H2TableRestoreTest extends AbstractTableRestoreContractTest {
@@ -35,21 +29,5 @@ class H2TableRestoreTest extends AbstractTableRestoreContractTest {
     @Override
     protected String tableName(String name) {
         return name.toUpperCase(Locale.ROOT);
-    }
-
-    @Test
-    void tablesGoIntoAnotherSchemaUnderTheirOwnNames() throws Exception {
-        backUp();
-        execute("DELETE FROM order_lines", "DELETE FROM orders");
-
-        RestoreResult result = restore(request -> request.tables(List.of("ORDERS", "ORDER_LINES")).intoSchema("before"));
-
-        assertThat(result.singleTables()).extracting(RestoredTable::restoredAs).containsExactly("BEFORE.ORDERS",
-                "BEFORE.ORDER_LINES");
-        assertThat(items("before.orders")).containsExactly("apple", "pear", "plum");
-        assertThat(count("before.order_lines")).isEqualTo(2);
-        assertThat(count("orders")).isZero();
-        execute("INSERT INTO before.orders (item) VALUES ('fig')");
-        assertThat(query("SELECT id FROM before.orders WHERE item = 'fig'")).isEqualTo("4");
     }
 }

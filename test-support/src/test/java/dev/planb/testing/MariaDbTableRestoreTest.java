@@ -7,10 +7,9 @@ package dev.planb.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.planb.DatabaseSource;
-import dev.planb.RestoreResult;
-import dev.planb.spi.RestoredTable;
 import dev.planb.testing.server.MariaDbServer;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -26,21 +25,19 @@ class MariaDbTableRestoreTest extends AbstractTableRestoreContractTest {
         return "id INTEGER AUTO_INCREMENT PRIMARY KEY";
     }
 
+    @Override
+    protected Optional<String> otherSchema() {
+        return Optional.of("t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+    }
+
     @Test
-    void tablesGoIntoAnotherDatabaseUnderTheirOwnNamesWithoutTheirForeignKeys() throws Exception {
+    void tablesGoIntoAnotherDatabaseWithoutTheirForeignKeys() throws Exception {
         backUp();
-        execute("DELETE FROM order_lines", "DELETE FROM orders");
-        String other = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String other = otherSchema().orElseThrow();
 
-        RestoreResult result = restore(request -> request.tables(List.of("orders", "order_lines")).intoSchema(other));
+        restore(request -> request.tables(List.of("orders", "order_lines")).intoSchema(other));
 
-        assertThat(result.singleTables()).extracting(RestoredTable::restoredAs).containsExactly(other + ".orders",
-                other + ".order_lines");
-        assertThat(items(other + ".orders")).containsExactly("apple", "pear", "plum");
         assertThat(count(other + ".order_lines")).isEqualTo(2);
-        assertThat(count("orders")).isZero();
-        execute("INSERT INTO " + other + ".orders (item) VALUES ('fig')");
-        assertThat(query("SELECT id FROM " + other + ".orders WHERE item = 'fig'")).isEqualTo("4");
         assertThat(query("SELECT COUNT(*) FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = '"
                 + other + "'")).isEqualTo("0");
     }

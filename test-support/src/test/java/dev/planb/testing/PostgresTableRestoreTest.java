@@ -73,19 +73,4 @@ class PostgresTableRestoreTest extends AbstractTableRestoreContractTest {
         assertThat(query("SELECT relispartition FROM pg_class WHERE relname = 'measurements_2026_before'")).isEqualTo("f");
     }
 
-    @Test
-    void tablesGoIntoAnotherSchemaUnderTheirOwnNames() throws Exception {
-        backUp();
-        execute("DELETE FROM order_lines", "DELETE FROM orders");
-
-        RestoreResult result = restore(request -> request.tables(List.of("orders", "order_lines")).intoSchema("before"));
-
-        assertThat(result.singleTables()).extracting(RestoredTable::restoredAs).containsExactly("before.orders",
-                "before.order_lines");
-        assertThat(items("before.orders")).containsExactly("apple", "pear", "plum");
-        assertThat(count("before.order_lines")).isEqualTo(2);
-        assertThat(count("orders")).isZero();
-        execute("INSERT INTO before.orders (item) VALUES ('fig')");
-        assertThat(query("SELECT id FROM before.orders WHERE item = 'fig'")).isEqualTo("4");
-    }
 }

@@ -4,15 +4,9 @@
  */
 package dev.planb.testing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.planb.DatabaseSource;
-import dev.planb.ErrorCode;
-import dev.planb.PlanBException;
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.Test;
 
 class SqliteTableRestoreTest extends AbstractTableRestoreContractTest {
 
@@ -26,14 +20,8 @@ class SqliteTableRestoreTest extends AbstractTableRestoreContractTest {
         return "id INTEGER PRIMARY KEY AUTOINCREMENT";
     }
 
-    @Test
-    void anotherSchemaIsRefusedSinceSqliteHasNone() {
-        backUp();
-
-        assertThatThrownBy(() -> restore(request -> request.tables(List.of("orders")).intoSchema("before")))
-                .isInstanceOfSatisfying(PlanBException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_SETTING);
-                    assertThat(e.getMessage()).contains("no schemas", "--as");
-                });
+    @Override
+    protected Optional<String> otherSchema() {
+        return Optional.empty();
     }
 }

@@ -26,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -57,10 +56,11 @@ import org.springframework.util.ClassUtils;
 public abstract class StarterApplicationContract {
 
     /** Given to the application as an environment variable would be, through a ${…} placeholder. */
-    private static final String PASSPHRASE = "kit-passphrase-7Qx2v";
+    protected static final String PASSPHRASE = "kit-passphrase-7Qx2v";
     private static final String VIEWER_PASSWORD = "kit-viewer-pw-4Rt9";
     private static final String OPERATOR_PASSWORD = "kit-operator-pw-8Kp3";
-    private static final int ORDERS = 3;
+    /** How many rows the application's {@code orders} table has. */
+    protected static final int ORDERS = 3;
     private static final String JACKSON3_MAPPER = "tools.jackson.databind.json.JsonMapper";
 
     @TempDir
@@ -86,7 +86,7 @@ public abstract class StarterApplicationContract {
     @BeforeAll
     void startTheApplication() throws SQLException {
         database = database();
-        try (Connection connection = connect(database.source()); Statement sql = connection.createStatement()) {
+        try (Connection connection = Jdbc.connect(database.source()); Statement sql = connection.createStatement()) {
             sql.execute("CREATE TABLE orders (id INT PRIMARY KEY, item VARCHAR(40))");
             for (int i = 1; i <= ORDERS; i++) {
                 sql.execute("INSERT INTO orders VALUES (" + i + ", 'item " + i + "')");
@@ -95,7 +95,7 @@ public abstract class StarterApplicationContract {
         Map<String, Object> properties = new LinkedHashMap<>(database.properties());
         properties.put("server.address", "127.0.0.1");
         properties.put("server.port", "0");
-        properties.put("planb.destinations.local.uri", folder.resolve("backups").toString());
+        properties.put("planb.destinations.local.uri", backupFolder().toString());
         properties.put("planb.schedule", "1d");
         properties.put("planb.preflight", "false");
         properties.put("KIT_PASSPHRASE", PASSPHRASE);
@@ -106,6 +106,9 @@ public abstract class StarterApplicationContract {
         properties.put("management.endpoint.health.roles", "PLANB_VIEWER,PLANB_OPERATOR");
         properties.put("kit.viewer-password", VIEWER_PASSWORD);
         properties.put("kit.operator-password", OPERATOR_PASSWORD);
+        // Flyway and Liquibase are on the class path for MigrationBackupApplicationTest; this application has no migrations
+        properties.put("spring.flyway.enabled", "false");
+        properties.put("spring.liquibase.enabled", "false");
         // the application's own Jackson, set up as PlanB's stored JSON must never be: its format stays PlanB's
         properties.put("spring.jackson.property-naming-strategy", "SNAKE_CASE");
         properties.put("spring.jackson.default-property-inclusion", "non_null");
@@ -128,7 +131,7 @@ public abstract class StarterApplicationContract {
 
         PlanB.restore(RestoreRequest.builder().from(backups()).plan("app").backup(backup.id().toString())
                 .target(database.restoreTarget()).decryption(Decryption.withPassphrase(Secret.of(PASSPHRASE))).build());
-        try (Connection connection = connect(database.restoreTarget()); Statement sql = connection.createStatement();
+        try (Connection connection = Jdbc.connect(database.restoreTarget()); Statement sql = connection.createStatement();
                 ResultSet rows = sql.executeQuery("SELECT COUNT(*) FROM orders")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getInt(1)).isEqualTo(ORDERS);
@@ -194,6 +197,16 @@ public abstract class StarterApplicationContract {
         }
     }
 
+    /** The application's database. */
+    protected AppDatabase appDatabase() {
+        return database;
+    }
+
+    /** The folder the application stores its backups in ({@code planb.destinations.local.uri}). */
+    protected static Path backupFolder() {
+        return folder.resolve("backups");
+    }
+
     /** The application's Jackson (2 on Boot 3, 3 on Boot 4) writes its way; PlanB's manifests keep their format. */
     @Test
     void theApplicationsJacksonLeavesTheManifestFormatAlone() throws Exception {
@@ -221,7 +234,7 @@ public abstract class StarterApplicationContract {
     }
 
     /** The backup the application made at start-up (waiting for it). */
-    private Manifest firstBackup() {
+    protected Manifest firstBackup() {
         await().atMost(Duration.ofSeconds(60)).until(() -> !backupsOfApp().isEmpty());
         List<Manifest> all = backupsOfApp();
         return all.get(all.size() - 1);
@@ -232,7 +245,7 @@ public abstract class StarterApplicationContract {
     }
 
     private LocalDirectoryDestination backups() {
-        return new LocalDirectoryDestination(folder.resolve("backups"));
+        return new LocalDirectoryDestination(backupFolder());
     }
 
     /** GET as the viewer. */
@@ -257,10 +270,5 @@ public abstract class StarterApplicationContract {
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port")
                 + path)).timeout(Duration.ofSeconds(30));
-    }
-
-    private static Connection connect(DatabaseSource database) throws SQLException {
-        return DriverManager.getConnection(database.jdbcUrl(), database.userName().orElse(null),
-                database.passwordSecret().map(Secret::reveal).orElse(null));
     }
 }
