@@ -83,88 +83,95 @@ public final class BackupPlan {
      * Starts a plan.
      *
      * @param name the plan's name: it becomes a folder on every destination, so use lower-case
-     *     letters, digits, '.', '_' and '-'
+     *     letters, digits, '.', '_' and '-'; checked by {@link Builder#build()}
+     * @return a builder with the defaults: preferred compression, no encryption, a four-hour timeout
      */
     public static Builder builder(String name) {
         return new Builder(name);
     }
 
-    /** The plan's name. */
+    /** {@return the plan's name, also its folder on every destination} */
     public String name() {
         return name;
     }
 
-    /** The database to back up. */
+    /** {@return the database to back up} */
     public DatabaseSource database() {
         return database;
     }
 
-    /** The engine chosen for the database's JDBC URL. */
+    /** {@return the engine that dumps the database: the one set on the builder, or the one its JDBC URL chooses} */
     public DatabaseEngine engine() {
         return engine;
     }
 
-    /** How dumps are compressed; {@link Compression#preferred()} unless set. */
+    /** {@return how dumps are compressed; {@link Compression#preferred()} unless set} */
     public Compression compression() {
         return compression;
     }
 
-    /** How dumps are encrypted after compression; {@link Encryption#none()} unless set. */
+    /** {@return how dumps are encrypted after compression; {@link Encryption#none()} unless set} */
     public Encryption encryption() {
         return encryption;
     }
 
-    /** Where every backup is written, each a complete copy. */
+    /** {@return where every backup is written, each a complete copy, in the order they were added} */
     public List<Destination> destinations() {
         return destinations;
     }
 
     /**
      * The retention policy of a destination of this plan, applied after each successful scheduled
-     * run; empty when the destination keeps every backup.
+     * run.
+     *
+     * @param destination one of {@link #destinations()}: the same instance (looked up by identity)
+     * @return the policy; empty when the destination keeps every backup or is not one of this plan's
      */
     public Optional<RetentionPolicy> retention(Destination destination) {
         return Optional.ofNullable(retention.get(destination));
     }
 
-    /** When the runtime ({@link PlanB#builder()}) runs this plan; empty for a plan run by hand only. */
+    /** {@return when the runtime ({@link PlanB#builder()}) runs this plan; empty for a plan run by hand only} */
     public Optional<Schedule> schedule() {
         return Optional.ofNullable(schedule);
     }
 
-    /** How long a run may take before it is stopped and reported as timed out. */
+    /** {@return how long a run may take before it is stopped and reported as timed out} */
     public Duration timeout() {
         return timeout;
     }
 
-    /** What makes sure only one application instance runs this plan at a time. */
+    /**
+     * {@return what makes sure only one application instance runs this plan at a time} The one set on the builder, or
+     * {@link PlanLocks#defaultFor(DatabaseSource)}.
+     */
     public PlanLock lock() {
         return lock;
     }
 
-    /** The directory trees backed up with the database, in the same backup; empty unless added. */
+    /** {@return the directory trees backed up with the database, in the same backup; empty unless added} */
     public List<DirectorySource> files() {
         return files;
     }
 
-    /** How old the newest successful backup may get before the plan is stale; empty when not watched. */
+    /** {@return how old the newest successful backup may get before the plan is stale; empty when not watched} */
     public Optional<Duration> maxAge() {
         return Optional.ofNullable(maxAge);
     }
 
-    /** Who is told about this plan's events, besides the log. */
+    /** {@return who is told about this plan's events, besides the log; empty unless added} */
     public List<Notifier> notifiers() {
         return notifiers;
     }
 
-    /** When and how the runtime drills this plan's backups (restores and checks them); empty for never. */
+    /** {@return when and how the runtime drills this plan's backups (restores and checks them); empty for never} */
     public Optional<VerificationPolicy> verification() {
         return Optional.ofNullable(verification);
     }
 
     /**
-     * When a backup counts as a destructive change against the previous one (tables dropped or emptied), and how long
-     * the last good backup is then held; {@link DestructiveChangePolicy#defaults()} unless set.
+     * {@return when a backup counts as a destructive change against the previous one (tables dropped or emptied), and
+     * how long the last good backup is then held} {@link DestructiveChangePolicy#defaults()} unless set.
      */
     public DestructiveChangePolicy destructiveChange() {
         return destructiveChange;
@@ -198,13 +205,23 @@ public final class BackupPlan {
             this.name = name;
         }
 
-        /** The database to back up (required). */
+        /**
+         * The database to back up (required).
+         *
+         * @param database the database; its JDBC URL chooses the engine unless {@link #engine} is set
+         * @return this builder
+         */
         public Builder database(DatabaseSource database) {
             this.database = database;
             return this;
         }
 
-        /** How dumps are compressed (default {@link Compression#preferred()}: zstd, or gzip where zstd cannot load). */
+        /**
+         * How dumps are compressed (default {@link Compression#preferred()}: zstd, or gzip where zstd cannot load).
+         *
+         * @param compression the format; {@code null} for the default
+         * @return this builder
+         */
         public Builder compression(Compression compression) {
             this.compression = compression;
             return this;
@@ -213,13 +230,22 @@ public final class BackupPlan {
         /**
          * How dumps are encrypted (default: not at all), e.g.
          * {@code Encryption.toPublicKeys(Path.of("/etc/app/backup-public.asc"))}.
+         *
+         * @param encryption the encryption; not null: {@link Encryption#none()} for none
+         * @return this builder
          */
         public Builder encryption(Encryption encryption) {
             this.encryption = encryption;
             return this;
         }
 
-        /** Adds a destination; a plan needs at least one, and each gets a complete copy. */
+        /**
+         * Adds a destination; a plan needs at least one, and each gets a complete copy.
+         *
+         * @param destination the destination; {@link #build()} refuses one listed twice
+         * @return this builder
+         * @throws NullPointerException when {@code destination} is null
+         */
         public Builder destination(Destination destination) {
             this.destinations.add(Objects.requireNonNull(destination, "destination"));
             return this;
@@ -228,6 +254,11 @@ public final class BackupPlan {
         /**
          * Adds a destination whose old backups are pruned with {@code policy} after each
          * successful scheduled run (see {@link RetentionPolicy}).
+         *
+         * @param destination the destination; {@link #build()} refuses one listed twice
+         * @param policy which backups to keep there
+         * @return this builder
+         * @throws NullPointerException when {@code destination} or {@code policy} is null
          */
         public Builder destination(Destination destination, RetentionPolicy policy) {
             destination(destination);
@@ -235,13 +266,24 @@ public final class BackupPlan {
             return this;
         }
 
-        /** Adds several destinations. */
+        /**
+         * Adds several destinations, as {@link #destination(Destination)} each, without retention.
+         *
+         * @param destinations the destinations, in order
+         * @return this builder
+         * @throws NullPointerException when one of them is null
+         */
         public Builder destinations(List<? extends Destination> destinations) {
             destinations.forEach(this::destination);
             return this;
         }
 
-        /** When the runtime runs the plan, e.g. {@code Schedule.cron("0 30 2 * * *")}. */
+        /**
+         * When the runtime runs the plan, e.g. {@code Schedule.cron("0 30 2 * * *")} (default: by hand only).
+         *
+         * @param schedule the schedule, or {@code null} for none
+         * @return this builder
+         */
         public Builder schedule(Schedule schedule) {
             this.schedule = schedule;
             return this;
@@ -250,6 +292,9 @@ public final class BackupPlan {
         /**
          * How long a run may take (default {@link BackupPlan#DEFAULT_TIMEOUT}). A run that takes
          * longer is stopped, reported as "timed out after …", and leaves no backup.
+         *
+         * @param timeout positive; checked by {@link #build()}
+         * @return this builder
          */
         public Builder timeout(Duration timeout) {
             this.timeout = timeout;
@@ -259,6 +304,9 @@ public final class BackupPlan {
         /**
          * What keeps a second application instance from running the plan at the same time
          * (default: {@link PlanLocks#defaultFor(DatabaseSource)}).
+         *
+         * @param lock the lock, or {@code null} for the default
+         * @return this builder
          */
         public Builder lock(PlanLock lock) {
             this.lock = lock;
@@ -268,6 +316,10 @@ public final class BackupPlan {
         /**
          * Adds a directory tree (uploads, configuration) to back up with the database, in the
          * same backup; repeatable, each with a distinct {@link DirectorySource#name()}.
+         *
+         * @param source the tree; {@link #build()} refuses two sources of the same name
+         * @return this builder
+         * @throws NullPointerException when {@code source} is null
          */
         public Builder files(DirectorySource source) {
             this.files.add(Objects.requireNonNull(source, "files"));
@@ -280,6 +332,9 @@ public final class BackupPlan {
          * <pre>{@code
          * .engine(new PostgresEngine(PostgresOptions.builder().excludeSchema("audit").build()))
          * }</pre>
+         *
+         * @param engine the engine; {@link #build()} refuses one that does not handle the database's URL
+         * @return this builder
          */
         public Builder engine(DatabaseEngine engine) {
             this.engine = engine;
@@ -290,13 +345,22 @@ public final class BackupPlan {
          * Raises {@link dev.planb.event.BackupStale} when the newest successful backup is older
          * than {@code maxAge}, even when no run failed (the scheduler stopped, the application was
          * down). Choose it above the interval between backups, e.g. 26 hours for a daily backup.
+         *
+         * @param maxAge positive, checked by {@link #build()}; {@code null} not to watch (the default)
+         * @return this builder
          */
         public Builder maxAge(Duration maxAge) {
             this.maxAge = maxAge;
             return this;
         }
 
-        /** Adds a notifier, e.g. {@code Webhook.slack(url).build()}; the log is always written. */
+        /**
+         * Adds a notifier, e.g. {@code Webhook.slack(url).build()}; the log is always written.
+         *
+         * @param notifier who to tell about the plan's events
+         * @return this builder
+         * @throws NullPointerException when {@code notifier} is null
+         */
         public Builder notifier(Notifier notifier) {
             this.notifiers.add(Objects.requireNonNull(notifier, "notifier"));
             return this;
@@ -305,6 +369,9 @@ public final class BackupPlan {
         /**
          * Has the runtime drill the plan's backups: restore the newest into a scratch database,
          * check it and drop it, e.g. {@code VerificationPolicy.every(Duration.ofDays(7)).build()}.
+         *
+         * @param verification when and where to drill, or {@code null} never to (the default)
+         * @return this builder
          */
         public Builder verification(VerificationPolicy verification) {
             this.verification = verification;
@@ -315,6 +382,10 @@ public final class BackupPlan {
          * Sets when a backup counts as a destructive change: by default a dropped table, or a table of 1,000 rows or
          * more that lost more than half of them, which puts the last good backup on hold for 30 days;
          * {@link DestructiveChangePolicy#off()} not to look.
+         *
+         * @param policy the thresholds and the hold's length
+         * @return this builder
+         * @throws NullPointerException when {@code policy} is null
          */
         public Builder destructiveChange(DestructiveChangePolicy policy) {
             this.destructiveChange = Objects.requireNonNull(policy, "policy");
@@ -324,6 +395,7 @@ public final class BackupPlan {
         /**
          * Checks the settings and makes the plan.
          *
+         * @return the plan
          * @throws PlanBException naming the plan and the bad setting
          */
         public BackupPlan build() {

@@ -17,30 +17,35 @@ import java.util.List;
  */
 public record BackupResult(Manifest manifest, List<DestinationResult> destinations) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param manifest what was stored
+     * @param destinations how each destination fared, in the plan's order
+     */
     public BackupResult {
         destinations = List.copyOf(destinations);
     }
 
-    /** The new backup's id. */
+    /** {@return the new backup's id} */
     public BackupId id() {
         return manifest.id();
     }
 
-    /** Whether every destination holds the backup. */
+    /** {@return whether every destination holds the backup} */
     public boolean isComplete() {
         return destinations.stream().allMatch(DestinationResult::succeeded);
     }
 
     /**
-     * Files that changed or vanished while being read, and unreadable files that were skipped,
-     * one line each; also recorded in the manifest.
+     * {@return the files that changed or vanished while being read, and unreadable files that were
+     * skipped, one line each; empty when none} They are also recorded in the manifest.
      */
     public List<String> warnings() {
         return manifest.warnings();
     }
 
-    /** The destinations that failed. */
+    /** {@return the destinations that failed, in the plan's order; empty when the backup is complete} */
     public List<DestinationResult> failures() {
         return destinations.stream().filter(result -> !result.succeeded()).toList();
     }

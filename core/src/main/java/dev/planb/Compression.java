@@ -79,31 +79,49 @@ public enum Compression {
         this.decompressCommand = decompressCommand;
     }
 
-    /** The name used in manifests and on the command line: {@code zstd}, {@code gzip}, {@code none}. */
+    /** {@return the name used in manifests and on the command line: {@code zstd}, {@code gzip}, {@code none}} */
     public String id() {
         return id;
     }
 
-    /** The file name suffix, e.g. {@code .zst}; empty for {@link #NONE}. */
+    /** {@return the file name suffix, e.g. {@code .zst}; empty for {@link #NONE}} */
     public String extension() {
         return extension;
     }
 
-    /** The stock shell command that decompresses a file of this format to standard output. */
+    /** {@return the stock shell command that decompresses a file of this format to standard output} */
     public String decompressCommand() {
         return decompressCommand;
     }
 
-    /** Wraps a stream so that what is written to the result reaches {@code out} compressed. */
+    /**
+     * Wraps a stream so that what is written to the result reaches {@code out} compressed. Closing the result
+     * finishes the format and closes {@code out}.
+     *
+     * @param out where the compressed bytes go
+     * @return the stream to write the uncompressed bytes to; {@code out} itself for {@link #NONE}
+     * @throws IOException when the format's header cannot be written to {@code out}
+     * @throws PlanBException for {@link #ZSTD} when zstd's native library does not load on this platform
+     */
     public abstract OutputStream compress(OutputStream out) throws IOException;
 
-    /** Wraps a stream of compressed bytes so that reading the result yields the original bytes. */
+    /**
+     * Wraps a stream of compressed bytes so that reading the result yields the original bytes.
+     *
+     * @param in the compressed bytes
+     * @return the stream of uncompressed bytes; {@code in} itself for {@link #NONE}
+     * @throws IOException when {@code in} cannot be read or does not start as this format does (gzip reads its
+     *     header here; zstd finds a bad frame as it is read)
+     * @throws PlanBException for {@link #ZSTD} when zstd's native library does not load on this platform
+     */
     public abstract InputStream decompress(InputStream in) throws IOException;
 
     /**
      * The compression a plan gets when it sets none: {@link #ZSTD}, or {@link #GZIP} when zstd's native library cannot
      * load on this platform (logged once as a warning naming the cause; zstd-jni bundles the library for Linux, macOS
      * and Windows on x86-64 and ARM64, among others). A plan that asks for zstd explicitly fails there instead.
+     *
+     * @return {@link #ZSTD} or, where it cannot load, {@link #GZIP}
      */
     public static Compression preferred() {
         if (ZstdLibrary.available()) {
@@ -124,8 +142,10 @@ public enum Compression {
     }
 
     /**
-     * Finds a format by its {@link #id()}.
+     * Finds a format by its {@link #id()}, ignoring case.
      *
+     * @param id {@code zstd}, {@code gzip} or {@code none}
+     * @return the format
      * @throws PlanBException naming the accepted values when {@code id} is unknown
      */
     public static Compression fromId(String id) {

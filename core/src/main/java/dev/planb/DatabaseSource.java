@@ -23,7 +23,14 @@ import java.util.Optional;
  */
 public record DatabaseSource(String jdbcUrl, String user, Secret password) {
 
-    /** Validates the URL. */
+    /**
+     * Validates the URL.
+     *
+     * @param jdbcUrl the JDBC URL
+     * @param user the user name, or {@code null}
+     * @param password the password, or {@code null}
+     * @throws PlanBException when the URL is missing or does not start with {@code jdbc:}
+     */
     public DatabaseSource {
         if (jdbcUrl == null || jdbcUrl.isBlank()) {
             throw new PlanBException(ErrorCode.INVALID_SETTING, "database URL is missing: give a JDBC URL such as jdbc:sqlite:app.db");
@@ -34,27 +41,41 @@ public record DatabaseSource(String jdbcUrl, String user, Secret password) {
         }
     }
 
-    /** A database that needs no credentials. */
+    /**
+     * A database that needs no credentials, or has them in its URL.
+     *
+     * @param jdbcUrl the JDBC URL, e.g. {@code jdbc:sqlite:/var/lib/app/app.db}
+     * @return the source
+     * @throws PlanBException when the URL is missing or does not start with {@code jdbc:}
+     */
     public static DatabaseSource of(String jdbcUrl) {
         return new DatabaseSource(jdbcUrl, null, null);
     }
 
-    /** A database with a user and password. */
+    /**
+     * A database with a user and password.
+     *
+     * @param jdbcUrl the JDBC URL
+     * @param user the user name, or {@code null}
+     * @param password the password, or {@code null}
+     * @return the source
+     * @throws PlanBException when the URL is missing or does not start with {@code jdbc:}
+     */
     public static DatabaseSource of(String jdbcUrl, String user, Secret password) {
         return new DatabaseSource(jdbcUrl, user, password);
     }
 
-    /** The user, if one is set. */
+    /** {@return the user, if one is set} */
     public Optional<String> userName() {
         return Optional.ofNullable(user);
     }
 
-    /** The password, if one is set. */
+    /** {@return the password, if one is set} */
     public Optional<Secret> passwordSecret() {
         return Optional.ofNullable(password);
     }
 
-    /** The URL with any credentials replaced by {@code ******}: safe for logs and messages. */
+    /** {@return the URL with any credentials replaced by {@code ******}: safe for logs and messages} */
     public String redactedUrl() {
         return Redaction.url(jdbcUrl);
     }

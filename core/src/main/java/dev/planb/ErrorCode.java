@@ -54,7 +54,7 @@ public enum ErrorCode {
         this.exitCode = exitCode;
     }
 
-    /** The exit status the command line uses for this code. */
+    /** {@return the exit status the command line uses for this code} */
     public int exitCode() {
         return exitCode;
     }

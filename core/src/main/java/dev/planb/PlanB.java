@@ -89,7 +89,7 @@ public final class PlanB implements AutoCloseable {
         this.stalenessCheck = stalenessCheck;
     }
 
-    /** Starts configuring a runtime that runs plans on their schedules. */
+    /** {@return a builder for a runtime that runs plans on their schedules, with two threads and no plan yet} */
     public static Builder builder() {
         return new Builder();
     }
@@ -97,6 +97,7 @@ public final class PlanB implements AutoCloseable {
     /**
      * Backs up the plan's database once, to all its destinations, from one read of the database.
      *
+     * @param plan what to back up, and where to
      * @return the new backup, and which destinations hold it
      * @throws PlanBException when the dump fails or no destination could store the backup; then
      *     no destination shows a new backup
@@ -105,7 +106,14 @@ public final class PlanB implements AutoCloseable {
         return backup(plan, ProgressListener.NONE);
     }
 
-    /** Like {@link #backup(BackupPlan)}, reporting progress to {@code progress}. */
+    /**
+     * Like {@link #backup(BackupPlan)}, reporting progress.
+     *
+     * @param plan what to back up, and where to
+     * @param progress receives progress reports on the calling thread
+     * @return the new backup, and which destinations hold it
+     * @throws PlanBException as {@link #backup(BackupPlan)}
+     */
     public static BackupResult backup(BackupPlan plan, ProgressListener progress) {
         return backup(plan, null, progress);
     }
@@ -114,7 +122,11 @@ public final class PlanB implements AutoCloseable {
      * Like {@link #backup(BackupPlan, ProgressListener)}, with a label in the manifest saying why the backup was
      * taken (e.g. {@code before manual fix of orders}); {@code planb list} and {@code planb status} show it.
      *
+     * @param plan what to back up, and where to
      * @param label one line of at most {@value dev.planb.spi.Manifest#MAX_LABEL_LENGTH} characters, or {@code null}
+     * @param progress receives progress reports on the calling thread
+     * @return the new backup, and which destinations hold it
+     * @throws PlanBException as {@link #backup(BackupPlan)}
      * @throws IllegalArgumentException when the label is blank, too long or not one line
      */
     public static BackupResult backup(BackupPlan plan, String label, ProgressListener progress) {
@@ -132,6 +144,8 @@ public final class PlanB implements AutoCloseable {
      *         .target(liveDatabase).tables(List.of("orders")).tablesSuffix("_before").build());
      * }</pre>
      *
+     * @param request what to restore, from where, and into what
+     * @return the restored tables and files, and any mismatch with the manifest
      * @throws PlanBException when the backup is missing or corrupt, the target holds data and
      *     {@code force} is not set, or the restore fails
      */
@@ -149,13 +163,20 @@ public final class PlanB implements AutoCloseable {
      *         .target(RecoveryTarget.parse("5m ago", Instant.now())).dataDirectory(Path.of("/srv/restored")).build());
      * }</pre>
      *
+     * @param request the plan, the destination, the target time and where to recover into
+     * @return the chain that was replayed, where it was recovered into and the point recovery reached
      * @throws PlanBException when no chain reaches back to the target, a file is corrupt, or recovery fails
      */
     public static PointInTimeResult restoreToPoint(PointInTimeRequest request) {
         return PointInTimeRestore.run(request);
     }
 
-    /** The backups on a destination, read from their manifests. */
+    /**
+     * The backups on a destination, read from their manifests when asked.
+     *
+     * @param destination where the backups are stored
+     * @return a catalog to list, find and open the backups with
+     */
     public static Catalog catalog(Destination destination) {
         return new Catalog(destination);
     }
@@ -165,6 +186,8 @@ public final class PlanB implements AutoCloseable {
      * object is written and a delete is tried. The report says "protected" (delete refused),
      * "protected by Object Lock", or warns that these credentials can delete backups.
      *
+     * @param destination the destination to check, with the credentials it was made with
+     * @return whether and how the backups are protected
      * @throws PlanBException when the destination cannot even be written
      */
     public static ProtectionReport check(Destination destination) {
@@ -188,22 +211,29 @@ public final class PlanB implements AutoCloseable {
      * }</pre>
      *
      * <p>For point-in-time streaming prerequisites too, use {@code Preflight.of(plan).streaming(true).run()}.
+     *
+     * @param plan the plan to check
+     * @return the findings, blockers first; problems are findings, never exceptions
      */
     public static PreflightReport preflight(BackupPlan plan) {
         return Preflight.of(plan).run();
     }
 
-    /** This library's version. */
+    /** {@return this library's version, e.g. {@code 0.1.0}; {@code unknown} when its build properties are missing} */
     public static String version() {
         return Version.current();
     }
 
-    /** The plans this runtime runs, in the order they were added. */
+    /** {@return the plans this runtime runs, in the order they were added} */
     public List<BackupPlan> plans() {
         return scheduler.plans();
     }
 
-    /** When a plan's next tick is due (before jitter); empty for an unknown plan or after {@link #close()}. */
+    /**
+     * {@return when a plan's next tick is due (before jitter); empty for an unknown plan or after {@link #close()}}
+     *
+     * @param plan the plan's name
+     */
     public Optional<Instant> nextRun(String plan) {
         return scheduler.nextTick(plan);
     }
@@ -213,6 +243,7 @@ public final class PlanB implements AutoCloseable {
      * retention, drills and events); returns at once. A run already going makes it a {@code
      * BackupSkipped}.
      *
+     * @param plan the plan's name
      * @return false when this runtime has no such plan or is closed
      */
     public boolean backupNow(String plan) {
@@ -230,6 +261,7 @@ public final class PlanB implements AutoCloseable {
      * BackupResult before = planb.backupAndWait("app", "before V42__drop_legacy");
      * }</pre>
      *
+     * @param plan the plan's name
      * @param label one line of at most {@value dev.planb.spi.Manifest#MAX_LABEL_LENGTH} characters
      * @return the stored backup
      * @throws PlanBException saying why when this runtime has no such plan or is closed, or the backup
@@ -245,6 +277,7 @@ public final class PlanB implements AutoCloseable {
      * the plan's {@link BackupPlan#verification()} checks if it has any; returns at once. The
      * result comes as a {@code Verified} or {@code VerificationFailed} event and in {@link #status(String)}.
      *
+     * @param plan the plan's name
      * @return false when this runtime has no such plan or is closed
      */
     public boolean verifyNow(String plan) {
@@ -252,14 +285,16 @@ public final class PlanB implements AutoCloseable {
     }
 
     /**
-     * Where a plan stands: last success, last failure, last verification, next run, and whether
-     * it is idle, running (with progress) or stale. Empty for a plan this runtime does not run.
+     * {@return where a plan stands: last success, last failure, last verification, next run, and whether it is idle,
+     * running (with progress) or stale; empty for a plan this runtime does not run}
+     *
+     * @param plan the plan's name
      */
     public Optional<PlanStatus> status(String plan) {
         return board.status(plan).map(status -> status.withNextRun(scheduler.nextTick(plan)));
     }
 
-    /** The status of every plan, in the order they were added. */
+    /** {@return the status of every plan, in the order they were added} */
     public List<PlanStatus> status() {
         return board.all().stream().map(status -> status.withNextRun(scheduler.nextTick(status.plan()))).toList();
     }
@@ -314,13 +349,25 @@ public final class PlanB implements AutoCloseable {
         private Builder() {
         }
 
-        /** Adds a plan; it needs a {@link BackupPlan#schedule()}. */
+        /**
+         * Adds a plan; it needs a {@link BackupPlan#schedule()}.
+         *
+         * @param plan the plan; {@link #build()} refuses one without a schedule or with another's name
+         * @return this builder
+         * @throws NullPointerException when {@code plan} is null
+         */
         public Builder plan(BackupPlan plan) {
             plans.add(Objects.requireNonNull(plan, "plan"));
             return this;
         }
 
-        /** Adds several plans. */
+        /**
+         * Adds several plans, as {@link #plan(BackupPlan)} each.
+         *
+         * @param plans the plans, in order
+         * @return this builder
+         * @throws NullPointerException when one of them is null
+         */
         public Builder plans(List<BackupPlan> plans) {
             plans.forEach(this::plan);
             return this;
@@ -330,31 +377,57 @@ public final class PlanB implements AutoCloseable {
          * Adds a pull to run on its {@link PullJob#schedule()}, e.g. on the backup host that
          * empties production's outbox; its {@code Pulled} and {@code PullFailed} events go to this
          * runtime's listeners.
+         *
+         * @param pull the pull; {@link #build()} refuses one without a schedule or with another's name
+         * @return this builder
+         * @throws NullPointerException when {@code pull} is null
          */
         public Builder pull(PullJob pull) {
             pulls.add(Objects.requireNonNull(pull, "pull"));
             return this;
         }
 
-        /** Adds a listener for every event of every plan; listeners are called in the order added. */
+        /**
+         * Adds a listener for every event of every plan; listeners are called in the order added, after the log.
+         *
+         * @param listener receives the events on the runtime's threads
+         * @return this builder
+         * @throws NullPointerException when {@code listener} is null
+         */
         public Builder listener(PlanBListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
-        /** The clock that ticks and backup ids are read from (default: the system clock, UTC). */
+        /**
+         * The clock that ticks and backup ids are read from (default: the system clock, UTC).
+         *
+         * @param clock the clock, e.g. a fixed one in tests
+         * @return this builder
+         * @throws NullPointerException when {@code clock} is null
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** How many backups may run at the same time (default 2). */
+        /**
+         * How many backups may run at the same time (default 2).
+         *
+         * @param threads 1 or more; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder threads(int threads) {
             this.threads = threads;
             return this;
         }
 
-        /** How often plans' staleness is checked (default every minute). */
+        /**
+         * How often plans' staleness is checked (default every minute).
+         *
+         * @param period positive; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder stalenessCheckEvery(Duration period) {
             this.stalenessCheck = period;
             return this;
@@ -363,6 +436,9 @@ public final class PlanB implements AutoCloseable {
         /**
          * How long {@link PlanB#close()} lets running backups finish before it stops them (default
          * zero: stopped at once). A backup stopped leaves nothing visible either way.
+         *
+         * @param grace zero or positive; checked by {@link #build()}
+         * @return this builder
          */
         public Builder shutdownGrace(Duration grace) {
             this.shutdownGrace = grace;
@@ -372,8 +448,8 @@ public final class PlanB implements AutoCloseable {
         /**
          * Checks the plans and starts running them: {@code build().start()}.
          *
-         * @throws PlanBException naming the setting when a plan has no schedule, two plans share a
-         *     name, or {@code threads} is below 1
+         * @return the running runtime; {@link PlanB#close()} it at shutdown
+         * @throws PlanBException as {@link #build()} does
          */
         public PlanB start() {
             return build().start();
@@ -383,7 +459,9 @@ public final class PlanB implements AutoCloseable {
          * Checks the plans and makes the runtime without starting it: {@link PlanB#start()} does, e.g.
          * when the application that holds it has started.
          *
-         * @throws PlanBException as {@link #start()} does
+         * @return the runtime, not started
+         * @throws PlanBException naming the setting when a plan or pull has no schedule, two share a name,
+         *     {@code threads} is below 1, the staleness period is not positive or the shutdown grace is negative
          */
         public PlanB build() {
             if (stalenessCheck == null || stalenessCheck.isNegative() || stalenessCheck.isZero()) {

@@ -13,11 +13,15 @@ import java.util.Objects;
  */
 public class PlanBException extends RuntimeException {
 
+    /** What kind of failure this is; never null. */
     private final ErrorCode code;
 
     /**
+     * An exception with no underlying cause.
+     *
      * @param code what kind of failure this is
      * @param message one actionable sentence, without secrets
+     * @throws NullPointerException when {@code code} is null
      */
     public PlanBException(ErrorCode code, String message) {
         super(message);
@@ -25,16 +29,19 @@ public class PlanBException extends RuntimeException {
     }
 
     /**
+     * An exception that translates another (a vendor's, an I/O failure) into one a user can act on.
+     *
      * @param code what kind of failure this is
      * @param message one actionable sentence, without secrets
      * @param cause the underlying failure, kept for {@code --verbose} traces
+     * @throws NullPointerException when {@code code} is null
      */
     public PlanBException(ErrorCode code, String message, Throwable cause) {
         super(message, cause);
         this.code = Objects.requireNonNull(code, "code");
     }
 
-    /** What kind of failure this is. */
+    /** {@return what kind of failure this is; its {@link ErrorCode#exitCode()} is the CLI's exit status} */
     public ErrorCode code() {
         return code;
     }

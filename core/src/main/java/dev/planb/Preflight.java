@@ -45,22 +45,44 @@ public final class Preflight {
         this.streaming = streaming;
     }
 
-    /** The checks of a database alone, with the engine its JDBC URL chooses and no destination. */
+    /**
+     * The checks of a database alone, with the engine its JDBC URL chooses and no destination.
+     *
+     * @param database the database to check
+     * @return the preflight, not yet run
+     * @throws NullPointerException when {@code database} is null
+     */
     public static Preflight of(DatabaseSource database) {
         return new Preflight(database, null, List.of(), false);
     }
 
-    /** The checks of a plan: its database with its engine's options, and its destinations. */
+    /**
+     * The checks of a plan: its database with its engine's options, and its destinations.
+     *
+     * @param plan the plan to check
+     * @return the preflight, not yet run
+     */
     public static Preflight of(BackupPlan plan) {
         return new Preflight(plan.database(), plan.engine(), plan.destinations(), false);
     }
 
-    /** The same checks with {@code engine} (and its options) for the database. */
+    /**
+     * The same checks with another engine (and its options) for the database.
+     *
+     * @param engine the engine to check the database with, instead of the one its URL chooses
+     * @return a new preflight; this one is unchanged
+     * @throws NullPointerException when {@code engine} is null
+     */
     public Preflight engine(DatabaseEngine engine) {
         return new Preflight(database, Objects.requireNonNull(engine, "engine"), destinations, streaming);
     }
 
-    /** The same checks of these destinations too. */
+    /**
+     * The same checks, and also of more destinations.
+     *
+     * @param more destinations to check for writes and delete protection, besides those already given
+     * @return a new preflight; this one is unchanged
+     */
     public Preflight destinations(List<? extends Destination> more) {
         List<Destination> all = new ArrayList<>(destinations);
         all.addAll(more);
@@ -70,12 +92,20 @@ public final class Preflight {
     /**
      * Whether the log streaming of point-in-time recovery is wanted: then each missing streaming
      * prerequisite is a {@link Finding.Severity#BLOCKER} (the plan would fall back to plain dumps).
+     *
+     * @param wanted true to check the streaming prerequisites too
+     * @return a new preflight; this one is unchanged
      */
     public Preflight streaming(boolean wanted) {
         return new Preflight(database, engine, destinations, wanted);
     }
 
-    /** Runs every check; problems are findings, never exceptions. */
+    /**
+     * Runs every check; problems are findings, never exceptions. Connects to the database and writes a canary to
+     * each destination.
+     *
+     * @return the findings, blockers first
+     */
     public PreflightReport run() {
         List<Finding> findings = new ArrayList<>();
         DatabaseEngine chosen;

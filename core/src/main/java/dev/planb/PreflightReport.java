@@ -16,22 +16,26 @@ import java.util.List;
  */
 public record PreflightReport(List<Finding> findings) {
 
-    /** Sorts and copies. */
+    /**
+     * Sorts and copies.
+     *
+     * @param findings every finding, in any order
+     */
     public PreflightReport {
         findings = findings.stream().sorted(Comparator.comparing(Finding::severity)).toList();
     }
 
-    /** Whether something will make a backup fail or leave it unrestorable: fix the blockers first. */
+    /** {@return whether something will make a backup fail or leave it unrestorable: fix the blockers first} */
     public boolean blocksBackup() {
         return !blockers().isEmpty();
     }
 
-    /** The findings that block a backup. */
+    /** {@return the findings that block a backup; empty when none} */
     public List<Finding> blockers() {
         return of(Severity.BLOCKER);
     }
 
-    /** The warnings. */
+    /** {@return the findings that are warnings: a backup runs, but something should be fixed} */
     public List<Finding> warnings() {
         return of(Severity.WARNING);
     }
@@ -48,7 +52,11 @@ public record PreflightReport(List<Finding> findings) {
         return text.append(summary()).toString();
     }
 
-    /** {@code 1 blocker, 2 warnings: a backup would fail} or {@code no blocker, 1 warning}. */
+    /**
+     * {@return one line counting blockers and warnings, with the verdict} E.g. {@code 1 blocker, 2 warnings: a backup
+     * would fail or not restore faithfully until they are fixed} or {@code no blocker, 1 warning: nothing blocks a
+     * backup}.
+     */
     public String summary() {
         int blockers = blockers().size();
         int warnings = warnings().size();

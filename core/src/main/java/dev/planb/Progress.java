@@ -21,12 +21,12 @@ import java.util.OptionalLong;
 public record Progress(String plan, String operation, long databaseBytes, long storedBytes,
         long expectedDatabaseBytes, Duration elapsed, boolean done) {
 
-    /** The expected total, when the engine could estimate it. */
+    /** {@return the expected total of database bytes, when the engine could estimate it} */
     public OptionalLong expectedTotal() {
         return expectedDatabaseBytes < 0 ? OptionalLong.empty() : OptionalLong.of(expectedDatabaseBytes);
     }
 
-    /** Database bytes per second so far. */
+    /** {@return the database bytes per second so far, averaged over the elapsed time} */
     public double bytesPerSecond() {
         long millis = Math.max(1, elapsed.toMillis());
         return databaseBytes * 1000.0 / millis;

@@ -14,6 +14,10 @@ public interface ProgressListener {
     /** A listener that ignores every report. */
     ProgressListener NONE = progress -> { };
 
-    /** Called with the latest progress. */
+    /**
+     * Called with the latest progress.
+     *
+     * @param progress how far the operation has come; {@link Progress#done()} on the last call
+     */
     void onProgress(Progress progress);
 }

@@ -18,7 +18,13 @@ public final class Secret {
         this.value = Objects.requireNonNull(value, "value");
     }
 
-    /** Wraps a secret value. */
+    /**
+     * Wraps a secret value.
+     *
+     * @param value the password or passphrase
+     * @return the secret
+     * @throws NullPointerException when {@code value} is null
+     */
     public static Secret of(String value) {
         return new Secret(value);
     }
@@ -26,6 +32,8 @@ public final class Secret {
     /**
      * Reads a secret from an environment variable.
      *
+     * @param variable the variable's name, e.g. {@code PGPASSWORD}
+     * @return the secret, read once now
      * @throws PlanBException naming the variable when it is not set
      */
     public static Secret fromEnvironment(String variable) {
@@ -37,7 +45,7 @@ public final class Secret {
         return new Secret(value);
     }
 
-    /** The secret itself; pass it straight to the driver or tool that needs it. */
+    /** {@return the secret itself; pass it straight to the driver or tool that needs it, never to a log} */
     public String reveal() {
         return value;
     }

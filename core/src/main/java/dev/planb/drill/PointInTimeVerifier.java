@@ -56,12 +56,22 @@ public final class PointInTimeVerifier {
     private final Decryption decryption;
     private final Clock clock;
 
-    /** Verifies chains stored, unencrypted, on {@code destination}. */
+    /**
+     * Verifies unencrypted chains on a destination.
+     *
+     * @param destination where the chains are stored; drill results are written there too
+     */
     public PointInTimeVerifier(Destination destination) {
         this(destination, Decryption.none(), Clock.systemUTC());
     }
 
-    /** Verifies chains stored on {@code destination}, decrypting with {@code decryption}. */
+    /**
+     * Verifies chains on a destination, decrypting encrypted ones.
+     *
+     * @param destination where the chains are stored; drill results are written there too
+     * @param decryption the key or passphrase for encrypted artifacts, or {@link Decryption#none()}
+     * @param clock gives the drill's start and end times and the measured recovery time
+     */
     public PointInTimeVerifier(Destination destination, Decryption decryption, Clock clock) {
         this.destination = destination;
         this.decryption = decryption;
@@ -71,8 +81,10 @@ public final class PointInTimeVerifier {
     /**
      * Runs the drill.
      *
-     * @return what it found; {@link VerificationResult#passed()} tells whether the chain is sound
-     * @throws PlanBException when there is no chain to drill or the scratch place cannot be made
+     * @param drill the plan, the target to restore to, the live database and the checks
+     * @return what it found; {@link VerificationResult#passed()} tells whether the chain is sound. A scratch place
+     *     that cannot be made, a failed restore or a failed check is a problem of the result, not an exception
+     * @throws PlanBException when the drill's engine cannot restore to a point in time, or there is no chain to drill
      */
     public VerificationResult verify(PointInTimeDrill drill) {
         Instant startedAt = clock.instant();

@@ -61,17 +61,33 @@ public final class RestoreVerifier {
     private final Decryption decryption;
     private final Clock clock;
 
-    /** Verifies backups stored on {@code destination}; encrypted ones by their stored checksums only. */
+    /**
+     * Verifies backups on a destination without a key: encrypted artifacts are checked by their stored checksums
+     * only, and cannot be drilled.
+     *
+     * @param destination where the backups are stored; verification results are written there too
+     */
     public RestoreVerifier(Destination destination) {
         this(destination, Decryption.none());
     }
 
-    /** Verifies backups stored on {@code destination}, decrypting encrypted ones with {@code decryption}. */
+    /**
+     * Verifies backups on a destination, decrypting encrypted ones.
+     *
+     * @param destination where the backups are stored; verification results are written there too
+     * @param decryption the key or passphrase for encrypted artifacts, or {@link Decryption#none()}
+     */
     public RestoreVerifier(Destination destination, Decryption decryption) {
         this(destination, decryption, Clock.systemUTC());
     }
 
-    /** As {@link #RestoreVerifier(Destination, Decryption)}, reading times from {@code clock}. */
+    /**
+     * As {@link #RestoreVerifier(Destination, Decryption)}, reading times from a clock (for tests).
+     *
+     * @param destination where the backups are stored; verification results are written there too
+     * @param decryption the key or passphrase for encrypted artifacts, or {@link Decryption#none()}
+     * @param clock gives the start and end times of the verification and the measured recovery time
+     */
     public RestoreVerifier(Destination destination, Decryption decryption, Clock clock) {
         this.destination = destination;
         this.decryption = decryption;
@@ -86,6 +102,8 @@ public final class RestoreVerifier {
      * @param backup a backup id or {@code latest}
      * @param drillServer the server to drill on (see {@link VerificationRequest.Builder#drillOn}),
      *     or empty to check checksums only
+     * @return what was checked and found; {@link VerificationResult#passed()} gives the verdict
+     * @throws PlanBException as {@link #verify(VerificationRequest)}
      */
     public VerificationResult verify(Optional<String> plan, String backup, Optional<DatabaseSource> drillServer) {
         VerificationRequest.Builder request = VerificationRequest.builder().plan(plan.orElse(null)).backup(backup);
@@ -96,6 +114,8 @@ public final class RestoreVerifier {
     /**
      * Verifies one backup as {@code request} says, and records the result beside it.
      *
+     * @param request the backup to verify and, for a drill, where and with which checks
+     * @return what was checked and found; {@link VerificationResult#passed()} gives the verdict
      * @throws PlanBException when the backup cannot be found, or the scratch database cannot be
      *     created or the target is refused; a backup that fails a check is a result, not an exception
      */

@@ -56,42 +56,57 @@ public final class DirectorySource {
         this.skipUnreadable = builder.skipUnreadable;
     }
 
-    /** The whole tree under {@code directory}, named after the directory, not incremental. */
+    /**
+     * The whole tree under a directory, named after the directory, not incremental.
+     *
+     * @param directory the tree's root; made absolute and normalized
+     * @return the source
+     * @throws PlanBException when {@code directory} is null or no valid name can be derived from it
+     */
     public static DirectorySource of(Path directory) {
         return builder(directory).build();
     }
 
-    /** Starts a source for the tree under {@code directory}. */
+    /**
+     * Starts a source for the tree under a directory.
+     *
+     * @param directory the tree's root; made absolute and normalized
+     * @return a builder to set name, globs and options on
+     * @throws PlanBException when {@code directory} is null
+     */
     public static Builder builder(Path directory) {
         return new Builder(directory);
     }
 
-    /** The directory, absolute and normalized. */
+    /** {@return the directory, absolute and normalized} */
     public Path directory() {
         return directory;
     }
 
-    /** The source's name, unique within a plan: it names the artifact {@code files-<name>.tar}. */
+    /** {@return the source's name, unique within a plan: it names the artifact {@code files-<name>.tar}} */
     public String name() {
         return name;
     }
 
-    /** Globs selecting the files to keep; empty keeps every file. */
+    /** {@return the globs selecting the files to keep; empty keeps every file} */
     public List<String> includes() {
         return includes;
     }
 
-    /** Globs of files and folders to leave out. */
+    /** {@return the globs of files and folders to leave out} */
     public List<String> excludes() {
         return excludes;
     }
 
-    /** Whether files unchanged since the previous backup (size, modification time and SHA-256) are not stored again. */
+    /**
+     * {@return whether files unchanged since the previous backup (size, modification time and SHA-256) are not stored
+     * again}
+     */
     public boolean incremental() {
         return incremental;
     }
 
-    /** Whether files that cannot be read are left out and listed, instead of failing the run. */
+    /** {@return whether files that cannot be read are left out and listed, instead of failing the run} */
     public boolean skipUnreadable() {
         return skipUnreadable;
     }
@@ -119,32 +134,55 @@ public final class DirectorySource {
 
         /**
          * The source's name (default: the directory's name, made valid): lower-case letters,
-         * digits, '.', '_' and '-'.
+         * digits, '.', '_' and '-'. Checked by {@link #build()}.
+         *
+         * @param name the name, or null for the default
+         * @return this builder
          */
         public Builder name(String name) {
             this.name = name;
             return this;
         }
 
-        /** Keeps only files and links matching one of these globs (repeatable). */
+        /**
+         * Keeps only files and links matching one of these globs (repeatable; adds to earlier calls).
+         *
+         * @param globs globs relative to the directory; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder include(String... globs) {
             includes.addAll(List.of(globs));
             return this;
         }
 
-        /** Leaves out files, links and folders matching one of these globs (repeatable). */
+        /**
+         * Leaves out files, links and folders matching one of these globs (repeatable; adds to earlier calls).
+         *
+         * @param globs globs relative to the directory; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder exclude(String... globs) {
             excludes.addAll(List.of(globs));
             return this;
         }
 
-        /** Stores only files changed since the previous backup of this source (default: every file). */
+        /**
+         * Stores only files changed since the previous backup of this source (default: every file).
+         *
+         * @param incremental true to skip unchanged files
+         * @return this builder
+         */
         public Builder incremental(boolean incremental) {
             this.incremental = incremental;
             return this;
         }
 
-        /** Leaves out and lists files that cannot be read, instead of failing the run (default: fail). */
+        /**
+         * Leaves out and lists files that cannot be read, instead of failing the run (default: fail).
+         *
+         * @param skipUnreadable true to skip unreadable files, false to fail the run on the first one
+         * @return this builder
+         */
         public Builder skipUnreadable(boolean skipUnreadable) {
             this.skipUnreadable = skipUnreadable;
             return this;
@@ -154,7 +192,8 @@ public final class DirectorySource {
          * Checks the settings and makes the source. That the directory exists is checked when a
          * backup starts.
          *
-         * @throws PlanBException naming the bad setting
+         * @return the source
+         * @throws PlanBException naming the bad setting (an invalid name or glob)
          */
         public DirectorySource build() {
             Path fileName = directory.getFileName();

@@ -18,7 +18,15 @@ import java.util.List;
  */
 public record RestoredFiles(String source, Path directory, long files, long bytes, List<String> warnings) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param source the source's name
+     * @param directory where its tree was restored
+     * @param files the regular files written
+     * @param bytes their bytes
+     * @param warnings entries that could not be restored as they were
+     */
     public RestoredFiles {
         warnings = List.copyOf(warnings);
     }

@@ -48,14 +48,28 @@ public final class PlanHistory {
     public record Entry(BackupId id, Instant startedAt, Duration duration, long storedBytes, List<TableCount> tables,
             List<TableChange> destructiveChanges, List<Hold> holds) {
 
-        /** Copies the lists. */
+        /**
+         * Copies the lists.
+         *
+         * @param id the backup's id
+         * @param startedAt when it started
+         * @param duration how long it took
+         * @param storedBytes bytes stored
+         * @param tables every table with its rows
+         * @param destructiveChanges the tables it lost against the backup before it; empty when none
+         * @param holds the holds on it, active or not
+         */
         public Entry {
             tables = List.copyOf(tables);
             destructiveChanges = List.copyOf(destructiveChanges);
             holds = List.copyOf(holds);
         }
 
-        /** Whether a hold keeps this backup at {@code now}. */
+        /**
+         * {@return whether an active hold keeps this backup at that instant}
+         *
+         * @param now the instant to check the holds' expiry against
+         */
         public boolean isHeld(Instant now) {
             return holds.stream().anyMatch(hold -> hold.isActive(now));
         }
@@ -73,7 +87,11 @@ public final class PlanHistory {
      * Reads one manifest more than {@code limit} (the oldest shown is compared with the one before it), not every
      * manifest of the plan.
      *
+     * @param destination where the plan's backups are stored
+     * @param plan the plan's name
+     * @param limit how many of the newest dumps to return, at most
      * @param policy what counts as a destructive change between two neighbouring backups
+     * @return up to {@code limit} entries, oldest first; empty when the plan has no dump there
      * @throws dev.planb.PlanBException when the destination cannot be listed
      */
     public static List<Entry> read(Destination destination, String plan, int limit, DestructiveChangePolicy policy) {

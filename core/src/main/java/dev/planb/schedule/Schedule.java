@@ -51,13 +51,23 @@ public final class Schedule {
      * (five fields, as in a crontab). {@code ?}, {@code L}, {@code W} and {@code #} work as in
      * Quartz.
      *
+     * @param expression the cron expression, e.g. {@code "0 30 2 * * *"}
+     * @return the schedule, with no jitter and catching up after one period
      * @throws PlanBException naming the expression and the problem when it does not parse
      */
     public static Schedule cron(String expression) {
         return cron(expression, ZoneOffset.UTC);
     }
 
-    /** A cron schedule whose times are read in {@code zone}; see {@link #cron(String)}. */
+    /**
+     * A cron schedule whose wall-clock times are read in a time zone; see {@link #cron(String)}.
+     *
+     * @param expression the cron expression
+     * @param zone the zone its times are in (daylight saving included)
+     * @return the schedule, with no jitter and catching up after one period
+     * @throws PlanBException naming the expression and the problem when it does not parse
+     * @throws NullPointerException when {@code zone} is null
+     */
     public static Schedule cron(String expression, ZoneId zone) {
         return withDefaults(CronTiming.parse(expression, Objects.requireNonNull(zone, "zone")));
     }
@@ -66,6 +76,8 @@ public final class Schedule {
      * A run every {@code interval}, at whole multiples of it since the Unix epoch (UTC).
      *
      * @param interval at least one second
+     * @return the schedule, with no jitter and catching up after one interval
+     * @throws PlanBException when the interval is null or shorter than one second
      */
     public static Schedule every(Duration interval) {
         return withDefaults(new IntervalTiming(interval));
@@ -79,6 +91,8 @@ public final class Schedule {
      * The same schedule, each run delayed by a random amount in {@code [0, jitter)}.
      *
      * @param jitter zero or positive, and shorter than the schedule's period
+     * @return a new schedule; this one is unchanged
+     * @throws PlanBException when the jitter is null, negative or not shorter than the period
      */
     public Schedule withJitter(Duration jitter) {
         if (jitter == null || jitter.isNegative() || jitter.compareTo(timing.period()) >= 0) {
@@ -90,6 +104,10 @@ public final class Schedule {
 
     /**
      * The same schedule, catching up at start-up when the newest backup is older than {@code age}.
+     *
+     * @param age how old the newest backup may be before a run is made at once; positive
+     * @return a new schedule; this one is unchanged
+     * @throws PlanBException when the age is null, zero or negative
      */
     public Schedule withCatchUpAfter(Duration age) {
         if (age == null || age.isNegative() || age.isZero()) {
@@ -99,30 +117,40 @@ public final class Schedule {
         return new Schedule(timing, jitter, Optional.of(age));
     }
 
-    /** The same schedule, never running at start-up: the first run is the next tick. */
+    /**
+     * The same schedule, never running at start-up: the first run is the next tick.
+     *
+     * @return a new schedule; this one is unchanged
+     */
     public Schedule withoutCatchUp() {
         return new Schedule(timing, jitter, Optional.empty());
     }
 
-    /** The first tick strictly after {@code time}, or empty if the schedule never fires again. */
+    /**
+     * {@return the first tick strictly after {@code time}, or empty if the schedule never fires again}
+     *
+     * @param time the instant to start from
+     */
     public Optional<Instant> nextTick(Instant time) {
         return timing.next(time);
     }
 
     /**
-     * The usual time between two ticks: the interval, or for a cron expression the gap between
-     * its next two ticks after the epoch (for irregular expressions, an approximation).
+     * {@return the usual time between two ticks} That is the interval, or for a cron expression the
+     * gap between its next two ticks after the epoch (for irregular expressions, an approximation).
      */
     public Duration period() {
         return timing.period();
     }
 
-    /** The largest random delay added to a run; zero when there is no jitter. */
+    /** {@return the largest random delay added to a run; zero when there is no jitter} */
     public Duration jitter() {
         return jitter;
     }
 
-    /** How old the newest backup may be at start-up before a run is made at once; empty: never. */
+    /**
+     * {@return how old the newest backup may be at start-up before a run is made at once; empty: never}
+     */
     public Optional<Duration> catchUpAfter() {
         return catchUpAfter;
     }
