@@ -50,10 +50,19 @@ results="$work/results"
 measure() { bench_measure "$results" "$@"; }
 url="jdbc:postgresql://127.0.0.1:$port"
 export BENCH_PW="$password"
-planb=(java -jar "$jar")
-planb_small=(java -Xmx64m -jar "$jar")
+# PlanB runs as a user runs it, through the ./planb launcher (its JVM options and Class Data Sharing archive);
+# one untimed warm-up backup first writes that archive, as the first run on a machine does.
+export XDG_CACHE_HOME="$work/cache"   # the launcher's archive, private to this run
+planb=("$root/planb")
+planb_small=(env PLANB_JAVA_OPTS=-Xmx64m "$root/planb")
 fresh_db() { "${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1"; }
 source_db=(--db "$url/bench" --user postgres --password-env BENCH_PW --plan bench)
+
+if [[ -z "${BENCH_BARE_ONLY:-}" ]]; then
+  echo "bench: warm-up backup (writes the launcher's class data archive)..." >&2
+  "${planb[@]}" backup "${source_db[@]}" --to "$work/warm" >/dev/null
+  rm -rf "$work/warm"
+fi
 
 bench_load_start
 for round in $(seq "$runs"); do
@@ -80,11 +89,14 @@ t() { bench_median "$results" "$1" 1; }
 spread() { bench_spread "$results" "$1" 1; }
 r() { printf "%.0f" "$(bench_median "$results" "$1" 2)"; }
 ratio() { bench_ratio "$(t "$1")" "$(t "$2")"; }
-row() { # LABEL KEY [RATIO TEXT]
+c() { bench_median "$results" "$1" 3; }
+# CPU ratios stay meaningful on a loaded machine (contention inflates them less than wall times), so they are always printed.
+cpu_ratio() { awk -v a="$(c "$1")" -v b="$(c "$2")" 'BEGIN { printf "%.2f×", a / b }'; }
+row() { # LABEL KEY [WALL RATIO TEXT] [CPU RATIO TEXT]
   [[ -n "$(t "$2" 2>/dev/null)" ]] || return 0
   local ratios="${3:-}"
   [[ -z "$ratios" || "$BENCH_LOADED" == 0 ]] || ratios="n/a (loaded machine)"
-  echo "| $1 | $(t "$2") | $(spread "$2") | $(r "$2") | $ratios |"
+  echo "| $1 | $(t "$2") | $(spread "$2") | $(c "$2") | $(bench_spread "$results" "$2" 3) | $(r "$2") | $ratios | ${4:-} |"
 }
 
 cat <<MD
@@ -93,14 +105,14 @@ Database: $(awk -v b="$dump_bytes" 'BEGIN { printf "%.2f GB", b / 1e9 }') uncomp
 Command: \`BENCH_RUNS=$runs bench/postgres.sh $size_gb\` ($runs interleaved runs per configuration; medians)
 $(bench_load_line)
 
-| run | median seconds | spread (min–max) | peak RSS MiB | ratio of medians |
-|---|---:|---:|---:|---|
+| run | median wall s | wall spread (min–max) | median CPU s | CPU spread | peak RSS MiB | wall ratio of medians | CPU ratio of medians |
+|---|---:|---:|---:|---:|---:|---|---|
 $(row 'bare `pg_dump -Fc -Z0 > /dev/null` (the floor)' pg_dump_only)
 $(row 'bare `pg_dump -Fc -Z0 \| zstd -3`' bare_backup)
 $(row 'bare `pg_dump -Fc -Z0 \| zstd -3 -T0` (the reference)' bare_backup_T0)
-$(row 'PlanB backup, one folder' planb_backup "$(ratio planb_backup bare_backup_T0) zstd -3 -T0, $(ratio planb_backup bare_backup) zstd -3, $(ratio planb_backup pg_dump_only) pg_dump alone")
-$(row 'PlanB backup, -Xmx64m' planb_backup_xmx64m "$(ratio planb_backup_xmx64m bare_backup_T0) zstd -3 -T0")
-$(row 'PlanB backup, three folders' planb_backup_3_destinations "$(ratio planb_backup_3_destinations planb_backup) one folder")
+$(row 'PlanB backup, one folder' planb_backup "$(ratio planb_backup bare_backup_T0) zstd -3 -T0, $(ratio planb_backup bare_backup) zstd -3, $(ratio planb_backup pg_dump_only) pg_dump alone" "$(cpu_ratio planb_backup bare_backup_T0) zstd -3 -T0")
+$(row 'PlanB backup, -Xmx64m' planb_backup_xmx64m "$(ratio planb_backup_xmx64m bare_backup_T0) zstd -3 -T0" "$(cpu_ratio planb_backup_xmx64m bare_backup_T0) zstd -3 -T0")
+$(row 'PlanB backup, three folders' planb_backup_3_destinations "$(ratio planb_backup_3_destinations planb_backup) one folder" "$(cpu_ratio planb_backup_3_destinations planb_backup) one folder")
 $(row 'bare `zstd -d \| pg_restore`' bare_restore)
-$(row 'PlanB restore' planb_restore "$(ratio planb_restore bare_restore) bare")
+$(row 'PlanB restore' planb_restore "$(ratio planb_restore bare_restore) bare" "$(cpu_ratio planb_restore bare_restore) bare")
 MD

@@ -3,8 +3,9 @@
 #   bench_runs                 how many times each configuration runs (BENCH_RUNS, default and minimum 3)
 #   bench_load_start           records the 1-minute load average and core count before the runs
 #   bench_record FILE LABEL V… appends one run's values under LABEL
-#   bench_measure FILE LABEL COMMAND…  runs COMMAND (after a sync) and appends its wall seconds and peak RSS in MiB
-#                              (the largest of it and its children, by GNU time) under LABEL
+#   bench_measure FILE LABEL COMMAND…  runs COMMAND (after a sync) and appends under LABEL its wall seconds, peak RSS
+#                              in MiB (the largest of it and its children, by GNU time) and CPU seconds (user +
+#                              system of it and its children)
 #   bench_median FILE LABEL N  median of the Nth value of LABEL's runs
 #   bench_spread FILE LABEL N  "min–max (±P%)" of the Nth value, P = half the range over the median
 #   bench_ratio A B            A / B, or "n/a" when the load at start exceeded the core count
@@ -31,13 +32,14 @@ bench_record() {
 }
 
 bench_measure() {
-  local file="$1" label="$2" seconds rss_kib
+  local file="$1" label="$2" seconds rss_kib user system cpu
   shift 2
   sync
-  /usr/bin/time -f "%e %M" -o "$file.time" "$@" >&2
-  read -r seconds rss_kib <"$file.time"
-  bench_record "$file" "$label" "$seconds" "$((rss_kib / 1024))"
-  echo "bench: $label: ${seconds}s, peak RSS $((rss_kib / 1024)) MiB" >&2
+  /usr/bin/time -f "%e %M %U %S" -o "$file.time" "$@" >&2
+  read -r seconds rss_kib user system <"$file.time"
+  cpu="$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.2f", u + s }')"
+  bench_record "$file" "$label" "$seconds" "$((rss_kib / 1024))" "$cpu"
+  echo "bench: $label: ${seconds}s, peak RSS $((rss_kib / 1024)) MiB, CPU ${cpu}s, load $(cut -d' ' -f1 /proc/loadavg)" >&2
 }
 
 bench_values() {

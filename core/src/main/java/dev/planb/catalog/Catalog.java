@@ -57,24 +57,38 @@ public final class Catalog {
 
     private final Destination destination;
 
-    /** A catalog of {@code destination}. */
+    /**
+     * A catalog of one destination; nothing is read until a method asks.
+     *
+     * @param destination where the backups are
+     */
     public Catalog(Destination destination) {
         this.destination = destination;
     }
 
-    /** The destination this catalog reads. */
+    /** {@return the destination this catalog reads} */
     public Destination destination() {
         return destination;
     }
 
-    /** The names of the plans that have at least one backup here, sorted. */
+    /**
+     * The plans on this destination, from the names of the manifests alone (no manifest is read).
+     *
+     * @return the names of the plans that have at least one backup here, damaged or not, sorted
+     * @throws PlanBException with {@link ErrorCode#DESTINATION_FAILED} when the destination cannot be listed or read
+     */
     public List<String> plans() {
         TreeSet<String> plans = new TreeSet<>();
         manifestRefs("").forEach(ref -> plans.add(ref.plan()));
         return List.copyOf(plans);
     }
 
-    /** The intact backups of every plan, newest first; damaged ones are left out (see {@link #scan()}). */
+    /**
+     * The intact backups of every plan; damaged ones are left out and logged (see {@link #scan()}).
+     *
+     * @return the intact backups, newest first
+     * @throws PlanBException with {@link ErrorCode#DESTINATION_FAILED} when the destination cannot be listed or read
+     */
     public List<Manifest> backups() {
         return scan().backups();
     }
@@ -82,17 +96,34 @@ public final class Catalog {
     /**
      * The intact backups of one plan, newest first; empty when the plan has none here. Damaged ones
      * are left out and logged: {@link #scan(String)} returns them too.
+     *
+     * @param plan the plan's name
+     * @return the plan's intact backups, newest first
+     * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} when {@code plan} is not a valid plan name
+     * @throws PlanBException with {@link ErrorCode#DESTINATION_FAILED} when the destination cannot be listed or read
      */
     public List<Manifest> backups(String plan) {
         return scan(plan).backups();
     }
 
-    /** The backups of every plan, intact and damaged. */
+    /**
+     * Reads every manifest on the destination.
+     *
+     * @return the backups of every plan, intact and damaged, each newest first
+     * @throws PlanBException with {@link ErrorCode#DESTINATION_FAILED} when the destination cannot be listed or read
+     */
     public CatalogScan scan() {
         return read(manifestRefs(""));
     }
 
-    /** The backups of one plan, intact and damaged. */
+    /**
+     * Reads every manifest of one plan.
+     *
+     * @param plan the plan's name
+     * @return the plan's backups, intact and damaged, each newest first
+     * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} when {@code plan} is not a valid plan name
+     * @throws PlanBException with {@link ErrorCode#DESTINATION_FAILED} when the destination cannot be listed or read
+     */
     public CatalogScan scan(String plan) {
         PlanName.check(plan);
         return read(manifestRefs(plan + "/"));
@@ -101,6 +132,11 @@ public final class Catalog {
     /**
      * The newest backup of a plan here, found from the names of the manifests alone (no manifest
      * is read), or empty when the plan has none.
+     *
+     * @param plan the plan's name
+     * @return the greatest backup id of the plan; its manifest may be damaged
+     * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} when {@code plan} is not a valid plan name
+     * @throws PlanBException with {@link ErrorCode#DESTINATION_FAILED} when the destination cannot be listed or read
      */
     public Optional<BackupId> newestId(String plan) {
         PlanName.check(plan);
@@ -110,7 +146,13 @@ public final class Catalog {
     /**
      * The newest backup of a plan here that {@code which} accepts, e.g. {@link Manifest#isDump()}:
      * manifests are read newest id first until one is accepted, so a plan with many newer log files
-     * costs one read per log file.
+     * costs one read per log file. Damaged ones are skipped and logged.
+     *
+     * @param plan the plan's name
+     * @param which which backups count, e.g. {@code Manifest::isDump}
+     * @return the newest intact backup {@code which} accepts, or empty when there is none
+     * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} when {@code plan} is not a valid plan name
+     * @throws PlanBException with {@link ErrorCode#DESTINATION_FAILED} when the destination cannot be listed or read
      */
     public Optional<Manifest> newest(String plan, Predicate<Manifest> which) {
         PlanName.check(plan);
@@ -133,6 +175,13 @@ public final class Catalog {
      * The {@code limit} newest backups of a plan here that {@code which} accepts, newest id first:
      * manifests are read newest id first until {@code limit} are accepted, so the cost does not grow
      * with the number of older backups. Damaged ones are skipped and logged.
+     *
+     * @param plan the plan's name
+     * @param limit the most backups to return
+     * @param which which backups count, e.g. {@code Manifest::isDump}
+     * @return up to {@code limit} intact backups {@code which} accepts, newest id first
+     * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} when {@code plan} is not a valid plan name
+     * @throws PlanBException with {@link ErrorCode#DESTINATION_FAILED} when the destination cannot be listed or read
      */
     public List<Manifest> newest(String plan, int limit, Predicate<Manifest> which) {
         PlanName.check(plan);
@@ -152,7 +201,11 @@ public final class Catalog {
      * The plan to use when the user may not have named one: the given plan, or the only plan on
      * this destination.
      *
-     * @throws PlanBException when no plan is given and the destination holds none or several
+     * @param plan the plan the user named, if any
+     * @return the plan's name
+     * @throws PlanBException when no plan is given and the destination holds none ({@link
+     *     ErrorCode#BACKUP_NOT_FOUND}) or several ({@link ErrorCode#INVALID_SETTING}), or the given name is
+     *     invalid
      */
     public String resolvePlan(Optional<String> plan) {
         if (plan.isPresent()) {
@@ -176,7 +229,11 @@ public final class Catalog {
      * never passes over a damaged backup to an older one: when a damaged backup is newer than the
      * newest intact dump, it is refused, naming both.
      *
-     * @throws PlanBException with {@link ErrorCode#BACKUP_NOT_FOUND} naming the plan and what exists
+     * @param plan the plan's name
+     * @param backup a backup id as {@code planb list} shows it, or {@code latest}
+     * @return the backup's manifest, proved against its checksum
+     * @throws PlanBException with {@link ErrorCode#BACKUP_NOT_FOUND} naming the plan and what exists; with
+     *     {@link ErrorCode#INVALID_SETTING} when the plan name or backup id is invalid
      * @throws DamagedBackupException when the backup asked for is damaged, or for {@code latest}
      *     when a damaged backup is newer than the newest intact dump
      */
@@ -224,6 +281,7 @@ public final class Catalog {
      * Refuses a backup that is not a dump, for a restore or a drill: base backups and log files are
      * restored to a point in time.
      *
+     * @param manifest the backup asked for
      * @param what what was asked, for the message, e.g. {@code restored} or {@code drilled}
      * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} saying what to do instead
      */
@@ -239,12 +297,24 @@ public final class Catalog {
                 + " to restore the chain to a point in time");
     }
 
-    /** The key of an artifact of a backup. */
+    /**
+     * The key of an artifact of a backup on any destination.
+     *
+     * @param manifest the backup
+     * @param artifact one of its artifacts
+     * @return the artifact's key, {@code plan/backup-id/name}
+     */
     public static String artifactKey(Manifest manifest, Artifact artifact) {
         return Layout.key(manifest.plan(), manifest.id(), artifact.name());
     }
 
-    /** Where an artifact is, for messages: the destination and the key. */
+    /**
+     * Where an artifact is, for messages.
+     *
+     * @param manifest the backup
+     * @param artifact one of its artifacts
+     * @return the destination's description and the artifact's key
+     */
     public String location(Manifest manifest, Artifact artifact) {
         return destination.description() + "/" + artifactKey(manifest, artifact);
     }
@@ -252,6 +322,12 @@ public final class Catalog {
     /**
      * Opens an artifact's stored bytes. At their end, the stream checks the size and SHA-256
      * recorded in the manifest and throws an {@link IOException} naming the file on a mismatch.
+     *
+     * @param manifest the backup
+     * @param artifact one of its artifacts
+     * @return the stored (compressed, maybe encrypted) bytes, to be closed by the caller
+     * @throws IOException when the destination cannot open the file
+     * @throws PlanBException with {@link ErrorCode#CORRUPT_BACKUP} when the file the manifest lists is missing
      */
     public VerifyingInputStream openStored(Manifest manifest, Artifact artifact) throws IOException {
         try {
@@ -265,6 +341,11 @@ public final class Catalog {
 
     /**
      * Opens an unencrypted artifact's dump, decompressed; see {@link #openDump(Manifest, Artifact, Decryption)}.
+     *
+     * @param manifest the backup
+     * @param artifact one of its artifacts, not encrypted
+     * @return the dump's bytes, to be closed by the caller; reading past their end checks them
+     * @throws IOException when the destination cannot open the file
      */
     public VerifiedDumpInputStream openDump(Manifest manifest, Artifact artifact) throws IOException {
         return openDump(manifest, artifact, Decryption.none());
@@ -276,6 +357,11 @@ public final class Catalog {
      * OpenPGP integrity code: together they fix every decrypted byte, so the decrypted bytes'
      * SHA-256 is not computed again (see {@link #openDumpCheckingDecryptedChecksum}).
      *
+     * @param manifest the backup
+     * @param artifact one of its artifacts
+     * @param decryption the keys that open an encrypted artifact; {@link Decryption#none()} for a plain one
+     * @return the dump's bytes, to be closed by the caller; reading past their end checks them
+     * @throws IOException when the file cannot be opened or an encrypted one is not an OpenPGP message
      * @throws dev.planb.PlanBException when the artifact is encrypted and {@code decryption} does not open it
      */
     public VerifiedDumpInputStream openDump(Manifest manifest, Artifact artifact, Decryption decryption)
@@ -286,6 +372,12 @@ public final class Catalog {
     /**
      * Opens an artifact's dump as {@link #openDump(Manifest, Artifact, Decryption)} does, and also checks the
      * decrypted bytes against the SHA-256 the manifest records for them: what a verification reports.
+     *
+     * @param manifest the backup
+     * @param artifact one of its artifacts
+     * @param decryption the keys that open an encrypted artifact; {@link Decryption#none()} for a plain one
+     * @return the dump's bytes, to be closed by the caller; reading past their end checks them
+     * @throws IOException when the file cannot be opened or an encrypted one is not an OpenPGP message
      */
     public VerifiedDumpInputStream openDumpCheckingDecryptedChecksum(Manifest manifest, Artifact artifact,
             Decryption decryption) throws IOException {

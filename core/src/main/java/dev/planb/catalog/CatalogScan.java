@@ -17,7 +17,12 @@ import java.util.List;
  */
 public record CatalogScan(List<Manifest> backups, List<DamagedBackup> damaged) {
 
-    /** Copies the lists and sorts the damaged backups newest first. */
+    /**
+     * Copies the lists and sorts the damaged backups newest first.
+     *
+     * @param backups the intact backups, newest first
+     * @param damaged the damaged backups, in any order
+     */
     public CatalogScan {
         backups = List.copyOf(backups);
         damaged = damaged.stream().sorted(Comparator.comparing(DamagedBackup::id).reversed()).toList();

@@ -18,7 +18,15 @@ import java.util.Objects;
  */
 public record DamagedBackup(String plan, BackupId id, String location, String reason) {
 
-    /** Checks the fields. */
+    /**
+     * Checks that every field is set.
+     *
+     * @param plan the plan's name
+     * @param id the backup's id (from the folder name)
+     * @param location the manifest's location, destination and key
+     * @param reason what is wrong with the manifest
+     * @throws NullPointerException when a field is null
+     */
     public DamagedBackup {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(id, "id");
@@ -29,12 +37,15 @@ public record DamagedBackup(String plan, BackupId id, String location, String re
     /**
      * Whether this backup may be newer than {@code intact}: its id says when it started to the second,
      * and only its unreadable manifest says more, so a backup of the same second counts as newer.
+     *
+     * @param intact the id of an intact backup, e.g. the newest one
+     * @return whether this backup started in the same second as {@code intact} or later
      */
     public boolean mayBeNewerThan(BackupId intact) {
         return !id.time().isBefore(intact.time());
     }
 
-    /** One line for messages: {@code backup <id> of plan '<plan>' is DAMAGED: <location> <reason>}. */
+    /** {@return one line for messages: {@code backup <id> of plan '<plan>' is DAMAGED: <location> <reason>}} */
     public String describe() {
         return "backup " + id + " of plan '" + plan + "' is DAMAGED: " + location + " " + reason;
     }

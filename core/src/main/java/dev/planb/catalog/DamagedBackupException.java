@@ -17,13 +17,18 @@ public final class DamagedBackupException extends PlanBException {
 
     private final transient DamagedBackup damaged;
 
-    /** A refusal because of {@code damaged}; {@code message} says what to do. */
+    /**
+     * A refusal because of a damaged backup.
+     *
+     * @param damaged the damaged backup that stands in the way
+     * @param message one line saying what was refused and what to do
+     */
     public DamagedBackupException(DamagedBackup damaged, String message) {
         super(ErrorCode.DAMAGED_BACKUP, message);
         this.damaged = damaged;
     }
 
-    /** The damaged backup. */
+    /** {@return the damaged backup that stands in the way; null after deserialization} */
     public DamagedBackup damaged() {
         return damaged;
     }

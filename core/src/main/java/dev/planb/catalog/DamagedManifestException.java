@@ -13,12 +13,21 @@ public final class DamagedManifestException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    /** A damage found without an underlying exception. */
+    /**
+     * A damage found without an underlying exception.
+     *
+     * @param reason what is wrong, as the end of a sentence that starts with the manifest's location
+     */
     public DamagedManifestException(String reason) {
         super(reason);
     }
 
-    /** A damage found through {@code cause}. */
+    /**
+     * A damage found through an exception, e.g. a JSON parse error.
+     *
+     * @param reason what is wrong, as the end of a sentence that starts with the manifest's location
+     * @param cause the exception that revealed it
+     */
     public DamagedManifestException(String reason, Throwable cause) {
         super(reason, cause);
     }

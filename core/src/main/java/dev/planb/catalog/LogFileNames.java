@@ -38,7 +38,14 @@ public final class LogFileNames {
     private LogFileNames() {
     }
 
-    /** Whether {@code next} directly follows {@code previous}, with the default WAL segment size. */
+    /**
+     * Whether {@code next} directly follows {@code previous} in the log, with the default WAL segment size.
+     *
+     * @param format {@code wal} or {@code binlog}
+     * @param previous the earlier file's name
+     * @param next the later file's name
+     * @return whether nothing is missing between them; false when either name does not match the format
+     */
     public static boolean follows(String format, String previous, String next) {
         return follows(format, DEFAULT_WAL_SEGMENT_SIZE, previous, next);
     }
@@ -49,6 +56,9 @@ public final class LogFileNames {
      * @param format {@code wal} or {@code binlog}
      * @param segmentSize the WAL segment size in bytes ({@link dev.planb.spi.Manifest.LogInfo#segmentSize()}); 0 or an
      *     invalid size means the default; ignored for binlogs
+     * @param previous the earlier file's name
+     * @param next the later file's name
+     * @return whether nothing is missing between them; false when either name does not match the format
      */
     public static boolean follows(String format, long segmentSize, String previous, String next) {
         Position a = position(format, segmentSize, previous);
@@ -56,7 +66,15 @@ public final class LogFileNames {
         return a != null && b != null && a.series().equals(b.series()) && b.number() == a.number() + 1;
     }
 
-    /** Compares two names in log order, with the default WAL segment size. */
+    /**
+     * Compares two names in log order, as {@link #compare(String, long, String, String)} does, with the default
+     * WAL segment size.
+     *
+     * @param format {@code wal} or {@code binlog}
+     * @param a a file's name
+     * @param b another file's name
+     * @return negative when {@code a} comes first, 0 when they are at the same place, positive otherwise
+     */
     public static int compare(String format, String a, String b) {
         return compare(format, DEFAULT_WAL_SEGMENT_SIZE, a, b);
     }
@@ -64,6 +82,13 @@ public final class LogFileNames {
     /**
      * Compares two names in log order: by timeline (or binlog base name), then by segment (or file)
      * number; names that do not match the format come last, by text.
+     *
+     * @param format {@code wal} or {@code binlog}
+     * @param segmentSize the WAL segment size in bytes; 0 or an invalid size means the default; ignored for
+     *     binlogs
+     * @param a a file's name
+     * @param b another file's name
+     * @return negative when {@code a} comes first, 0 when they are at the same place, positive otherwise
      */
     public static int compare(String format, long segmentSize, String a, String b) {
         Position pa = position(format, segmentSize, a);

@@ -34,9 +34,11 @@ public final class ManifestReader {
     }
 
     /**
-     * The manifest in {@code content}.
+     * The manifest in {@code content}, proved.
      *
+     * @param content the bytes of a {@code manifest.json}, as {@link ManifestWriter#write(Manifest)} writes them
      * @param location where it was read, for messages
+     * @return the manifest
      * @throws DamagedManifestException saying what is wrong, when it does not parse, does not match
      *     its checksum or lacks a field
      * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} when a newer PlanB wrote it (its checksum matches)

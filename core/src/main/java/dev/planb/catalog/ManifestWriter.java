@@ -24,7 +24,13 @@ public final class ManifestWriter {
     private ManifestWriter() {
     }
 
-    /** The manifest's JSON, UTF-8. */
+    /**
+     * The manifest's JSON, as PlanB stores it.
+     *
+     * @param manifest the manifest to write
+     * @return its JSON in UTF-8, checksum last
+     * @throws IllegalStateException when it cannot be serialised, which is a bug in PlanB
+     */
     public static byte[] write(Manifest manifest) {
         try {
             return StoredJson.mapper().writeValueAsBytes(manifest);

@@ -27,7 +27,11 @@ public final class ChangeDetector {
 
     private final DestructiveChangePolicy policy;
 
-    /** A detector that judges with {@code policy}. */
+    /**
+     * A detector that judges with {@code policy}.
+     *
+     * @param policy when a change counts as destructive; {@link DestructiveChangePolicy#off()} finds none
+     */
     public ChangeDetector(DestructiveChangePolicy policy) {
         this.policy = policy;
     }
@@ -35,6 +39,10 @@ public final class ChangeDetector {
     /**
      * The destructive changes from {@code before} to {@code after}, in {@code before}'s table order; empty
      * when there is none, the policy is off, or either is not a dump.
+     *
+     * @param before the earlier backup, usually {@link #previous(Catalog, Manifest)} of {@code after}
+     * @param after the later backup
+     * @return the tables that were dropped or lost more rows than their threshold allows
      */
     public List<TableChange> compare(Manifest before, Manifest after) {
         if (!policy.enabled() || !before.isDump() || !after.isDump()) {
@@ -55,13 +63,23 @@ public final class ChangeDetector {
     /**
      * The previous good backup of {@code latest}'s plan on a catalog: the newest intact dump that is older
      * than it (damaged backups are never read as good).
+     *
+     * @param catalog the catalog of the destination that holds the plan's backups
+     * @param latest the backup to compare; its plan names the backups looked at
+     * @return the previous good backup, or empty when {@code latest} is the plan's first dump
      */
     public static Optional<Manifest> previous(Catalog catalog, Manifest latest) {
         // Newest first until one is accepted: one manifest read per newer log file, not one per backup.
         return catalog.newest(latest.plan(), backup -> isPreviousDump(backup, latest));
     }
 
-    /** The previous good backup of {@code latest} among {@code backups} (newest first, as a catalog lists them). */
+    /**
+     * The previous good backup of {@code latest} among {@code backups}: the first dump older than it.
+     *
+     * @param backups the plan's backups, newest first, as a catalog lists them
+     * @param latest the backup to compare
+     * @return the previous good backup, or empty when there is no older dump
+     */
     public static Optional<Manifest> previous(List<Manifest> backups, Manifest latest) {
         return backups.stream().filter(backup -> isPreviousDump(backup, latest)).findFirst();
     }

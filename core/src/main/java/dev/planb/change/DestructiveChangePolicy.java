@@ -59,58 +59,72 @@ public final class DestructiveChangePolicy {
         this.hold = builder.hold;
     }
 
-    /** The default policy: 50 % of a table of 1,000 rows or more, or a dropped table; the last good backup held 30 days. */
+    /**
+     * {@return the default policy: more than 50 % of a table of 1,000 rows or more lost, or a dropped table; the
+     * last good backup held 30 days}
+     */
     public static DestructiveChangePolicy defaults() {
         return DEFAULTS;
     }
 
-    /** A policy that never reports a change. */
+    /** {@return a policy that never reports a change} */
     public static DestructiveChangePolicy off() {
         return OFF;
     }
 
-    /** Starts a policy from the defaults. */
+    /** {@return a builder whose settings start at the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Whether changes are looked for at all. */
+    /** {@return whether changes are looked for at all} */
     public boolean enabled() {
         return enabled;
     }
 
-    /** The smallest table whose lost rows count, unless a table has its own threshold. */
+    /** {@return the smallest table, in rows, whose lost rows count, unless a table has its own threshold} */
     public long minRows() {
         return threshold.minRows();
     }
 
-    /** The share of its rows a table may lose, in percent, unless it has its own threshold. */
+    /** {@return the share of its rows a table may lose, in percent, unless it has its own threshold} */
     public double maxLossPercent() {
         return threshold.maxLossPercent();
     }
 
-    /** How long the last good backup is held when a change is found; zero when it is not held. */
+    /** {@return how long the last good backup is held when a change is found; zero when it is not held} */
     public Duration hold() {
         return hold;
     }
 
-    /** The table patterns that are never reported. */
+    /** {@return the table names or {@code *} patterns that are never reported} */
     public List<String> ignored() {
         return ignored;
     }
 
-    /** Whether {@code table} is on the ignore list. */
+    /**
+     * Whether a table is on the ignore list, matching names case-insensitively and {@code *} as a wildcard.
+     *
+     * @param table the table's name as the manifests record it
+     * @return whether changes of {@code table} are never reported
+     */
     public boolean ignores(String table) {
         return ignored.stream().anyMatch(pattern -> matches(pattern, table));
     }
 
-    /** The threshold that applies to {@code table}: its own, or the plan's. */
+    /**
+     * The threshold that applies to a table: the first of {@link #tables()} whose pattern matches it, else the
+     * policy's own.
+     *
+     * @param table the table's name as the manifests record it
+     * @return the table's threshold
+     */
     public Threshold thresholdOf(String table) {
         return tables.entrySet().stream().filter(entry -> matches(entry.getKey(), table)).map(Map.Entry::getValue)
                 .findFirst().orElse(threshold);
     }
 
-    /** The tables with their own threshold, by pattern. */
+    /** {@return the tables with their own threshold, by name or {@code *} pattern, in the order given} */
     public Map<String, Threshold> tables() {
         return tables;
     }
@@ -118,6 +132,11 @@ public final class DestructiveChangePolicy {
     /**
      * Whether a table's change is destructive under this policy: it disappeared, or it had at least its
      * threshold's rows and lost more than its share. Ignored tables never are.
+     *
+     * @param table the table's name as the earlier backup's manifest records it
+     * @param rowsBefore the table's rows in the earlier backup
+     * @param rowsAfter the table's rows in the later backup; empty when the table is gone from it
+     * @return the change when it is destructive; empty when it is not, the table is ignored or the policy is off
      */
     public Optional<TableChange> judge(String table, long rowsBefore, Optional<Long> rowsAfter) {
         if (!enabled || ignores(table)) {
@@ -162,7 +181,13 @@ public final class DestructiveChangePolicy {
      */
     public record Threshold(long minRows, double maxLossPercent) {
 
-        /** Checks the values, naming the bad one. */
+        /**
+         * Checks the values, naming the bad one.
+         *
+         * @param minRows the smallest row count at which lost rows count, 0 or more
+         * @param maxLossPercent the share of rows that may be lost, in percent, at least 0 and below 100
+         * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} when a value is out of range
+         */
         public Threshold {
             if (minRows < 0) {
                 throw new PlanBException(ErrorCode.INVALID_SETTING, "destructive-change min-rows is " + minRows
@@ -187,37 +212,72 @@ public final class DestructiveChangePolicy {
         private Builder() {
         }
 
-        /** Whether to look for destructive changes (default {@code true}). */
+        /**
+         * Whether to look for destructive changes (default {@code true}).
+         *
+         * @param enabled {@code false} to never report a change
+         * @return this builder
+         */
         public Builder enabled(boolean enabled) {
             this.enabled = enabled;
             return this;
         }
 
-        /** The smallest table whose lost rows count (default 1,000). */
+        /**
+         * The smallest table whose lost rows count (default 1,000), unless a table has its own threshold.
+         *
+         * @param minRows a row count, 0 or more (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder minRows(long minRows) {
             this.minRows = minRows;
             return this;
         }
 
-        /** The share of its rows a table may lose, in percent (default 50). */
+        /**
+         * The share of its rows a table may lose, in percent (default 50), unless it has its own threshold.
+         *
+         * @param maxLossPercent a share at least 0 and below 100 (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder maxLossPercent(double maxLossPercent) {
             this.maxLossPercent = maxLossPercent;
             return this;
         }
 
-        /** A table (or {@code *} pattern) with its own threshold. */
+        /**
+         * A table (or {@code *} pattern) with its own threshold; the first pattern given that matches a table wins.
+         *
+         * @param table the table's name as {@code planb list} shows it, or a pattern such as {@code tmp_*}
+         * @param minRows the smallest row count at which the table's lost rows count
+         * @param maxLossPercent the share of its rows the table may lose, in percent, at least 0 and below 100
+         * @return this builder
+         * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} when the name is blank or a value is out
+         *     of range
+         */
         public Builder table(String table, long minRows, double maxLossPercent) {
             tables.put(requireName(table), new Threshold(minRows, maxLossPercent));
             return this;
         }
 
-        /** A table (or {@code *} pattern) never reported, e.g. one emptied on purpose. */
+        /**
+         * A table (or {@code *} pattern) never reported, e.g. one emptied on purpose.
+         *
+         * @param table the table's name as {@code planb list} shows it, or a pattern such as {@code tmp_*}
+         * @return this builder
+         * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} when the name is blank
+         */
         public Builder ignore(String table) {
             ignored.add(requireName(table));
             return this;
         }
 
-        /** How long the last good backup is held when a change is found (default 30 days; zero: not held). */
+        /**
+         * How long the last good backup is held from retention when a change is found (default 30 days).
+         *
+         * @param hold a duration, zero not to hold (a negative one fails {@link #build()})
+         * @return this builder
+         */
         public Builder hold(Duration hold) {
             this.hold = Objects.requireNonNull(hold, "hold");
             return this;
@@ -226,6 +286,7 @@ public final class DestructiveChangePolicy {
         /**
          * Checks the settings.
          *
+         * @return the policy
          * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} naming the bad setting
          */
         public DestructiveChangePolicy build() {

@@ -16,7 +16,15 @@ import java.util.Objects;
  */
 public record TableChange(String table, long rowsBefore, long rowsAfter, boolean dropped) {
 
-    /** Checks the values. */
+    /**
+     * Checks the values.
+     *
+     * @param table the table's name as the manifests record it
+     * @param rowsBefore the rows in the earlier backup
+     * @param rowsAfter the rows in the later backup; 0 when the table is gone
+     * @param dropped whether the table is missing from the later backup
+     * @throws IllegalArgumentException when a row count is negative
+     */
     public TableChange {
         Objects.requireNonNull(table, "table");
         if (rowsBefore < 0 || rowsAfter < 0) {
@@ -24,7 +32,7 @@ public record TableChange(String table, long rowsBefore, long rowsAfter, boolean
         }
     }
 
-    /** The share of rows lost, in percent (100 for a dropped table); 0 when the table had no rows. */
+    /** {@return the share of rows lost, in percent: 100 for a dropped table, 0 when it had no rows or grew} */
     public double lossPercent() {
         if (dropped) {
             return 100;
@@ -32,7 +40,10 @@ public record TableChange(String table, long rowsBefore, long rowsAfter, boolean
         return rowsBefore == 0 ? 0 : Math.max(0, rowsBefore - rowsAfter) * 100.0 / rowsBefore;
     }
 
-    /** One line, e.g. {@code orders: 12000 -> 3 rows (-99.9%)} or {@code orders: 12000 rows -> DROPPED}. */
+    /**
+     * {@return one line for logs and alerts, e.g. {@code orders: 12000 -> 3 rows (-99.9%)} or {@code orders:
+     * 12000 rows -> DROPPED}}
+     */
     public String describe() {
         if (dropped) {
             return table + ": " + rowsBefore + " rows -> DROPPED";

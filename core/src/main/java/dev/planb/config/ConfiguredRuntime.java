@@ -85,12 +85,12 @@ public final class ConfiguredRuntime implements AutoCloseable {
         return this;
     }
 
-    /** The names of the plans whose transaction log is streamed. */
+    /** {@return the names of the plans whose transaction log is streamed} */
     public Set<String> streamingPlans() {
         return streamingPlans;
     }
 
-    /** The runtime running the plans and pulls: status, backupNow, nextRun. */
+    /** {@return the runtime running the plans and pulls: status, backupNow, nextRun} */
     public PlanB planB() {
         return planB;
     }

@@ -19,13 +19,26 @@ import java.util.function.Function;
  */
 public interface DestinationUriResolver {
 
-    /** The URI scheme handled, without the colon, e.g. {@code s3}. */
+    /** {@return the URI scheme handled, without the colon, e.g. {@code s3}} */
     String scheme();
 
-    /** The destination {@code uri} names; a bad URI throws with a message saying what to fix. */
+    /**
+     * Makes the destination {@code uri} names.
+     *
+     * @param uri the whole URI, scheme included
+     * @return the destination
+     * @throws RuntimeException when the URI is bad, with a message saying what to fix (named with its setting by
+     *     the caller)
+     */
     Destination resolve(String uri);
 
-    /** A resolver of {@code scheme} made of a parser, such as a storage module's URI class. */
+    /**
+     * Makes a resolver of {@code scheme} from a parser, such as a storage module's URI class.
+     *
+     * @param scheme the URI scheme handled, without the colon
+     * @param parser makes the destination a whole URI names
+     * @return the resolver
+     */
     static DestinationUriResolver of(String scheme, Function<String, Destination> parser) {
         Objects.requireNonNull(scheme, "scheme");
         Objects.requireNonNull(parser, "parser");

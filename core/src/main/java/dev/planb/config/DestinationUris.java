@@ -30,15 +30,23 @@ public final class DestinationUris {
         resolvers.forEach(resolver -> this.resolvers.putIfAbsent(resolver.scheme(), resolver));
     }
 
-    /** Folders, {@code file:} URIs and the schemes of {@code resolvers} (the first of a scheme wins). */
+    /**
+     * Resolves folders, {@code file:} URIs and the schemes of {@code resolvers} (the first of a scheme wins).
+     *
+     * @param resolvers the resolvers of the other schemes, e.g. those of the storage modules
+     * @return the resolver of every destination setting
+     */
     public static DestinationUris with(List<? extends DestinationUriResolver> resolvers) {
         return new DestinationUris(resolvers);
     }
 
     /**
-     * The destination {@code uri} names.
+     * Makes the destination {@code uri} names: a local directory for a folder or {@code file:} URI, else
+     * the destination the resolver of its scheme makes.
      *
      * @param setting the setting's full key, named in errors
+     * @param uri a folder or a URI
+     * @return the destination
      * @throws InvalidSettingException naming the setting, when the URI is empty, bad, or needs a module
      *     that is not on the classpath
      */

@@ -34,6 +34,8 @@ public final class DurationText {
     /**
      * Reads {@code text}.
      *
+     * @param text e.g. {@code 7d}, {@code 1d12h}, {@code 30s} or ISO-8601 such as {@code P7D}
+     * @return the duration
      * @throws IllegalArgumentException saying what is accepted, when {@code text} is not a duration
      */
     public static Duration parse(String text) {
@@ -41,7 +43,12 @@ public final class DurationText {
                 + "' is not a duration: use e.g. 7d, 36h, 2w, 1d12h, 30s or ISO-8601 like P7D"));
     }
 
-    /** Reads {@code text}; empty when it is not a duration (or is null or blank). */
+    /**
+     * Reads {@code text}, without throwing.
+     *
+     * @param text e.g. {@code 7d}, {@code 1d12h}, {@code 30s} or ISO-8601 such as {@code P7D}; may be {@code null}
+     * @return the duration; empty when {@code text} is not a duration, is {@code null} or blank
+     */
     public static Optional<Duration> tryParse(String text) {
         String value = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         if (value.startsWith("p") || value.startsWith("-p")) {
@@ -74,7 +81,12 @@ public final class DurationText {
         return Optional.of(total);
     }
 
-    /** {@code duration} in days, hours, minutes and seconds, e.g. {@code 1d 12h} (milliseconds below a second). */
+    /**
+     * Writes {@code duration} for people.
+     *
+     * @param duration the duration
+     * @return it in days, hours, minutes and seconds, e.g. {@code 1d 12h} (milliseconds below a second)
+     */
     public static String format(Duration duration) {
         return Durations.format(duration);
     }

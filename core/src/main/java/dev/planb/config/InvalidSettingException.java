@@ -15,10 +15,15 @@ public class InvalidSettingException extends PlanBException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The full key of the bad setting. */
     private final String setting;
+
+    /** What is wrong and what to do, without the key. */
     private final String problem;
 
     /**
+     * Creates the exception, with the message {@code Invalid setting KEY: PROBLEM}.
+     *
      * @param setting the full key, e.g. {@code plans.app.schedule}
      * @param problem what is wrong and what to do, one line
      */
@@ -28,12 +33,12 @@ public class InvalidSettingException extends PlanBException {
         this.problem = problem;
     }
 
-    /** The full key of the bad setting. */
+    /** {@return the full key of the bad setting, e.g. {@code plans.app.schedule}} */
     public String setting() {
         return setting;
     }
 
-    /** What is wrong and what to do, without the key. */
+    /** {@return what is wrong and what to do, without the key} */
     public String problem() {
         return problem;
     }

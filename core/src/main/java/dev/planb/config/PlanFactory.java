@@ -64,19 +64,31 @@ public final class PlanFactory {
         this.environment = builder.environment;
     }
 
-    /** Starts configuring a factory. */
+    /** {@return a new builder, with no key prefix and the process environment} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Every plan of {@code settings}, under the keys {@code plans.NAME}. */
+    /**
+     * Makes every plan of {@code settings}, named in errors under the keys {@code plans.NAME}.
+     *
+     * @param settings the settings holding the plans
+     * @return the plans, in the map's iteration order
+     * @throws InvalidSettingException naming the first bad setting
+     */
     public List<BackupPlan> plans(PlanBSettings settings) {
         List<BackupPlan> plans = new ArrayList<>();
         settings.getPlans().forEach((name, plan) -> plans.add(plan(name, key(prefix, "plans." + name), plan)));
         return plans;
     }
 
-    /** Every pull of {@code settings}, under the keys {@code pulls.NAME}. */
+    /**
+     * Makes every pull of {@code settings}, named in errors under the keys {@code pulls.NAME}.
+     *
+     * @param settings the settings holding the pulls
+     * @return the pulls, in the map's iteration order
+     * @throws InvalidSettingException naming the first bad setting
+     */
     public List<PullJob> pulls(PlanBSettings settings) {
         List<PullJob> pulls = new ArrayList<>();
         settings.getPulls().forEach((name, pull) -> pulls.add(pull(name, key(prefix, "pulls." + name), pull)));
@@ -87,6 +99,8 @@ public final class PlanFactory {
      * Checks every plan and pull, then starts running them on their schedules, with log shipping
      * for the plans that stream.
      *
+     * @param settings the plans, pulls, thread count and shutdown grace
+     * @return the running runtime; close it to stop
      * @throws InvalidSettingException naming the first bad setting
      */
     public ConfiguredRuntime start(PlanBSettings settings) {
@@ -97,8 +111,12 @@ public final class PlanFactory {
 
     /**
      * Starts running plans made by {@link #plan}, each with the settings it was made from (they say
-     * whether it streams), and {@code pulls}.
+     * whether it streams), and {@code pulls}. Closing stops running backups at once.
      *
+     * @param plans the plans, each with the settings it was made from
+     * @param pulls the pulls to run beside them
+     * @param threads how many jobs may run at once; at least 1
+     * @return the running runtime; close it to stop
      * @throws InvalidSettingException naming the first bad setting
      */
     public ConfiguredRuntime start(Map<BackupPlan, ? extends PlanSettings> plans, List<PullJob> pulls, int threads) {
@@ -109,6 +127,11 @@ public final class PlanFactory {
      * As {@link #start(Map, List, int)}, letting running backups finish within {@code shutdownGrace}
      * when the runtime is closed.
      *
+     * @param plans the plans, each with the settings it was made from
+     * @param pulls the pulls to run beside them
+     * @param threads how many jobs may run at once; at least 1
+     * @param shutdownGrace how long closing waits for running backups; not negative
+     * @return the running runtime; close it to stop
      * @throws InvalidSettingException naming the first bad setting
      */
     public ConfiguredRuntime start(Map<BackupPlan, ? extends PlanSettings> plans, List<PullJob> pulls, int threads,
@@ -120,6 +143,11 @@ public final class PlanFactory {
      * Makes what {@link #start(Map, List, int, Duration)} starts, without starting it:
      * {@link ConfiguredRuntime#start()} does, e.g. once the application that holds it has started.
      *
+     * @param plans the plans, each with the settings it was made from
+     * @param pulls the pulls to run beside them
+     * @param threads how many jobs may run at once; at least 1
+     * @param shutdownGrace how long closing waits for running backups; not negative
+     * @return the runtime, not started yet
      * @throws InvalidSettingException naming the first bad setting
      */
     public ConfiguredRuntime prepare(Map<BackupPlan, ? extends PlanSettings> plans, List<PullJob> pulls, int threads,
@@ -140,9 +168,12 @@ public final class PlanFactory {
     }
 
     /**
-     * One plan.
+     * Makes one plan.
      *
+     * @param name the plan's name
      * @param keyPrefix the plan's full key, e.g. {@code plans.app}, named in errors
+     * @param settings the plan's settings
+     * @return the plan, after the factory's customizers ran on its builder
      * @throws InvalidSettingException naming the bad setting
      */
     public BackupPlan plan(String name, String keyPrefix, PlanSettings settings) {
@@ -153,7 +184,11 @@ public final class PlanFactory {
      * One plan, backing up {@code defaultDatabase} unless its {@code database.url} is set (the starter's
      * own plan and the application's {@code DataSource}).
      *
+     * @param name the plan's name
      * @param keyPrefix the plan's full key, e.g. {@code plans.app}, named in errors
+     * @param settings the plan's settings
+     * @param defaultDatabase the database used when {@code database.url} is not set; may be {@code null}
+     * @return the plan, after the factory's customizers ran on its builder
      * @throws InvalidSettingException naming the bad setting
      */
     public BackupPlan plan(String name, String keyPrefix, PlanSettings settings, DatabaseSource defaultDatabase) {
@@ -196,9 +231,13 @@ public final class PlanFactory {
     }
 
     /**
-     * One pull.
+     * Makes one pull.
      *
+     * @param name the pull's name
      * @param keyPrefix the pull's full key, e.g. {@code pulls.outbox}, named in errors
+     * @param settings the pull's settings
+     * @return the pull
+     * @throws InvalidSettingException naming the bad setting, e.g. no {@code to} destination
      */
     public PullJob pull(String name, String keyPrefix, PlanBSettings.PullSettings settings) {
         PullJob.Builder pull = PullJob.builder().name(name)
@@ -219,7 +258,9 @@ public final class PlanFactory {
      * A cron expression with seconds ({@code 0 0 2 * * *}), or an interval in PlanB's
      * {@linkplain DurationText duration grammar} ({@code 10s}, {@code 1d12h}, {@code PT6H}).
      *
-     * @throws IllegalArgumentException when {@code text} is neither
+     * @param text the schedule setting's text; surrounding blanks are ignored
+     * @return a cron schedule, or one that runs every interval
+     * @throws IllegalArgumentException when {@code text} is blank, neither, or a zero or negative interval
      */
     public static Schedule schedule(String text) {
         if (text == null || text.isBlank()) {
@@ -430,37 +471,62 @@ public final class PlanFactory {
         private Builder() {
         }
 
-        /** The key the settings sit under, named in errors: {@code planb} for Spring's {@code planb.*}; default none. */
+        /**
+         * Sets the key the settings sit under, named in errors: {@code planb} for Spring's {@code planb.*}; default none.
+         *
+         * @param prefix the key prefix, without a trailing dot; empty for none
+         * @return this builder
+         */
         public Builder keyPrefix(String prefix) {
             this.prefix = Objects.requireNonNull(prefix, "prefix");
             return this;
         }
 
-        /** Resolves the destination URIs of a scheme; the first resolver of a scheme wins. */
+        /**
+         * Adds a resolver for the destination URIs of a scheme; the first resolver of a scheme wins.
+         *
+         * @param resolver the resolver, e.g. one a storage module provides
+         * @return this builder
+         */
         public Builder destinationResolver(DestinationUriResolver resolver) {
             resolvers.add(Objects.requireNonNull(resolver, "resolver"));
             return this;
         }
 
-        /** Adjusts each plan (by name) after the settings are applied, before it is built. */
+        /**
+         * Adds a customizer that adjusts each plan after the settings are applied, before it is built.
+         *
+         * @param customizer called with the plan's name and its builder
+         * @return this builder
+         */
         public Builder customizer(BiConsumer<String, BackupPlan.Builder> customizer) {
             customizers.add(Objects.requireNonNull(customizer, "customizer"));
             return this;
         }
 
-        /** Hears every event of the runtime {@link #start} starts. */
+        /**
+         * Adds a listener that hears every event of the runtime {@link #start} starts.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
         public Builder listener(PlanBListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
-        /** Where {@code *-env} secrets are looked up (default: the process environment). */
+        /**
+         * Sets where {@code *-env} secrets are looked up (default: the process environment).
+         *
+         * @param environment maps a variable's name to its value, or {@code null} when unset
+         * @return this builder
+         */
         public Builder environment(UnaryOperator<String> environment) {
             this.environment = Objects.requireNonNull(environment, "environment");
             return this;
         }
 
-        /** The factory. */
+        /** {@return a factory with this builder's settings} */
         public PlanFactory build() {
             return new PlanFactory(this);
         }

@@ -33,17 +33,32 @@ public final class SecretRef {
         this.name = Objects.requireNonNull(name, "name");
     }
 
-    /** The secret held by environment variable {@code variable}. */
+    /**
+     * Names a secret held by an environment variable; it is read by {@link #resolve}.
+     *
+     * @param variable the variable's name, e.g. {@code PGPW}
+     * @return the reference
+     */
     public static SecretRef environment(String variable) {
         return new SecretRef(Kind.ENVIRONMENT, variable);
     }
 
-    /** The secret held by {@code file}, e.g. {@code /run/credentials/planb.service/pgpw}. */
+    /**
+     * Names a secret held by a file; it is read by {@link #resolve}, one trailing line break dropped.
+     *
+     * @param file the file, e.g. {@code /run/credentials/planb.service/pgpw}
+     * @return the reference
+     */
     public static SecretRef file(Path file) {
         return new SecretRef(Kind.FILE, file.toString());
     }
 
-    /** The secret given as a value, e.g. from a Spring {@code ${VAR}} placeholder. */
+    /**
+     * Holds a secret given as the value itself, e.g. from a Spring {@code ${VAR}} placeholder.
+     *
+     * @param value the secret
+     * @return the reference; its {@link #toString()} masks the value
+     */
     public static SecretRef inline(String value) {
         return new SecretRef(Kind.INLINE, value);
     }
@@ -52,7 +67,10 @@ public final class SecretRef {
      * The secret named by the three forms of one setting ({@code KEY}, {@code KEY-env}, {@code KEY-file}).
      *
      * @param setting the setting's full key, named when more than one form is set
-     * @return empty when none is set
+     * @param value the {@code KEY} form: the secret itself, or {@code null}
+     * @param variable the {@code KEY-env} form: an environment variable's name, or {@code null}
+     * @param file the {@code KEY-file} form: a file holding the secret, or {@code null}
+     * @return the reference to the one form set; empty when none is set
      * @throws InvalidSettingException when more than one is set
      */
     public static Optional<SecretRef> of(String setting, String value, String variable, Path file) {
@@ -70,12 +88,17 @@ public final class SecretRef {
         return Optional.ofNullable(value).map(SecretRef::inline);
     }
 
-    /** Whether the value itself was given rather than where to find it. */
+    /** {@return whether the value itself was given rather than where to find it} */
     public boolean isInline() {
         return kind == Kind.INLINE;
     }
 
-    /** Reads the secret from the process environment or the file. */
+    /**
+     * Reads the secret from the process environment or the file.
+     *
+     * @return the secret
+     * @throws IllegalArgumentException naming the variable or file when it is not set or not readable
+     */
     public Secret resolve() {
         return resolve(System::getenv);
     }
@@ -84,6 +107,7 @@ public final class SecretRef {
      * Reads the secret.
      *
      * @param environment looks environment variables up (the process environment, or a test's)
+     * @return the secret
      * @throws IllegalArgumentException naming the variable or file when it is not set or not readable
      */
     public Secret resolve(UnaryOperator<String> environment) {

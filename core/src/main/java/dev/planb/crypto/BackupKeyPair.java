@@ -47,6 +47,8 @@ public final class BackupKeyPair {
      *
      * @param userId the name {@code gpg --list-keys} shows, e.g. {@code PlanB backups <ops@example.com>}
      * @param passphrase protects the secret key; {@code null} leaves it unprotected (then protect the file)
+     * @return the new key pair, held in memory until {@link #writeTo(Path)}
+     * @throws PlanBException when {@code userId} is blank
      */
     public static BackupKeyPair generate(String userId, Secret passphrase) {
         if (userId == null || userId.isBlank()) {
@@ -59,17 +61,17 @@ public final class BackupKeyPair {
         }
     }
 
-    /** The primary key's fingerprint, upper-case hex, as manifests record it. */
+    /** {@return the primary key's fingerprint, upper-case hex, as manifests record it} */
     public String fingerprint() {
         return keys.fingerprint();
     }
 
-    /** The armored public key. */
+    /** {@return the armored public key} */
     public String publicKey() {
         return keys.publicKey();
     }
 
-    /** The armored secret key. */
+    /** {@return the armored secret key (protected by the passphrase, if one was given)} */
     public String secretKey() {
         return keys.secretKey();
     }
@@ -78,6 +80,8 @@ public final class BackupKeyPair {
      * Writes {@value #PUBLIC_KEY_FILE} and {@value #SECRET_KEY_FILE} (readable by its owner only)
      * into {@code folder}, creating it; never overwrites a file.
      *
+     * @param folder where to write both files; created with its parents when missing
+
      * @return the public key file and the secret key file
      * @throws PlanBException naming the file when one exists already or cannot be written
      */

@@ -38,7 +38,11 @@ public final class Decryption {
         this.decryptor = decryptor;
     }
 
-    /** No key: unencrypted backups restore, encrypted ones are refused with a message naming their keys. */
+    /**
+     * No key: unencrypted backups restore, encrypted ones are refused with a message naming their keys.
+     *
+     * @return the shared instance that decrypts nothing
+     */
     public static Decryption none() {
         return NONE;
     }
@@ -48,6 +52,7 @@ public final class Decryption {
      *
      * @param secretKeyFile armored or binary, as {@code planb keygen} or {@code gpg --export-secret-keys} write it
      * @param keyPassphrase the passphrase that protects the key, or {@code null} when it is not protected
+     * @return a decryption that opens backups encrypted to that key
      * @throws PlanBException naming the file when it is missing or holds no secret key
      */
     public static Decryption withSecretKey(Path secretKeyFile, Secret keyPassphrase) {
@@ -55,7 +60,13 @@ public final class Decryption {
         return new Decryption(OpenPgpDecryptor.withSecretKeys(secretKeyFile, keyPassphrase));
     }
 
-    /** Decrypts with an unprotected secret key file; see {@link #withSecretKey(Path, Secret)}. */
+    /**
+     * Decrypts with an unprotected secret key file; see {@link #withSecretKey(Path, Secret)}.
+     *
+     * @param secretKeyFile armored or binary, as {@code planb keygen} or {@code gpg --export-secret-keys} write it
+     * @return a decryption that opens backups encrypted to that key
+     * @throws PlanBException naming the file when it is missing or holds no secret key
+     */
     public static Decryption withSecretKey(Path secretKeyFile) {
         return withSecretKey(secretKeyFile, null);
     }
@@ -63,6 +74,8 @@ public final class Decryption {
     /**
      * Decrypts backups encrypted with a passphrase.
      *
+     * @param passphrase the passphrase the backups were encrypted with
+     * @return a decryption that opens passphrase-encrypted backups
      * @throws PlanBException when the passphrase is empty
      */
     public static Decryption withPassphrase(Secret passphrase) {
@@ -72,7 +85,7 @@ public final class Decryption {
         return new Decryption(OpenPgpDecryptor.withPassphrase(passphrase));
     }
 
-    /** Whether a key or passphrase was given. */
+    /** {@return whether a key or passphrase was given} */
     public boolean isPresent() {
         return decryptor != null;
     }
@@ -84,6 +97,8 @@ public final class Decryption {
      * @param stored the stored bytes; closed with the result
      * @param artifact the artifact, whose recorded recipients are named when the key does not fit
      * @param file the artifact's location, for messages
+     * @return the decrypted bytes
+
      * @throws PlanBException when no key or passphrase was given, or it does not fit
      * @throws IOException when the file is not an OpenPGP message or cannot be read
      */

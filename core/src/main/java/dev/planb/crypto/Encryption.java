@@ -68,7 +68,11 @@ public final class Encryption {
         this.passphrase = passphrase;
     }
 
-    /** No encryption: the default. */
+    /**
+     * No encryption: the default.
+     *
+     * @return the shared instance that leaves backups unencrypted
+     */
     public static Encryption none() {
         return NONE;
     }
@@ -77,7 +81,10 @@ public final class Encryption {
      * Encrypts to every public key in the given files (armored or binary, as {@code gpg --export}
      * or {@code planb keygen} write them); any one of the matching secret keys decrypts.
      *
-     * @throws PlanBException naming the file when it is missing, holds no usable public key, or holds a secret key
+     * @param publicKeyFiles the key files; at least one
+     * @return an encryption to every distinct key found in those files
+     * @throws PlanBException when no file is given, or naming the file when it is missing, holds no usable
+     *         public key, or holds a secret key
      */
     public static Encryption toPublicKeys(List<Path> publicKeyFiles) {
         if (publicKeyFiles == null || publicKeyFiles.isEmpty()) {
@@ -95,7 +102,13 @@ public final class Encryption {
                 new ArrayList<>(byFingerprint.keySet()), null);
     }
 
-    /** Encrypts to every public key in the given files; see {@link #toPublicKeys(List)}. */
+    /**
+     * Encrypts to every public key in the given files; see {@link #toPublicKeys(List)}.
+     *
+     * @param publicKeyFiles the key files; at least one
+     * @return an encryption to every distinct key found in those files
+     * @throws PlanBException when no file is given, or naming the file when it is missing or holds no usable public key
+     */
     public static Encryption toPublicKeys(Path... publicKeyFiles) {
         return toPublicKeys(List.of(publicKeyFiles));
     }
@@ -104,6 +117,8 @@ public final class Encryption {
      * Encrypts with a passphrase. Whoever runs the backup can then also read it: prefer
      * {@link #toPublicKeys(List)} where possible.
      *
+     * @param passphrase the passphrase; needed again to restore
+     * @return an encryption with that passphrase
      * @throws PlanBException when the passphrase is empty
      */
     public static Encryption withPassphrase(Secret passphrase) {
@@ -113,22 +128,22 @@ public final class Encryption {
         return new Encryption(MODE_PASSPHRASE, List.of(), List.of(), passphrase);
     }
 
-    /** Whether backups are encrypted. */
+    /** {@return whether backups are encrypted} */
     public boolean isEnabled() {
         return !MODE_NONE.equals(mode);
     }
 
-    /** The mode as the manifest records it: {@link #MODE_NONE}, {@link #MODE_PUBLIC_KEY} or {@link #MODE_PASSPHRASE}. */
+    /** {@return the mode as the manifest records it: {@link #MODE_NONE}, {@link #MODE_PUBLIC_KEY} or {@link #MODE_PASSPHRASE}} */
     public String mode() {
         return mode;
     }
 
-    /** The fingerprints of the primary keys encrypted to, upper-case hex; empty unless encrypting to public keys. */
+    /** {@return the fingerprints of the primary keys encrypted to, upper-case hex; empty unless encrypting to public keys} */
     public List<String> recipients() {
         return recipients;
     }
 
-    /** The cipher and packet format, as the manifest records them; {@code null} when not encrypting. */
+    /** {@return the cipher and packet format, as the manifest records them; {@code null} when not encrypting} */
     public String algorithm() {
         if (!isEnabled()) {
             return null;
@@ -138,7 +153,7 @@ public final class Encryption {
                 : OpenPgpEncryptingOutputStream.ALGORITHM;
     }
 
-    /** The suffix of encrypted files: {@code .gpg}; empty when not encrypting. */
+    /** {@return the suffix of encrypted files: {@code .gpg}; empty when not encrypting} */
     public String fileExtension() {
         return isEnabled() ? ".gpg" : "";
     }
@@ -147,7 +162,12 @@ public final class Encryption {
      * Wraps a stream so that what is written to the result reaches {@code out} encrypted; closing
      * the result finishes the message and closes {@code out}. Returns {@code out} itself when not
      * encrypting.
+     *
+     * @param out where the encrypted bytes go
+     * @return the stream to write plain bytes to
+     * @throws IOException when the encryption cannot start or writing its header to {@code out} fails
      */
+
     public OutputStream encrypt(OutputStream out) throws IOException {
         if (!isEnabled()) {
             return out;

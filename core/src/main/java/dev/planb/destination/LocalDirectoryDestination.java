@@ -42,7 +42,12 @@ public final class LocalDirectoryDestination implements Destination {
 
     private final Path root;
 
-    /** A destination rooted at {@code root}; the folder is created on the first write. */
+    /**
+     * Makes a destination rooted at a folder, which is created on the first write.
+     *
+     * @param root the folder; relative to the working directory unless absolute
+     * @throws PlanBException {@link ErrorCode#INVALID_SETTING} when {@code root} is {@code null}
+     */
     public LocalDirectoryDestination(Path root) {
         if (root == null) {
             throw new PlanBException(ErrorCode.INVALID_SETTING, "destination folder is not set");
@@ -50,7 +55,7 @@ public final class LocalDirectoryDestination implements Destination {
         this.root = root.toAbsolutePath().normalize();
     }
 
-    /** The folder backups are written to. */
+    /** {@return the folder backups are written to, absolute and normalized} */
     public Path root() {
         return root;
     }

@@ -18,7 +18,7 @@ public final class DatabaseEngines {
     private DatabaseEngines() {
     }
 
-    /** All engines found on the class path. */
+    /** {@return all engines found on the class path through {@link java.util.ServiceLoader}, in its order} */
     public static List<DatabaseEngine> available() {
         return ServiceLoader.load(DatabaseEngine.class, DatabaseEngines.class.getClassLoader()).stream()
                 .map(ServiceLoader.Provider::get)
@@ -28,6 +28,9 @@ public final class DatabaseEngines {
     /**
      * The engine that handles {@code jdbcUrl}.
      *
+     * @param jdbcUrl the database's JDBC URL, e.g. {@code jdbc:postgresql://db/app}
+     * @return the first engine on the class path that handles it
+
      * @throws PlanBException listing the engines present when none handles the URL
      */
     public static DatabaseEngine forUrl(String jdbcUrl) {

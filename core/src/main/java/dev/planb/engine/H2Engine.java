@@ -52,6 +52,14 @@ public final class H2Engine implements DatabaseEngine {
     /** H2's error code for "database not found" when connecting with IFEXISTS=TRUE. */
     private static final int DATABASE_NOT_FOUND = 90146;
 
+    /**
+     * An H2 engine; it has no options. {@link DatabaseEngines} finds it through {@link java.util.ServiceLoader}
+     * when the JDBC URL starts with {@code jdbc:h2:}.
+     */
+    public H2Engine() {
+    }
+
+
     @Override
     public String name() {
         return "h2";

@@ -16,7 +16,12 @@ public final class LocalLeftovers {
     private LocalLeftovers() {
     }
 
-    /** Removes the temporary files of PlanB processes that are gone; files of live processes stay. */
+    /**
+     * Removes the temporary files of PlanB processes that are gone; files of live processes stay.
+     *
+     * @throws IOException when {@code java.io.tmpdir} cannot be listed or a leftover cannot be deleted
+     */
+
     public static void remove() throws IOException {
         Snapshots.removeOrphans();
     }

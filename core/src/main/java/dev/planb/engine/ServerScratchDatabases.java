@@ -31,29 +31,77 @@ public abstract class ServerScratchDatabases implements ScratchDatabases {
     protected static final String MARKER = "PlanB restore-drill scratch database; dropped by PlanB when the drill ends";
     private static final Pattern NAME = Pattern.compile(Pattern.quote(NAME_PREFIX) + "[0-9a-f]{12}");
 
-    /** A connection to the server (a database every user may enter) that holds the locks. */
+    /** For an engine's subclass, which gives the SQL of its server. */
+    protected ServerScratchDatabases() {
+    }
+
+
+    /**
+     * Opens a connection to the server (a database every user may enter) that holds the locks.
+     *
+     * @param server the source the drill restores to, whose server and credentials are used
+     * @return a new connection; the caller closes it
+     */
     protected abstract Connection connectToServer(DatabaseSource server);
 
-    /** The scratch database {@code name} on the server, with the server source's credentials. */
+    /**
+     * Names a scratch database on the server.
+     *
+     * @param server the server's source, whose credentials the result keeps
+     * @param name the scratch database's name
+     * @return the source of database {@code name} on that server
+     */
     protected abstract DatabaseSource scratchSource(DatabaseSource server, String name);
 
-    /** Takes the lock of {@code name} without waiting; whether it was free. */
+    /**
+     * Takes the session-level lock of {@code name} without waiting.
+     *
+     * @param connection the connection that holds the lock until it is released or closed
+     * @param name the scratch database's name
+     * @return whether the lock was free (and is now held)
+     * @throws SQLException when the server refuses the statement
+     */
     protected abstract boolean tryLock(Connection connection, String name) throws SQLException;
 
-    /** Releases the lock of {@code name}. */
+    /**
+     * Releases the lock of {@code name}.
+     *
+     * @param connection the connection that holds the lock
+     * @param name the scratch database's name
+     * @throws SQLException when the server refuses the statement
+     */
     protected abstract void unlock(Connection connection, String name) throws SQLException;
 
-    /** Creates the database {@code name} with PlanB's {@link #MARKER}. */
+    /**
+     * Creates the database {@code name} with PlanB's {@link #MARKER}.
+     *
+     * @param connection a connection to the server
+     * @param name the new database's name
+     * @throws SQLException when the database cannot be created, e.g. for lack of privilege
+     */
     protected abstract void createMarked(Connection connection, String name) throws SQLException;
 
-    /** The names of the databases that carry PlanB's {@link #MARKER}. */
+    /**
+     * Lists PlanB's scratch databases on the server.
+     *
+     * @param connection a connection to the server
+     * @return the names of the databases that carry PlanB's {@link #MARKER}
+     * @throws SQLException when the server's catalog cannot be read
+     */
     protected abstract List<String> markedDatabases(Connection connection) throws SQLException;
 
-    /** Drops the database {@code name} if it exists. */
+    /**
+     * Drops the database {@code name} if it exists.
+     *
+     * @param connection a connection to the server
+     * @param name the database to drop
+     * @throws SQLException when the database cannot be dropped
+     */
     protected abstract void drop(Connection connection, String name) throws SQLException;
 
-    /** What to do when a scratch database cannot be created, e.g. the privilege to grant. */
+    /** {@return what to do when a scratch database cannot be created, e.g. the privilege to grant} */
     protected abstract String privilegeHint();
+
 
     @Override
     public final ScratchDatabase create(DatabaseSource server) {

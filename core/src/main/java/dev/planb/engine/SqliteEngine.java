@@ -50,6 +50,14 @@ public final class SqliteEngine implements DatabaseEngine {
     private static final String DRIVER = "org.xerial:sqlite-jdbc";
     private static final byte[] HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
+    /**
+     * A SQLite engine; it has no options. {@link DatabaseEngines} finds it through {@link java.util.ServiceLoader}
+     * when the JDBC URL starts with {@code jdbc:sqlite:}.
+     */
+    public SqliteEngine() {
+    }
+
+
     @Override
     public String name() {
         return "sqlite";
@@ -265,7 +273,10 @@ public final class SqliteEngine implements DatabaseEngine {
     /**
      * The database file named by a {@code jdbc:sqlite:} URL.
      *
+     * @param source a source with a {@code jdbc:sqlite:} URL; {@code file:} and query parameters are allowed
+     * @return the file's path, as the URL gives it (relative paths stay relative)
      * @throws PlanBException when the URL names no file (an in-memory database)
+
      */
     public static Path databaseFile(DatabaseSource source) {
         String rest = source.jdbcUrl().substring(PREFIX.length());

@@ -37,10 +37,21 @@ public record TablePlacement(TableCount source, QualifiedTable live, QualifiedTa
     /** How an engine names tables: from a manifest's name, and from a schema and a name. */
     public interface Naming {
 
-        /** The live table a manifest's name stands for. */
+        /**
+         * Reads a table name as the manifest records it.
+         *
+         * @param manifestName the name in the manifest, e.g. {@code public.orders}
+         * @return the live table that name stands for
+         */
         QualifiedTable parse(String manifestName);
 
-        /** The table {@code name} in {@code schema} ({@code null}: the target's own), named as manifests name tables. */
+        /**
+         * Names a table in a schema.
+         *
+         * @param schema the schema; {@code null} for the target's own
+         * @param name the table's name
+         * @return the table, named as manifests name tables
+         */
         QualifiedTable table(String schema, String name);
     }
 
@@ -48,16 +59,22 @@ public record TablePlacement(TableCount source, QualifiedTable live, QualifiedTa
     @FunctionalInterface
     public interface Existence {
 
-        /** Whether {@code table} exists in the target. */
+        /**
+         * Looks a table up in the target.
+         *
+         * @param table the table to look for
+         * @return whether it exists
+         * @throws SQLException when the target's catalog cannot be read
+         */
         boolean exists(QualifiedTable table) throws SQLException;
     }
 
-    /** Whether the restore creates the live table itself (replacing a table that is gone). */
+    /** {@return whether the restore creates the live table itself (replacing a table that is gone)} */
     public boolean inPlace() {
         return live.equals(restored);
     }
 
-    /** Whether the restored rows move into the live table afterwards ({@code --replace} of a table that exists). */
+    /** {@return whether the restored rows move into the live table afterwards ({@code --replace} of a table that exists)} */
     public boolean movesIntoLive() {
         return restored.name().equalsIgnoreCase(live.name() + REPLACING_SUFFIX);
     }
@@ -65,6 +82,12 @@ public record TablePlacement(TableCount source, QualifiedTable live, QualifiedTa
     /**
      * Places every table of {@code restore}: beside the live one with the suffix, in the other schema, or,
      * for {@code --replace}, the live table itself when it is gone and a table to move rows from otherwise.
+     *
+     * @param restore the tables to restore and where they go
+     * @param naming how the engine names tables
+     * @param existence asks the target whether a live table exists (for {@code --replace})
+     * @return one placement per table of {@code restore}, in its order
+     * @throws SQLException when asking whether a table exists fails
      */
     public static List<TablePlacement> place(TableRestore restore, Naming naming, Existence existence)
             throws SQLException {
@@ -84,6 +107,13 @@ public record TablePlacement(TableCount source, QualifiedTable live, QualifiedTa
     /**
      * Refuses, before anything is read or written, when a name the restore would create is taken, or
      * when a live table to replace still holds rows and {@code force} is not set.
+     *
+     * @param placements the placements from {@link #place(TableRestore, Naming, Existence)}
+     * @param restore the restore, for its {@code replace} and {@code force} settings
+     * @param connection a connection to the target, to count the live tables' rows
+     * @param existence asks the target whether a table exists
+     * @throws PlanBException with {@link ErrorCode#RESTORE_REFUSED} naming the table in the way
+     * @throws SQLException when the target cannot be queried
      */
     public static void refuseConflicts(List<TablePlacement> placements, TableRestore restore, Connection connection,
             Existence existence) throws SQLException {
@@ -110,8 +140,12 @@ public record TablePlacement(TableCount source, QualifiedTable live, QualifiedTa
     /**
      * Counts each restored table and compares it with the manifest.
      *
+     * @param connection a connection to the target
+     * @param placements the tables the restore filled
+     * @return each table with its final name (the live one when rows move into it) and its row count
      * @throws PlanBException with {@link ErrorCode#VERIFICATION_FAILED} naming every difference; the caller
      *     removes what it made first
+     * @throws SQLException when a table cannot be counted
      */
     public static List<RestoredTable> checkCounts(Connection connection, List<TablePlacement> placements)
             throws SQLException {
@@ -138,8 +172,10 @@ public record TablePlacement(TableCount source, QualifiedTable live, QualifiedTa
      * ones, in the caller's transaction, then the caller drops the restored table. The live table keeps
      * its structure, grants, triggers and the foreign keys that point at it.
      *
+     * @param connection a connection to the target, in the caller's transaction
      * @param overriding what goes between the column list and {@code SELECT}, e.g. PostgreSQL's
      *     {@code OVERRIDING SYSTEM VALUE}, or empty
+     * @throws SQLException when the rows cannot be deleted or copied, e.g. a foreign key that still points at them
      */
     public void moveRowsIntoLive(Connection connection, String overriding) throws SQLException {
         List<String> columns = columns(connection, restored);
@@ -151,7 +187,13 @@ public record TablePlacement(TableCount source, QualifiedTable live, QualifiedTa
         }
     }
 
-    /** Drops the tables the restore created, when it failed or for the rows that moved into live tables. */
+    /**
+     * Drops the tables the restore created, when it failed or for the rows that moved into live tables.
+     *
+     * @param connection a connection to the target
+     * @param tables the tables to drop; those already gone are skipped
+     * @throws SQLException when a table cannot be dropped
+     */
     public static void drop(Connection connection, List<QualifiedTable> tables) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (QualifiedTable table : tables) {
@@ -160,7 +202,13 @@ public record TablePlacement(TableCount source, QualifiedTable live, QualifiedTa
         }
     }
 
-    /** The tables a restore of {@code placements} creates. */
+    /**
+     * Lists what a restore creates, so that a failed one can be undone.
+     *
+     * @param placements the placements of the restore
+     * @return the tables a restore of {@code placements} creates
+     */
+
     public static List<QualifiedTable> created(List<TablePlacement> placements) {
         return placements.stream().map(TablePlacement::restored).toList();
     }

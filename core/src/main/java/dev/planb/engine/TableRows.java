@@ -19,7 +19,15 @@ public final class TableRows {
     private TableRows() {
     }
 
-    /** Counts the rows of each table, in the order given. */
+    /**
+     * Counts the rows of each table, in the order given.
+     *
+     * @param connection a connection to the database
+     * @param tables the tables to count
+     * @return each table's display name with its row count, in the order given
+     * @throws SQLException when a table cannot be counted
+     */
+
     public static List<TableCount> count(Connection connection, List<QualifiedTable> tables) throws SQLException {
         List<TableCount> counts = new ArrayList<>();
         try (Statement statement = connection.createStatement()) {

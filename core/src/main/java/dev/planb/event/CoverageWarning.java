@@ -22,7 +22,14 @@ import java.util.List;
 public record CoverageWarning(String plan, Instant time, BackupId backupId, List<CoverageFinding> findings)
         implements PlanBEvent {
 
-    /** Copies the list. */
+    /**
+     * Copies the list, so the event cannot change.
+     *
+     * @param plan the plan's name
+     * @param time when the drill finished
+     * @param backupId the backup drilled
+     * @param findings what was found, one finding per database or table
+     */
     public CoverageWarning {
         findings = List.copyOf(findings);
     }

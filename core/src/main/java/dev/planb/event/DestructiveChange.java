@@ -27,13 +27,25 @@ import java.util.Optional;
 public record DestructiveChange(String plan, Instant time, BackupId backupId, BackupId previousId,
         List<TableChange> tables, List<String> heldOn, Optional<Instant> heldUntil) implements PlanBEvent {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists, so the event cannot change.
+     *
+     * @param plan the plan's name
+     * @param time when it was detected
+     * @param backupId the new backup, which contains the change
+     * @param previousId the previous good backup it was compared with
+     * @param tables the tables that changed, with their row counts before and after
+     * @param heldOn the destinations on which the previous backup was put on hold
+     * @param heldUntil until when it is held, when it is
+     */
     public DestructiveChange {
         tables = List.copyOf(tables);
         heldOn = List.copyOf(heldOn);
     }
 
-    /** The tables and counts in one line, e.g. {@code orders: 12000 -> 0 rows (-100.0%); items: 70 rows -> DROPPED}. */
+    /**
+     * {@return the tables and counts in one line, e.g. {@code orders: 12000 -> 0 rows (-100.0%); items: 70 rows -> DROPPED}}
+     */
     public String describeTables() {
         return String.join("; ", tables.stream().map(TableChange::describe).toList());
     }

@@ -14,9 +14,9 @@ public sealed interface PlanBEvent permits BackupStarted, BackupProgress, Backup
         PullFailed, CoverageWarning, VerificationStale, LogStreamProblem, BackupDamaged,
         DestructiveChange {
 
-    /** The plan's name. */
+    /** {@return the name of the plan it happened to} */
     String plan();
 
-    /** When it happened. */
+    /** {@return when it happened} */
     Instant time();
 }

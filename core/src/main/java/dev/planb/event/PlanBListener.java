@@ -14,6 +14,10 @@ public interface PlanBListener {
     /** A listener that ignores every event. */
     PlanBListener NONE = event -> { };
 
-    /** Called once for each event. */
+    /**
+     * Called once for each event.
+     *
+     * @param event what happened; switch over its record type to handle the kinds of interest
+     */
     void onEvent(PlanBEvent event);
 }

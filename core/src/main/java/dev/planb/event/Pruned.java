@@ -22,7 +22,16 @@ import java.util.List;
 public record Pruned(String plan, Instant time, String destination, List<BackupId> deleted,
         int kept, List<String> problems) implements PlanBEvent {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists, so the event cannot change.
+     *
+     * @param plan the plan's name
+     * @param time when it ran
+     * @param destination the destination's description
+     * @param deleted the backups deleted
+     * @param kept how many backups were kept
+     * @param problems backups that should have gone but could not, one line each
+     */
     public Pruned {
         deleted = List.copyOf(deleted);
         problems = List.copyOf(problems);

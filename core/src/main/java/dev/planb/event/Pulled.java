@@ -22,7 +22,17 @@ import java.util.List;
 public record Pulled(String plan, Instant time, BackupId backupId, String from, List<String> to, long bytes,
         boolean removedFromSource) implements PlanBEvent {
 
-    /** Copies the list. */
+    /**
+     * Copies the list, so the event cannot change.
+     *
+     * @param plan the backup's plan
+     * @param time when the copy finished
+     * @param backupId the backup copied
+     * @param from the source's description
+     * @param to the destinations that received it
+     * @param bytes bytes copied to each
+     * @param removedFromSource whether the backup was then removed from the source
+     */
     public Pulled {
         to = List.copyOf(to);
     }

@@ -19,7 +19,14 @@ import java.util.List;
 public record VerificationFailed(String plan, Instant time, BackupId backupId, List<String> problems)
         implements PlanBEvent {
 
-    /** Copies the list. */
+    /**
+     * Copies the list, so the event cannot change.
+     *
+     * @param plan the plan's name
+     * @param time when the verification finished
+     * @param backupId the backup checked
+     * @param problems what was wrong, one line each
+     */
     public VerificationFailed {
         problems = List.copyOf(problems);
     }

@@ -28,7 +28,20 @@ import java.util.Optional;
 public record Hold(String plan, BackupId backupId, BackupId id, String reason, Instant createdAt, Instant expiresAt,
         Optional<BackupId> changedIn, List<TableChange> changes, Optional<Instant> releasedAt) {
 
-    /** Copies the list and checks the fields. */
+    /**
+     * Checks that the required fields are set and copies the list of changes.
+     *
+     * @param plan the backup's plan
+     * @param backupId the backup held
+     * @param id the hold's id
+     * @param reason why it was placed
+     * @param createdAt when it was placed
+     * @param expiresAt when it ends by itself ({@link Instant#MAX}: only when released)
+     * @param changedIn the backup that showed a destructive change; empty for a hold placed by hand
+     * @param changes the tables and their row counts for a destructive change; empty otherwise
+     * @param releasedAt when it was released; empty while it is not
+     * @throws NullPointerException when a field other than {@code changedIn} and {@code releasedAt} is {@code null}
+     */
     public Hold {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(backupId, "backupId");
@@ -49,7 +62,13 @@ public record Hold(String plan, BackupId backupId, BackupId id, String reason, I
         EXPIRED
     }
 
-    /** The hold's state at {@code now}. */
+    /**
+     * Tells what the hold is at a point in time: released wins over expired.
+     *
+     * @param now the time to judge at
+     * @return {@link State#RELEASED} once released, else {@link State#ACTIVE} before {@code expiresAt},
+     *     else {@link State#EXPIRED}
+     */
     public State state(Instant now) {
         if (releasedAt.isPresent()) {
             return State.RELEASED;
@@ -57,17 +76,22 @@ public record Hold(String plan, BackupId backupId, BackupId id, String reason, I
         return now.isBefore(expiresAt) ? State.ACTIVE : State.EXPIRED;
     }
 
-    /** Whether the hold keeps its backup at {@code now}. */
+    /**
+     * Tells whether the hold keeps its backup from retention at a point in time.
+     *
+     * @param now the time to judge at
+     * @return whether it is neither released nor expired at {@code now}
+     */
     public boolean isActive(Instant now) {
         return state(now) == State.ACTIVE;
     }
 
-    /** Whether the hold was placed because a destructive change was detected. */
+    /** {@return whether the hold was placed because a destructive change was detected} */
     public boolean isForDestructiveChange() {
         return changedIn.isPresent();
     }
 
-    /** One line for listings and retention reasons, e.g. {@code held until 2027-01-06T10:00:00Z: before a deploy}. */
+    /** {@return one line for listings and retention reasons, e.g. {@code held until 2027-01-06T10:00:00Z: before a deploy}} */
     public String describe() {
         return "held until " + (expiresAt.equals(Instant.MAX) ? "released" : expiresAt.toString()) + ": " + reason;
     }

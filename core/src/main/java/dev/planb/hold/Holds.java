@@ -57,12 +57,21 @@ public final class Holds {
     private final Destination destination;
     private final Clock clock;
 
-    /** The holds on {@code destination}, placed and judged at the system's UTC time. */
+    /**
+     * Reads and writes the holds on a destination, placed and judged at the system's UTC time.
+     *
+     * @param destination where the backups and their holds are
+     */
     public Holds(Destination destination) {
         this(destination, Clock.systemUTC());
     }
 
-    /** The holds on {@code destination}, placed with {@code clock}'s time. */
+    /**
+     * Reads and writes the holds on a destination, placed and judged at a clock's time.
+     *
+     * @param destination where the backups and their holds are
+     * @param clock gives the time holds are placed and released at, e.g. a fixed clock in tests
+     */
     public Holds(Destination destination, Clock clock) {
         this.destination = destination;
         this.clock = clock;
@@ -89,6 +98,14 @@ public final class Holds {
      * change; the hold records the tables and their row counts. Unlike {@link #place}, the backup need not be on
      * this destination: on an outbox that a pull host empties, the hold is pulled to where the backup went.
      *
+     * @param plan the backup's plan
+     * @param backup the last good backup, to hold
+     * @param changedIn the backup that showed the change
+     * @param changes the tables that changed, with their row counts; they make the hold's reason
+     * @param expiresAt when the hold ends by itself
+     * @return the hold written
+     * @throws PlanBException {@link ErrorCode#INVALID_SETTING} for a past expiry,
+     *     {@link ErrorCode#DESTINATION_FAILED} when the hold cannot be written
      * @see #place(String, BackupId, String, Instant)
      */
     public Hold placeForChange(String plan, BackupId backup, BackupId changedIn, List<TableChange> changes,
@@ -125,9 +142,12 @@ public final class Holds {
     /**
      * Releases every active hold on a backup, by writing a release object beside each.
      *
+     * @param plan the backup's plan
+     * @param backup the held backup
      * @param reason why, recorded with the release; may be empty
      * @return the holds released
-     * @throws PlanBException {@link ErrorCode#BACKUP_NOT_FOUND} when the backup has no active hold here
+     * @throws PlanBException {@link ErrorCode#BACKUP_NOT_FOUND} when the backup has no active hold here,
+     *     {@link ErrorCode#DESTINATION_FAILED} when a release cannot be written
      */
     public List<Hold> release(String plan, BackupId backup, String reason) {
         Instant now = clock.instant();
@@ -149,7 +169,13 @@ public final class Holds {
         return released;
     }
 
-    /** Every hold of a plan here, active or not, newest first. */
+    /**
+     * Lists every hold of a plan on this destination, active or not. A hold object that cannot be read is
+     * listed as a hold that never expires (its key names the backup), so the backup stays kept until released.
+     *
+     * @param plan the plan's name
+     * @return the holds, newest first
+     */
     public List<Hold> list(String plan) {
         PlanName.check(plan);
         List<StoredObject> objects = StoredObjects.list(destination, plan + "/");
@@ -174,12 +200,18 @@ public final class Holds {
         return holds;
     }
 
-    /** The holds of a plan here that are active at {@code now}, newest first. */
+    /**
+     * Lists the holds of a plan on this destination that keep their backup at a point in time.
+     *
+     * @param plan the plan's name
+     * @param now the time to judge at
+     * @return the active holds, newest first
+     */
     public List<Hold> active(String plan, Instant now) {
         return list(plan).stream().filter(hold -> hold.isActive(now)).toList();
     }
 
-    /** The destination these holds are on. */
+    /** {@return the destination these holds are on} */
     public Destination destination() {
         return destination;
     }

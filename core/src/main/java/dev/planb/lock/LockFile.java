@@ -32,12 +32,21 @@ public final class LockFile implements PlanLock {
 
     private final Path folder;
 
-    /** Locks with files in {@code folder}, which is created when missing. */
+    /**
+     * Locks with files in a folder, which is created on the first acquire when missing.
+     *
+     * @param folder the folder of the lock files; relative to the working directory unless absolute
+     */
     public LockFile(Path folder) {
         this.folder = folder.toAbsolutePath();
     }
 
-    /** The lock file used for {@code plan}. */
+    /**
+     * Names the lock file of a plan.
+     *
+     * @param plan the plan's name
+     * @return {@code <folder>/<plan>.planb-lock}, an absolute path
+     */
     public Path file(String plan) {
         return folder.resolve(plan + ".planb-lock");
     }

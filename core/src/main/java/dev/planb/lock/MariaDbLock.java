@@ -23,7 +23,11 @@ public final class MariaDbLock implements PlanLock {
 
     private final SessionLock lock;
 
-    /** Locks on the server of {@code database}, with its credentials. */
+    /**
+     * Locks on the server of a database, connecting with its credentials when a lock is acquired.
+     *
+     * @param database the backed-up database; the lock's name is derived from its name and the plan's
+     */
     public MariaDbLock(DatabaseSource database) {
         this.lock = new SessionLock(database, "org.mariadb.jdbc:mariadb-java-client", "SELECT GET_LOCK(?, 0)",
                 "SELECT RELEASE_LOCK(?)", (connection, plan) -> name(Jdbc.queryString(connection, "SELECT DATABASE()"),

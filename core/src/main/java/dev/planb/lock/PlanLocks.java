@@ -21,6 +21,9 @@ public final class PlanLocks {
      * {@link LockFile} beside a SQLite database file, a lock inside this JVM for an in-memory H2 database
      * ({@code jdbc:h2:mem:}, which no other process sees), and a lock file in {@code java.io.tmpdir/planb-locks} for
      * other databases (H2 files and servers: instances on one host).
+     *
+     * @param database the plan's database; its JDBC URL chooses the lock
+     * @return the lock, not acquired yet
      */
     public static PlanLock defaultFor(DatabaseSource database) {
         String url = database.jdbcUrl();

@@ -21,7 +21,11 @@ public final class PostgresAdvisoryLock implements PlanLock {
 
     private final SessionLock lock;
 
-    /** Locks in {@code database}, with its credentials. */
+    /**
+     * Locks in a database, connecting with its credentials when a lock is acquired.
+     *
+     * @param database the backed-up database
+     */
     public PostgresAdvisoryLock(DatabaseSource database) {
         this.lock = new SessionLock(database, "org.postgresql:postgresql", "SELECT pg_try_advisory_lock(?)",
                 "SELECT pg_advisory_unlock(?)", (connection, plan) -> key(plan));

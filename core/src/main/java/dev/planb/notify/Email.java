@@ -31,7 +31,13 @@ public final class Email {
     private Email() {
     }
 
-    /** Starts an e-mail notifier sending through the SMTP server {@code host:port}. */
+    /**
+     * Starts an e-mail notifier sending through the SMTP server {@code host:port}.
+     *
+     * @param host the SMTP server's name or address
+     * @param port its port, e.g. 587 (STARTTLS), 465 (SSL) or 25; checked by {@link Builder#build()}
+     * @return a builder for the rest of the settings
+     */
     public static Builder smtp(String host, int port) {
         return new Builder(host, port);
     }
@@ -54,32 +60,58 @@ public final class Email {
             this.port = port;
         }
 
-        /** How the connection is protected (default {@link SmtpSecurity#STARTTLS}). */
+        /**
+         * Sets how the connection is protected.
+         *
+         * @param security the protection (default {@link SmtpSecurity#STARTTLS})
+         * @return this builder
+         */
         public Builder security(SmtpSecurity security) {
             this.security = Objects.requireNonNull(security, "security");
             return this;
         }
 
-        /** Logs in to the server; without it, mail is sent without authentication. */
+        /**
+         * Logs in to the server; without it, mail is sent without authentication.
+         *
+         * @param username the SMTP user
+         * @param password its password; never sent in clear except to a loopback server
+         * @return this builder
+         */
         public Builder login(String username, Secret password) {
             this.username = Objects.requireNonNull(username, "username");
             this.password = Objects.requireNonNull(password, "password");
             return this;
         }
 
-        /** The sender's address (required). */
+        /**
+         * Sets the sender's address (required).
+         *
+         * @param address the {@code From} address, e.g. {@code planb@example.com}
+         * @return this builder
+         */
         public Builder from(String address) {
             this.from = address;
             return this;
         }
 
-        /** Adds recipients (at least one). */
+        /**
+         * Adds recipients (at least one in all).
+         *
+         * @param addresses the addresses to send to
+         * @return this builder
+         */
         public Builder to(String... addresses) {
             to.addAll(List.of(addresses));
             return this;
         }
 
-        /** The timeout to connect, and for each read and write (default 20 s). */
+        /**
+         * Sets the timeout to connect, and for each read and write.
+         *
+         * @param timeout a positive duration (default 20 s)
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = timeout;
             return this;
@@ -88,13 +120,21 @@ public final class Email {
         /**
          * The TLS sockets to use, for a server whose certificate a private CA signed (build it from
          * an {@code SSLContext} with that CA in its trust store). The server's name is always checked.
+         *
+         * @param factory the socket factory, e.g. {@code sslContext.getSocketFactory()}
+         * @return this builder
          */
         public Builder sslSocketFactory(SSLSocketFactory factory) {
             this.sslSocketFactory = Objects.requireNonNull(factory, "factory");
             return this;
         }
 
-        /** What to send (default {@link NotificationKind#ALERTS}). */
+        /**
+         * Chooses what to send.
+         *
+         * @param kinds the kinds of notification; none given means {@link NotificationKind#ALERTS} (the default)
+         * @return this builder
+         */
         public Builder on(NotificationKind... kinds) {
             this.kinds = NotificationKinds.setOf(kinds);
             return this;
@@ -103,7 +143,9 @@ public final class Email {
         /**
          * Checks the settings and makes the notifier.
          *
-         * @throws dev.planb.PlanBException naming the bad setting
+         * @return the e-mail notifier
+         * @throws dev.planb.PlanBException naming the bad setting, or when Jakarta Mail is not on the class path
+
          */
         public Notifier build() {
             if (host == null || host.isBlank()) {

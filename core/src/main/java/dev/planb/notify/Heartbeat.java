@@ -43,6 +43,7 @@ public final class Heartbeat implements Notifier {
      *
      * @param url the check's ping URL, e.g. {@code https://hc-ping.com/<uuid>}; a secret, since
      *     whoever knows it can ping
+     * @return a builder for the HTTP settings
      */
     public static Builder to(Secret url) {
         return new Builder(url);
@@ -91,13 +92,24 @@ public final class Heartbeat implements Notifier {
             this.url = Objects.requireNonNull(url, "url");
         }
 
-        /** The timeout to connect and for each answer (default 10 s). */
+        /**
+         * Sets the timeout to connect and for each answer.
+         *
+         * @param timeout a positive duration (default 10 s)
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             http.timeout = timeout;
             return this;
         }
 
-        /** Retries after a network error, HTTP 429 or 5xx (default 3), waiting {@code backoff} (default 1 s), doubled each time. */
+        /**
+         * Sets the retries after a network error, HTTP 429 or 5xx.
+         *
+         * @param retries how many times to retry, 0 or more (default 3)
+         * @param backoff the wait before the first retry, doubled each time (default 1 s)
+         * @return this builder
+         */
         public Builder retries(int retries, Duration backoff) {
             http.retries = retries;
             http.backoff = backoff;
@@ -107,7 +119,9 @@ public final class Heartbeat implements Notifier {
         /**
          * Checks the settings and makes the notifier.
          *
+         * @return the heartbeat notifier
          * @throws PlanBException naming the bad setting (never the URL)
+
          */
         public Heartbeat build() {
             String description = "Heartbeat " + http.checkedHost(url, "Heartbeat");

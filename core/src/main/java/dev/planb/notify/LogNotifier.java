@@ -40,6 +40,11 @@ public final class LogNotifier implements Notifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(LogNotifier.class);
 
+    /** A notifier that logs; the runtime makes one for all plans, so applications rarely need another. */
+    public LogNotifier() {
+    }
+
+
     @Override
     public void onEvent(PlanBEvent event) {
         String plan = event.plan();

@@ -24,8 +24,11 @@ public interface Notifier extends PlanBListener, AutoCloseable {
      * A notifier that sends {@code kinds} through {@code channel}, with flood control: at most one
      * alert per run, one stale alert until the next backup, and a "recovered" message.
      *
+     * @param channel where the notifications go, e.g. a pager's API
      * @param kinds what to send; none means {@link NotificationKind#ALERTS}
+     * @return the notifier, delivering on its own thread
      */
+
     static Notifier of(NotificationChannel channel, NotificationKind... kinds) {
         return new ChannelNotifier(channel, NotificationKinds.setOf(kinds));
     }

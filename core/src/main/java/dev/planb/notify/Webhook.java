@@ -35,17 +35,32 @@ public final class Webhook {
     private Webhook() {
     }
 
-    /** A Slack incoming webhook ({@code https://hooks.slack.com/services/…}). */
+    /**
+     * A Slack incoming webhook.
+     *
+     * @param url the webhook's URL ({@code https://hooks.slack.com/services/…}); a secret
+     * @return a builder for the rest of the settings
+     */
     public static Builder slack(Secret url) {
         return new Builder("Slack", url, WebhookBodies::slack);
     }
 
-    /** A Microsoft Teams webhook made with the Workflows app; the message is an Adaptive Card. */
+    /**
+     * A Microsoft Teams webhook made with the Workflows app; the message is an Adaptive Card.
+     *
+     * @param url the workflow's URL; a secret
+     * @return a builder for the rest of the settings
+     */
     public static Builder teams(Secret url) {
         return new Builder("Teams", url, WebhookBodies::teams);
     }
 
-    /** A Discord channel webhook ({@code https://discord.com/api/webhooks/…}). */
+    /**
+     * A Discord channel webhook.
+     *
+     * @param url the webhook's URL ({@code https://discord.com/api/webhooks/…}); a secret
+     * @return a builder for the rest of the settings
+     */
     public static Builder discord(Secret url) {
         return new Builder("Discord", url, WebhookBodies::discord);
     }
@@ -55,6 +70,8 @@ public final class Webhook {
      *
      * @param botToken the token BotFather gave
      * @param chatId the chat's id, e.g. {@code -1001234567890}, or {@code @channelname}
+     * @return a builder for the rest of the settings
+     * @throws PlanBException when {@code chatId} is empty
      */
     public static Builder telegram(Secret botToken, String chatId) {
         Objects.requireNonNull(botToken, "botToken");
@@ -66,7 +83,12 @@ public final class Webhook {
         return builder;
     }
 
-    /** Any HTTP endpoint, receiving the notification's fields as JSON: plan, kind, time, problem, headline, facts, nextStep. */
+    /**
+     * Any HTTP endpoint, receiving the notification's fields as JSON: plan, kind, time, problem, headline, facts, nextStep.
+     *
+     * @param url the endpoint's URL; a secret, as it often carries a token
+     * @return a builder for the rest of the settings
+     */
     public static Builder json(Secret url) {
         return new Builder("JSON", url, WebhookBodies::generic);
     }
@@ -86,26 +108,48 @@ public final class Webhook {
             this.body = body;
         }
 
-        /** What to send (default {@link NotificationKind#ALERTS}). */
+        /**
+         * Chooses what to send.
+         *
+         * @param kinds the kinds of notification; none given means {@link NotificationKind#ALERTS} (the default)
+         * @return this builder
+         */
         public Builder on(NotificationKind... kinds) {
             this.kinds = NotificationKinds.setOf(kinds);
             return this;
         }
 
-        /** The timeout to connect and for each answer (default 10 s). */
+        /**
+         * Sets the timeout to connect and for each answer.
+         *
+         * @param timeout a positive duration (default 10 s)
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             http.timeout = timeout;
             return this;
         }
 
-        /** Retries after a network error, HTTP 429 or 5xx (default 3), waiting {@code backoff} (default 1 s), doubled each time. */
+        /**
+         * Sets the retries after a network error, HTTP 429 or 5xx.
+         *
+         * @param retries how many times to retry, 0 or more (default 3)
+         * @param backoff the wait before the first retry, doubled each time (default 1 s)
+         * @return this builder
+         */
         public Builder retries(int retries, Duration backoff) {
             http.retries = retries;
             http.backoff = backoff;
             return this;
         }
 
-        /** For Telegram: the Bot API's base URL (default {@link Webhook#TELEGRAM_API}). */
+        /**
+         * For Telegram: sets the Bot API's base URL, e.g. a local Bot API server.
+         *
+         * @param api the base URL (default {@link Webhook#TELEGRAM_API})
+         * @return this builder
+         * @throws PlanBException when this builder is not for {@link Webhook#telegram(Secret, String)}
+         */
         public Builder telegramApi(URI api) {
             if (telegramApi == null) {
                 throw InvalidSetting.of(service, "telegramApi is only for Webhook.telegram(...)");
@@ -117,7 +161,9 @@ public final class Webhook {
         /**
          * Checks the settings and makes the notifier.
          *
+         * @return the webhook notifier
          * @throws PlanBException naming the bad setting (never the URL)
+
          */
         public Notifier build() {
             Secret url = telegramApi == null ? secret

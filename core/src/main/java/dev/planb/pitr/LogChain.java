@@ -55,6 +55,13 @@ public final class LogChain implements RecoveryChain {
      * Chooses the chain for {@code target}: the newest first backup finished by the target time (the
      * newest of all for {@code latest} or a WAL location), and the log files after it.
      *
+     * @param catalog the catalog of the destination to read from
+     * @param plan the plan whose backups form the chain
+     * @param engine the engine, whose log format the chain's backups must have
+     * @param target where recovery stops
+     * @param decryption how encrypted files are opened when the chain is read
+     * @return the chain, with warnings (e.g. a gap in the logs) for the result
+
      * @throws PlanBException with {@link ErrorCode#BACKUP_NOT_FOUND} when no chain starts early enough
      * @throws DamagedBackupException for {@code latest}, when a damaged backup may be newer than the chain's
      *     first backup: recovery could stop short of it without a word

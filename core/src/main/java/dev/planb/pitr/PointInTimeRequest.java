@@ -45,37 +45,37 @@ public final class PointInTimeRequest {
         this.decryption = builder.decryption;
     }
 
-    /** Starts a request. */
+    /** {@return a builder for a request} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Where the chain is read from. */
+    /** {@return the destination the chain is read from} */
     public Destination from() {
         return from;
     }
 
-    /** The plan, or empty to use the only plan on the destination. */
+    /** {@return the plan, or empty to use the only plan on the destination} */
     public Optional<String> plan() {
         return Optional.ofNullable(plan);
     }
 
-    /** Where recovery stops. */
+    /** {@return where recovery stops} */
     public RecoveryTarget target() {
         return target;
     }
 
-    /** Where the restore goes. */
+    /** {@return where the restore goes: a data directory or a database} */
     public RecoveryDestination destination() {
         return destination;
     }
 
-    /** The engine to use, or empty to choose it from the chain's manifest. */
+    /** {@return the engine to use, or empty to choose it from the chain's manifest} */
     public Optional<DatabaseEngine> engine() {
         return Optional.ofNullable(engine);
     }
 
-    /** How encrypted files are opened. */
+    /** {@return how encrypted files are opened} */
     public Decryption decryption() {
         return decryption;
     }
@@ -94,49 +94,89 @@ public final class PointInTimeRequest {
         private Builder() {
         }
 
-        /** The destination to read from (required). */
+        /**
+         * Sets the destination to read from (required).
+         *
+         * @param from the destination holding the plan's base backups and logs
+         * @return this builder
+         */
         public Builder from(Destination from) {
             this.from = from;
             return this;
         }
 
-        /** The plan; may be left out when the destination holds one plan only. */
+        /**
+         * Sets the plan; may be left out when the destination holds one plan only.
+         *
+         * @param plan the plan's name
+         * @return this builder
+         */
         public Builder plan(String plan) {
             this.plan = plan;
             return this;
         }
 
-        /** Where recovery stops; {@link RecoveryTarget#latest()} unless set. */
+        /**
+         * Sets where recovery stops.
+         *
+         * @param target the target; {@link RecoveryTarget#latest()} unless set
+         * @return this builder
+         */
         public Builder target(RecoveryTarget target) {
             this.target = Objects.requireNonNull(target, "target");
             return this;
         }
 
-        /** PostgreSQL: the folder the recovered data directory is made in (absent or empty). */
+        /**
+         * PostgreSQL: sets the folder the recovered data directory is made in.
+         *
+         * @param dataDirectory a folder that is absent or empty
+         * @return this builder
+         */
         public Builder dataDirectory(Path dataDirectory) {
             this.dataDirectory = dataDirectory;
             return this;
         }
 
-        /** MariaDB/MySQL: the database to restore into. */
+        /**
+         * MariaDB/MySQL: sets the database to restore into.
+         *
+         * @param database the target database
+         * @return this builder
+         */
         public Builder database(DatabaseSource database) {
             this.database = database;
             return this;
         }
 
-        /** Whether a database holding data may be replaced. */
+        /**
+         * Sets whether a database holding data may be replaced.
+         *
+         * @param force {@code true} to replace it (default {@code false}: refuse)
+         * @return this builder
+         */
         public Builder force(boolean force) {
             this.force = force;
             return this;
         }
 
-        /** The engine (with its tool options); chosen from the manifest unless set. */
+        /**
+         * Sets the engine, with its tool options.
+         *
+         * @param engine the engine; chosen from the manifest unless set
+         * @return this builder
+         */
         public Builder engine(DatabaseEngine engine) {
             this.engine = engine;
             return this;
         }
 
-        /** How encrypted files are opened; {@link Decryption#none()} unless set. */
+        /**
+         * Sets how encrypted files are opened.
+         *
+         * @param decryption the key or passphrase; {@link Decryption#none()} unless set
+         * @return this builder
+         */
         public Builder decryption(Decryption decryption) {
             this.decryption = Objects.requireNonNull(decryption, "decryption");
             return this;
@@ -145,7 +185,9 @@ public final class PointInTimeRequest {
         /**
          * Makes the request.
          *
-         * @throws PlanBException when the source or the destination is missing, or both a data directory and a
+         * @return the request
+         * @throws PlanBException
+ when the source or the destination is missing, or both a data directory and a
          *     database are given
          */
         public PointInTimeRequest build() {

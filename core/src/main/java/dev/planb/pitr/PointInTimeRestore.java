@@ -26,7 +26,15 @@ public final class PointInTimeRestore {
     private PointInTimeRestore() {
     }
 
-    /** See {@link dev.planb.PlanB#restoreToPoint(PointInTimeRequest)}. */
+    /**
+     * Restores a plan's log chain to a point in time; see {@link dev.planb.PlanB#restoreToPoint(PointInTimeRequest)}.
+     *
+     * @param request the destination, plan, target and where the restore goes
+     * @return the chain used, the point reached and any warnings (which are also logged)
+     * @throws PlanBException when the engine has no point-in-time restore, no chain reaches back to the
+     *     target, a file is corrupt, or recovery fails
+     */
+
     public static PointInTimeResult run(PointInTimeRequest request) {
         Catalog catalog = new Catalog(request.from());
         String plan = catalog.resolvePlan(request.plan());

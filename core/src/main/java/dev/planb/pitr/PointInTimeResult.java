@@ -22,7 +22,17 @@ import java.util.List;
 public record PointInTimeResult(Manifest base, List<Manifest> logs, RecoveryTarget target, RecoveredPoint point,
         String restoredInto, List<String> warnings) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param base the chain's first backup
+     * @param logs the log files replayed, in log order
+     * @param target where recovery was asked to stop
+     * @param point the point it reached
+     * @param restoredInto the data directory or the (redacted) database URL
+     * @param warnings what the user should know (gaps, a target beyond the shipped log)
+     */
+
     public PointInTimeResult {
         logs = List.copyOf(logs);
         warnings = List.copyOf(warnings);

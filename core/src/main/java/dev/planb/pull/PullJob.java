@@ -61,37 +61,37 @@ public final class PullJob {
         this.schedule = Optional.ofNullable(builder.schedule);
     }
 
-    /** Starts describing a pull. */
+    /** {@return a builder describing a new pull} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The pull's name, for the runtime's events and messages. */
+    /** {@return the pull's name, for the runtime's events and messages} */
     public String name() {
         return name;
     }
 
-    /** Where backups are copied from. */
+    /** {@return where backups are copied from} */
     public Destination source() {
         return source;
     }
 
-    /** Where backups are copied to. */
+    /** {@return where backups are copied to, at least one destination} */
     public List<Destination> targets() {
         return targets;
     }
 
-    /** The only plan pulled, or empty for every plan on the source. */
+    /** {@return the only plan pulled, or empty for every plan on the source} */
     public Optional<String> plan() {
         return plan;
     }
 
-    /** Whether a backup is removed from the source once every destination holds a verified copy. */
+    /** {@return whether a backup is removed from the source once every destination holds a verified copy} */
     public boolean removeCopied() {
         return removeCopied;
     }
 
-    /** When a runtime runs this pull; empty for a pull that is only run by hand. */
+    /** {@return when a runtime runs this pull; empty for a pull that is only run by hand} */
     public Optional<Schedule> schedule() {
         return schedule;
     }
@@ -111,6 +111,10 @@ public final class PullJob {
      * Like {@link #run()}, reporting a {@link Pulled} event for each backup copied and a {@link
      * PullFailed} event for each one not copied to {@code listener}; a listener that throws is
      * logged and never stops the pull.
+     *
+     * @param listener receives the events of this run
+     * @return one outcome per complete backup on the source, oldest first
+     * @throws PlanBException when the source or a destination cannot be listed at all
      */
     public PullResult run(PlanBListener listener) {
         return new PullRun(this, Objects.requireNonNull(listener, "listener")).execute();
@@ -128,37 +132,67 @@ public final class PullJob {
         private Builder() {
         }
 
-        /** Where to copy from, e.g. production's SFTP outbox. */
+        /**
+         * Sets where to copy from (required).
+         *
+         * @param source the source, e.g. production's SFTP outbox
+         * @return this builder
+         */
         public Builder from(Destination source) {
             this.source = source;
             return this;
         }
 
-        /** A destination to copy to; call again for more. */
+        /**
+         * Adds a destination to copy to; call again for more.
+         *
+         * @param target the destination; each must be a different place, and not the source
+         * @return this builder
+         */
         public Builder to(Destination target) {
             targets.add(Objects.requireNonNull(target, "target"));
             return this;
         }
 
-        /** Only this plan's backups (default: every plan on the source). */
+        /**
+         * Pulls only one plan's backups.
+         *
+         * @param plan the plan's name; {@code null} (the default) for every plan on the source
+         * @return this builder
+         */
         public Builder plan(String plan) {
             this.plan = plan;
             return this;
         }
 
-        /** Whether to remove a backup from the source once every destination holds a verified copy. */
+        /**
+         * Sets whether to remove a backup from the source once every destination holds a verified copy.
+         *
+         * @param removeCopied {@code true} to remove them (default {@code false})
+         * @return this builder
+         */
         public Builder removeCopied(boolean removeCopied) {
             this.removeCopied = removeCopied;
             return this;
         }
 
-        /** The pull's name in the runtime's events and messages (default {@code pull}). */
+        /**
+         * Names the pull.
+         *
+         * @param name the name in the runtime's events and messages (default {@code pull})
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = name;
             return this;
         }
 
-        /** When a runtime made with {@link dev.planb.PlanB#builder()} runs this pull. */
+        /**
+         * Sets when a runtime made with {@link dev.planb.PlanB#builder()} runs this pull.
+         *
+         * @param schedule the schedule; {@code null} (the default) for a pull run only by hand
+         * @return this builder
+         */
         public Builder schedule(Schedule schedule) {
             this.schedule = schedule;
             return this;
@@ -167,6 +201,8 @@ public final class PullJob {
         /**
          * Checks the settings.
          *
+         * @return the pull job
+
          * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} naming the problem
          */
         public PullJob build() {

@@ -14,22 +14,27 @@ import java.util.List;
  */
 public record PullResult(List<PulledBackup> backups) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param backups the outcome for each backup
+     */
     public PullResult {
         backups = List.copyOf(backups);
     }
 
-    /** The backups copied by this run. */
+    /** {@return the backups copied by this run} */
     public List<PulledBackup> copied() {
         return backups.stream().filter(backup -> backup.outcome() == Outcome.COPIED).toList();
     }
 
-    /** The backups that are corrupt on the source or could not be stored everywhere. */
+    /** {@return the backups that are corrupt on the source or could not be stored everywhere} */
     public List<PulledBackup> failures() {
         return backups.stream().filter(backup -> !backup.succeeded()).toList();
     }
 
-    /** Whether every backup of the source is now on every destination. */
+    /** {@return whether every backup of the source is now on every destination} */
+
     public boolean isComplete() {
         return failures().isEmpty();
     }

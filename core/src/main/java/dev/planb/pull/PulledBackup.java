@@ -29,7 +29,8 @@ public record PulledBackup(String plan, BackupId backupId, Outcome outcome, Stri
         FAILED
     }
 
-    /** Whether this backup is now on every destination. */
+    /** {@return whether this backup is now on every destination (copied now or already present)} */
+
     public boolean succeeded() {
         return outcome == Outcome.COPIED || outcome == Outcome.ALREADY_PRESENT;
     }

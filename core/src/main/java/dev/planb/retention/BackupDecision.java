@@ -15,12 +15,17 @@ import java.util.List;
  */
 public record BackupDecision(Manifest backup, List<String> reasons) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param backup the backup
+     * @param reasons why it is kept; empty when it is forgotten
+     */
     public BackupDecision {
         reasons = List.copyOf(reasons);
     }
 
-    /** Whether the backup is kept. */
+    /** {@return whether the backup is kept: at least one rule of the policy keeps it} */
     public boolean keep() {
         return !reasons.isEmpty();
     }

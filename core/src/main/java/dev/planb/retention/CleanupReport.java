@@ -15,12 +15,18 @@ import java.util.List;
  */
 public record CleanupReport(String destination, boolean dryRun, List<Leftover> leftovers) {
 
-    /** Copies. */
+    /**
+     * Copies the list.
+     *
+     * @param destination the destination's description
+     * @param dryRun whether nothing was removed on purpose
+     * @param leftovers what was found, with what was done to each
+     */
     public CleanupReport {
         leftovers = List.copyOf(leftovers);
     }
 
-    /** The leftovers that could not be removed. */
+    /** {@return the leftovers that could not be removed: the destination refused or the delete failed} */
     public List<Leftover> problems() {
         return leftovers.stream().filter(leftover -> leftover.outcome() == Leftover.Outcome.FAILED
                 || leftover.outcome() == Leftover.Outcome.NOT_PERMITTED).toList();

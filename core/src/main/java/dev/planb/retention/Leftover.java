@@ -31,7 +31,7 @@ public record Leftover(Kind kind, String location, long bytes, Instant time, Out
             this.label = label;
         }
 
-        /** How the report names it. */
+        /** {@return how the report names this kind, e.g. {@code backup without manifest}} */
         public String label() {
             return label;
         }
@@ -54,7 +54,7 @@ public record Leftover(Kind kind, String location, long bytes, Instant time, Out
             this.label = label;
         }
 
-        /** How the report names it. */
+        /** {@return how the report names this outcome, e.g. {@code would remove}} */
         public String label() {
             return label;
         }

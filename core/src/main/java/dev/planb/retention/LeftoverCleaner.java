@@ -42,7 +42,11 @@ public final class LeftoverCleaner {
 
     private final Destination destination;
 
-    /** A cleaner for {@code destination}. */
+    /**
+     * A cleaner for one destination.
+     *
+     * @param destination where to look for leftovers; removing them needs delete permission there
+     */
     public LeftoverCleaner(Destination destination) {
         this.destination = destination;
     }
@@ -51,6 +55,11 @@ public final class LeftoverCleaner {
      * Finds and (unless {@code dryRun}) removes the leftovers of runs started before {@code startedBefore}.
      *
      * @param plan the plan whose folder to clean, or {@code null} for every plan on the destination
+     * @param startedBefore only leftovers of runs started (or writes last written) before this are touched: now
+     *     minus the plan's timeout, so that a run still going keeps its files
+     * @param dryRun {@code true} to only report what would be removed
+     * @return what was found and what was done with each; a leftover that could not be removed is reported,
+     *     not thrown
      * @throws PlanBException {@link ErrorCode#DESTINATION_FAILED} if the destination cannot be listed
      */
     public CleanupReport clean(String plan, Instant startedBefore, boolean dryRun) {

@@ -25,7 +25,7 @@ public enum PruneOutcome {
         this.label = label;
     }
 
-    /** The word the decision table shows. */
+    /** {@return the words the decision table shows, e.g. {@code would delete}} */
     public String label() {
         return label;
     }

@@ -20,30 +20,48 @@ import java.util.stream.Stream;
 public record PruneReport(String plan, String destination, boolean dryRun, List<PrunedBackup> backups,
         List<PrunedDamagedBackup> damaged) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param plan the plan's name
+     * @param destination the destination's description
+     * @param dryRun whether nothing was deleted on purpose
+     * @param backups one row per intact backup, newest first
+     * @param damaged one row per damaged backup, newest first
+     */
     public PruneReport {
         backups = List.copyOf(backups);
         damaged = List.copyOf(damaged);
     }
 
-    /** A report without damaged backups. */
+    /**
+     * A report without damaged backups.
+     *
+     * @param plan the plan's name
+     * @param destination the destination's description
+     * @param dryRun whether nothing was deleted on purpose
+     * @param backups one row per intact backup, newest first
+     */
     public PruneReport(String plan, String destination, boolean dryRun, List<PrunedBackup> backups) {
         this(plan, destination, dryRun, backups, List.of());
     }
 
-    /** The backups deleted, damaged ones included. */
+    /** {@return the ids of the backups deleted, intact ones first, then damaged ones} */
     public List<BackupId> deleted() {
         return Stream.concat(backups.stream().filter(row -> row.outcome() == PruneOutcome.DELETED).map(row -> row.backup().id()),
                 damaged.stream().filter(row -> row.outcome() == PruneOutcome.DELETED).map(row -> row.backup().id()))
                 .toList();
     }
 
-    /** How many backups the policy keeps. */
+    /** {@return how many intact backups the policy keeps} */
     public int kept() {
         return (int) backups.stream().filter(row -> row.outcome() == PruneOutcome.KEEP).count();
     }
 
-    /** One line per forgotten backup that could not be deleted (retained, not permitted, failed). */
+    /**
+     * {@return one line per forgotten backup that could not be deleted (retained, not permitted, failed): its id
+     * and why}
+     */
     public List<String> problems() {
         return Stream.concat(backups.stream().filter(row -> isProblem(row.outcome()))
                         .map(row -> row.backup().backupId() + ": " + row.detail()),

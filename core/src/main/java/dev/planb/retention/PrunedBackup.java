@@ -20,7 +20,14 @@ import java.util.List;
  */
 public record PrunedBackup(Manifest backup, List<String> reasons, PruneOutcome outcome, String detail) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param backup the backup
+     * @param reasons why the policy keeps it (empty when forgotten)
+     * @param outcome what was done
+     * @param detail why it was not deleted, which chain a deleted log file belonged to, or empty
+     */
     public PrunedBackup {
         reasons = List.copyOf(reasons);
     }

@@ -49,14 +49,24 @@ public final class Pruner {
 
     private final Destination destination;
 
-    /** Prunes on {@code destination}. */
+    /**
+     * A pruner for one destination.
+     *
+     * @param destination where the plan's backups are; deleting them needs delete permission there
+     */
     public Pruner(Destination destination) {
         this.destination = destination;
     }
 
     /**
-     * Decides with {@code policy} and, unless {@code dryRun}, deletes the forgotten backups.
+     * Decides with {@code policy} and, unless {@code dryRun}, deletes the forgotten backups. Damaged backups
+     * are kept and reported.
      *
+     * @param plan the plan's name
+     * @param policy which backups to keep
+     * @param now the time the policy's ages and the holds' and storage locks' expiry are measured against
+     * @param dryRun {@code true} to decide and report without deleting anything
+     * @return one row per backup with what was decided and done; a delete that fails is reported, not thrown
      * @throws dev.planb.PlanBException when the destination cannot be listed
      */
     public PruneReport prune(String plan, RetentionPolicy policy, Instant now, boolean dryRun) {
@@ -67,6 +77,12 @@ public final class Pruner {
      * Decides with {@code policy} and, unless {@code dryRun}, deletes the forgotten backups, and with
      * {@code includeDamaged} the damaged ones too.
      *
+     * @param plan the plan's name
+     * @param policy which intact backups to keep
+     * @param now the time the policy's ages and the holds' and storage locks' expiry are measured against
+     * @param dryRun {@code true} to decide and report without deleting anything
+     * @param includeDamaged {@code true} to delete the damaged backups as well; {@code false} keeps them
+     * @return one row per backup with what was decided and done; a delete that fails is reported, not thrown
      * @throws dev.planb.PlanBException when the destination cannot be listed
      */
     public PruneReport prune(String plan, RetentionPolicy policy, Instant now, boolean dryRun, boolean includeDamaged) {

@@ -14,17 +14,21 @@ import java.util.List;
  */
 public record RetentionDecision(List<BackupDecision> decisions) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param decisions one per backup, newest first
+     */
     public RetentionDecision {
         decisions = List.copyOf(decisions);
     }
 
-    /** The backups to keep, newest first. */
+    /** {@return the backups to keep, newest first} */
     public List<Manifest> kept() {
         return decisions.stream().filter(BackupDecision::keep).map(BackupDecision::backup).toList();
     }
 
-    /** The backups to forget, newest first. */
+    /** {@return the backups to forget, newest first} */
     public List<Manifest> forgotten() {
         return decisions.stream().filter(decision -> !decision.keep()).map(BackupDecision::backup).toList();
     }

@@ -77,7 +77,7 @@ public final class RetentionPolicy {
         this.zone = builder.zone;
     }
 
-    /** Starts a policy; at least one rule is required. */
+    /** {@return a builder with no rule yet; {@link Builder#build()} requires at least one} */
     public static Builder builder() {
         return new Builder();
     }
@@ -99,7 +99,10 @@ public final class RetentionPolicy {
      * ({@code held until …: reason}), with what it depends on (its parent, the files it needs, a base backup's
      * log), whatever the rules say. Still a pure function.
      *
+     * @param backups the backups of one plan on one destination, in any order
+     * @param now the current time, at which holds are active or expired
      * @param holds the plan's holds on the destination, active or not ({@link dev.planb.hold.Holds#list})
+     * @return one decision per backup, newest first
      */
     public RetentionDecision decide(List<Manifest> backups, Instant now, Collection<Hold> holds) {
         List<Manifest> newestFirst = new ArrayList<>(backups);
@@ -253,38 +256,80 @@ public final class RetentionPolicy {
         private Builder() {
         }
 
-        /** Keeps the {@code n} newest backups. */
+        /**
+         * Keeps the {@code n} newest backups (restorable points; log files follow their chain).
+         *
+         * @param n how many, 1 or more
+         * @return this builder
+         * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} when {@code n} is below 1
+         */
         public Builder keepLast(int n) {
             last = positive("keepLast", n);
             return this;
         }
 
-        /** Keeps the newest backup of each of the last {@code n} hours that have one. */
+        /**
+         * Keeps the newest backup of each of the last {@code n} hours that have one.
+         *
+         * @param n how many hours back, 1 or more
+         * @return this builder
+         * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} when {@code n} is below 1
+         */
         public Builder keepHourly(int n) {
             return keep(Period.HOURLY, n);
         }
 
-        /** Keeps the newest backup of each of the last {@code n} days that have one. */
+        /**
+         * Keeps the newest backup of each of the last {@code n} days that have one.
+         *
+         * @param n how many days back, 1 or more
+         * @return this builder
+         * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} when {@code n} is below 1
+         */
         public Builder keepDaily(int n) {
             return keep(Period.DAILY, n);
         }
 
-        /** Keeps the newest backup of each of the last {@code n} ISO weeks that have one. */
+        /**
+         * Keeps the newest backup of each of the last {@code n} ISO weeks that have one.
+         *
+         * @param n how many ISO weeks back, 1 or more
+         * @return this builder
+         * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} when {@code n} is below 1
+         */
         public Builder keepWeekly(int n) {
             return keep(Period.WEEKLY, n);
         }
 
-        /** Keeps the newest backup of each of the last {@code n} months that have one. */
+        /**
+         * Keeps the newest backup of each of the last {@code n} months that have one.
+         *
+         * @param n how many months back, 1 or more
+         * @return this builder
+         * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} when {@code n} is below 1
+         */
         public Builder keepMonthly(int n) {
             return keep(Period.MONTHLY, n);
         }
 
-        /** Keeps the newest backup of each of the last {@code n} years that have one. */
+        /**
+         * Keeps the newest backup of each of the last {@code n} years that have one.
+         *
+         * @param n how many years back, 1 or more
+         * @return this builder
+         * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} when {@code n} is below 1
+         */
         public Builder keepYearly(int n) {
             return keep(Period.YEARLY, n);
         }
 
-        /** Keeps every backup started less than {@code duration} before the newest backup. */
+        /**
+         * Keeps every backup started less than {@code duration} before the newest backup (not before now).
+         *
+         * @param duration a positive duration, e.g. {@code Duration.ofDays(7)}
+         * @return this builder
+         * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} when it is null, zero or negative
+         */
         public Builder keepWithin(Duration duration) {
             if (duration == null || duration.isNegative() || duration.isZero()) {
                 throw new PlanBException(ErrorCode.INVALID_SETTING, "Retention keepWithin " + duration
@@ -294,7 +339,12 @@ public final class RetentionPolicy {
             return this;
         }
 
-        /** The time zone periods (hours, days, weeks…) are read in; UTC unless set. */
+        /**
+         * The time zone periods (hours, days, weeks…) are read in; UTC unless set.
+         *
+         * @param zone the zone whose midnight starts a day, e.g. the operators' own
+         * @return this builder
+         */
         public Builder zone(ZoneId zone) {
             this.zone = Objects.requireNonNull(zone, "zone");
             return this;
@@ -303,6 +353,7 @@ public final class RetentionPolicy {
         /**
          * Makes the policy.
          *
+         * @return the immutable policy
          * @throws PlanBException when no rule is set: a policy without rules would forget everything
          *     but the newest backup, which is never what anyone means
          */

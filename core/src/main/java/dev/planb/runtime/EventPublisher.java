@@ -17,12 +17,21 @@ public final class EventPublisher {
 
     private final List<PlanBListener> listeners;
 
-    /** Publishes to {@code listeners}, in their order. */
+    /**
+     * Publishes to {@code listeners}, in their order.
+     *
+     * @param listeners the listeners; the list is copied
+     */
     public EventPublisher(List<PlanBListener> listeners) {
         this.listeners = List.copyOf(listeners);
     }
 
-    /** Calls every listener with {@code event}. */
+    /**
+     * Calls every listener with {@code event}; one that throws is logged and the others still run.
+     *
+     * @param event the event to hand on
+     */
+
     public void publish(PlanBEvent event) {
         for (PlanBListener listener : listeners) {
             try {

@@ -91,7 +91,12 @@ public final class LogStreamer {
         this.writer = new ChainWriter(plan, engine, clock);
     }
 
-    /** Starts a streamer for {@code plan}, whose engine must support point-in-time recovery. */
+    /**
+     * Starts a streamer for {@code plan}, whose engine must support point-in-time recovery.
+     *
+     * @param plan the plan whose database's log is shipped to its destinations
+     * @return a builder for the intervals and listeners
+     */
     public static Builder builder(BackupPlan plan) {
         return new Builder(plan);
     }
@@ -131,12 +136,12 @@ public final class LogStreamer {
         stopped.countDown();
     }
 
-    /** The first backup of the chain being shipped, once it is stored. */
+    /** {@return the first backup of the chain being shipped, once it is stored} */
     public Optional<Manifest> currentBase() {
         return Optional.ofNullable(currentBase);
     }
 
-    /** When a log file was last stored on at least one destination. */
+    /** {@return when a log file was last stored on at least one destination; empty before the first} */
     public Optional<Instant> lastShipped() {
         return Optional.ofNullable(lastShipped);
     }
@@ -250,19 +255,35 @@ public final class LogStreamer {
         /**
          * How often the log file being written is shipped as it stands, when it changed (default 30 s):
          * at most this much is lost when the whole host is lost.
+         *
+         * @param interval a positive duration
+         * @return this builder
+         * @throws PlanBException when {@code interval} is not positive
          */
         public Builder partialInterval(Duration interval) {
             this.partialInterval = positive("partialInterval", interval);
             return this;
         }
 
-        /** How often the receiver's folder is looked at (default 1 s). */
+        /**
+         * Sets how often the receiver's folder is looked at.
+         *
+         * @param interval a positive duration (default 1 s)
+         * @return this builder
+         * @throws PlanBException when {@code interval} is not positive
+         */
         public Builder pollInterval(Duration interval) {
             this.pollInterval = positive("pollInterval", interval);
             return this;
         }
 
-        /** How long to wait before restarting a receiver that stopped (default 5 s, doubling up to 1 min). */
+        /**
+         * Sets how long to wait before restarting a receiver that stopped.
+         *
+         * @param delay a positive duration (default 5 s, doubling up to 1 min)
+         * @return this builder
+         * @throws PlanBException when {@code delay} is not positive
+         */
         public Builder restartDelay(Duration delay) {
             this.restartDelay = positive("restartDelay", delay);
             return this;
@@ -271,19 +292,33 @@ public final class LogStreamer {
         /**
          * How often to dump when the server does not allow log shipping (default 15 min); {@code null}
          * makes {@link #run()} fail instead.
+         *
+         * @param interval a positive duration, or {@code null} for no fallback
+         * @return this builder
+         * @throws PlanBException when {@code interval} is zero or negative
          */
         public Builder fallbackInterval(Duration interval) {
             this.fallbackInterval = interval == null ? null : positive("fallbackInterval", interval);
             return this;
         }
 
-        /** Also tells {@code listener} about the streamer's problems (the plan's notifiers always hear them). */
+        /**
+         * Also tells {@code listener} about the streamer's problems (the plan's notifiers always hear them).
+         *
+         * @param listener the listener to add
+         * @return this builder
+         */
         public Builder listener(PlanBListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
-        /** The clock for ids and intervals (tests). */
+        /**
+         * Sets the clock for ids and intervals (tests).
+         *
+         * @param clock the clock (default the system's, in UTC)
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -292,6 +327,8 @@ public final class LogStreamer {
         /**
          * Makes the streamer.
          *
+         * @return the streamer; {@link #run()} starts it
+
          * @throws PlanBException when the plan's engine cannot ship a log
          */
         public LogStreamer build() {

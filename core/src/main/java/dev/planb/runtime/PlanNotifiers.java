@@ -23,7 +23,12 @@ public final class PlanNotifiers implements PlanBListener, AutoCloseable {
 
     private final Map<String, List<Notifier>> byPlan = new LinkedHashMap<>();
 
-    /** The notifiers of {@code plans}. */
+    /**
+     * Collects the notifiers of {@code plans}.
+     *
+     * @param plans the plans whose {@link BackupPlan#notifiers()} receive their plan's events
+     */
+
     public PlanNotifiers(List<BackupPlan> plans) {
         plans.forEach(plan -> byPlan.put(plan.name(), plan.notifiers()));
     }

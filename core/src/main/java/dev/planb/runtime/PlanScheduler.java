@@ -53,8 +53,12 @@ public final class PlanScheduler implements AutoCloseable {
     private volatile boolean closed;
 
     /**
+     * Makes a scheduler for the plans and pulls; nothing runs until {@link #start()}.
+     *
      * @param plans plans that each have a schedule, with distinct names
      * @param pulls pulls that each have a schedule, with names distinct from each other and the plans'
+     * @param events receives every run's events
+     * @param clock the clock for ticks and backup ids
      * @param threads how many backups may run at once
      * @param shutdownGrace how long {@link #close()} lets running backups finish before it stops them (zero: stop at once)
      */
@@ -79,7 +83,12 @@ public final class PlanScheduler implements AutoCloseable {
                 .map(plan -> plan.job().name() + " (" + plan.job().schedule() + ")").toList());
     }
 
-    /** The next scheduled tick of a plan, or empty when it has none or the plan is unknown. */
+    /**
+     * Tells when a plan runs next.
+     *
+     * @param plan the plan's (or pull's) name
+     * @return the next scheduled tick, or empty when it has none or the plan is unknown
+     */
     public Optional<Instant> nextTick(String plan) {
         ScheduledPlan scheduled = plans.get(plan);
         return scheduled == null ? Optional.empty() : scheduled.nextTick();
@@ -88,6 +97,7 @@ public final class PlanScheduler implements AutoCloseable {
     /**
      * Runs a plan now, outside its schedule, on the worker pool.
      *
+     * @param plan the plan's (or pull's) name
      * @return false when the plan is unknown or the runtime is closed
      */
     public boolean runNow(String plan) {
@@ -104,7 +114,10 @@ public final class PlanScheduler implements AutoCloseable {
      * now (if any) has ended, on the worker pool, with the plan's lock, timeout, retention and events (a drill due
      * after it runs after it returns).
      *
+     * @param plan the plan's name
+     * @param label the backup's label, or {@code null} for none
      * @return the backup
+     * @throws IllegalArgumentException when {@code label} is not one short line of text
      * @throws PlanBException saying why when the plan is unknown, the runtime closed, or the backup failed,
      *     was stopped or was skipped (another instance holds the plan's lock)
      */
@@ -140,7 +153,8 @@ public final class PlanScheduler implements AutoCloseable {
     /**
      * Drills a plan's newest backup now (restore into a scratch database and check), on the worker pool.
      *
-     * @return false when the plan is unknown or the runtime is closed
+     * @param plan the plan's name
+     * @return false when the plan is unknown (or is a pull) or the runtime is closed
      */
     public boolean verifyNow(String plan) {
         ScheduledPlan scheduled = plans.get(plan);
@@ -158,6 +172,10 @@ public final class PlanScheduler implements AutoCloseable {
     /**
      * Runs {@code task} on the timer thread now, then every {@code period} until {@link #close()};
      * a failure is logged and the next period runs again.
+     *
+     * @param name what the task does, for the log when it fails
+     * @param task the task
+     * @param period the delay between the end of one run and the start of the next
      */
     public void repeat(String name, Runnable task, Duration period) {
         timer.scheduleWithFixedDelay(() -> {
@@ -169,7 +187,8 @@ public final class PlanScheduler implements AutoCloseable {
         }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** The plans, in the order given. */
+    /** {@return the backup plans (not the pulls), in the order given} */
+
     public List<BackupPlan> plans() {
         return plans.values().stream().map(ScheduledPlan::job).filter(BackupJob.class::isInstance)
                 .map(job -> ((BackupJob) job).plan()).toList();

@@ -26,7 +26,12 @@ public record BackupId(String value) implements Comparable<BackupId> {
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Validates the format, so an identifier can never escape its plan's folder. */
+    /**
+     * Validates the format, so an identifier can never escape its plan's folder.
+     *
+     * @param value the identifier, e.g. {@code 20261124T235903Z-3fa9c1}
+     * @throws PlanBException when it is not a backup identifier
+     */
     public BackupId {
         if (value == null || !FORMAT.matcher(value).matches()) {
             throw new PlanBException(ErrorCode.INVALID_SETTING, "backup id '" + value
@@ -34,19 +39,29 @@ public record BackupId(String value) implements Comparable<BackupId> {
         }
     }
 
-    /** A new identifier for a backup started at {@code start}. */
+    /**
+     * Makes a new identifier.
+     *
+     * @param start when the backup started
+     * @return an identifier of that time and six random hex digits
+     */
     public static BackupId generate(Instant start) {
         byte[] suffix = new byte[3];
         RANDOM.nextBytes(suffix);
         return new BackupId(TIME.format(start) + "-" + HexFormat.of().formatHex(suffix));
     }
 
-    /** When the backup started, to the second (the time the identifier is made of). */
+    /** {@return when the backup started, to the second} (the time the identifier is made of) */
     public Instant time() {
         return TIME.parse(value.substring(0, 16), Instant::from);
     }
 
-    /** Whether {@code text} has the form of a backup identifier. */
+    /**
+     * Tells whether text has the form of a backup identifier.
+     *
+     * @param text the text, or {@code null}
+     * @return whether it is a valid identifier
+     */
     public static boolean isValid(String text) {
         return text != null && FORMAT.matcher(text).matches();
     }

@@ -49,12 +49,16 @@ public abstract class CommittingWriter extends ObjectWriter {
         this.out = out;
     }
 
-    /** The object's name, for messages. */
+    /** {@return the object's name, for messages} */
     protected final String name() {
         return name;
     }
 
-    /** The stream given to the constructor. */
+    /**
+     * {@return the stream given to the constructor}
+     *
+     * @throws IllegalStateException when none was given: such a writer must override {@link #send}
+     */
     protected final OutputStream out() {
         if (out == null) {
             throw new IllegalStateException(getClass().getName() + " has no stream: it must override send()");
@@ -62,7 +66,14 @@ public abstract class CommittingWriter extends ObjectWriter {
         return out;
     }
 
-    /** Sends bytes on their way to the temporary place: by default, into the stream given to the constructor. */
+    /**
+     * Sends bytes on their way to the temporary place: by default, into the stream given to the constructor.
+     *
+     * @param bytes the buffer holding the bytes
+     * @param offset where they start in {@code bytes}
+     * @param length how many to send
+     * @throws IOException if they cannot be sent; {@link #failed} turns it into the exception thrown
+     */
     protected void send(byte[] bytes, int offset, int length) throws IOException {
         out().write(bytes, offset, length);
     }
@@ -70,6 +81,8 @@ public abstract class CommittingWriter extends ObjectWriter {
     /**
      * Waits until everything sent so far has arrived, on the writing thread: by default, flushes the stream given
      * to the constructor, if any.
+     *
+     * @throws IOException if something sent did not arrive; {@link #failed} turns it into the exception thrown
      */
     protected void drain() throws IOException {
         if (out != null) {
@@ -80,15 +93,24 @@ public abstract class CommittingWriter extends ObjectWriter {
     /**
      * Completes the upload and makes the object visible under its final name. When this throws, {@link #abort()}
      * follows.
+     *
+     * @throws IOException if the object could not be completed
      */
     protected abstract void finish() throws IOException;
 
-    /** Throws away what was written (best effort: what is left is hidden, and {@code planb cleanup} removes it). */
+    /**
+     * Throws away what was written (best effort: what is left is hidden, and {@code planb cleanup} removes it).
+     *
+     * @throws IOException if it could not be thrown away
+     */
     protected abstract void abort() throws IOException;
 
     /**
      * The exception to throw for a failure while sending or draining, e.g. one naming the destination and what
      * to do; the failure itself by default.
+     *
+     * @param failure what {@link #send} or {@link #drain} threw
+     * @return the exception to throw instead
      */
     protected IOException failed(IOException failure) {
         return failure;

@@ -29,25 +29,33 @@ import java.util.Properties;
  */
 public interface DatabaseEngine {
 
-    /** A short lower-case name recorded in manifests, e.g. {@code sqlite}. */
+    /** {@return a short lower-case name recorded in manifests, e.g. {@code sqlite}} */
     String name();
 
-    /** The JDBC URL prefixes this engine handles, e.g. {@code jdbc:sqlite:}. */
+    /** {@return the JDBC URL prefixes this engine handles, e.g. {@code jdbc:sqlite:}} */
     List<String> urlPrefixes();
 
-    /** Whether this engine handles {@code jdbcUrl}. */
+    /**
+     * Tells whether a JDBC URL is for this engine.
+     *
+     * @param jdbcUrl the database's JDBC URL
+     * @return whether it starts with one of the {@link #urlPrefixes()}
+     */
     default boolean handles(String jdbcUrl) {
         return urlPrefixes().stream().anyMatch(jdbcUrl::startsWith);
     }
 
     /**
-     * The dump's file name before compression, e.g. {@code database.sqlite}; it becomes the
+     * {@return the dump's file name before compression, e.g. {@code database.sqlite}}; it becomes the
      * artifact's name on storage with the compression's extension added.
      */
     String dumpFileName();
 
     /**
-     * A plan name to use when the user gives none, usually the database's name.
+     * Proposes a plan name for when the user gives none.
+     *
+     * @param source the database to back up
+     * @return a valid plan name, usually the database's name
      */
     String defaultPlanName(DatabaseSource source);
 
@@ -55,6 +63,7 @@ public interface DatabaseEngine {
      * Checks, before anything is written anywhere, that the database can be reached and the
      * tools the engine needs are present.
      *
+     * @param source the database to back up
      * @throws dev.planb.PlanBException saying what is missing and what to do
      */
     void checkReadable(DatabaseSource source);
@@ -64,6 +73,9 @@ public interface DatabaseEngine {
      * tools and their versions, the privileges to read every object, objects the options leave out,
      * the character set. One finding per problem, each naming the setting or the GRANT that fixes it;
      * never throws for a problem it can name. The default checks what {@link #checkReadable} checks.
+     *
+     * @param source the database to back up
+     * @return the findings, an {@linkplain Finding#ok ok} one when nothing is wrong
      */
     default List<Finding> preflight(DatabaseSource source) {
         try {
@@ -75,7 +87,10 @@ public interface DatabaseEngine {
     }
 
     /**
-     * The expected size of the dump in bytes, for progress reports, or {@code -1} if unknown.
+     * Estimates the dump's size, for progress reports. The default does not know.
+     *
+     * @param source the database to back up
+     * @return the expected size of the dump in bytes, or {@code -1} if unknown
      */
     default long estimateDumpSize(DatabaseSource source) {
         return -1;
@@ -85,13 +100,19 @@ public interface DatabaseEngine {
      * Writes a consistent dump of the database to {@code out}, streaming: memory use must not
      * grow with the database's size. Does not close {@code out}.
      *
+     * @param source the database to dump
+     * @param out where the dump goes, left open
      * @return the versions and the tables with row counts of the dumped snapshot
+     * @throws IOException if the dump tool fails or {@code out} cannot be written
      */
     DumpResult dump(DatabaseSource source, OutputStream out) throws IOException;
 
     /**
      * Checks, before any data is read from storage, that {@code target} may be restored into:
      * it must be empty unless {@code force} is set. Must not create the target.
+     *
+     * @param target the database to restore into
+     * @param force whether a target that holds data may be overwritten
      *
      * @throws dev.planb.PlanBException with {@link dev.planb.ErrorCode#RESTORE_REFUSED} when the
      *     target holds data and {@code force} is false
@@ -103,6 +124,10 @@ public interface DatabaseEngine {
      * {@code dump} throws an {@link IOException} at its end when the stored bytes do not match
      * their checksum: an engine reads it to the end before it makes the restore permanent, so a
      * corrupt backup never replaces good data.
+     *
+     * @param dump the decompressed, decrypted dump, checked against its checksum at its end
+     * @param target the database to restore into
+     * @throws IOException if the dump cannot be read, is corrupt, or the restore tool fails
      */
     void restore(InputStream dump, DatabaseSource target) throws IOException;
 
@@ -110,6 +135,9 @@ public interface DatabaseEngine {
      * Checks, before any data is read from storage, that the tables of {@code restore} can be put
      * where it asks: the names they would get are free, or, to replace live tables, those hold no rows
      * unless {@code force}. The default refuses: the engine cannot restore single tables.
+     *
+     * @param target the live database the tables go into
+     * @param restore the tables, and where and how they are restored
      *
      * @throws dev.planb.PlanBException with {@link dev.planb.ErrorCode#RESTORE_REFUSED} naming the table in the way
      */
@@ -125,7 +153,11 @@ public interface DatabaseEngine {
      * manifest's before the restore counts as done; when anything fails, what it created is removed again,
      * so the same restore can run again. Nothing else in {@code target} changes.
      *
+     * @param dump the decompressed, decrypted full dump
+     * @param target the live database the tables go into
+     * @param restore the tables, and where and how they are restored
      * @return the restored tables, with the names they got and their rows
+     * @throws IOException if the dump cannot be read or the restore tool fails
      * @throws dev.planb.PlanBException with {@link dev.planb.ErrorCode#VERIFICATION_FAILED} when a count differs
      */
     default List<RestoredTable> restoreTables(InputStream dump, DatabaseSource target, TableRestore restore)
@@ -134,20 +166,28 @@ public interface DatabaseEngine {
         throw new IllegalStateException(name() + " accepted a table-level restore it does not implement");
     }
 
-    /** The tables and their row counts as they are now, for verification after a restore. */
+    /**
+     * Counts the rows of every table, for verification after a restore.
+     *
+     * @param source the database to count
+     * @return the tables and their row counts as they are now
+     */
     List<TableCount> tableCounts(DatabaseSource source);
 
     /**
      * The names of the tables in the database now, as {@link #tableCounts} names them, without
      * counting rows; for the coverage review of restore drills.
+     *
+     * @param source the database to look at
+     * @return the table names
      */
     default List<String> tableNames(DatabaseSource source) {
         return tableCounts(source).stream().map(TableCount::table).toList();
     }
 
     /**
-     * The scratch databases restore drills use on this kind of database, or empty when the engine
-     * cannot make them (a drill then needs an explicit target).
+     * {@return the scratch databases restore drills use on this kind of database, or empty when the engine
+     * cannot make them} A drill then needs an explicit target.
      */
     default Optional<ScratchDatabases> scratchDatabases() {
         return Optional.empty();
@@ -156,12 +196,20 @@ public interface DatabaseEngine {
     /**
      * The user databases on the server that {@code server} reaches (not system or scratch
      * databases), for the coverage review; empty for file databases.
+     *
+     * @param server a source that reaches the server
+     * @return the database names
      */
     default List<String> databases(DatabaseSource server) {
         return List.of();
     }
 
-    /** The name of the database {@code source} names on its server, or empty for file databases. */
+    /**
+     * Names the database on its server.
+     *
+     * @param source the database
+     * @return the name of the database {@code source} names on its server, or empty for file databases
+     */
     default Optional<String> databaseName(DatabaseSource source) {
         return Optional.empty();
     }
@@ -170,6 +218,8 @@ public interface DatabaseEngine {
      * A JDBC connection to the database, for the user's SQL checks and content fingerprints of
      * restore drills.
      *
+     * @param source the database to connect to
+     * @return an open connection, which the caller closes
      * @throws dev.planb.PlanBException when it cannot be opened, saying why
      */
     default Connection connect(DatabaseSource source) {
@@ -179,6 +229,9 @@ public interface DatabaseEngine {
     /**
      * Markdown for {@code RESTORE.md}: how to restore {@code dumpFile} (the decompressed dump)
      * by hand with the database's stock tools.
+     *
+     * @param dumpFile the decompressed dump's file name
+     * @return the Markdown steps
      */
     String manualRestoreSteps(String dumpFile);
 
@@ -186,6 +239,10 @@ public interface DatabaseEngine {
      * Markdown for {@code RESTORE.md}: how to restore one table, {@code table}, of {@code dumpFile} (the
      * decompressed dump) by hand beside the live one, with the database's stock tools; empty when the
      * engine has no such recipe.
+     *
+     * @param dumpFile the decompressed dump's file name
+     * @param table the table to restore
+     * @return the Markdown steps, or {@code ""}
      */
     default String manualTableRestoreSteps(String dumpFile, String table) {
         return "";

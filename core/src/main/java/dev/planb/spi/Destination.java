@@ -33,13 +33,16 @@ import java.util.Optional;
 public interface Destination {
 
     /**
-     * A short, secret-free description for messages and the catalog, preferably a URI the
+     * {@return a short, secret-free description for messages and the catalog}, preferably a URI the
      * command line accepts, e.g. {@code file:/var/backups}.
      */
     String description();
 
     /**
      * Starts writing an object. The object appears only on {@link ObjectWriter#commit()}.
+     *
+     * @param key the object's key, e.g. {@code plan/backup-id/manifest.json}
+     * @return a writer, which the caller closes
      *
      * @throws IOException if the destination cannot be written; the message should name the
      *     location and the reason
@@ -49,23 +52,34 @@ public interface Destination {
     /**
      * Opens a committed object for reading.
      *
+     * @param key the object's key
+     * @return its content, which the caller closes
      * @throws java.nio.file.NoSuchFileException if no committed object has this key
+     * @throws IOException if it cannot be read
      */
     InputStream open(String key) throws IOException;
 
-    /** Every committed object whose key starts with {@code prefix} (use {@code ""} for all), in any order. */
+    /**
+     * Lists committed objects.
+     *
+     * @param prefix the keys' start; {@code ""} for all
+     * @return every committed object whose key starts with {@code prefix}, in any order
+     * @throws IOException if the destination cannot be listed
+     */
     List<StoredObject> list(String prefix) throws IOException;
 
     /**
      * Deletes an object; deleting a key that does not exist is not an error.
      *
+     * @param key the object's key
+     * @throws IOException if the delete fails
      * @throws PlanBException with {@link ErrorCode#DELETE_NOT_PERMITTED} when this destination
      *     refuses deletes (see {@link #canDelete()})
      */
     void delete(String key) throws IOException;
 
     /**
-     * Whether {@link #delete(String)} is expected to work. A destination reached with write-only
+     * {@return whether {@link #delete(String)} is expected to work} A destination reached with write-only
      * credentials, or on immutable storage, answers {@code false}.
      */
     default boolean canDelete() {
@@ -76,13 +90,17 @@ public interface Destination {
      * Until when storage protects this object from deletion (S3 Object Lock, say), or empty when
      * it does not. Retention reports a backup whose objects are still protected as "retained
      * until …" instead of trying to delete it.
+     *
+     * @param key the object's key
+     * @return the end of its protection, or empty (the default)
+     * @throws IOException if the object's settings cannot be read
      */
     default Optional<Instant> retainedUntil(String key) throws IOException {
         return Optional.empty();
     }
 
     /**
-     * The protection this destination was configured to require and enforces after each upload, e.g.
+     * {@return the protection this destination was configured to require and enforces after each upload}, e.g.
      * {@code Object Lock (COMPLIANCE, 30 days)}; empty when none was asked for, or when unprotected copies were
      * explicitly accepted. {@code planb check} fails when such a destination turns out to be deletable.
      */
@@ -95,6 +113,7 @@ public interface Destination {
      * it, and reports what happened. Run it at startup, or as {@code planb check --to URI}. A
      * destination that knows more (versioning, lock settings) overrides this to add the details.
      *
+     * @return the verdict, with a one-line summary
      * @throws IOException if the canary cannot even be written
      */
     default ProtectionReport checkProtection() throws IOException {
@@ -133,6 +152,10 @@ public interface Destination {
      * The writes under {@code prefix} that never completed (partial files of killed runs, unfinished multipart
      * uploads), which {@link #list(String)} does not show. A destination whose writes cannot leave anything behind
      * returns none (the default).
+     *
+     * @param prefix the keys' start; {@code ""} for all
+     * @return the incomplete writes
+     * @throws IOException if the destination cannot be listed
      */
     default List<IncompleteWrite> incompleteWrites(String prefix) throws IOException {
         return List.of();
@@ -140,8 +163,9 @@ public interface Destination {
 
     /**
      * Removes an incomplete write found by {@link #incompleteWrites(String)}. Callers make sure no running write
-     * still owns it (by its age).
+     * still owns it (by its age). The default throws {@link UnsupportedOperationException}.
      *
+     * @param write the incomplete write to remove
      * @throws IOException if it could not be removed
      */
     default void discard(IncompleteWrite write) throws IOException {

@@ -19,13 +19,28 @@ import java.util.List;
 public record DumpResult(String serverVersion, String dumpTool, String dumpToolVersion, List<TableCount> tables,
         List<String> omitted) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param serverVersion the database's version
+     * @param dumpTool what made the dump
+     * @param dumpToolVersion that tool's version
+     * @param tables the tables and row counts of the dumped snapshot
+     * @param omitted what the dump leaves out, one line each
+     */
     public DumpResult {
         tables = List.copyOf(tables);
         omitted = List.copyOf(omitted);
     }
 
-    /** A dump that leaves nothing out. */
+    /**
+     * A dump that leaves nothing out.
+     *
+     * @param serverVersion the database's version
+     * @param dumpTool what made the dump
+     * @param dumpToolVersion that tool's version
+     * @param tables the tables and row counts of the dumped snapshot
+     */
     public DumpResult(String serverVersion, String dumpTool, String dumpToolVersion, List<TableCount> tables) {
         this(serverVersion, dumpTool, dumpToolVersion, tables, List.of());
     }

@@ -21,24 +21,49 @@ import java.util.Objects;
  */
 public record Finding(Severity severity, String check, String message) {
 
-    /** Checks the values. */
+    /**
+     * Checks the values.
+     *
+     * @param severity how much it matters
+     * @param check what was checked, a short lower-case label
+     * @param message one line: what was found and what to do
+     * @throws NullPointerException if a value is null
+     */
     public Finding {
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(check, "check");
         Objects.requireNonNull(message, "message");
     }
 
-    /** Something that will make a backup fail, or make one that cannot be restored faithfully. */
+    /**
+     * Something that will make a backup fail, or make one that cannot be restored faithfully.
+     *
+     * @param check what was checked, a short lower-case label
+     * @param message one line: what was found and what to do
+     * @return a finding of severity {@code BLOCKER}
+     */
     public static Finding blocker(String check, String message) {
         return new Finding(Severity.BLOCKER, check, message);
     }
 
-    /** Something a backup survives but a user should know or fix. */
+    /**
+     * Something a backup survives but a user should know or fix.
+     *
+     * @param check what was checked, a short lower-case label
+     * @param message one line: what was found and what to do
+     * @return a finding of severity {@code WARNING}
+     */
     public static Finding warning(String check, String message) {
         return new Finding(Severity.WARNING, check, message);
     }
 
-    /** A check that passed, said in one line. */
+    /**
+     * A check that passed, said in one line.
+     *
+     * @param check what was checked, a short lower-case label
+     * @param message one line: what was found and what to do
+     * @return a finding of severity {@code OK}
+     */
     public static Finding ok(String check, String message) {
         return new Finding(Severity.OK, check, message);
     }

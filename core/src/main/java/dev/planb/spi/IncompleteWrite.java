@@ -20,7 +20,15 @@ import java.util.Objects;
  */
 public record IncompleteWrite(String key, String handle, long size, Instant lastWritten) {
 
-    /** Checks. */
+    /**
+     * Checks the values.
+     *
+     * @param key the key the object was to get
+     * @param handle what the destination needs to remove it
+     * @param size bytes written so far, or -1
+     * @param lastWritten when it was last written to
+     * @throws NullPointerException if {@code key}, {@code handle} or {@code lastWritten} is null
+     */
     public IncompleteWrite {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(handle, "handle");

@@ -31,27 +31,60 @@ public final class Layout {
     private Layout() {
     }
 
-    /** The folder of one backup, with a trailing slash. */
+    /**
+     * Names a backup's folder.
+     *
+     * @param plan the plan's name
+     * @param id the backup's id
+     * @return the folder of that backup, {@code plan/id/}, with a trailing slash
+     */
     public static String backupFolder(String plan, BackupId id) {
         return plan + "/" + id.value() + "/";
     }
 
-    /** The key of a file inside a backup's folder. */
+    /**
+     * Names a file of a backup.
+     *
+     * @param plan the plan's name
+     * @param id the backup's id
+     * @param fileName the file's name inside the backup's folder
+     * @return the key of that file
+     */
     public static String key(String plan, BackupId id, String fileName) {
         return backupFolder(plan, id) + fileName;
     }
 
-    /** The key of a backup's manifest. */
+    /**
+     * Names a backup's manifest.
+     *
+     * @param plan the plan's name
+     * @param id the backup's id
+     * @return the key of its {@code manifest.json}
+     */
     public static String manifestKey(String plan, BackupId id) {
         return key(plan, id, MANIFEST);
     }
 
-    /** The key of a hold placed on a backup ({@code hold-<hold-id>.json}). */
+    /**
+     * Names a hold placed on a backup ({@code hold-<hold-id>.json}).
+     *
+     * @param plan the plan's name
+     * @param backup the held backup's id
+     * @param holdId the hold's id
+     * @return the key of the hold object
+     */
     public static String holdKey(String plan, BackupId backup, BackupId holdId) {
         return key(plan, backup, HOLD_PREFIX + holdId.value() + ".json");
     }
 
-    /** The key of the release of a hold ({@code release-<hold-id>.json}). */
+    /**
+     * Names the release of a hold ({@code release-<hold-id>.json}).
+     *
+     * @param plan the plan's name
+     * @param backup the held backup's id
+     * @param holdId the released hold's id
+     * @return the key of the release object
+     */
     public static String releaseKey(String plan, BackupId backup, BackupId holdId) {
         return key(plan, backup, RELEASE_PREFIX + holdId.value() + ".json");
     }
@@ -59,6 +92,7 @@ public final class Layout {
     /**
      * The hold or release a key names, or empty when it is neither.
      *
+     * @param key an object key on a destination
      * @return the hold's coordinates, with {@code release} set for a release object
      */
     public static Optional<HoldRef> parseHoldKey(String key) {
@@ -80,6 +114,9 @@ public final class Layout {
     /**
      * The plan and backup id of a manifest key, or empty when {@code key} is not the manifest of
      * a backup (for example a file that merely sits on the same destination).
+     *
+     * @param key an object key on a destination
+     * @return the backup whose manifest it is, or empty
      */
     public static Optional<BackupRef> parseManifestKey(String key) {
         String[] parts = key.split("/");

@@ -18,25 +18,38 @@ import java.util.Optional;
  */
 public interface LogStream extends AutoCloseable {
 
-    /** The first backup's file name before compression, e.g. {@code base.tar}. */
+    /** {@return the first backup's file name before compression, e.g. {@code base.tar}} */
     String baseFileName();
 
-    /** The first backup's manifest kind: {@code base} or {@code full}. */
+    /** {@return the first backup's manifest kind: {@code base} or {@code full}} */
     String baseKind();
 
     /**
      * Writes the chain's first backup to {@code out} (not closed) and makes sure the receiver runs
      * from a point at or before it, so no log is missing between the two.
+     *
+     * @param out where the first backup is written, left open
+     * @return the first backup's versions and where it starts in the log
+     * @throws IOException if the backup or the receiver fails
      */
     ChainStart begin(OutputStream out) throws IOException;
 
-    /** The log files in the folder now. */
+    /**
+     * Lists the session's folder.
+     *
+     * @return the log files in the folder now
+     * @throws IOException if the folder cannot be read
+     */
     LogFiles scan() throws IOException;
 
-    /** Why the receiver stopped (its last error line), or empty while it runs. */
+    /** {@return why the receiver stopped (its last error line), or empty while it runs} */
     Optional<String> receiverStopped();
 
-    /** Starts the receiver again after it stopped, from where the folder ends. */
+    /**
+     * Starts the receiver again after it stopped, from where the folder ends.
+     *
+     * @throws IOException if the receiver cannot be started
+     */
     void restartReceiver() throws IOException;
 
     /** Stops the receiver cleanly (it flushes what it received) and frees what the session holds on the server. */
@@ -61,7 +74,13 @@ public interface LogStream extends AutoCloseable {
      */
     record LogFiles(List<Path> complete, Optional<Path> current, Optional<String> currentName) {
 
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param complete the finished files, in log order
+         * @param current the file being written, if any
+         * @param currentName that file's log name, if any
+         */
         public LogFiles {
             complete = List.copyOf(complete);
         }

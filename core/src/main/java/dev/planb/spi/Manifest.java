@@ -71,7 +71,30 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
     /** The longest {@link #label()}. */
     public static final int MAX_LABEL_LENGTH = 200;
 
-    /** Checks that every field a restore relies on is present, so a damaged manifest is rejected, not half-read. */
+    /**
+     * Checks that every field a restore relies on is present, so a damaged manifest is rejected, not half-read.
+     *
+     * @param formatVersion the manifest format, {@link #FORMAT_VERSION} when written by this version
+     * @param plan the plan's name
+     * @param backupId the backup's id
+     * @param kind {@link #KIND_FULL}, {@link #KIND_BASE} or {@link #KIND_LOG}
+     * @param parentId the backup this one depends on, or {@code null}
+     * @param engine the engine and tools that made the dump
+     * @param database the database's JDBC URL, without credentials
+     * @param startedAt when the dump started
+     * @param finishedAt when the last artifact was stored
+     * @param artifacts the stored files, the database dump first; at least one
+     * @param tables the tables and row counts at backup time
+     * @param planbVersion the PlanB version that wrote the backup
+     * @param files the directory trees backed up with the database; {@code null} for none
+     * @param needs the ids of the older backups an incremental files source reads on restore; {@code null} for none
+     * @param log where the backup sits in the transaction log, or {@code null}
+     * @param label why the backup was taken, or {@code null}
+     * @throws dev.planb.PlanBException if the plan name, the backup id or an id in {@code needs} is invalid
+     * @throws IllegalArgumentException if the label is invalid, there is no artifact, or a files source names an
+     *     artifact that is not listed
+     * @throws NullPointerException if {@code engine}, {@code startedAt}, {@code finishedAt} or {@code tables} is null
+     */
     public Manifest {
         PlanName.check(plan);
         new BackupId(backupId);
@@ -95,7 +118,25 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
         checkLabel(label);
     }
 
-    /** A manifest without a label. */
+    /**
+     * A manifest without a label.
+     *
+     * @param formatVersion the manifest format, {@link #FORMAT_VERSION} when written by this version
+     * @param plan the plan's name
+     * @param backupId the backup's id
+     * @param kind {@link #KIND_FULL}, {@link #KIND_BASE} or {@link #KIND_LOG}
+     * @param parentId the backup this one depends on, or {@code null}
+     * @param engine the engine and tools that made the dump
+     * @param database the database's JDBC URL, without credentials
+     * @param startedAt when the dump started
+     * @param finishedAt when the last artifact was stored
+     * @param artifacts the stored files, the database dump first; at least one
+     * @param tables the tables and row counts at backup time
+     * @param planbVersion the PlanB version that wrote the backup
+     * @param files the directory trees backed up with the database; {@code null} for none
+     * @param needs the ids of the older backups an incremental files source reads on restore; {@code null} for none
+     * @param log where the backup sits in the transaction log, or {@code null}
+     */
     public Manifest(int formatVersion, String plan, String backupId, String kind, String parentId,
             EngineInfo engine, String database, Instant startedAt, Instant finishedAt,
             List<Artifact> artifacts, List<TableCount> tables, String planbVersion, List<FileSet> files,
@@ -108,6 +149,8 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
      * Checks a backup's label: {@code null} (none), or one line of printable text of at most
      * {@value #MAX_LABEL_LENGTH} characters.
      *
+     * @param label the label to check, or {@code null}
+     * @return {@code label}, unchanged
      * @throws IllegalArgumentException saying what is wrong with it
      */
     public static String checkLabel(String label) {
@@ -121,7 +164,24 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
         return label;
     }
 
-    /** A manifest without log information. */
+    /**
+     * A manifest without log information or label.
+     *
+     * @param formatVersion the manifest format, {@link #FORMAT_VERSION} when written by this version
+     * @param plan the plan's name
+     * @param backupId the backup's id
+     * @param kind {@link #KIND_FULL}, {@link #KIND_BASE} or {@link #KIND_LOG}
+     * @param parentId the backup this one depends on, or {@code null}
+     * @param engine the engine and tools that made the dump
+     * @param database the database's JDBC URL, without credentials
+     * @param startedAt when the dump started
+     * @param finishedAt when the last artifact was stored
+     * @param artifacts the stored files, the database dump first; at least one
+     * @param tables the tables and row counts at backup time
+     * @param planbVersion the PlanB version that wrote the backup
+     * @param files the directory trees backed up with the database; {@code null} for none
+     * @param needs the ids of the older backups an incremental files source reads on restore; {@code null} for none
+     */
     public Manifest(int formatVersion, String plan, String backupId, String kind, String parentId,
             EngineInfo engine, String database, Instant startedAt, Instant finishedAt,
             List<Artifact> artifacts, List<TableCount> tables, String planbVersion, List<FileSet> files,
@@ -130,7 +190,22 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
                 tables, planbVersion, files, needs, null);
     }
 
-    /** A manifest without files, as the database-only backup writes it. */
+    /**
+     * A manifest without files, as the database-only backup writes it.
+     *
+     * @param formatVersion the manifest format, {@link #FORMAT_VERSION} when written by this version
+     * @param plan the plan's name
+     * @param backupId the backup's id
+     * @param kind {@link #KIND_FULL}, {@link #KIND_BASE} or {@link #KIND_LOG}
+     * @param parentId the backup this one depends on, or {@code null}
+     * @param engine the engine and tools that made the dump
+     * @param database the database's JDBC URL, without credentials
+     * @param startedAt when the dump started
+     * @param finishedAt when the last artifact was stored
+     * @param artifacts the stored files, the database dump first; at least one
+     * @param tables the tables and row counts at backup time
+     * @param planbVersion the PlanB version that wrote the backup
+     */
     public Manifest(int formatVersion, String plan, String backupId, String kind, String parentId,
             EngineInfo engine, String database, Instant startedAt, Instant finishedAt,
             List<Artifact> artifacts, List<TableCount> tables, String planbVersion) {
@@ -138,19 +213,24 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
                 tables, planbVersion, List.of(), List.of());
     }
 
-    /** The database dump's artifact: always the first. */
+    /** {@return the database dump's artifact: always the first} */
     public Artifact databaseArtifact() {
         return artifacts.get(0);
     }
 
-    /** The artifact with this name. */
+    /**
+     * Finds an artifact by name.
+     *
+     * @param name the artifact's file name, e.g. as a {@link FileSet} names it
+     * @return the artifact with this name, or empty when the backup has none
+     */
     public Optional<Artifact> artifact(String name) {
         return artifacts.stream().filter(artifact -> artifact.name().equals(name)).findFirst();
     }
 
     /**
-     * Every warning of the backup, one line each: what the dump leaves out, and the files sources' files that
-     * changed, vanished or were skipped.
+     * {@return every warning of the backup, one line each: what the dump leaves out, and the files sources' files
+     * that changed, vanished or were skipped}
      */
     public List<String> warnings() {
         List<String> warnings = new ArrayList<>();
@@ -168,40 +248,41 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
         }
     }
 
-    /** Whether this is one shipped log file rather than a backup that can be restored on its own terms. */
+    /** {@return whether this is one shipped log file rather than a backup that can be restored on its own terms} */
     public boolean isLog() {
         return KIND_LOG.equals(kind);
     }
 
     /**
-     * Whether this is a dump ({@code full}): what {@code planb restore --backup} and a restore drill
-     * restore. Base backups and log files are restored to a point in time instead.
+     * {@return whether this is a dump ({@code full}, or a manifest without kind)}: what
+     * {@code planb restore --backup} and a restore drill restore. Base backups and log files are restored to a
+     * point in time instead.
      */
     public boolean isDump() {
         return kind == null || KIND_FULL.equals(kind);
     }
 
-    /** Whether this backup starts a log chain: point-in-time recovery can start from it. */
+    /** {@return whether this backup starts a log chain: point-in-time recovery can start from it} */
     public boolean startsChain() {
         return !isLog() && log != null;
     }
 
-    /** The backup's id. */
+    /** {@return the backup's id, parsed} */
     public BackupId id() {
         return new BackupId(backupId);
     }
 
-    /** Bytes stored for this backup, all artifacts together. */
+    /** {@return the bytes stored for this backup, all artifacts together} */
     public long storedBytes() {
         return artifacts.stream().mapToLong(Artifact::size).sum();
     }
 
-    /** Total rows over all tables. */
+    /** {@return the total rows over all tables} */
     public long totalRows() {
         return tables.stream().mapToLong(TableCount::rows).sum();
     }
 
-    /** How long the backup took. */
+    /** {@return how long the backup took, from start to the last stored artifact} */
     public Duration duration() {
         return Duration.between(startedAt, finishedAt);
     }
@@ -219,12 +300,27 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
     public record EngineInfo(String name, String serverVersion, String dumpTool, String dumpToolVersion,
             List<String> omitted) {
 
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param name the engine's name
+         * @param serverVersion the database's version
+         * @param dumpTool what made the dump
+         * @param dumpToolVersion that tool's version
+         * @param omitted what the dump leaves out, one line each; {@code null} for nothing
+         */
         public EngineInfo {
             omitted = omitted == null ? List.of() : List.copyOf(omitted);
         }
 
-        /** Engine information for a dump that leaves nothing out. */
+        /**
+         * Engine information for a dump that leaves nothing out.
+         *
+         * @param name the engine's name
+         * @param serverVersion the database's version
+         * @param dumpTool what made the dump
+         * @param dumpToolVersion that tool's version
+         */
         public EngineInfo(String name, String serverVersion, String dumpTool, String dumpToolVersion) {
             this(name, serverVersion, dumpTool, dumpToolVersion, List.of());
         }
@@ -253,7 +349,18 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
         public static final List<String> ENCRYPTION_MODES = List.of(ENCRYPTION_NONE, ENCRYPTION_PUBLIC_KEY,
                 ENCRYPTION_PASSPHRASE);
 
-        /** Checks the fields, so a damaged manifest never points at a wrong file or checksum. */
+        /**
+         * Checks the fields, so a damaged manifest never points at a wrong file or checksum.
+         *
+         * @param name the file name inside the backup's folder: not empty, no {@code /}, not starting with a dot
+         * @param size the stored size in bytes
+         * @param sha256 the SHA-256 of the stored bytes, 64 lower-case hex digits
+         * @param compression the {@link dev.planb.Compression#id()} used
+         * @param encryption one of {@link #ENCRYPTION_MODES}; {@code null} for {@code none}
+         * @param dumpSize the size of the dump before compression
+         * @param openpgp the encryption details: required when encrypted, {@code null} otherwise
+         * @throws IllegalArgumentException if a field is invalid, or {@code openpgp} does not match {@code encryption}
+         */
         public Artifact {
             if (name == null || name.isEmpty() || name.contains("/") || name.startsWith(".")) {
                 throw new IllegalArgumentException("invalid artifact name: " + name);
@@ -277,17 +384,29 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
             }
         }
 
-        /** An unencrypted file. */
+        /**
+         * An artifact without OpenPGP details: an unencrypted file.
+         *
+         * @param name the file name inside the backup's folder: not empty, no {@code /}, not starting with a dot
+         * @param size the stored size in bytes
+         * @param sha256 the SHA-256 of the stored bytes, 64 lower-case hex digits
+         * @param compression the {@link dev.planb.Compression#id()} used
+         * @param encryption one of {@link #ENCRYPTION_MODES}; {@code null} for {@code none}
+         * @param dumpSize the size of the dump before compression
+         */
         public Artifact(String name, long size, String sha256, String compression, String encryption, long dumpSize) {
             this(name, size, sha256, compression, encryption, dumpSize, null);
         }
 
-        /** Whether the file is encrypted. */
-            public boolean isEncrypted() {
+        /** {@return whether the file is encrypted} */
+        public boolean isEncrypted() {
             return openpgp != null;
         }
 
-        /** The fingerprints of the keys the file is encrypted to; empty when it is not, or with a passphrase. */
+        /**
+         * {@return the fingerprints of the keys the file is encrypted to; empty when it is not, or with a
+         * passphrase}
+         */
         public List<String> recipients() {
             return openpgp == null ? List.of() : openpgp.recipients();
         }
@@ -304,7 +423,15 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
      */
     public record OpenPgp(String algorithm, List<String> recipients, long decryptedSize, String decryptedSha256) {
 
-        /** Checks the fields, so a damaged manifest is rejected. */
+        /**
+         * Checks the fields, so a damaged manifest is rejected.
+         *
+         * @param algorithm the cipher and packet format
+         * @param recipients the fingerprints of the keys it is encrypted to; {@code null} for none
+         * @param decryptedSize the size of the decrypted bytes, not negative
+         * @param decryptedSha256 the SHA-256 of the decrypted bytes, 64 lower-case hex digits
+         * @throws IllegalArgumentException if the size or checksum is invalid
+         */
         public OpenPgp {
             Objects.requireNonNull(algorithm, "algorithm");
             recipients = recipients == null ? List.of() : List.copyOf(recipients);
@@ -338,7 +465,21 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
     public record FileSet(String source, String directory, String artifact, String index, long fileCount,
             long totalSize, long storedFiles, long storedSize, List<String> warnings, List<String> skipped) {
 
-        /** Checks the fields. */
+        /**
+         * Checks the fields.
+         *
+         * @param source the source's name
+         * @param directory the directory that was backed up
+         * @param artifact the tar artifact's name
+         * @param index the index artifact's name, or {@code null} when not incremental
+         * @param fileCount the regular files in the tree, not negative
+         * @param totalSize the bytes of those files, not negative
+         * @param storedFiles the files whose bytes are in this backup's tar, not negative
+         * @param storedSize the bytes of those files, not negative
+         * @param warnings files that changed or vanished while read; {@code null} for none
+         * @param skipped unreadable files left out; {@code null} for none
+         * @throws IllegalArgumentException if the source name is invalid or a count negative
+         */
         public FileSet {
             PlanName.check(source);
             Objects.requireNonNull(artifact, "artifact");
@@ -349,7 +490,7 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
             skipped = skipped == null ? List.of() : List.copyOf(skipped);
         }
 
-        /** Whether this source is stored incrementally, with an index. */
+        /** {@return whether this source is stored incrementally, with an index} */
         public boolean incremental() {
             return index != null;
         }
@@ -368,7 +509,16 @@ public record Manifest(int formatVersion, String plan, String backupId, String k
      */
     public record LogInfo(String format, String file, long position, boolean partial, long segmentSize) {
 
-        /** Checks the fields. */
+        /**
+         * Checks the fields.
+         *
+         * @param format {@code wal} or {@code binlog}
+         * @param file the log file's name: not empty, no {@code /}, not starting with a dot
+         * @param position the binlog position, or 0
+         * @param partial whether the file was still being written when shipped
+         * @param segmentSize the WAL segment size in bytes, or 0
+         * @throws IllegalArgumentException if the file name is invalid or a number negative
+         */
         public LogInfo {
             Objects.requireNonNull(format, "format");
             if (file == null || file.isEmpty() || file.contains("/") || file.startsWith(".")) {

@@ -37,6 +37,9 @@ public final class ManifestChecksum {
     /**
      * The checksum of a manifest as read, or about to be written: of every field of {@code manifest} but
      * {@value #FIELD}, whatever it holds.
+     *
+     * @param manifest the manifest's JSON object; not changed
+     * @return the SHA-256 of its canonical form, lower-case hex
      */
     public static String of(JsonNode manifest) {
         ObjectNode content = manifest.deepCopy();

@@ -24,13 +24,23 @@ import java.util.Objects;
 public record Notification(String plan, NotificationKind kind, Instant time, String headline,
         Map<String, String> facts, String nextStep) {
 
-    /** Copies the facts, keeping their order. */
+    /**
+     * Copies the facts, keeping their order.
+     *
+     * @param plan the plan's name
+     * @param kind what it is about
+     * @param time when the event happened
+     * @param headline one line
+     * @param facts labelled facts in display order
+     * @param nextStep what a person should do now
+     * @throws NullPointerException if {@code kind} or {@code facts} is null
+     */
     public Notification {
         Objects.requireNonNull(kind, "kind");
         facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
     }
 
-    /** The facts and the next step as plain text, one per line; the body of e-mails and chat messages. */
+    /** {@return the facts and the next step as plain text, one per line}: the body of e-mails and chat messages. */
     public String text() {
         StringBuilder text = new StringBuilder();
         facts.forEach((label, value) -> text.append(label).append(": ").append(value).append('\n'));

@@ -14,13 +14,14 @@ public interface NotificationChannel {
     /**
      * Sends one notification.
      *
+     * @param notification what to send
      * @throws Exception when it could not be delivered; the message is logged, so it must not hold
      *     a secret
      */
     void deliver(Notification notification) throws Exception;
 
     /**
-     * A short, secret-free description for log lines, e.g. {@code Slack webhook hooks.slack.com};
+     * {@return a short, secret-free description for log lines}, e.g. {@code Slack webhook hooks.slack.com};
      * by default the class's name, or {@code Custom notifier} for a lambda or anonymous class.
      */
     default String description() {

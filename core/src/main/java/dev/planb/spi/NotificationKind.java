@@ -41,7 +41,7 @@ public enum NotificationKind {
             Set.copyOf(EnumSet.of(FAILED, DESTINATION_FAILED, STALE, RECOVERED, VERIFICATION_FAILED, PULL_FAILED,
                     DAMAGED, DESTRUCTIVE_CHANGE));
 
-    /** Whether this kind means something is wrong. */
+    /** {@return whether this kind means something is wrong} */
     public boolean isProblem() {
         return this == FAILED || this == DESTINATION_FAILED || this == STALE || this == VERIFICATION_FAILED
                 || this == PULL_FAILED || this == DAMAGED

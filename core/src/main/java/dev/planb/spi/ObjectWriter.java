@@ -24,6 +24,10 @@ import java.util.List;
  */
 public abstract class ObjectWriter extends OutputStream {
 
+    /** For subclasses, which implement {@link #write(int)}, {@link #commit()} and {@link #close()}. */
+    public ObjectWriter() {
+    }
+
     /**
      * Makes the object visible, complete and durable. After this, {@link #close()} does nothing.
      *
@@ -32,7 +36,7 @@ public abstract class ObjectWriter extends OutputStream {
     public abstract void commit() throws IOException;
 
     /**
-     * What the storage did not confirm about a committed object, one line each, for the run's
+     * {@return what the storage did not confirm about a committed object, one line each}, for the run's
      * result; e.g. an Object Lock that could not be read back. Empty unless the destination has
      * something to say.
      */

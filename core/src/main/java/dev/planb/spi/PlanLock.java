@@ -25,13 +25,14 @@ public interface PlanLock {
     /**
      * Takes the lock for {@code plan} if nobody holds it, without waiting.
      *
+     * @param plan the plan's name
      * @return the lease, to close when the run is over; empty when another runner holds the lock
      * @throws dev.planb.PlanBException when the lock cannot be checked at all (database down,
      *     folder not writable); the message says which setting to fix
      */
     Optional<Lease> tryAcquire(String plan);
 
-    /** A short, secret-free description for messages, e.g. {@code lock file /var/lib/app/app.lock}. */
+    /** {@return a short, secret-free description for messages, e.g. {@code lock file /var/lib/app/app.lock}} */
     String description();
 
     /** A held lock; closing it releases the lock. */

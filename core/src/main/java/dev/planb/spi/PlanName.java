@@ -17,7 +17,12 @@ public final class PlanName {
     private PlanName() {
     }
 
-    /** Whether {@code name} is a valid plan name: lower-case letters, digits, '.', '_' and '-'. */
+    /**
+     * Tells whether a plan name is valid.
+     *
+     * @param name the name, or {@code null}
+     * @return whether it has 1 to 63 lower-case letters, digits, '.', '_' and '-', starting with a letter or digit
+     */
     public static boolean isValid(String name) {
         return name != null && FORMAT.matcher(name).matches();
     }
@@ -25,6 +30,8 @@ public final class PlanName {
     /**
      * Checks a plan name.
      *
+     * @param name the name to check
+     * @return {@code name}, unchanged
      * @throws PlanBException naming the bad value and the rule
      */
     public static String check(String name) {
@@ -35,7 +42,13 @@ public final class PlanName {
         return name;
     }
 
-    /** Turns any text (such as a database file name) into a valid plan name. */
+    /**
+     * Turns any text (such as a database file name) into a valid plan name.
+     *
+     * @param text the text, not null
+     * @return the text in lower case, runs of other characters than letters, digits, '.', '_' and '-' as
+     *     {@code -}, leading '.', '_' and '-' dropped, cut to 63 characters; {@code default} when nothing is left
+     */
     public static String derive(String text) {
         String cleaned = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("^[._-]+", "");
         if (cleaned.length() > 63) {

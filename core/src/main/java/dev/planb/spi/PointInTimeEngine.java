@@ -20,7 +20,7 @@ import java.util.Optional;
 public interface PointInTimeEngine extends DatabaseEngine {
 
     /**
-     * The log's format as manifests record it: {@code wal} or {@code binlog}; it also says how log file
+     * {@return the log's format as manifests record it: {@code wal} or {@code binlog}}; it also says how log file
      * names are ordered and when one follows another ({@link dev.planb.catalog.LogFileNames}).
      */
     String logFormat();
@@ -29,6 +29,8 @@ public interface PointInTimeEngine extends DatabaseEngine {
      * What the server lacks for log shipping, one line per missing setting or privilege, each naming
      * the setting and what to do; empty when streaming can start.
      *
+     * @param source the database whose log is to be shipped
+     * @return the problems, one line each
      * @throws dev.planb.PlanBException when the database cannot be reached at all
      */
     List<String> streamingProblems(DatabaseSource source);
@@ -36,12 +38,23 @@ public interface PointInTimeEngine extends DatabaseEngine {
     /**
      * Opens a streaming session of plan {@code plan} that receives the log into {@code folder}
      * (empty, private to the session). Nothing runs before {@link LogStream#begin}.
+     *
+     * @param source the database whose log is received
+     * @param plan the plan's name
+     * @param folder the empty folder the log files are received into
+     * @return the session, not yet started
+     * @throws IOException if the session cannot be prepared
      */
     LogStream openStream(DatabaseSource source, String plan, Path folder) throws IOException;
 
     /**
      * Restores {@code chain} to {@code target} at {@code where}, and says which moment it reached.
      *
+     * @param chain the base backup and the log files to replay
+     * @param target the moment to recover to
+     * @param where the database or data directory to restore into
+     * @return the moment the recovery reached
+     * @throws IOException if a stored file cannot be read or written
      * @throws dev.planb.PlanBException when the chain cannot reach the target or the tools fail,
      *     saying why and what to do
      */
@@ -52,6 +65,10 @@ public interface PointInTimeEngine extends DatabaseEngine {
      * password read the restored copy). By default a scratch database on {@code drillServer}, made with
      * {@link #scratchDatabases()}; PostgreSQL, which restores whole data directories, overrides this.
      *
+     * @param live the drilled database
+     * @param drillServer the server to make a scratch database on, when the engine needs one
+     * @return the scratch place, which the caller closes to remove it
+     * @throws IOException if the scratch place cannot be prepared
      * @throws PlanBException when the engine cannot make one, or no drill server is given where one is needed
      */
     default PointInTimeScratch scratch(DatabaseSource live, Optional<DatabaseSource> drillServer) throws IOException {
@@ -82,6 +99,9 @@ public interface PointInTimeEngine extends DatabaseEngine {
     /**
      * Markdown for the {@code RESTORE.md} of a chain's first backup or of a log file: how to replay the
      * log by hand with stock tools.
+     *
+     * @param manifest the manifest of the chain's first backup or of the log file
+     * @return the Markdown steps
      */
     String manualRecoverySteps(Manifest manifest);
 }

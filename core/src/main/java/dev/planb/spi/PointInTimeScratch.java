@@ -14,10 +14,15 @@ import java.io.IOException;
  */
 public interface PointInTimeScratch extends AutoCloseable {
 
-    /** Where {@link PointInTimeEngine#recover} restores the drill. */
+    /** {@return where {@link PointInTimeEngine#recover} restores the drill} */
     RecoveryDestination destination();
 
-    /** After the recovery, the restored database to check, with the credentials to read it. */
+    /**
+     * Opens the restored copy, after the recovery; for PostgreSQL this starts a server on the data directory.
+     *
+     * @return the restored database to check, with the credentials to read it
+     * @throws IOException if it cannot be opened
+     */
     DatabaseSource open() throws IOException;
 
     /** Removes the scratch database or data directory; never throws (failures are logged). */

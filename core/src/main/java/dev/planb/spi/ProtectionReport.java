@@ -19,7 +19,15 @@ import java.util.Objects;
  */
 public record ProtectionReport(String destination, Verdict verdict, String summary, List<String> details) {
 
-    /** Checks and copies. */
+    /**
+     * Checks the values and copies the details.
+     *
+     * @param destination the destination's description
+     * @param verdict what the delete attempt showed
+     * @param summary one line for a person
+     * @param details facts about the storage, one line each
+     * @throws NullPointerException if a value is null
+     */
     public ProtectionReport {
         Objects.requireNonNull(destination, "destination");
         Objects.requireNonNull(verdict, "verdict");
@@ -27,7 +35,10 @@ public record ProtectionReport(String destination, Verdict verdict, String summa
         details = List.copyOf(details);
     }
 
-    /** Whether backups here survive credentials that fall into the wrong hands. */
+    /**
+     * {@return whether backups here survive credentials that fall into the wrong hands}: the verdict is not
+     * {@link Verdict#CAN_DELETE}.
+     */
     public boolean isProtected() {
         return verdict != Verdict.CAN_DELETE;
     }

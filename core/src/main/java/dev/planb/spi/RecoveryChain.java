@@ -17,24 +17,27 @@ import java.util.List;
  */
 public interface RecoveryChain {
 
-    /** The chain's first backup. */
+    /** {@return the manifest of the chain's first backup} */
     Manifest base();
 
-    /** The log files to replay, in log order. */
+    /** {@return the manifests of the log files to replay, in log order} */
     List<Manifest> logs();
 
-    /** When the content of the newest log file was read: later transactions are not in the chain. */
+    /** {@return when the content of the newest log file was read}: later transactions are not in the chain. */
     Instant coveredUntil();
 
-    /** What the reader should know: gaps, partial files, a target beyond the shipped log. */
+    /** {@return what the reader should know, one line each: gaps, partial files, a target beyond the shipped log} */
     List<String> warnings();
 
-    /** Where the chain is read from, for messages. */
+    /** {@return where the chain is read from, for messages} */
     String source();
 
     /**
      * Opens the first backup's content, decrypted and decompressed; its end is reported only once the
      * checksums matched.
+     *
+     * @return the content, which the caller closes
+     * @throws IOException if it cannot be read, or (at its end) its checksum does not match
      */
     InputStream openBase() throws IOException;
 
@@ -42,7 +45,9 @@ public interface RecoveryChain {
      * Writes every log file of the chain, decrypted and decompressed, into {@code folder} under its log
      * name, checking each against its manifest.
      *
+     * @param folder the folder to write the log files into
      * @return the files written, in log order
+     * @throws IOException if a file cannot be read or written, or its checksum does not match
      */
     List<Path> fetchLogs(Path folder) throws IOException;
 }

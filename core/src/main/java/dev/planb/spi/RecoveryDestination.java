@@ -17,27 +17,38 @@ import java.util.Optional;
  */
 public record RecoveryDestination(Path dataDirectory, DatabaseSource database, boolean force) {
 
-    /** A PostgreSQL data directory. */
+    /**
+     * Restores into a new PostgreSQL data directory.
+     *
+     * @param directory the folder to create it in, absent or empty
+     * @return the destination
+     */
     public static RecoveryDestination dataDirectory(Path directory) {
         return new RecoveryDestination(directory, null, false);
     }
 
-    /** A database. */
+    /**
+     * Restores into a MariaDB/MySQL database.
+     *
+     * @param database the database to restore into
+     * @param force whether it may be replaced when it holds data
+     * @return the destination
+     */
     public static RecoveryDestination database(DatabaseSource database, boolean force) {
         return new RecoveryDestination(null, database, force);
     }
 
-    /** The data directory, when restoring one. */
+    /** {@return the data directory, when restoring one} */
     public Optional<Path> directory() {
         return Optional.ofNullable(dataDirectory);
     }
 
-    /** The database, when restoring into one. */
+    /** {@return the database, when restoring into one} */
     public Optional<DatabaseSource> target() {
         return Optional.ofNullable(database);
     }
 
-    /** For messages: the folder or the redacted URL. */
+    /** {@return for messages: the folder, the database's redacted URL, or {@code nowhere}} */
     public String describe() {
         return dataDirectory != null ? dataDirectory.toString() : database == null ? "nowhere" : database.redactedUrl();
     }

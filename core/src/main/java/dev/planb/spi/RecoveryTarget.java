@@ -39,17 +39,29 @@ public final class RecoveryTarget {
         this.lsn = lsn;
     }
 
-    /** Everything the shipped log holds. */
+    /** {@return the target that replays everything the shipped log holds} */
     public static RecoveryTarget latest() {
         return new RecoveryTarget(null, null);
     }
 
-    /** The state of the database at {@code time}: every transaction committed by then, none after. */
+    /**
+     * The state of the database at a moment: every transaction committed by then, none after.
+     *
+     * @param time the moment to stop at
+     * @return the target
+     * @throws NullPointerException if {@code time} is null
+     */
     public static RecoveryTarget time(Instant time) {
         return new RecoveryTarget(Objects.requireNonNull(time, "time"), null);
     }
 
-    /** PostgreSQL: the state at WAL location {@code lsn}, e.g. {@code 0/3000060}. */
+    /**
+     * PostgreSQL: the state at a WAL location.
+     *
+     * @param lsn the location as {@code pg_current_wal_lsn()} shows it, e.g. {@code 0/3000060}
+     * @return the target, the location upper-cased
+     * @throws PlanBException when {@code lsn} is not a PostgreSQL LSN
+     */
     public static RecoveryTarget lsn(String lsn) {
         if (lsn == null || !LSN.matcher(lsn).matches()) {
             throw new PlanBException(ErrorCode.INVALID_SETTING, "WAL location '" + lsn
@@ -63,6 +75,9 @@ public final class RecoveryTarget {
      * ({@code 2026-12-05T07:12:00Z}) or date-time with offset; {@code 2026-12-05 07:12:00} (read in UTC);
      * {@code 5m ago} (s, m, h or d before {@code now}); or {@code lsn:0/3000060}.
      *
+     * @param text the target as given, surrounding blanks ignored
+     * @param now the moment {@code ago} counts back from
+     * @return the target
      * @throws PlanBException naming the value and the accepted forms when it is none of them
      */
     public static RecoveryTarget parse(String text, Instant now) {
@@ -96,17 +111,17 @@ public final class RecoveryTarget {
         }
     }
 
-    /** Whether this target is the newest point the log holds. */
+    /** {@return whether this target is the newest point the log holds} */
     public boolean isLatest() {
         return time == null && lsn == null;
     }
 
-    /** The moment to stop at, when the target is a time. */
+    /** {@return the moment to stop at, when the target is a time} */
     public Optional<Instant> time() {
         return Optional.ofNullable(time);
     }
 
-    /** The WAL location to stop at, when the target is one. */
+    /** {@return the WAL location to stop at, when the target is one} */
     public Optional<String> lsn() {
         return Optional.ofNullable(lsn);
     }

@@ -15,7 +15,14 @@ import java.util.Objects;
  */
 public record RestoredTable(String table, String restoredAs, long rows) {
 
-    /** Validates the values. */
+    /**
+     * Validates the values.
+     *
+     * @param table the table's name in the backup
+     * @param restoredAs the name it was restored under
+     * @param rows the rows it holds now
+     * @throws NullPointerException if a name is null
+     */
     public RestoredTable {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(restoredAs, "restoredAs");

@@ -13,10 +13,10 @@ import dev.planb.DatabaseSource;
  */
 public interface ScratchDatabase extends AutoCloseable {
 
-    /** Its name, {@code planb_verify_<random>}. */
+    /** {@return its name, {@code planb_verify_<random>}} */
     String name();
 
-    /** How to reach it, with the credentials it was created with. */
+    /** {@return how to reach it, with the credentials it was created with} */
     DatabaseSource source();
 
     /** Drops it and releases it; never throws (a failure is logged and left to the next orphan sweep). */

@@ -33,6 +33,8 @@ public interface ScratchDatabases {
      * Creates a new, empty scratch database on the server that {@code server} reaches (its own
      * database is only used to connect), marks it as PlanB's and holds it.
      *
+     * @param server a source that reaches the server
+     * @return the scratch database, which the caller closes to drop it
      * @throws dev.planb.PlanBException naming the server and what privilege is missing
      */
     ScratchDatabase create(DatabaseSource server);
@@ -41,16 +43,22 @@ public interface ScratchDatabases {
      * Drops the scratch databases on the server that PlanB made and no live process holds: those
      * left behind by a drill that was killed.
      *
+     * @param server a source that reaches the server
      * @return the names of the databases dropped
      */
     List<String> dropOrphans(DatabaseSource server);
 
-    /** Whether {@code name} has the form of a scratch database's name. */
+    /**
+     * Tells whether a name has the form of a scratch database's name.
+     *
+     * @param name a database name, or {@code null}
+     * @return whether it starts with {@link #NAME_PREFIX}
+     */
     static boolean isScratchName(String name) {
         return name != null && name.startsWith(NAME_PREFIX);
     }
 
-    /** A new scratch database name: the prefix and 12 random hex digits. */
+    /** {@return a new scratch database name: the prefix and 12 random hex digits} */
     static String newName() {
         byte[] random = new byte[6];
         new SecureRandom().nextBytes(random);

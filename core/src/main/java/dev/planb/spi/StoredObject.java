@@ -14,7 +14,12 @@ import java.util.Objects;
  */
 public record StoredObject(String key, long size) {
 
-    /** Validates the key. */
+    /**
+     * Validates the key.
+     *
+     * @param key its key, not null
+     * @param size its size in bytes
+     */
     public StoredObject {
         Objects.requireNonNull(key, "key");
     }

@@ -14,7 +14,13 @@ import java.util.Objects;
  */
 public record TableCount(String table, long rows) {
 
-    /** Validates the values. */
+    /**
+     * Validates the values.
+     *
+     * @param table the table's name
+     * @param rows the number of rows, not negative
+     * @throws IllegalArgumentException if {@code rows} is negative
+     */
     public TableCount {
         Objects.requireNonNull(table, "table");
         if (rows < 0) {

@@ -38,7 +38,18 @@ public record TableRestore(String backupId, List<TableCount> tables, String suff
         REPLACE
     }
 
-    /** Checks the settings and fills in the default suffix. */
+    /**
+     * Checks the settings and fills in the default suffix.
+     *
+     * @param backupId the backup the tables come from
+     * @param tables the tables to restore, at least one
+     * @param suffix the suffix for the restored tables' names (letters, digits, underscores), or {@code null}
+     * @param schema the schema to restore into, or {@code null}
+     * @param replace whether the live tables' rows are replaced
+     * @param force with {@code replace}: whether live tables that still have rows are replaced too
+     * @throws PlanBException when no table is given, more than one of {@code suffix}, {@code schema} and
+     *     {@code replace} is, {@code force} comes without {@code replace}, or the suffix or schema is unusable
+     */
     public TableRestore {
         tables = List.copyOf(tables);
         if (tables.isEmpty()) {
@@ -64,17 +75,23 @@ public record TableRestore(String backupId, List<TableCount> tables, String suff
         }
     }
 
-    /** The suffix used when none is given: {@code _restored_} and the backup id in lower case, {@code -} as {@code _}. */
+    /**
+     * Makes the suffix used when none is given.
+     *
+     * @param backupId the backup the tables come from
+     * @return {@code _restored_} and the backup id in lower case, every other character than a letter or digit
+     *     as {@code _}
+     */
     public static String defaultSuffix(String backupId) {
         return "_restored_" + backupId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_");
     }
 
-    /** Where the restored tables go. */
+    /** {@return where the restored tables go} */
     public Placement placement() {
         return replace ? Placement.REPLACE : schema != null ? Placement.SCHEMA : Placement.BESIDE;
     }
 
-    /** The names of the tables to restore, as the manifest names them. */
+    /** {@return the names of the tables to restore, as the manifest names them} */
     public List<String> tableNames() {
         return tables.stream().map(TableCount::table).toList();
     }

@@ -19,12 +19,25 @@ import java.time.Instant;
  */
 public record BackupSummary(Instant time, BackupId id, long storedBytes, String label) {
 
-    /** A backup without a label. */
+    /**
+     * A backup without a label.
+     *
+     * @param time when it finished
+     * @param id its id
+     * @param storedBytes bytes stored
+     */
     public BackupSummary(Instant time, BackupId id, long storedBytes) {
         this(time, id, storedBytes, null);
     }
 
-    /** The summary of a stored backup that finished at {@code time}. */
+    /**
+     * The summary of a stored backup.
+     *
+     * @param manifest the backup's manifest, for its id, size and label
+     * @param time when it finished
+     * @return the summary
+     */
+
     public static BackupSummary of(Manifest manifest, Instant time) {
         return new BackupSummary(time, manifest.id(), manifest.storedBytes(), manifest.label());
     }

@@ -34,13 +34,39 @@ public record PlanStatus(String plan, PlanState state, Optional<Progress> progre
         Optional<VerificationSummary> lastVerification, Optional<Instant> nextRun, Optional<Duration> maxAge,
         List<DestinationStatus> destinations, Optional<DestructiveChange> destructiveChange, List<Hold> holds) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param plan the plan's name
+     * @param state idle, running, stale, or damaged
+     * @param progress the running backup's progress, while one runs
+     * @param lastSuccess the newest backup stored on at least one destination
+     * @param lastFailure the last failed run
+     * @param lastVerification the last verification
+     * @param nextRun when the next backup is scheduled
+     * @param maxAge how old the newest backup may get, if the plan is watched
+     * @param destinations each destination's own status
+     * @param destructiveChange the destructive change still open
+     * @param holds the active holds on the plan's backups, over all destinations, newest first
+     */
     public PlanStatus {
         destinations = List.copyOf(destinations);
         holds = List.copyOf(holds);
     }
 
-    /** A status without destructive change or hold. */
+    /**
+     * A status without destructive change or hold.
+     *
+     * @param plan the plan's name
+     * @param state idle, running, stale, or damaged
+     * @param progress the running backup's progress, while one runs
+     * @param lastSuccess the newest backup stored on at least one destination
+     * @param lastFailure the last failed run
+     * @param lastVerification the last verification
+     * @param nextRun when the next backup is scheduled
+     * @param maxAge how old the newest backup may get, if the plan is watched
+     * @param destinations each destination's own status
+     */
     public PlanStatus(String plan, PlanState state, Optional<Progress> progress, Optional<BackupSummary> lastSuccess,
             Optional<Failure> lastFailure, Optional<VerificationSummary> lastVerification, Optional<Instant> nextRun,
             Optional<Duration> maxAge, List<DestinationStatus> destinations) {
@@ -48,29 +74,43 @@ public record PlanStatus(String plan, PlanState state, Optional<Progress> progre
                 Optional.empty(), List.of());
     }
 
-    /** How old the newest backup is at {@code now}; empty when there is none. */
+    /**
+     * Tells how old the newest backup is.
+     *
+     * @param now the time to measure at
+     * @return the newest backup's age at {@code now}; empty when there is none
+     */
     public Optional<Duration> age(Instant now) {
         return lastSuccess.map(success -> Duration.between(success.time(), now));
     }
 
-    /** This status with the next scheduled run, which the scheduler knows. */
+    /**
+     * This status with the next scheduled run, which the scheduler knows.
+     *
+     * @param next the next scheduled run, or empty
+     * @return a copy with {@code next} as {@link #nextRun()}
+     */
     public PlanStatus withNextRun(Optional<Instant> next) {
         return new PlanStatus(plan, state, progress, lastSuccess, lastFailure, lastVerification, next, maxAge,
                 destinations, destructiveChange, holds);
     }
 
-    /** The damaged backups found on the destinations, newest first. */
+    /** {@return the damaged backups found on the destinations, newest first} */
     public List<DamagedBackup> damaged() {
         return destinations.stream().flatMap(destination -> destination.damaged().stream())
                 .sorted(Comparator.comparing(DamagedBackup::id).reversed()).toList();
     }
 
-    /** The damaged backups that are the newest backup on their destination: the plan is not protected as it seems. */
+    /**
+     * {@return the damaged backups that are the newest backup on their destination: the plan is not protected as
+     * it seems}
+     */
     public List<DamagedBackup> newestDamaged() {
         return destinations.stream().map(DestinationStatus::newestDamaged).flatMap(Optional::stream).toList();
     }
 
-    /** Whether the plan is stale. */
+    /** {@return whether the plan is stale: no successful backup within its max age ({@link PlanState#STALE})} */
+
     public boolean isStale() {
         return state == PlanState.STALE;
     }
@@ -78,6 +118,8 @@ public record PlanStatus(String plan, PlanState state, Optional<Progress> progre
     /**
      * Whether the plan needs attention: stale, its newest backup damaged, or its last verification failed.
      * Health checks (the starter's, {@code planb run --http}) report DOWN then.
+     *
+     * @return whether the plan needs attention
      */
     public boolean needsAttention() {
         return isStale() || !newestDamaged().isEmpty()
@@ -87,7 +129,11 @@ public record PlanStatus(String plan, PlanState state, Optional<Progress> progre
     /**
      * Whether the plan needs attention, counting an open destructive change as such when {@code destructiveChangeIsDown}:
      * for health checks configured to go DOWN on one. By default a destructive change is a state of its own.
+     *
+     * @param destructiveChangeIsDown whether an open destructive change counts
+     * @return whether the plan needs attention
      */
+
     public boolean needsAttention(boolean destructiveChangeIsDown) {
         return needsAttention() || destructiveChangeIsDown && destructiveChange.isPresent();
     }

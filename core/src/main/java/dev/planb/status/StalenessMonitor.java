@@ -52,7 +52,11 @@ public final class StalenessMonitor {
     private final Set<String> damagedReported = new HashSet<>();
 
     /**
+     * A monitor of the board's plans; nothing is checked until {@link #check()}, which the runtime calls periodically.
+
+     *
      * @param board the plans to watch, with their max age and newest backup
+
      * @param listener receives the {@link BackupStale} events
      * @param clock the same clock as the board's
      */
@@ -62,7 +66,12 @@ public final class StalenessMonitor {
         this.clock = clock;
     }
 
-    /** Checks every plan now and raises {@link BackupStale} for each plan that has just become stale. */
+    /**
+     * Checks every plan now and raises {@link BackupStale} for each plan that has just become stale.
+     *
+     * @return the events raised by this check, one per plan that has just become stale; empty when none
+     */
+
     public synchronized List<BackupStale> check() {
         List<BackupStale> raised = new ArrayList<>();
         Instant now = clock.instant();

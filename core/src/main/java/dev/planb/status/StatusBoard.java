@@ -67,7 +67,11 @@ public final class StatusBoard implements PlanBListener {
     private final Clock clock;
     private final Map<String, Entry> plans = new LinkedHashMap<>();
 
-    /** A board that tells time with {@code clock}. */
+    /**
+     * A board with no plan yet.
+     *
+     * @param clock tells the time of failures, tracking starts and ages
+     */
     public StatusBoard(Clock clock) {
         this.clock = clock;
     }
@@ -75,6 +79,8 @@ public final class StatusBoard implements PlanBListener {
     /**
      * Tracks a plan and reads each destination's newest backup of it. A destination that cannot
      * be read is recorded as its last failure and logged; it does not stop the others.
+     *
+     * @param plan the plan, for its name, max age and destinations
      */
     public void track(BackupPlan plan) {
         track(plan.name(), plan.maxAge());
@@ -91,6 +97,8 @@ public final class StatusBoard implements PlanBListener {
      * destinations again (one listing and one manifest each): it finds what was stored without an
      * event, such as shipped log files, or by another instance. A plan tracked by name only, or a
      * destination that cannot be read, changes nothing.
+     *
+     * @param plan the plan's name
      */
     public void refresh(String plan) {
         List<Destination> sources;
@@ -129,6 +137,7 @@ public final class StatusBoard implements PlanBListener {
      * Tracks a plan by name. A plan that has never had a backup becomes stale once {@code maxAge}
      * has passed since it was first tracked.
      *
+     * @param plan the plan's name
      * @param maxAge the plan's max age, or empty not to watch staleness
      */
     public synchronized void track(String plan, Optional<Duration> maxAge) {
@@ -136,7 +145,13 @@ public final class StatusBoard implements PlanBListener {
         entry.maxAge = maxAge.orElse(null);
     }
 
-    /** Records the newest backup of {@code plan} on the catalog's destination, read from its manifests. */
+    /**
+     * Records the newest backup of {@code plan} on the catalog's destination, read from its manifests; a
+     * destination that cannot be read is recorded as its last failure and logged.
+     *
+     * @param plan the plan's name
+     * @param catalog the catalog of one of the plan's destinations
+     */
     public void rebuild(String plan, Catalog catalog) {
         String destination = catalog.destination().description();
         CatalogScan scan;
@@ -236,13 +251,19 @@ public final class StatusBoard implements PlanBListener {
         }
     }
 
-    /** The status of a tracked plan, or of a plan seen in events. */
+    /**
+     * Tells where a plan stands.
+     *
+     * @param plan the plan's name
+     * @return the status of a tracked plan, or of a plan seen in events; empty for a plan never seen
+     */
     public synchronized Optional<PlanStatus> status(String plan) {
         Entry entry = plans.get(plan);
         return entry == null ? Optional.empty() : Optional.of(entry.status(plan, clock.instant()));
     }
 
-    /** The status of every plan, in the order they were first tracked or seen. */
+    /** {@return the status of every plan, in the order they were first tracked or seen} */
+
     public synchronized List<PlanStatus> all() {
         Instant now = clock.instant();
         List<PlanStatus> statuses = new ArrayList<>();

@@ -21,17 +21,25 @@ import java.util.Optional;
  */
 public record VerificationSummary(Instant time, BackupId id, List<String> problems, Duration recoveryTime) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param time when it finished
+     * @param id the backup verified
+     * @param problems what was wrong; empty when it passed
+     * @param recoveryTime how long the drill's restore took, or {@code null} when it did not restore
+     */
     public VerificationSummary {
         problems = List.copyOf(problems);
     }
 
-    /** How long the drill's restore took, when there was one. */
+    /** {@return how long the drill's restore took, when there was one} */
     public Optional<Duration> recovery() {
         return Optional.ofNullable(recoveryTime);
     }
 
-    /** Whether the backup passed. */
+    /** {@return whether the backup passed (no problem found)} */
+
     public boolean passed() {
         return problems.isEmpty();
     }

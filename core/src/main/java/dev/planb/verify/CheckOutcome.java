@@ -16,7 +16,7 @@ package dev.planb.verify;
  */
 public record CheckOutcome(String query, String comparison, String expected, String actual, boolean passed) {
 
-    /** One line for reports: {@code OK|FAILED  query: expected >= 1, got 0}. */
+    /** {@return one line for reports: {@code OK|FAILED  query: expected >= 1, got 0}} */
     public String describe() {
         return (passed ? "OK      " : "FAILED  ") + query + ": expected " + comparison + " " + expected + ", got " + actual;
     }

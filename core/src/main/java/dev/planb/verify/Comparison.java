@@ -31,12 +31,18 @@ public enum Comparison {
         this.symbol = symbol;
     }
 
-    /** How it is written: {@code =}, {@code !=}, {@code >=}, {@code <=}, {@code >}, {@code <}. */
+    /** {@return how it is written: {@code =}, {@code !=}, {@code >=}, {@code <=}, {@code >} or {@code <}} */
     public String symbol() {
         return symbol;
     }
 
-    /** The comparison written as {@code symbol}. */
+    /**
+     * The comparison written as {@code symbol}.
+     *
+     * @param symbol one of {@code = != >= <= > <}
+     * @return the comparison
+     * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} when the symbol is none of them
+     */
     public static Comparison ofSymbol(String symbol) {
         return Arrays.stream(values()).filter(comparison -> comparison.symbol.equals(symbol)).findFirst()
                 .orElseThrow(() -> new PlanBException(ErrorCode.INVALID_SETTING, "check comparison '" + symbol
@@ -47,6 +53,11 @@ public enum Comparison {
      * Whether {@code actual} compares with {@code expected} this way. Numbers compare as numbers;
      * other values only with {@code =} and {@code !=}, as text; a {@code null} actual value is
      * written {@code null}.
+     *
+     * @param actual the value a check's query returned, or {@code null}
+     * @param expected the value it is compared with
+     * @return whether {@code actual} compares with {@code expected} this way; false for an order comparison of
+     *     values that are not both numbers
      */
     public boolean holds(String actual, String expected) {
         BigDecimal actualNumber = number(actual);

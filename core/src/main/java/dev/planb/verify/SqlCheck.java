@@ -28,7 +28,15 @@ public record SqlCheck(String query, Comparison comparison, String expected) {
     private static final Pattern ONE_LINE = Pattern.compile("^(.*[^<>!=\\s])\\s*(>=|<=|!=|=|>|<)\\s*(\\S+)\\s*$",
             Pattern.DOTALL);
 
-    /** Checks the values. */
+    /**
+     * Checks the values.
+     *
+     * @param query the SQL query, run in the restored database
+     * @param comparison how its value must compare with {@code expected}
+     * @param expected the expected value, a number or a text
+     * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} when the query is blank or the comparison or
+     *     expected value is missing
+     */
     public SqlCheck {
         if (query == null || query.isBlank()) {
             throw invalid("has no query: give the SQL whose value to check");
@@ -38,7 +46,16 @@ public record SqlCheck(String query, Comparison comparison, String expected) {
         }
     }
 
-    /** A check of {@code query}'s value against {@code expected}. */
+    /**
+     * A check of {@code query}'s value against {@code expected}.
+     *
+     * @param query the SQL query, run in the restored database
+     * @param comparison how its value must compare with {@code expected}
+     * @param expected the expected value, a number or a text
+     * @return the check
+     * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} when the query is blank or the comparison or
+     *     expected value is missing
+     */
     public static SqlCheck of(String query, Comparison comparison, String expected) {
         return new SqlCheck(query, comparison, expected);
     }
@@ -46,6 +63,10 @@ public record SqlCheck(String query, Comparison comparison, String expected) {
     /**
      * Reads a check written as {@code QUERY OP VALUE}, where OP is the last of {@code = != >= <= > <}
      * and VALUE has no spaces, e.g. {@code select count(*) from orders >= 1}.
+     *
+     * @param text the check as one line
+     * @return the check
+     * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} when the text does not end with a comparison
      */
     public static SqlCheck parse(String text) {
         Matcher matcher = ONE_LINE.matcher(text == null ? "" : text);

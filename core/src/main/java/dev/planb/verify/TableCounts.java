@@ -20,6 +20,10 @@ public final class TableCounts {
      * How {@code actual} differs from {@code expected}, one line per table: missing tables, other row
      * counts, and tables {@code expected} does not hold (a drill's scratch database holds only what the
      * backup restored, so any other table is a difference there).
+     *
+     * @param expected the tables and row counts the manifest records
+     * @param actual the tables and row counts found in the restored database
+     * @return one line per difference, empty when they match
      */
     public static List<String> compare(List<TableCount> expected, List<TableCount> actual) {
         List<String> mismatches = missingOrDifferent(expected, actual);
@@ -31,6 +35,10 @@ public final class TableCounts {
     /**
      * How the tables {@code expected} holds differ in {@code actual}: missing, or other row counts. What a
      * restore into an existing database compares: its other tables are not the backup's.
+     *
+     * @param expected the tables and row counts the manifest records
+     * @param actual the tables and row counts found in the restored database
+     * @return one line per missing table or other row count, empty when they match
      */
     public static List<String> missingOrDifferent(List<TableCount> expected, List<TableCount> actual) {
         Map<String, Long> actualRows = actual.stream()
@@ -50,6 +58,10 @@ public final class TableCounts {
     /**
      * The tables of {@code actual} that {@code expected} does not hold: in a restore target that
      * already existed, tables the backup never had, which a restore leaves as they were.
+     *
+     * @param expected the tables the manifest records
+     * @param actual the tables found in the restored database
+     * @return the names of the extra tables, in {@code actual}'s order
      */
     public static List<String> notInManifest(List<TableCount> expected, List<TableCount> actual) {
         Map<String, Long> expectedRows = expected.stream()

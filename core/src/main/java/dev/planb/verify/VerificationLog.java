@@ -45,7 +45,11 @@ public final class VerificationLog {
 
     private final Destination destination;
 
-    /** The verification results on {@code destination}. */
+    /**
+     * The verification results on one destination.
+     *
+     * @param destination where the backups and their results are
+     */
     public VerificationLog(Destination destination) {
         this.destination = destination;
     }
@@ -59,7 +63,7 @@ public final class VerificationLog {
      */
     public record Entry(String key, BackupId backupId, BackupId stamp) {
 
-        /** When the verification was recorded. */
+        /** {@return when the verification was recorded, to the second, from its stamp} */
         public Instant time() {
             return stamp.time();
         }
@@ -68,6 +72,7 @@ public final class VerificationLog {
     /**
      * Writes a result beside its backup, as a new object.
      *
+     * @param record the result to write
      * @return its key
      * @throws PlanBException with {@link ErrorCode#DESTINATION_FAILED} when it cannot be written
      */
@@ -84,7 +89,14 @@ public final class VerificationLog {
         }
     }
 
-    /** The results of a plan, newest first, from their keys alone. */
+    /**
+     * The results of a plan, from their keys alone (nothing is read).
+     *
+     * @param plan the plan's name
+     * @return the plan's results, newest first
+     * @throws PlanBException with {@link ErrorCode#INVALID_SETTING} when the plan name is invalid, or {@link
+     *     ErrorCode#DESTINATION_FAILED} when the destination cannot be listed
+     */
     public List<Entry> entries(String plan) {
         PlanName.check(plan);
         List<StoredObject> objects = StoredObjects.list(destination, plan + "/");
@@ -100,17 +112,33 @@ public final class VerificationLog {
         return entries;
     }
 
-    /** The newest result of a plan. */
+    /**
+     * The newest result of a plan, passed or not; unreadable results are skipped.
+     *
+     * @param plan the plan's name
+     * @return the newest readable result, or empty when the plan was never verified here
+     */
     public Optional<VerificationRecord> newest(String plan) {
         return newest(plan, record -> true);
     }
 
-    /** The newest result of a plan that passed. */
+    /**
+     * The newest result of a plan that passed: when it was last drilled successfully.
+     *
+     * @param plan the plan's name
+     * @return the newest readable result that passed, or empty when there is none
+     */
     public Optional<VerificationRecord> newestPassed(String plan) {
         return newest(plan, VerificationRecord::passed);
     }
 
-    /** The newest result of a plan that {@code wanted} accepts; unreadable results are skipped. */
+    /**
+     * The newest result of a plan that {@code wanted} accepts; unreadable results are skipped and logged.
+     *
+     * @param plan the plan's name
+     * @param wanted which results count
+     * @return the newest readable result {@code wanted} accepts, or empty when there is none
+     */
     public Optional<VerificationRecord> newest(String plan, Predicate<VerificationRecord> wanted) {
         for (Entry entry : entries(plan)) {
             Optional<VerificationRecord> record = read(entry.key()).filter(wanted);
@@ -121,7 +149,12 @@ public final class VerificationLog {
         return Optional.empty();
     }
 
-    /** The result an entry names; empty (and logged) when it cannot be read. */
+    /**
+     * Reads the result an entry names.
+     *
+     * @param entry one of {@link #entries(String)}
+     * @return the result; empty (and logged) when it cannot be read
+     */
     public Optional<VerificationRecord> read(Entry entry) {
         return read(entry.key());
     }

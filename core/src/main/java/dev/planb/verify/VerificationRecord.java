@@ -36,7 +36,24 @@ public record VerificationRecord(int formatVersion, String plan, String backupId
     /** The format this version writes and reads. */
     public static final int FORMAT_VERSION = 1;
 
-    /** Copies the collections, reading absent ones as empty. */
+    /**
+     * Copies the collections, reading absent ones as empty.
+     *
+     * @param formatVersion the format; this library writes {@link #FORMAT_VERSION}
+     * @param plan the plan's name
+     * @param backupId the backup checked
+     * @param startedAt when the verification started
+     * @param finishedAt when it finished
+     * @param passed whether no problem was found
+     * @param restoredInto where the backup was restored, or {@code null}
+     * @param recoveryMillis how long the restore took, in milliseconds; {@code null} without a restore
+     * @param restoredTables the tables and row counts found after the restore; {@code null} for none
+     * @param checks the SQL checks and how they went; {@code null} for none
+     * @param fingerprints each fingerprinted table's ordered primary-key hash; {@code null} for none
+     * @param coverage what the plan may have missed; {@code null} for nothing
+     * @param problems every problem found; {@code null} for none
+     * @param planbVersion the PlanB version that verified
+     */
     public VerificationRecord {
         restoredTables = restoredTables == null ? List.of() : List.copyOf(restoredTables);
         checks = checks == null ? List.of() : List.copyOf(checks);

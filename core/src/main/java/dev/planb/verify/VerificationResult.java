@@ -34,7 +34,22 @@ public record VerificationResult(Manifest manifest, List<String> checkedArtifact
         Map<String, String> fingerprints, List<CoverageFinding> coverage, List<String> problems,
         Instant startedAt, Instant finishedAt) {
 
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     *
+     * @param manifest the backup that was verified
+     * @param checkedArtifacts the artifacts whose checksum was checked, by location
+     * @param restoredInto where the backup was restored for the check, or {@code null} if it was not
+     * @param recoveryTime how long the restore took, or {@code null} without a restore
+     * @param restoredTables the tables and row counts found after the restore
+     * @param checks the SQL checks and how they went
+     * @param fingerprints each fingerprinted table's ordered primary-key hash
+     * @param coverage what the plan may have missed
+     * @param problems every problem found; empty when the backup is sound
+     * @param startedAt when the verification started
+     * @param finishedAt when it finished
+     * @throws NullPointerException when a collection is null
+     */
     public VerificationResult {
         checkedArtifacts = List.copyOf(checkedArtifacts);
         restoredTables = List.copyOf(restoredTables);
@@ -44,22 +59,22 @@ public record VerificationResult(Manifest manifest, List<String> checkedArtifact
         problems = List.copyOf(problems);
     }
 
-    /** Whether no problem was found. */
+    /** {@return whether no problem was found} */
     public boolean passed() {
         return problems.isEmpty();
     }
 
-    /** Whether a restore ran and found every table with the row count the manifest recorded. */
+    /** {@return whether a restore ran and found every table with the row count the manifest recorded} */
     public boolean rowCountsMatch() {
         return recoveryTime != null && TableCounts.compare(manifest.tables(), restoredTables).isEmpty();
     }
 
-    /** How long the restore took, if there was one. */
+    /** {@return how long the restore took: the measured recovery time; empty when nothing was restored} */
     public Optional<Duration> recovery() {
         return Optional.ofNullable(recoveryTime);
     }
 
-    /** What {@code verification-<time>.json} records of this result. */
+    /** {@return what {@code verification-<time>.json} records of this result, stamped with this PlanB's version} */
     public VerificationRecord toRecord() {
         return new VerificationRecord(VerificationRecord.FORMAT_VERSION, manifest.plan(), manifest.backupId(), startedAt,
                 finishedAt, passed(), restoredInto, recoveryTime == null ? null : recoveryTime.toMillis(), restoredTables,

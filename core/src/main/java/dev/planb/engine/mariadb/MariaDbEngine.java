@@ -86,12 +86,17 @@ public final class MariaDbEngine implements PointInTimeEngine {
         this(MariaDbOptions.DEFAULTS);
     }
 
-    /** An engine with these options. */
+    /**
+     * An engine with these options.
+     *
+     * @param options where the client tools are and what a restore does with definers
+     */
     public MariaDbEngine(MariaDbOptions options) {
         this.options = Objects.requireNonNull(options, "options");
     }
 
-    /** This engine's options. */
+    /** {@return this engine's options} */
+
     public MariaDbOptions options() {
         return options;
     }

@@ -26,22 +26,37 @@ public record MariaDbOptions(Path toolDirectory, Definers definers) {
     /** The defaults: tools searched for on {@code PATH}, definers kept. */
     public static final MariaDbOptions DEFAULTS = new MariaDbOptions(null);
 
-    /** Requires the definers setting. */
+    /**
+     * Requires the definers setting.
+     *
+     * @param toolDirectory the folder holding the client tools, or {@code null} to search {@code PATH}
+     * @param definers what a restore does with the dump's {@code DEFINER} clauses; required
+     */
     public MariaDbOptions {
         Objects.requireNonNull(definers, "definers");
     }
 
-    /** Options with this tool folder ({@code null}: {@code PATH}) and the definers kept. */
+    /**
+     * Options with this tool folder and the definers kept.
+     *
+     * @param toolDirectory the folder holding the client tools, or {@code null} to search {@code PATH}
+     */
     public MariaDbOptions(Path toolDirectory) {
         this(toolDirectory, Definers.KEEP);
     }
 
-    /** These options with {@code definers}. */
+    /**
+     * These options with another definers setting.
+     *
+     * @param definers what a restore does with the dump's {@code DEFINER} clauses
+     * @return a copy with {@code definers}; the tool folder stays
+     */
     public MariaDbOptions withDefiners(Definers definers) {
         return new MariaDbOptions(toolDirectory, definers);
     }
 
-    /** The tool folder, when one was set. */
+    /** {@return the tool folder, when one was set} */
+
     public Optional<Path> tools() {
         return Optional.ofNullable(toolDirectory);
     }

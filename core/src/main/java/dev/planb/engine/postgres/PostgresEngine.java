@@ -80,12 +80,17 @@ public final class PostgresEngine implements PointInTimeEngine {
         this(PostgresOptions.DEFAULTS);
     }
 
-    /** An engine with these options. */
+    /**
+     * An engine with these options.
+     *
+     * @param options what to dump, the dump format and jobs, and where the client tools are
+     */
     public PostgresEngine(PostgresOptions options) {
         this.options = Objects.requireNonNull(options, "options");
     }
 
-    /** This engine's options. */
+    /** {@return this engine's options} */
+
     public PostgresOptions options() {
         return options;
     }

@@ -52,7 +52,19 @@ public record PostgresOptions(List<String> schemas, List<String> excludedSchemas
         DIRECTORY
     }
 
-    /** Validates the values and copies the lists. */
+    /**
+     * Validates the values and copies the lists; {@link #builder()} is the easier way in.
+     *
+     * @param schemas the only schemas to dump; empty for all
+     * @param excludedSchemas schemas not to dump
+     * @param tables the only tables to dump; empty for all
+     * @param excludedTables tables not to dump
+     * @param format the dump format; required
+     * @param jobs parallel jobs, 1 or more
+     * @param noOwner whether a restore skips ownership
+     * @param toolDirectory the folder holding the client tools, or {@code null} to search for them
+     * @throws PlanBException naming the option when {@code format} is null or {@code jobs} is below 1
+     */
     public PostgresOptions {
         schemas = List.copyOf(schemas);
         excludedSchemas = List.copyOf(excludedSchemas);
@@ -66,17 +78,17 @@ public record PostgresOptions(List<String> schemas, List<String> excludedSchemas
         }
     }
 
-    /** The tool folder, when one was set. */
+    /** {@return the tool folder, when one was set} */
     public Optional<Path> tools() {
         return Optional.ofNullable(toolDirectory);
     }
 
-    /** Whether only part of the database is dumped. */
+    /** {@return whether only part of the database is dumped (any schema or table included or excluded)} */
     public boolean selectsPart() {
         return !schemas.isEmpty() || !excludedSchemas.isEmpty() || !tables.isEmpty() || !excludedTables.isEmpty();
     }
 
-    /** Starts a set of options. */
+    /** {@return a builder that starts from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -99,55 +111,105 @@ public record PostgresOptions(List<String> schemas, List<String> excludedSchemas
         private Builder() {
         }
 
-        /** Dumps only this schema (repeatable); its exact name, not a pattern. */
+        /**
+         * Dumps only this schema (repeatable); its exact name, not a pattern.
+         *
+         * @param schema the schema's name
+         * @return this builder
+         * @throws PlanBException when the name is empty
+         */
         public Builder schema(String schema) {
             schemas.add(requireName("schema", schema));
             return this;
         }
 
-        /** Leaves this schema out (repeatable). */
+        /**
+         * Leaves this schema out (repeatable).
+         *
+         * @param schema the schema's exact name
+         * @return this builder
+         * @throws PlanBException when the name is empty
+         */
         public Builder excludeSchema(String schema) {
             excludedSchemas.add(requireName("excluded schema", schema));
             return this;
         }
 
-        /** Dumps only this table (repeatable): {@code schema.table}, or {@code table} for {@code public}. */
+        /**
+         * Dumps only this table (repeatable).
+         *
+         * @param table {@code schema.table}, or {@code table} for {@code public}
+         * @return this builder
+         * @throws PlanBException when the name is empty
+         */
         public Builder table(String table) {
             tables.add(requireName("table", table));
             return this;
         }
 
-        /** Leaves this table out (repeatable): {@code schema.table}, or {@code table} for {@code public}. */
+        /**
+         * Leaves this table out (repeatable).
+         *
+         * @param table {@code schema.table}, or {@code table} for {@code public}
+         * @return this builder
+         * @throws PlanBException when the name is empty
+         */
         public Builder excludeTable(String table) {
             excludedTables.add(requireName("excluded table", table));
             return this;
         }
 
-        /** The dump format (default {@link Format#CUSTOM}). */
+        /**
+         * Sets the dump format.
+         *
+         * @param format the format (default {@link Format#CUSTOM})
+         * @return this builder
+         */
         public Builder format(Format format) {
             this.format = format;
             return this;
         }
 
-        /** Parallel jobs for directory-format dumps and for restores (default 1). */
+        /**
+         * Sets the parallel jobs for directory-format dumps and for restores.
+         *
+         * @param jobs 1 or more (default 1); checked by {@link #build()}
+         * @return this builder
+         */
         public Builder jobs(int jobs) {
             this.jobs = jobs;
             return this;
         }
 
-        /** Restore without setting owners ({@code pg_restore --no-owner}). */
+        /**
+         * Restore without setting owners ({@code pg_restore --no-owner}).
+         *
+         * @param noOwner whether to skip ownership (default {@code false})
+         * @return this builder
+         */
         public Builder noOwner(boolean noOwner) {
             this.noOwner = noOwner;
             return this;
         }
 
-        /** The folder holding {@code pg_dump} and {@code pg_restore} (default: searched for). */
+        /**
+         * Sets where the client tools are.
+         *
+         * @param toolDirectory the folder holding {@code pg_dump} and {@code pg_restore}; {@code null} (the default) to search for them
+         * @return this builder
+         */
         public Builder toolDirectory(Path toolDirectory) {
             this.toolDirectory = toolDirectory;
             return this;
         }
 
-        /** Makes the options; a bad value fails naming the option. */
+        /**
+         * Makes the options.
+         *
+         * @return the options
+         * @throws PlanBException naming the option when a value is bad
+         */
+
         public PostgresOptions build() {
             return new PostgresOptions(schemas, excludedSchemas, tables, excludedTables, format, jobs, noOwner,
                     toolDirectory);

@@ -29,14 +29,24 @@ public final class CanaryCheck {
     private CanaryCheck() {
     }
 
-    /** A new, unique canary key, e.g. {@code .planb-check/canary-20261124T235903Z-3fa9c1.txt}. */
+    /**
+     * Makes a new, unique canary key.
+     *
+     * @param now the time the key is named after
+     * @return the key, e.g. {@code .planb-check/canary-20261124T235903Z-3fa9c1.txt}
+     */
     public static String newKey(Instant now) {
         byte[] suffix = new byte[3];
         RANDOM.nextBytes(suffix);
         return FOLDER + "canary-" + TIME.format(now) + "-" + HexFormat.of().formatHex(suffix) + ".txt";
     }
 
-    /** The canary's content: says what it is, for whoever finds it. */
+    /**
+     * Makes the canary's content, which says what it is for whoever finds it.
+     *
+     * @param now the time the content names as when it was written
+     * @return the text, UTF-8
+     */
     public static byte[] content(Instant now) {
         return ("Written by `planb check` at " + now + " to test whether these credentials can delete backups.\n"
                 + "It can be deleted by anyone who is allowed to.\n").getBytes(StandardCharsets.UTF_8);

@@ -29,7 +29,7 @@ public final class Json {
     private Json() {
     }
 
-    /** The shared, thread-safe mapper. */
+    /** {@return the shared, thread-safe mapper}; do not reconfigure it, {@link ObjectMapper#copy() copy} it. */
     public static ObjectMapper mapper() {
         return MAPPER;
     }

@@ -22,6 +22,9 @@ public final class Messages {
     /**
      * The first line of an exception's message, for one-line errors; file-system errors, whose
      * message is only a path, say what happened to it.
+     *
+     * @param e the exception
+     * @return its message's first line, stripped; its class's simple name when it has no message
      */
     public static String firstLine(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -40,6 +43,9 @@ public final class Messages {
      * Why a server could not be reached, when a network failure is among the causes of {@code e}:
      * {@code host 'db.example' could not be resolved} or {@code the server did not accept the connection
      * (Connection refused)}; empty for any other failure. Drivers and SDKs often say only "connection failed".
+     *
+     * @param e the failure, whose causes are searched too
+     * @return the reason, one line, or empty
      */
     public static Optional<String> unreachable(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {

@@ -22,12 +22,23 @@ public final class ProcessOwnedFiles {
     private ProcessOwnedFiles() {
     }
 
-    /** The name prefix for this process: {@code prefix}, this process's id and a dash. */
+    /**
+     * Makes the name prefix of this process's files.
+     *
+     * @param prefix what the names start with, e.g. {@code planb-snapshot-}
+     * @return {@code prefix}, this process's id and a dash
+     */
     public static String prefix(String prefix) {
         return prefix + ProcessHandle.current().pid() + "-";
     }
 
-    /** Deletes the files and folders in {@code folder} named {@code prefix<pid>-…} whose process is gone. */
+    /**
+     * Deletes the files and folders in {@code folder} named {@code prefix<pid>-…} whose process is gone.
+     *
+     * @param folder the folder to clean, which must exist
+     * @param prefix the prefix given to {@link #prefix(String)}
+     * @throws IOException if the folder cannot be listed or an orphan cannot be deleted
+     */
     public static void removeOrphans(Path folder, String prefix) throws IOException {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, prefix + "*")) {
             for (Path entry : entries) {
@@ -41,7 +52,12 @@ public final class ProcessOwnedFiles {
         }
     }
 
-    /** Deletes a file, or a folder and everything in it. */
+    /**
+     * Deletes a file, or a folder and everything in it; nothing when it does not exist.
+     *
+     * @param root the file or folder
+     * @throws IOException if something cannot be deleted
+     */
     public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;

@@ -16,7 +16,13 @@ public final class Redaction {
     private Redaction() {
     }
 
-    /** The URL with password parameters and {@code user:password@} replaced by {@code ******}. */
+    /**
+     * Hides a URL's credentials.
+     *
+     * @param url the URL, or {@code null}
+     * @return the URL with the values of password, token and secret parameters and the password of
+     *     {@code user:password@} replaced by {@code ******}; {@code null} for {@code null}
+     */
     public static String url(String url) {
         if (url == null) {
             return null;
@@ -28,6 +34,10 @@ public final class Redaction {
     /**
      * The text with every occurrence of {@code secret} replaced by {@code ******}: for messages of
      * libraries that may quote a URL or a token they were given.
+     *
+     * @param text the text, or {@code null}
+     * @param secret the secret to hide; {@code null} or empty hides nothing
+     * @return the text without the secret
      */
     public static String secret(String text, String secret) {
         if (text == null || secret == null || secret.isEmpty()) {

@@ -13,7 +13,7 @@ public final class Sha256 {
     private Sha256() {
     }
 
-    /** A new SHA-256 digest. */
+    /** {@return a new SHA-256 digest}, for one thread's use */
     public static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");

@@ -14,7 +14,13 @@ public final class Sizes {
     private Sizes() {
     }
 
-    /** e.g. {@code 1.5 MiB}. */
+    /**
+     * Formats a byte count for people.
+     *
+     * @param bytes the count
+     * @return e.g. {@code 512 B} or {@code 1.5 MiB}: whole bytes below 1 KiB, else one decimal in the largest
+     *     binary unit (up to TiB) the count reaches
+     */
     public static String format(long bytes) {
         double value = bytes;
         int unit = 0;

@@ -25,13 +25,24 @@ public final class TemporaryNames {
     private TemporaryNames() {
     }
 
-    /** A new temporary name for {@code path} (a {@code /}-separated path or key), unique to this upload. */
+    /**
+     * Makes a new temporary name, unique to this upload.
+     *
+     * @param path the final {@code /}-separated path or key
+     * @return the temporary name in the same folder
+     */
     public static String next(String path) {
         int slash = path.lastIndexOf('/');
         return path.substring(0, slash + 1) + "." + path.substring(slash + 1) + PARTIAL + UUID.randomUUID();
     }
 
-    /** The path an upload under the temporary name {@code path} was meant for; empty when it is no temporary name. */
+    /**
+     * Finds the final name of a temporary one.
+     *
+     * @param path a {@code /}-separated path or key
+     * @return the path an upload under the temporary name {@code path} was meant for; empty when it is no
+     *     temporary name
+     */
     public static Optional<String> targetOf(String path) {
         int slash = path.lastIndexOf('/');
         String name = path.substring(slash + 1);

@@ -41,6 +41,8 @@ public final class UriParameters {
      * @param rawQuery the part after {@code ?}, or {@code null}/empty for none
      * @param known the names a URI may use, listed in the message about an unknown one
      * @param invalid makes the exception for a problem phrase such as {@code has an unknown parameter 'x': use …}
+     * @return the decoded parameters
+     * @throws RuntimeException the one {@code invalid} makes, for an unknown parameter or one without a value
      */
     public static UriParameters parse(String rawQuery, List<String> known,
             Function<String, ? extends RuntimeException> invalid) {
@@ -62,7 +64,12 @@ public final class UriParameters {
         return new UriParameters(values, invalid);
     }
 
-    /** The names of a raw query's parameters, known or not, e.g. to refuse a secret before anything else. */
+    /**
+     * Lists a raw query's parameter names, known or not, e.g. to refuse a secret before anything else.
+     *
+     * @param rawQuery the part after {@code ?}, or {@code null}/empty for none
+     * @return the names, still encoded, in query order
+     */
     public static List<String> names(String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return List.of();
@@ -71,17 +78,33 @@ public final class UriParameters {
                 pair.indexOf('=')) : pair).toList();
     }
 
-    /** Whether the URI gives this parameter. */
+    /**
+     * Tells whether the URI gives a parameter.
+     *
+     * @param name the parameter's name
+     * @return whether it is given
+     */
     public boolean has(String name) {
         return values.containsKey(name);
     }
 
-    /** The decoded value of a parameter, if given. */
+    /**
+     * Reads a parameter.
+     *
+     * @param name the parameter's name
+     * @return its decoded value, or empty when not given
+     */
     public Optional<String> value(String name) {
         return Optional.ofNullable(values.get(name));
     }
 
-    /** A {@code true}/{@code false} parameter; {@code false} when not given. */
+    /**
+     * Reads a {@code true}/{@code false} parameter.
+     *
+     * @param name the parameter's name
+     * @return its value; {@code false} when not given
+     * @throws RuntimeException the one the parser's {@code invalid} makes, when the value is neither
+     */
     public boolean flag(String name) {
         String value = values.get(name);
         if (value == null) {
@@ -93,7 +116,16 @@ public final class UriParameters {
         return Boolean.parseBoolean(value);
     }
 
-    /** A whole-number parameter of at least {@code minimum}, naming {@code unit} (e.g. "days") when it is not one. */
+    /**
+     * Reads a whole-number parameter.
+     *
+     * @param name the parameter's name
+     * @param minimum the smallest value accepted
+     * @param unit what the number counts, e.g. "days", named in the message when it is invalid
+     * @return its value, or empty when not given
+     * @throws RuntimeException the one the parser's {@code invalid} makes, when it is not a whole number of at
+     *     least {@code minimum}
+     */
     public Optional<Integer> number(String name, int minimum, String unit) {
         String value = values.get(name);
         if (value == null) {
@@ -110,7 +142,7 @@ public final class UriParameters {
         throw invalid.apply("has " + name + "=" + value + ": give a whole number of " + unit + ", at least " + minimum);
     }
 
-    /** Every parameter given, in URI order. */
+    /** {@return every parameter given, decoded, in URI order, unmodifiable} */
     public Map<String, String> asMap() {
         return Collections.unmodifiableMap(values);
     }

@@ -26,7 +26,12 @@ public class PlanBMetrics implements PlanBListener {
 
     private final MeterRegistry registry;
 
-    /** @param registry where the meters are registered */
+    /**
+     * Meters that start counting with the next event; register it as a listener of the runtime.
+     *
+     * @param registry where the meters are registered
+     */
+
     public PlanBMetrics(MeterRegistry registry) {
         this.registry = registry;
     }

@@ -23,7 +23,10 @@ public class PlanBStatusMetrics implements MeterBinder {
     private final Clock clock;
 
     /**
+     * Gauges of a runtime's plans, registered by {@link #bindTo(MeterRegistry)}.
+     *
      * @param planB the runtime whose plans are measured
+
      * @param clock what ages are measured against
      */
     public PlanBStatusMetrics(PlanB planB, Clock clock) {

@@ -47,6 +47,8 @@ public final class PlanReports {
     private final Clock clock;
 
     /**
+     * Reports on a runtime's plans.
+     *
      * @param planB the runtime to report on
      * @param clock what ages are measured against
      */
@@ -55,12 +57,17 @@ public final class PlanReports {
         this.clock = clock;
     }
 
-    /** The runtime reported on. */
+    /** {@return the runtime reported on} */
     public PlanB planB() {
         return planB;
     }
 
-    /** Whether a plan needs attention: stale, its newest backup damaged, or its last verification failed. */
+    /**
+     * Whether a plan needs attention: stale, its newest backup damaged, or its last verification failed.
+     *
+     * @param status the plan's status
+     * @return whether health checks report the plan DOWN
+     */
     public static boolean isDown(PlanStatus status) {
         return status.needsAttention();
     }
@@ -80,7 +87,7 @@ public final class PlanReports {
             this.description = description;
         }
 
-        /** One line for the health's status description. */
+        /** {@return one line for the health's status description} */
         public String description() {
             return description;
         }
@@ -89,6 +96,10 @@ public final class PlanReports {
     /**
      * Reports every plan's status to {@code detail} (plan name, {@link #status(PlanStatus)}) and says what
      * the {@code planb} health shows overall, the same whichever front end (or Spring Boot generation) shows it.
+     *
+     * @param detail receives each plan's name and its status map
+     * @return {@link HealthVerdict#DOWN} when a plan needs attention, else {@link HealthVerdict#DESTRUCTIVE_CHANGE}
+     *     when a plan has an open destructive change, else {@link HealthVerdict#UP}
      */
     public HealthVerdict health(BiConsumer<String, Object> detail) {
         boolean down = false;
@@ -101,7 +112,13 @@ public final class PlanReports {
         return down ? HealthVerdict.DOWN : changed ? HealthVerdict.DESTRUCTIVE_CHANGE : HealthVerdict.UP;
     }
 
-    /** A plan's status: state, last success (with age), last failure, last verification, next run, destinations. */
+    /**
+     * A plan's status as plain maps and lists, ready for JSON: state, last success (with age), last failure,
+     * last verification, next run, max age, destinations, and any destructive change and holds.
+     *
+     * @param status the plan's status
+     * @return the status's details, in a stable order; absent values are left out
+     */
     public Map<String, Object> status(PlanStatus status) {
         Instant now = clock.instant();
         Map<String, Object> details = new LinkedHashMap<>();
@@ -133,7 +150,15 @@ public final class PlanReports {
         return details;
     }
 
-    /** A plan's status with its {@code limit} newest backups and verifications, read from its first destination. */
+    /**
+     * A plan's status with its {@code limit} newest backups and verifications, read from its first destination.
+     *
+     * @param plan the plan's name
+     * @param limit how many backups and verifications to list at most
+     * @return {@link #status(PlanStatus)}'s details with the plan's name, {@code recentBackups} and
+     *     {@code recentVerifications}
+     * @throws IllegalArgumentException when the runtime has no such plan
+     */
     public Map<String, Object> report(String plan, int limit) {
         PlanStatus status = planB.status(plan).orElseThrow(() -> new IllegalArgumentException("no plan " + plan));
         Map<String, Object> report = new LinkedHashMap<>();
@@ -199,7 +224,13 @@ public final class PlanReports {
         return history;
     }
 
-    /** Every plan's {@link #report(String, int)}. */
+    /**
+     * Every plan's {@link #report(String, int)}.
+     *
+     * @param limit how many backups and verifications to list at most per plan
+     * @return one report per plan, in the runtime's order
+     */
+
     public List<Map<String, Object>> reports(int limit) {
         return planB.plans().stream().map(plan -> report(plan.name(), limit)).toList();
     }

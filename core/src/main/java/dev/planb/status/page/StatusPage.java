@@ -34,12 +34,18 @@ public final class StatusPage {
 
     private final PlanReports reports;
 
-    /** @param reports what the page shows */
+    /**
+     * A page of the runtime's plans.
+     *
+     * @param reports what the page shows
+     */
     public StatusPage(PlanReports reports) {
         this.reports = reports;
     }
 
-    /** The whole page. */
+    /** {@return the whole page: one HTML document with its CSS and SVG inline, no JavaScript} */
+
+
     public String render() {
         StringBuilder html = new StringBuilder("""
                 <!DOCTYPE html>

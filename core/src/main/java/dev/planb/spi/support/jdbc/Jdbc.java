@@ -29,8 +29,13 @@ public final class Jdbc {
      * Opens a connection with the source's credentials, translating failures into messages that
      * name the database and what to do.
      *
+     * @param source the database, whose user and password are used and whose redacted URL errors name
      * @param url the URL to connect to (the source's, possibly with engine-specific options)
+     * @param options driver properties to pass besides the user and password
      * @param driverArtifact the Maven coordinates of the driver, named when it is missing
+     * @return an open connection, which the caller closes
+     * @throws PlanBException with {@link ErrorCode#NO_ENGINE} when no driver handles the URL, or
+     *     {@link ErrorCode#DATABASE_UNAVAILABLE} when the connection fails, the password masked
      */
     public static Connection connect(DatabaseSource source, String url, Properties options, String driverArtifact) {
         Properties properties = new Properties();
@@ -57,7 +62,14 @@ public final class Jdbc {
         }
     }
 
-    /** Runs a query that returns one string, such as a version. */
+    /**
+     * Runs a query that returns one string, such as a version.
+     *
+     * @param connection the connection to use
+     * @param sql the query, without parameters
+     * @return the first column of the first row
+     * @throws SQLException if the query fails or returns no row
+     */
     public static String queryString(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
             result.next();
@@ -65,7 +77,15 @@ public final class Jdbc {
         }
     }
 
-    /** Runs a query and returns the first column of every row, in order; {@code parameters} fill its {@code ?}s. */
+    /**
+     * Runs a query and returns the first column of every row.
+     *
+     * @param connection the connection to use
+     * @param sql the query, with a {@code ?} per parameter
+     * @param parameters the values of the {@code ?}s, in order, bound as strings
+     * @return the first column of every row, in order
+     * @throws SQLException if the query fails
+     */
     public static List<String> queryStrings(Connection connection, String sql, String... parameters) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
@@ -81,7 +101,12 @@ public final class Jdbc {
         }
     }
 
-    /** Quotes an SQL identifier with double quotes. */
+    /**
+     * Quotes an SQL identifier with double quotes, doubling the double quotes inside it.
+     *
+     * @param identifier the unquoted name
+     * @return the quoted name, safe to put in SQL
+     */
     public static String quoteIdentifier(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
@@ -95,7 +120,7 @@ public final class Jdbc {
      */
     public record QualifiedTable(String schema, String name, String displayName) {
 
-        /** The quoted, qualified name to use in SQL. */
+        /** {@return the quoted, qualified name to use in SQL} */
         public String quoted() {
             return (schema == null ? "" : quoteIdentifier(schema) + ".") + quoteIdentifier(name);
         }
