@@ -74,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
 
         out.println("3. Listing the backups there:");
         out.flush();
-        int listed = new CommandLine(new PlanBCommand()).setOut(out).setErr(spec.commandLine().getErr())
+        int listed = PlanBCommand.commandLine("list").setOut(out).setErr(spec.commandLine().getErr())
                 .execute("list", "--from", backups.root().toString(), "--plan", "shop");
         if (listed != 0) {
             return listed;

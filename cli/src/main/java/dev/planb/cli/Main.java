@@ -25,7 +25,7 @@ public final class Main {
         NativeLibraries.useFixedLocation();
         int status;
         try {
-            status = PlanBCommand.commandLine().execute(args);
+            status = PlanBCommand.commandLine(args).execute(args);
         } catch (Throwable e) { // an Error escaped a command: still one line, and a non-zero status
             System.err.println("planb: unexpected error: " + e + " (run again with --verbose for details)");
             status = 1;

@@ -27,12 +27,14 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "planb", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
         versionProvider = PlanBCommand.VersionProvider.class,
         description = "Database backups that you control, and proof that they restore.",
-        subcommands = {DemoCommand.class, BackupCommand.class, ListCommand.class, RestoreCommand.class,
-            VerifyCommand.class, KeygenCommand.class, PruneCommand.class, StatusCommand.class, PullCommand.class,
-            CheckCommand.class, StreamCommand.class, DoctorCommand.class, RunCommand.class, ConfigCommand.class,
-            CleanupCommand.class, HoldCommand.class, RunbookCommand.class},
         usageHelpAutoWidth = true)
 public final class PlanBCommand implements Runnable {
+
+    /** Every subcommand, in the order {@code planb --help} lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(DemoCommand.class, BackupCommand.class,
+            ListCommand.class, RestoreCommand.class, VerifyCommand.class, KeygenCommand.class, PruneCommand.class,
+            StatusCommand.class, PullCommand.class, CheckCommand.class, StreamCommand.class, DoctorCommand.class,
+            RunCommand.class, ConfigCommand.class, CleanupCommand.class, HoldCommand.class, RunbookCommand.class);
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "Show PlanB's debug log and the stack trace of errors.")
@@ -41,7 +43,7 @@ public final class PlanBCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Only {@link #commandLine()} and the demo's listing make the root command. */
+    /** Only {@link #commandLine(String...)} makes the root command. */
     PlanBCommand() {
     }
 
@@ -59,13 +61,28 @@ public final class PlanBCommand implements Runnable {
      *     (0, or the failure's {@link ErrorCode#exitCode()}) instead of exiting the JVM
      */
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * Makes the command line to run {@code args}: with only the subcommand they name when they name
+     * one, none for {@code --version}, otherwise (no subcommand, {@code --help}, a misspelt name) with
+     * every subcommand, as {@link #commandLine()}. picocli reads each subcommand's options, mixins and
+     * argument groups by reflection when it is added, about a quarter of the start-up of a short
+     * command; a command runs the same either way.
+     *
+     * @param args the command and its options, as typed after {@code planb}
+     * @return a command line to {@code execute(args)} with these same arguments
+     */
+    public static CommandLine commandLine(String... args) {
         CommandLine commandLine = new CommandLine(new PlanBCommand());
+        subcommandsFor(args).forEach(commandLine::addSubcommand);
         // an unknown option is an error, never the value of the option before it (`--to DIR --bogus`)
         commandLine.setUnmatchedOptionsAllowedAsOptionParameters(false);
         commandLine.setUnmatchedArgumentsAllowed(false);
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
         commandLine.registerConverter(Duration.class, PlanBCommand::duration);
-        commandLine.setParameterExceptionHandler((e, args) -> {
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("planb: " + firstProblem(e));
             err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
@@ -74,11 +91,35 @@ public final class PlanBCommand implements Runnable {
         return commandLine;
     }
 
-    /** An unknown option is named even when picocli found a missing required option first. */
+    /**
+     * What {@code args} need: the subcommand named by the first argument that is not {@code --verbose},
+     * none for a last {@code --version}, every one otherwise (for {@code --help}, or to name the one meant).
+     */
+    private static List<Class<?>> subcommandsFor(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if ((arg.equals("--version") || arg.equals("-V")) && i == args.length - 1) {
+                return List.of();
+            }
+            if (!arg.equals("--verbose")) {
+                return SUBCOMMANDS.stream().filter(type -> type.getAnnotation(Command.class).name().equals(arg))
+                        .findFirst().<List<Class<?>>>map(List::of).orElse(SUBCOMMANDS);
+            }
+        }
+        return SUBCOMMANDS;
+    }
+
+    /**
+     * An unknown option is named even when picocli found a missing required option first; a misspelt
+     * subcommand or option comes with the names picocli finds close to it.
+     */
     private static String firstProblem(ParameterException e) {
         List<String> unmatched = e.getCommandLine().getUnmatchedArguments();
-        return e instanceof UnmatchedArgumentException || unmatched.isEmpty() ? e.getMessage()
-                : new UnmatchedArgumentException(e.getCommandLine(), unmatched).getMessage();
+        if (e instanceof UnmatchedArgumentException unknown) {
+            List<String> suggestions = unknown.getSuggestions();
+            return e.getMessage() + (suggestions.isEmpty() ? "" : " (did you mean " + String.join(" or ", suggestions) + "?)");
+        }
+        return unmatched.isEmpty() ? e.getMessage() : new UnmatchedArgumentException(e.getCommandLine(), unmatched).getMessage();
     }
 
     /** Every duration option reads PlanB's one duration grammar: {@code 7d}, {@code 36h}, {@code 2w}, {@code 1d12h}, {@code P7D}. */
