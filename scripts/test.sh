@@ -52,10 +52,30 @@ command -v mvn >/dev/null || { echo "The tests need Maven: apt-get install -y ma
 # it does not rebuild from the local repository.
 mvn -B -ntp install "$@"
 
+# The ./planb launcher as a user runs it (start-up: docs/operations.md): the first run of a subcommand writes its
+# class data archive and its later runs map it; --version runs without one.
+check_launcher() {
+  local cache out
+  cache="$(mktemp -d)"
+  mkdir "$cache/empty"
+  for _ in 1 2; do
+    out="$(XDG_CACHE_HOME="$cache" ./planb --version)"
+    [[ $out == "planb "* ]] || { echo "launcher: ./planb --version printed '$out'" >&2; exit 1; }
+    out="$(XDG_CACHE_HOME="$cache" ./planb list --from "$cache/empty" 2>&1)"
+    [[ $out == *"No backups"* ]] || { echo "launcher: ./planb list printed '$out'" >&2; exit 1; }
+  done
+  out="$(cd "$cache/planb" && ls -- *.jsa)"
+  [[ $out =~ ^planb-[0-9]+-list\.jsa$ ]] || { echo "launcher: class data archives '$out', expected one for list" >&2; exit 1; }
+  rm -rf "$cache"
+  echo "The ./planb launcher starts with and without its class data archive ($("${1:-java}" -version 2>&1 | head -1))" >&2
+}
+check_launcher
+
 # The JDK matrix: core, the CLI and the starter again on JDK 25 when one is installed (Temurin's, as on the build
 # machines; PLANB_TEST_JDK25=/path/to/jdk picks another, PLANB_TEST_JDK25=none skips it).
 jdk25=${PLANB_TEST_JDK25:-$(compgen -G '/usr/lib/jvm/temurin-25*' | head -1 || true)}
 if [[ -n $jdk25 && $jdk25 != none ]]; then
   echo "Running core, cli and spring-boot-starter again on $("$jdk25/bin/java" -version 2>&1 | head -1)" >&2
   JAVA_HOME=$jdk25 mvn -B -ntp -o verify -pl core,cli,spring-boot-starter "$@"
+  PATH="$jdk25/bin:$PATH" check_launcher "$jdk25/bin/java"
 fi
