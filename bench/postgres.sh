@@ -77,10 +77,41 @@ for round in $(seq "$runs"); do
   measure planb_backup_3_destinations "${planb[@]}" backup "${source_db[@]}" --to "$work/a" --to "$work/b" --to "$work/c"
   fresh_db restored_bare
   measure bare_restore bash -c "zstd -q -d -c '$work/bare-t0.dump.zst' | '$pgbin/pg_restore' -d restored_bare"
+  # The same restore followed by what PlanB does after it: count(*) of every table.
+  fresh_db restored_bare
+  measure bare_restore_counted bash -c "zstd -q -d -c '$work/bare-t0.dump.zst' | '$pgbin/pg_restore' -d restored_bare \
+    && '$pgbin/psql' -d restored_bare -Atc \"SELECT format('SELECT count(*) FROM %I.%I;', schemaname, tablename) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')\" | '$pgbin/psql' -q -d restored_bare >/dev/null"
   fresh_db restored_planb
   measure planb_restore "${planb[@]}" restore --from "$work/one" --plan bench \
     --to-db "$url/restored_planb" --user postgres --password-env BENCH_PW
 done
+
+# Where a PlanB run's wall time goes: one more run of each, untimed above, with PlanB's debug log timestamped.
+# phases LABEL TOOL COMMAND...: seconds from the start to the tool's start, the tool's run, from its end to the exit.
+phases() {
+  local label="$1" tool="$2" log="$work/phases.log" start end
+  shift 2
+  start="$(date +%H:%M:%S.%3N)"
+  PLANB_JAVA_OPTS="-Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS" \
+    "$@" --verbose >/dev/null 2>"$log"
+  end="$(date +%H:%M:%S.%3N)"
+  awk -v s="$start" -v e="$end" -v tool="$tool" -v label="$label" '
+    function sec(t,  p) { split(t, p, ":"); return p[1] * 3600 + p[2] * 60 + p[3] }
+    $0 ~ ("Started " tool " ") { started = sec($1) }
+    $0 ~ (" " tool " finished") { finished = sec($1) }
+    END { printf "| %s | %.2f | %.2f | %.2f | %.2f |\n", label, started - sec(s), finished - started,
+      sec(e) - finished, sec(e) - sec(s) }' "$log"
+}
+phase_rows=""
+if [[ -z "${BENCH_BARE_ONLY:-}" ]]; then
+  echo "bench: one more backup and restore, timestamped..." >&2
+  rm -rf "$work/one"
+  phase_rows+="$(phases "PlanB backup, one folder" pg_dump "${planb[@]}" backup "${source_db[@]}" --to "$work/one")"$'\n'
+  fresh_db restored_planb
+  phase_rows+="$(phases "PlanB restore" pg_restore "${planb[@]}" restore --from "$work/one" --plan bench \
+    --to-db "$url/restored_planb" --user postgres --password-env BENCH_PW)"
+fi
+
 dump_bytes="$(zstd -q -d -c "$work/bare.dump.zst" | wc -c)"
 stored_bytes="$(stat -c %s "$work/bare.dump.zst")"
 echo "bench: dump $dump_bytes bytes, zstd -3 stores $stored_bytes" >&2
@@ -114,5 +145,12 @@ $(row 'PlanB backup, one folder' planb_backup "$(ratio planb_backup bare_backup_
 $(row 'PlanB backup, -Xmx64m' planb_backup_xmx64m "$(ratio planb_backup_xmx64m bare_backup_T0) zstd -3 -T0" "$(cpu_ratio planb_backup_xmx64m bare_backup_T0) zstd -3 -T0")
 $(row 'PlanB backup, three folders' planb_backup_3_destinations "$(ratio planb_backup_3_destinations planb_backup) one folder" "$(cpu_ratio planb_backup_3_destinations planb_backup) one folder")
 $(row 'bare `zstd -d \| pg_restore`' bare_restore)
-$(row 'PlanB restore' planb_restore "$(ratio planb_restore bare_restore) bare" "$(cpu_ratio planb_restore bare_restore) bare")
+$(row 'bare `zstd -d \| pg_restore`, then `count(*)` of every table (what PlanB checks)' bare_restore_counted)
+$(row 'PlanB restore' planb_restore "$(ratio planb_restore bare_restore) bare, $(ratio planb_restore bare_restore_counted) bare + count(*)" "$(cpu_ratio planb_restore bare_restore) bare")
+
+Where a PlanB run's wall time goes (one more run each, \`--verbose\` with timestamps; seconds):
+
+| run | start → the tool starts | the tool | the tool ends → exit | whole |
+|---|---:|---:|---:|---:|
+$phase_rows
 MD
