@@ -51,7 +51,8 @@ measure() { bench_measure "$results" "$@"; }
 url="jdbc:postgresql://127.0.0.1:$port"
 export BENCH_PW="$password"
 # PlanB runs as a user runs it, through the ./planb launcher (its JVM options and Class Data Sharing archive);
-# one untimed warm-up backup first writes that archive, as the first run on a machine does.
+# one untimed warm-up backup and restore first write its archives (one per subcommand), as the first runs on a
+# machine do.
 export XDG_CACHE_HOME="$work/cache"   # the launcher's archive, private to this run
 planb=("$root/planb")
 planb_small=(env PLANB_JAVA_OPTS=-Xmx64m "$root/planb")
@@ -59,8 +60,11 @@ fresh_db() { "${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE
 source_db=(--db "$url/bench" --user postgres --password-env BENCH_PW --plan bench)
 
 if [[ -z "${BENCH_BARE_ONLY:-}" ]]; then
-  echo "bench: warm-up backup (writes the launcher's class data archive)..." >&2
+  echo "bench: warm-up backup and restore (write the launcher's class data archives)..." >&2
   "${planb[@]}" backup "${source_db[@]}" --to "$work/warm" >/dev/null
+  fresh_db restored_planb
+  "${planb[@]}" restore --from "$work/warm" --plan bench --to-db "$url/restored_planb" --user postgres \
+    --password-env BENCH_PW >/dev/null 2>&1
   rm -rf "$work/warm"
 fi
 
