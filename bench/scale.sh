@@ -76,8 +76,11 @@ if [[ " $targets " == *" s3 "* ]]; then
   s3mock="$(ls ~/.m2/repository/com/adobe/testing/s3mock/*/s3mock-*-exec.jar 2>/dev/null | sort -V | tail -1)"
   [[ -n "$s3mock" ]] || { echo "scale: the S3Mock exec jar is missing: mvn dependency:get -Dartifact=com.adobe.testing:s3mock:4.11.0:jar:exec" >&2; exit 1; }
   s3_port="$(bench_free_port)"
-  # S3Mock's HTTP connector listens on every interface (see TESTING.md); only for the length of this run.
+  # S3Mock's HTTP connector listens on every interface (see TESTING.md); only for the length of this run. It ends
+  # every response after Spring's asynchronous request timeout (30 s here), which a restore of several GB outlasts;
+  # S3 itself has no such limit, so the benchmark lifts it.
   java -Xmx512m -jar "$s3mock" --server.address=127.0.0.1 --server.port="$(bench_free_port)" \
+    --spring.mvc.async.request-timeout=-1 \
     --com.adobe.testing.s3mock.httpPort="$s3_port" --com.adobe.testing.s3mock.store.root="$work/s3" \
     --com.adobe.testing.s3mock.store.initialBuckets=scale >"$work/s3mock.log" 2>&1 &
   pids+=($!)
