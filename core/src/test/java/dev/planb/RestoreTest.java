@@ -7,8 +7,13 @@ package dev.planb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.planb.destination.ForwardingDestination;
 import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.spi.Destination;
 import dev.planb.spi.Manifest;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -145,6 +150,65 @@ class RestoreTest {
                 .hasMessageContaining(backup.manifest().artifacts().get(0).name())
                 .hasMessageContaining("size");
         assertThat(fresh).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Compression.class)
+    void aReadThatBreaksOffIsAFailedReadNotADamagedBackupAndTheRestoreCanRunAgain(Compression compression)
+            throws Exception {
+        BackupResult backup = backup(compression);
+        Manifest.Artifact artifact = backup.manifest().artifacts().get(0);
+        Destination breaking = new ForwardingDestination(destination) {
+            @Override
+            public InputStream open(String key) throws IOException {
+                InputStream in = super.open(key);
+                return key.endsWith(artifact.name()) ? new BreakingInputStream(in, artifact.size() / 2) : in;
+            }
+        };
+        Path fresh = tmp.resolve("fresh.db");
+
+        assertFails(() -> PlanB.restore(RestoreRequest.builder().from(breaking).plan("app")
+                .target(DatabaseSource.of(SampleDb.url(fresh))).build()), ErrorCode.RESTORE_FAILED)
+                .hasMessageContaining(artifact.name())
+                .hasMessageContaining("reading stopped after " + artifact.size() / 2 + " of " + artifact.size() + " bytes")
+                .hasMessageContaining("connection reset by the test")
+                .hasMessageNotContaining("truncated");
+        assertThat(fresh).doesNotExist();
+
+        RestoreResult again = PlanB.restore(request(fresh).build());
+        assertThat(again.matchesManifest()).isTrue();
+        assertThat(SampleDb.content(fresh)).isEqualTo(SampleDb.content(db));
+    }
+
+    /** Reads through until {@code limit} bytes, then fails as a dropped connection does, and ends. */
+    private static final class BreakingInputStream extends FilterInputStream {
+        private long left;
+        private boolean broken;
+
+        BreakingInputStream(InputStream in, long limit) {
+            super(in);
+            left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (broken) {
+                return -1;
+            }
+            if (left == 0) {
+                broken = true;
+                throw new IOException("connection reset by the test");
+            }
+            int n = super.read(b, off, (int) Math.min(len, left));
+            left -= Math.max(n, 0);
+            return n;
+        }
     }
 
     @Test

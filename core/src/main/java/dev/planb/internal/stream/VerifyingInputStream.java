@@ -4,6 +4,7 @@
  */
 package dev.planb.internal.stream;
 
+import dev.planb.spi.support.Messages;
 import dev.planb.spi.support.Sha256;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -15,7 +16,10 @@ import java.util.HexFormat;
  * Reads a stored artifact and, when its end is reached, checks its size and SHA-256 against the
  * manifest: a mismatch throws {@link ChecksumMismatchException} instead of reporting the end, so
  * a reader that consumes the stream to its end never mistakes corrupt data for good data.
- * {@link #sizeOnly} checks only the size, for bytes that another check already fixes.
+ * {@link #sizeOnly} checks only the size, for bytes that another check already fixes. A read that fails (a dropped
+ * connection, say) is no finding about the artifact: it is thrown as an {@link IOException} naming the file and how
+ * far it was read, and from then on every read and check throws it again, so a stream that ends after the failure
+ * is never taken for a truncated file.
  */
 public final class VerifyingInputStream extends FilterInputStream {
 
@@ -26,6 +30,7 @@ public final class VerifyingInputStream extends FilterInputStream {
     private long size;
     private boolean verified;
     private String mismatch;
+    private IOException readFailure;
 
     /**
      * @param in the stored bytes
@@ -61,7 +66,7 @@ public final class VerifyingInputStream extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        int b = in.read();
+        int b = readFailure == null ? readThrough(() -> in.read()) : -1;
         if (b < 0) {
             verify();
         } else {
@@ -75,7 +80,7 @@ public final class VerifyingInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        int n = in.read(b, off, len);
+        int n = readFailure == null ? readThrough(() -> in.read(b, off, len)) : -1;
         if (n < 0) {
             verify();
         } else {
@@ -110,7 +115,29 @@ public final class VerifyingInputStream extends FilterInputStream {
         verify();
     }
 
+    /** One read of the underlying stream; a failure other than a check's is kept, with the file and the offset. */
+    private int readThrough(Read read) throws IOException {
+        try {
+            return read.read();
+        } catch (ChecksumMismatchException e) {
+            throw e;
+        } catch (IOException e) {
+            readFailure = new IOException(file + ": reading stopped after " + size + " of " + expectedSize + " bytes: "
+                    + Messages.firstLine(e), e);
+            throw readFailure;
+        }
+    }
+
+    /** A read of the underlying stream. */
+    @FunctionalInterface
+    private interface Read {
+        int read() throws IOException;
+    }
+
     private void verify() throws IOException {
+        if (readFailure != null) {
+            throw new IOException(readFailure.getMessage(), readFailure.getCause()); // new each time, as a mismatch
+        }
         if (!verified) {
             verified = true;
             if (size != expectedSize) {
