@@ -4,7 +4,6 @@
  */
 package dev.planb.storage.s3;
 
-import dev.planb.spi.Destination;
 import dev.planb.spi.IncompleteWrite;
 import dev.planb.ErrorCode;
 import dev.planb.PlanBException;
@@ -13,10 +12,12 @@ import dev.planb.spi.Destination;
 import dev.planb.spi.ObjectWriter;
 import dev.planb.spi.ProtectionReport;
 import dev.planb.spi.StoredObject;
+import dev.planb.spi.support.ResumingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,14 +26,18 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.StorageClass;
@@ -67,6 +72,8 @@ public final class S3Destination implements Destination, AutoCloseable {
     public static final int MIN_PART_SIZE = 5 * 1024 * 1024;
 
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /** How many times in a row a read that broke off is taken up again before its failure is thrown. */
+    static final int READ_ATTEMPTS = 5;
 
     private final S3Client s3;
     private final boolean ownsClient;
@@ -145,11 +152,26 @@ public final class S3Destination implements Destination, AutoCloseable {
         return new MultipartWriter(s3, location, key, uploadOptions, uploads, protection, clock.instant());
     }
 
+    /**
+     * Opens an object for reading. A read that fails mid-way (a dropped or timed-out connection, which a restore of
+     * many gigabytes meets) goes on from where it stopped with a ranged GET bound to the first response's ETag, up to
+     * {@value #READ_ATTEMPTS} times in a row without a byte read.
+     */
     @Override
     public InputStream open(String key) throws IOException {
         checkKey(key);
+        ResponseInputStream<GetObjectResponse> first = get(key, request -> { });
+        String etag = first.response().eTag();
+        long length = first.response().contentLength() == null ? Long.MAX_VALUE : first.response().contentLength();
+        return new ResumingInputStream(first, offset -> offset >= length ? InputStream.nullInputStream()
+                : get(key, request -> request.range("bytes=" + offset + "-").ifMatch(etag)),
+                description() + "/" + key, READ_ATTEMPTS, Duration.ofSeconds(1));
+    }
+
+    private ResponseInputStream<GetObjectResponse> get(String key, Consumer<GetObjectRequest.Builder> options)
+            throws IOException {
         try {
-            return s3.getObject(request -> request.bucket(location.bucket()).key(location.s3Key(key)));
+            return s3.getObject(request -> options.accept(request.bucket(location.bucket()).key(location.s3Key(key))));
         } catch (SdkException e) {
             throw errors.translate("read", key, e);
         }

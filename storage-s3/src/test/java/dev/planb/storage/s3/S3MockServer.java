@@ -51,8 +51,12 @@ public final class S3MockServer implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts a server and waits until it answers. */
-    public static S3MockServer start() throws Exception {
+    /**
+     * Starts a server and waits until it answers.
+     *
+     * @param options more of S3Mock's (Spring Boot's) options, e.g. {@code --spring.mvc.async.request-timeout=1000}
+     */
+    public static S3MockServer start(String... options) throws Exception {
         String jar = System.getProperty("s3mock.jar");
         if (jar == null || jar.isBlank() || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("The S3Mock jar is missing (system property s3mock.jar='" + jar + "'): run the"
@@ -70,6 +74,7 @@ public final class S3MockServer implements AutoCloseable {
                 "--server.ssl.key-store=file:" + keyStore, "--server.ssl.key-store-type=PKCS12",
                 "--server.ssl.key-store-password=" + STORE_PASSWORD, "--server.ssl.key-password=" + STORE_PASSWORD,
                 "--server.ssl.key-alias=s3mock", "--spring.main.banner-mode=off"));
+        command.addAll(List.of(options));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(folder.resolve("s3mock.log").toFile()).start();
         S3MockServer server = new S3MockServer(folder, trustStore, httpsPort, process);
