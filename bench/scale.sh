@@ -3,7 +3,7 @@
 # MariaDB database), backed up and restored to a local folder, to S3 (Adobe S3Mock) and to SFTP
 # (OpenSSH) on loopback, in one run with the bare pipelines. Not part of the test suite.
 #
-#   bench/scale.sh [SIZE_GB...]          PostgreSQL sizes, default "1 4 10"
+#   bench/scale.sh [SIZE_GB...]          PostgreSQL sizes, default "1 4 10"; 0 for none
 #   SCALE_MARIADB_GB=4                    MariaDB size (0: no MariaDB run)
 #   SCALE_TARGETS="local s3 sftp"         where PlanB writes
 #   SCALE_WORK=/tmp                       where the generated data, the dumps and the servers live (never the repository)
@@ -146,7 +146,10 @@ source_pg=(--db "$pg_url/scale" --user postgres --password-env SCALE_PW --plan s
 
 done_sizes=()
 for size in "${sizes[@]}"; do
-  need_kib="$(awk -v g="$size" 'BEGIN { printf "%d", g * 4.5 * 1048576 }')"
+  [[ "$size" != 0 ]] || continue # 0: no PostgreSQL run (SCALE_MARIADB_GB=4 bench/scale.sh 0 runs MariaDB alone)
+  # The database with its indexes (~1.4x the dump), one restored copy at a time (~1.4x), the bare dump and one
+  # target's backup (~0.5x each), and the directory format's staged dump (1x).
+  need_kib="$(awk -v g="$size" 'BEGIN { printf "%d", g * 5.5 * 1048576 }')"
   free_kib="$(df -k --output=avail "$work" | tail -1)"
   if (( need_kib > free_kib )); then
     echo "scale: skipping ${size} GB: about $((need_kib / 1048576)) GiB of disk needed, $((free_kib / 1048576)) GiB free" >&2
@@ -159,6 +162,9 @@ for size in "${sizes[@]}"; do
   measure "$size" bare_backup bash -c "'$pgbin/pg_dump' -Fc -Z0 -d scale | zstd -q -f -3 -T0 -o '$work/bare.dump.zst'"
   fresh_pg restored_bare
   measure "$size" bare_restore bash -c "zstd -q -d -c '$work/bare.dump.zst' | '$pgbin/pg_restore' -d restored_bare"
+  # Each restored copy and each target's backup goes as soon as it is measured: at 10 GB they would fill the disk.
+  "${psql[@]}" -d postgres -c "DROP DATABASE restored_bare"
+  rm -f "$work/bare.dump.zst"
   for target in $targets; do
     uri="$(target_uri "$target" "$size")"
     measure "$size" "planb_backup_$target" "${planb[@]}" backup "${source_pg[@]}" --to "$uri"
@@ -166,6 +172,8 @@ for size in "${sizes[@]}"; do
     measure "$size" "planb_restore_$target" "${planb[@]}" restore --from "$uri" --plan scale \
       --to-db "$pg_url/restored_planb" --user postgres --password-env SCALE_PW
     grep -q "Row counts match" "$work/out" || { echo "scale: restore from $target: row counts differ" >&2; exit 1; }
+    "${psql[@]}" -d postgres -c "DROP DATABASE restored_planb"
+    rm -rf "$work/backups-$size" "$work/sftp/size-$size" "$work/s3"/*/size-"$size"* 2>/dev/null || true
   done
   # The directory format and parallel restores stage the dump on disk: how much, by size.
   measure "$size" planb_backup_local_directory_jobs2 "${planb[@]}" backup "${source_pg[@]}" --format directory --jobs 2 \
@@ -174,8 +182,8 @@ for size in "${sizes[@]}"; do
   measure "$size" planb_restore_local_directory_jobs2 "${planb[@]}" restore --from "$work/backups-dir-$size" --plan scale \
     --to-db "$pg_url/restored_planb" --user postgres --password-env SCALE_PW --jobs 2
   grep -q "Row counts match" "$work/out" || { echo "scale: parallel restore: row counts differ" >&2; exit 1; }
-  rm -rf "$work/bare.dump.zst" "$work/backups-dir-$size" "$work/backups-$size" "$work/sftp/size-$size" "$work/s3"/*/size-"$size"* 2>/dev/null || true
-  "${psql[@]}" -d postgres -c "DROP DATABASE restored_bare" -c "DROP DATABASE restored_planb" -c "DROP DATABASE scale"
+  rm -rf "$work/backups-dir-$size" 2>/dev/null || true
+  "${psql[@]}" -d postgres -c "DROP DATABASE restored_planb" -c "DROP DATABASE scale"
   done_sizes+=("$size")
 done
 bench_pg_stop "$work/pg/data"
