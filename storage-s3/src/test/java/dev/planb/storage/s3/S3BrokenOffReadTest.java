@@ -10,6 +10,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,16 +28,29 @@ class S3BrokenOffReadTest {
     private static final String KEY = "app/20261207T000000Z-abcdef/database.pgdump.zst";
     private static final int SIZE = 24 * 1024 * 1024;
 
+    /** The JVM-wide settings a fixture sets for its server, given back to the shared server's tests afterwards. */
+    private static final List<String> JVM_SETTINGS = List.of("javax.net.ssl.trustStore", "javax.net.ssl.trustStoreType",
+            "javax.net.ssl.trustStorePassword", "aws.accessKeyId", "aws.secretAccessKey");
+    private static final Map<String, String> SETTINGS_BEFORE = new HashMap<>();
+
     private static S3Fixture s3;
 
     @BeforeAll
     static void startServer() throws Exception {
+        JVM_SETTINGS.forEach(name -> SETTINGS_BEFORE.put(name, System.getProperty(name)));
         s3 = new S3Fixture(S3MockServer.start("--spring.mvc.async.request-timeout=1000"));
     }
 
     @AfterAll
     static void stopServer() throws Exception {
         s3.close();
+        SETTINGS_BEFORE.forEach((name, value) -> {
+            if (value == null) {
+                System.clearProperty(name);
+            } else {
+                System.setProperty(name, value);
+            }
+        });
     }
 
     @Test
