@@ -1,7 +1,8 @@
 # Shared by the bench scripts (source it): repeated runs, medians, spread and the load gate.
 #
 #   bench_runs                 how many times each configuration runs (BENCH_RUNS, default and minimum 3)
-#   bench_load_start           records the 1-minute load average and core count before the runs
+#   bench_load_start           records the 1-minute load average and core count before the runs, after waiting up
+#                              to 3 minutes for it to fall below the core count
 #   bench_record FILE LABEL V… appends one run's values under LABEL
 #   bench_measure FILE LABEL COMMAND…  runs COMMAND (after a sync) and appends under LABEL its wall seconds, peak RSS
 #                              in MiB (the largest of it and its children, by GNU time) and CPU seconds (user +
@@ -19,6 +20,14 @@ bench_runs() {
 
 bench_load_start() {
   BENCH_CORES="$(nproc)"
+  # The script's own preparation (data, build, warm-up) raises the 1-minute average: give it up to 3 minutes to
+  # settle, so that only other work on the machine trips the gate.
+  local waited=0
+  while awk -v l="$(cut -d' ' -f1 /proc/loadavg)" -v c="$BENCH_CORES" 'BEGIN { exit !(l > c) }' && ((waited < 180)); do
+    sleep 10
+    waited=$((waited + 10))
+  done
+  ((waited == 0)) || echo "bench: waited ${waited}s for the load average to settle" >&2
   BENCH_LOAD_START="$(cut -d' ' -f1 /proc/loadavg)"
   BENCH_LOADED="$(awk -v l="$BENCH_LOAD_START" -v c="$BENCH_CORES" 'BEGIN { print (l > c) ? 1 : 0 }')"
   if [[ "$BENCH_LOADED" == 1 ]]; then
