@@ -241,7 +241,8 @@ public final class PlanB implements AutoCloseable {
     /**
      * Starts a backup of a plan now, outside its schedule, as a tick would (with its lock, timeout,
      * retention, drills and events); returns at once. A run already going makes it a {@code
-     * BackupSkipped}.
+     * BackupSkipped}, except the catch-up at start-up, which it waits for: that check may find a recent
+     * backup and make none.
      *
      * @param plan the plan's name
      * @return false when this runtime has no such plan or is closed

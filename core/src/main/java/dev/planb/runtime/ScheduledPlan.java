@@ -57,7 +57,10 @@ final class ScheduledPlan {
         armAfter(now);
     }
 
-    /** Starts a run now, outside the schedule; skipped (and reported) while a run is going. */
+    /**
+     * Starts a run now, outside the schedule; skipped (and reported) while a run is going, except the catch-up at
+     * start-up, which it waits for (the catch-up may find a recent backup and make none).
+     */
     void runNow() {
         submit(Trigger.onDemand(scheduler.clock().instant()));
     }
@@ -128,6 +131,12 @@ final class ScheduledPlan {
         ScheduledJob.JobRun execution = job.newRun(trigger, scheduler);
         if (!current.compareAndSet(null, execution)) {
             ScheduledJob.JobRun running = current.get();
+            if (trigger.onDemand() && running != null && running.trigger().isCatchUp()) {
+                // The catch-up at start-up may find a recent backup and make none: a backup asked for now waits for
+                // it instead of being lost to it.
+                runAfter(execution);
+                return;
+            }
             String message = "the run for " + (running == null ? "the previous tick" : running.trigger())
                     + " is still going";
             LOG.warn("Plan '{}' skipped its tick at {}: {}", job.name(), trigger.time(), message);
@@ -136,6 +145,21 @@ final class ScheduledPlan {
             return;
         }
         execute(execution);
+    }
+
+    /** Starts {@code run} on the worker pool once the run going now has ended; never when the runtime closes first. */
+    private void runAfter(ScheduledJob.JobRun run) {
+        try {
+            scheduler.workers().execute(() -> {
+                try {
+                    startWhenIdle(run);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // closing
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Plan '{}': the runtime is closing; the backup asked for now does not run", job.name());
+        }
     }
 
     /** Runs the current run on the worker pool; false when the pool is shut down (it then never runs). */

@@ -18,7 +18,10 @@ import dev.planb.SlowEngine;
 import dev.planb.spi.BackupId;
 import dev.planb.catalog.DamagedBackup;
 import dev.planb.spi.Manifest;
+import dev.planb.destination.ForwardingDestination;
 import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.spi.Destination;
+import dev.planb.spi.StoredObject;
 import dev.planb.event.BackupDamaged;
 import dev.planb.event.BackupFailed;
 import dev.planb.event.BackupProgress;
@@ -157,6 +160,36 @@ class PlanBRuntimeTest {
 
         assertThat(events.all()).isEmpty();
         assertThat(PlanB.catalog(destination).backups("app")).hasSize(1);
+    }
+
+    @Test
+    void aBackupAskedForWhileTheStartUpCatchUpChecksIsNotLostWhenTheCheckMakesNone() throws Exception {
+        Path db = tmp.resolve("app.db");
+        SampleDb.create(db);
+        // Listing the destination takes a while, as on a remote one: backupNow comes while the catch-up looks.
+        Destination slowListing = new ForwardingDestination(destination) {
+            @Override
+            public List<StoredObject> list(String prefix) throws IOException {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.list(prefix);
+            }
+        };
+        BackupPlan.Builder builder = BackupPlan.builder("app").database(DatabaseSource.of(SampleDb.url(db)))
+                .destination(slowListing);
+        PlanB.backup(builder.build()); // recent: the catch-up makes no backup
+
+        try (PlanB planb = PlanB.builder().listener(events)
+                .plan(builder.schedule(Schedule.every(Duration.ofHours(1))).build()).start()) {
+            assertThat(planb.backupNow("app")).isTrue();
+            await().atMost(Duration.ofSeconds(20)).until(() -> events.of(BackupSucceeded.class).size() == 1);
+        }
+
+        assertThat(events.of(BackupSkipped.class)).isEmpty();
+        assertThat(PlanB.catalog(destination).backups("app")).hasSize(2);
     }
 
     @Test
