@@ -66,7 +66,14 @@ public final class VerifyingInputStream extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        int b = readFailure == null ? readThrough(() -> in.read()) : -1;
+        int b;
+        try {
+            b = readFailure == null ? in.read() : -1;
+        } catch (ChecksumMismatchException e) {
+            throw e;
+        } catch (IOException e) {
+            throw keep(e);
+        }
         if (b < 0) {
             verify();
         } else {
@@ -80,7 +87,14 @@ public final class VerifyingInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        int n = readFailure == null ? readThrough(() -> in.read(b, off, len)) : -1;
+        int n;
+        try {
+            n = readFailure == null ? in.read(b, off, len) : -1;
+        } catch (ChecksumMismatchException e) {
+            throw e;
+        } catch (IOException e) {
+            throw keep(e);
+        }
         if (n < 0) {
             verify();
         } else {
@@ -115,23 +129,14 @@ public final class VerifyingInputStream extends FilterInputStream {
         verify();
     }
 
-    /** One read of the underlying stream; a failure other than a check's is kept, with the file and the offset. */
-    private int readThrough(Read read) throws IOException {
-        try {
-            return read.read();
-        } catch (ChecksumMismatchException e) {
-            throw e;
-        } catch (IOException e) {
-            readFailure = new IOException(file + ": reading stopped after " + size + " of " + expectedSize + " bytes: "
-                    + Messages.firstLine(e), e);
-            throw readFailure;
-        }
-    }
-
-    /** A read of the underlying stream. */
-    @FunctionalInterface
-    private interface Read {
-        int read() throws IOException;
+    /**
+     * Keeps a failure of the underlying stream (other than a check's), with the file and the offset, to be thrown
+     * again by every later read and check.
+     */
+    private IOException keep(IOException failure) {
+        readFailure = new IOException(file + ": reading stopped after " + size + " of " + expectedSize + " bytes: "
+                + Messages.firstLine(failure), failure);
+        return readFailure;
     }
 
     private void verify() throws IOException {
