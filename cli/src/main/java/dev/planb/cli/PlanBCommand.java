@@ -17,6 +17,8 @@ import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -41,7 +43,7 @@ public final class PlanBCommand implements Runnable {
     boolean verbose;
 
     @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     /** Only {@link #commandLine(String...)} makes the root command. */
     PlanBCommand() {
@@ -76,7 +78,7 @@ public final class PlanBCommand implements Runnable {
      */
     public static CommandLine commandLine(String... args) {
         CommandLine commandLine = new CommandLine(new PlanBCommand());
-        subcommandsFor(args).forEach(commandLine::addSubcommand);
+        subcommandsFor(commandLine.getCommandSpec(), args).forEach(commandLine::addSubcommand);
         // an unknown option is an error, never the value of the option before it (`--to DIR --bogus`)
         commandLine.setUnmatchedOptionsAllowedAsOptionParameters(false);
         commandLine.setUnmatchedArgumentsAllowed(false);
@@ -92,18 +94,19 @@ public final class PlanBCommand implements Runnable {
     }
 
     /**
-     * What {@code args} need: the subcommand named by the first argument that is not {@code --verbose},
-     * none for a last {@code --version}, every one otherwise (for {@code --help}, or to name the one meant).
+     * What {@code args} need: the subcommand named by the first argument that is not one of the root's own
+     * options, none for a last {@code --version}, every one otherwise (for {@code --help}, or to name the one meant).
      */
-    private static List<Class<?>> subcommandsFor(String... args) {
+    private static List<Class<?>> subcommandsFor(CommandSpec root, String... args) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if ((arg.equals("--version") || arg.equals("-V")) && i == args.length - 1) {
-                return List.of();
-            }
-            if (!arg.equals("--verbose")) {
+            OptionSpec option = arg.startsWith("-") ? root.findOption(arg) : null;
+            if (option == null || option.usageHelp()) {
                 return SUBCOMMANDS.stream().filter(type -> type.getAnnotation(Command.class).name().equals(arg))
                         .findFirst().<List<Class<?>>>map(List::of).orElse(SUBCOMMANDS);
+            }
+            if (option.versionHelp() && i == args.length - 1) {
+                return List.of();
             }
         }
         return SUBCOMMANDS;

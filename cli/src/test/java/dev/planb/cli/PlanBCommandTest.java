@@ -17,6 +17,7 @@ class PlanBCommandTest {
         assertThat(PlanBCommand.commandLine("backup", "--plan", "orders").getSubcommands()).containsOnlyKeys("backup");
         assertThat(PlanBCommand.commandLine("--verbose", "restore", "--help").getSubcommands())
                 .containsOnlyKeys("restore");
+        assertThat(PlanBCommand.commandLine("-V", "--verbose", "backup").getSubcommands()).containsOnlyKeys("backup");
         assertThat(PlanBCommand.commandLine("hold", "release").getSubcommands().get("hold").getSubcommands())
                 .containsOnlyKeys("release");
     }
@@ -28,7 +29,8 @@ class PlanBCommandTest {
         assertThat(all).isGreaterThan(10);
         assertThat(PlanBCommand.commandLine("--help").getSubcommands()).hasSize(all);
         assertThat(PlanBCommand.commandLine("bakup", "--plan", "orders").getSubcommands()).hasSize(all);
-        assertThat(PlanBCommand.commandLine("--version", "backup").getSubcommands()).hasSize(all);
+        assertThat(PlanBCommand.commandLine("--verbose", "-h").getSubcommands()).hasSize(all);
+        assertThat(PlanBCommand.commandLine("--verbose", "--bogus", "backup").getSubcommands()).hasSize(all);
         assertThat(PlanBCommand.commandLine("--verbose", "--version").getSubcommands()).isEmpty();
     }
 
