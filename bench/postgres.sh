@@ -74,6 +74,9 @@ for round in $(seq "$runs"); do
   measure pg_dump_only bash -c "'$pgbin/pg_dump' -Fc -Z0 -d bench >/dev/null"
   measure bare_backup bash -c "'$pgbin/pg_dump' -Fc -Z0 -d bench | zstd -q -f -3 -o '$work/bare.dump.zst'"
   measure bare_backup_T0 bash -c "'$pgbin/pg_dump' -Fc -Z0 -d bench | zstd -q -f -3 -T0 -o '$work/bare-t0.dump.zst'"
+  # The same pipeline keeping three copies: what writing three folders costs without PlanB.
+  measure bare_backup_T0_3_copies bash -c "'$pgbin/pg_dump' -Fc -Z0 -d bench | zstd -q -3 -T0 \
+    | tee '$work/bare-a.dump.zst' '$work/bare-b.dump.zst' >'$work/bare-c.dump.zst'"
   [[ -n "${BENCH_BARE_ONLY:-}" ]] && continue
   rm -rf "$work/one" "$work/small" "$work/a" "$work/b" "$work/c"
   measure planb_backup "${planb[@]}" backup "${source_db[@]}" --to "$work/one"
@@ -131,7 +134,7 @@ row() { # LABEL KEY [WALL RATIO TEXT] [CPU RATIO TEXT]
   [[ -n "$(t "$2" 2>/dev/null)" ]] || return 0
   local ratios="${3:-}"
   [[ -z "$ratios" || "$BENCH_LOADED" == 0 ]] || ratios="n/a (loaded machine)"
-  echo "| $1 | $(t "$2") | $(spread "$2") | $(c "$2") | $(bench_spread "$results" "$2" 3) | $(r "$2") | $ratios | ${4:-} |"
+  echo "| $1 | $(t "$2") | $(spread "$2") | $(c "$2") | $(bench_spread "$results" "$2" 3) | $(bench_median "$results" "$2" 4) | $(r "$2") | $ratios | ${4:-} |"
 }
 
 cat <<MD
@@ -140,14 +143,15 @@ Database: $(awk -v b="$dump_bytes" 'BEGIN { printf "%.2f GB", b / 1e9 }') uncomp
 Command: \`BENCH_RUNS=$runs bench/postgres.sh $size_gb\` ($runs interleaved runs per configuration; medians)
 $(bench_load_line)
 
-| run | median wall s | wall spread (min–max) | median CPU s | CPU spread | peak RSS MiB | wall ratio of medians | CPU ratio of medians |
-|---|---:|---:|---:|---:|---:|---|---|
+| run | median wall s | wall spread (min–max) | median CPU s | CPU spread | of which system s | peak RSS MiB | wall ratio of medians | CPU ratio of medians |
+|---|---:|---:|---:|---:|---:|---:|---|---|
 $(row 'bare `pg_dump -Fc -Z0 > /dev/null` (the floor)' pg_dump_only)
 $(row 'bare `pg_dump -Fc -Z0 \| zstd -3`' bare_backup)
 $(row 'bare `pg_dump -Fc -Z0 \| zstd -3 -T0` (the reference)' bare_backup_T0)
 $(row 'PlanB backup, one folder' planb_backup "$(ratio planb_backup bare_backup_T0) zstd -3 -T0, $(ratio planb_backup bare_backup) zstd -3, $(ratio planb_backup pg_dump_only) pg_dump alone" "$(cpu_ratio planb_backup bare_backup_T0) zstd -3 -T0")
+$(row 'bare `pg_dump -Fc -Z0 \| zstd -3 -T0 \| tee a b > c` (three copies)' bare_backup_T0_3_copies "$(ratio bare_backup_T0_3_copies bare_backup_T0) one copy" "$(cpu_ratio bare_backup_T0_3_copies bare_backup_T0) one copy")
 $(row 'PlanB backup, -Xmx64m' planb_backup_xmx64m "$(ratio planb_backup_xmx64m bare_backup_T0) zstd -3 -T0" "$(cpu_ratio planb_backup_xmx64m bare_backup_T0) zstd -3 -T0")
-$(row 'PlanB backup, three folders' planb_backup_3_destinations "$(ratio planb_backup_3_destinations planb_backup) one folder" "$(cpu_ratio planb_backup_3_destinations planb_backup) one folder")
+$(row 'PlanB backup, three folders' planb_backup_3_destinations "$(ratio planb_backup_3_destinations planb_backup) one folder, $(ratio planb_backup_3_destinations bare_backup_T0_3_copies) bare three copies" "$(cpu_ratio planb_backup_3_destinations planb_backup) one folder, $(cpu_ratio planb_backup_3_destinations bare_backup_T0_3_copies) bare three copies")
 $(row 'bare `zstd -d \| pg_restore`' bare_restore)
 $(row 'bare `zstd -d \| pg_restore`, then `count(*)` of every table (what PlanB checks)' bare_restore_counted)
 $(row 'PlanB restore' planb_restore "$(ratio planb_restore bare_restore) bare, $(ratio planb_restore bare_restore_counted) bare + count(*)" "$(cpu_ratio planb_restore bare_restore) bare")

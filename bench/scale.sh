@@ -7,6 +7,7 @@
 #   SCALE_MARIADB_GB=4                    MariaDB size (0: no MariaDB run)
 #   SCALE_TARGETS="local s3 sftp"         where PlanB writes
 #   SCALE_WORK=/tmp                       where the generated data, the dumps and the servers live (never the repository)
+#   SCALE_JAVA_OPTS=-Xmx64m               JVM options for PlanB's runs (default none: the JVM's own heap sizing)
 #
 # For every size and run: wall seconds, CPU seconds (user + system of the command and its children: pg_dump,
 # pg_restore, zstd; the database server's own CPU is not counted, as it is the same work for both), peak RSS of
@@ -63,7 +64,8 @@ measure() {
   echo "scale: ${size} GB $label: ${wall}s wall, ${cpu}s CPU, $((rss_kib / 1024)) MiB RSS, $disk MiB temporary disk" >&2
 }
 cp "$jar" "$work/planb.jar" # a rebuild during a long run must not change the jar under it
-planb=(java -Djava.io.tmpdir="$work/planb-tmp" -jar "$work/planb.jar")
+read -r -a java_opts <<<"${SCALE_JAVA_OPTS:-}"
+planb=(java "${java_opts[@]}" -Djava.io.tmpdir="$work/planb-tmp" -jar "$work/planb.jar")
 
 # --- servers ---------------------------------------------------------------------------------------------
 bench_pg_cluster "$work/pg" "$password" fsync=off max_wal_size=8GB
@@ -229,7 +231,7 @@ fi
 value() { awk -v s="$1" -v l="$2" -v n="$3" '$1 == s && $2 == l { print $(n + 2) }' "$results"; }
 labels() { awk -v s="$1" '$1 == s { print $2 }' "$results"; }
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), PostgreSQL $("$pgbin/pg_dump" --version | awk '{print $3}'), $(java -version 2>&1 | head -1); load average at end $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "Command: \`SCALE_TARGETS=\"$targets\" SCALE_MARIADB_GB=$mariadb_gb bench/scale.sh ${sizes[*]}\` (one run per configuration)"
+echo "Command: \`${SCALE_JAVA_OPTS:+SCALE_JAVA_OPTS=\"$SCALE_JAVA_OPTS\" }SCALE_TARGETS=\"$targets\" SCALE_MARIADB_GB=$mariadb_gb bench/scale.sh ${sizes[*]}\` (one run per configuration)"
 echo
 echo "| size | run | wall s | CPU s | peak RSS MiB | peak temporary disk MiB |"
 echo "|---|---|---:|---:|---:|---:|"

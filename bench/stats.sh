@@ -5,8 +5,8 @@
 #                              to 3 minutes for it to fall below the core count
 #   bench_record FILE LABEL V… appends one run's values under LABEL
 #   bench_measure FILE LABEL COMMAND…  runs COMMAND (after a sync) and appends under LABEL its wall seconds, peak RSS
-#                              in MiB (the largest of it and its children, by GNU time) and CPU seconds (user +
-#                              system of it and its children)
+#                              in MiB (the largest of it and its children, by GNU time), CPU seconds (user +
+#                              system of it and its children) and the system CPU seconds alone
 #   bench_median FILE LABEL N  median of the Nth value of LABEL's runs
 #   bench_spread FILE LABEL N  "min–max (±P%)" of the Nth value, P = half the range over the median
 #   bench_ratio A B            A / B, or "n/a" when the load at start exceeded the core count
@@ -47,7 +47,7 @@ bench_measure() {
   /usr/bin/time -f "%e %M %U %S" -o "$file.time" "$@" >&2
   read -r seconds rss_kib user system <"$file.time"
   cpu="$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.2f", u + s }')"
-  bench_record "$file" "$label" "$seconds" "$((rss_kib / 1024))" "$cpu"
+  bench_record "$file" "$label" "$seconds" "$((rss_kib / 1024))" "$cpu" "$system"
   echo "bench: $label: ${seconds}s, peak RSS $((rss_kib / 1024)) MiB, CPU ${cpu}s, load $(cut -d' ' -f1 /proc/loadavg)" >&2
 }
 
