@@ -234,6 +234,14 @@ public final class OpenSshServer implements AutoCloseable {
     }
 
     /**
+     * Ends every client connection at once, as a dropped network connection would: the processes serving the
+     * sessions are killed. The server keeps listening, so clients can connect again.
+     */
+    public void dropConnections() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /**
      * Stops the server (forcibly after 10 seconds) and deletes its folder.
      *
      * @throws IOException when a file of the folder cannot be deleted

@@ -11,6 +11,7 @@ import dev.planb.spi.ObjectWriter;
 import dev.planb.spi.StoredObject;
 import dev.planb.testing.OpenSshServer;
 import dev.planb.testing.OpenSshServerExtension;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -135,6 +136,27 @@ class SftpDestinationTest {
             assertThatThrownBy(() -> destination.create("plan/1/data.bin")).isInstanceOf(IOException.class)
                     .hasMessageContaining("permission denied on /sys/planb-test")
                     .hasMessageContaining("give user '" + sshd.user() + "' access to it");
+        }
+    }
+
+    @Test
+    void aReadThatBreaksOffGoesOnFromWhereItStoppedOnANewConnection() throws Exception {
+        try (SftpDestination destination = TestServers.newDestination(sshd)) {
+            byte[] content = bytes(8 * 1024 * 1024);
+            try (ObjectWriter writer = destination.create("plan/1/data.bin")) {
+                writer.write(content);
+                writer.commit();
+            }
+            int loginsBefore = logins();
+            ByteArrayOutputStream read = new ByteArrayOutputStream();
+            try (InputStream in = destination.open("plan/1/data.bin")) {
+                read.write(in.readNBytes(1024 * 1024));
+                sshd.dropConnections();
+                in.transferTo(read);
+            }
+
+            assertThat(read.toByteArray()).isEqualTo(content);
+            assertThat(logins() - loginsBefore).as("logins after the first read").isEqualTo(1);
         }
     }
 
