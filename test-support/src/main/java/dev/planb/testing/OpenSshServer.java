@@ -234,11 +234,11 @@ public final class OpenSshServer implements AutoCloseable {
     }
 
     /**
-     * Ends every client connection at once, as a dropped network connection would: the processes serving the
-     * sessions are killed. The server keeps listening, so clients can connect again.
+     * Cuts every open SSH session off, as a dropped network connection would: kills the server's per-session
+     * processes, waits until they have ended, and keeps the listener running.
      */
-    public void dropConnections() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+    public void dropSessions() {
+        ServerProcesses.dropSessions(process);
     }
 
     /**

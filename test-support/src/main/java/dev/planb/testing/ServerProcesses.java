@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 
 /**
  * What the storage test servers (Azurite, OpenSSH, rclone, vsftpd) share: a free loopback port, waiting for the
- * started process to listen on it, and stopping it and deleting its folder.
+ * started process to listen on it, ending its sessions, and stopping it and deleting its folder.
  */
 final class ServerProcesses {
 
@@ -68,6 +68,17 @@ final class ServerProcesses {
         process.destroyForcibly();
         throw new IllegalStateException(name + " did not listen on port " + port + " within " + timeout + ": "
                 + diagnostics.read());
+    }
+
+    /**
+     * Ends every session of a server that serves each one in a child process (sshd, vsftpd), as a dropped network
+     * connection would: kills the children and waits until they have ended; the listener keeps running.
+     */
+    static void dropSessions(Process server) {
+        for (ProcessHandle session : server.toHandle().descendants().toList()) {
+            session.destroyForcibly();
+            session.onExit().join();
+        }
     }
 
     /**

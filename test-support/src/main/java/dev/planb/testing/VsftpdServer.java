@@ -252,10 +252,7 @@ public final class VsftpdServer implements AutoCloseable {
      * per-session processes, waits until they have ended, and keeps the listener running.
      */
     public void dropSessions() {
-        for (ProcessHandle session : process.toHandle().descendants().toList()) {
-            session.destroyForcibly();
-            session.onExit().join();
-        }
+        ServerProcesses.dropSessions(process);
     }
 
     /**

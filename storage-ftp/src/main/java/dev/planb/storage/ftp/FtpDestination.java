@@ -12,6 +12,7 @@ import dev.planb.PlanBException;
 import dev.planb.Secret;
 import dev.planb.spi.StoredObject;
 import dev.planb.spi.CommittingWriter;
+import dev.planb.spi.support.ResumingInputStream;
 import dev.planb.spi.support.TemporaryNames;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -46,6 +47,9 @@ import org.apache.commons.net.ftp.FTPFile;
  * }</pre>
  */
 public final class FtpDestination implements Destination {
+
+    /** How many times in a row a read that broke off is opened again before its failure is thrown. */
+    static final int READ_ATTEMPTS = 5;
 
     private final FtpSettings settings;
     private final FtpErrors errors;
@@ -84,55 +88,37 @@ public final class FtpDestination implements Destination {
         }
     }
 
+    /**
+     * Opens a stored file. A download is complete only when the server confirms it: a transfer that breaks off
+     * (a dropped connection, a server that aborts it) is a failed read, never a shorter file. It goes on from the
+     * byte where it stopped ({@code REST}), on a new connection, up to {@value #READ_ATTEMPTS} times in a row without
+     * a byte read (pauses of 1, 2, 4, 8 and 16 s); PlanB never rewrites a stored file, and the manifest's size and
+     * SHA-256, checked by the reader at the end, prove what was read.
+     */
     @Override
     public InputStream open(String key) throws IOException {
         String path = resolve(key);
-        FtpSession session = FtpSession.open(settings, errors);
-        InputStream in;
+        return new ResumingInputStream(openFrom(path, 0), offset -> resume(path, offset), description() + "/" + key,
+                READ_ATTEMPTS, Duration.ofSeconds(1));
+    }
+
+    /** Opens the file again from {@code offset}; a server that cannot be reached yet is a failed attempt. */
+    private InputStream resume(String path, long offset) throws IOException {
         try {
-            in = session.retrieve(path);
+            return openFrom(path, offset);
+        } catch (PlanBException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private InputStream openFrom(String path, long offset) throws IOException {
+        FtpSession session = FtpSession.open(settings, errors);
+        try {
+            return new RemoteFile(session, path, session.retrieve(path, offset));
         } catch (IOException | RuntimeException e) {
             session.close();
             throw e;
         }
-        return new FilterInputStream(in) {
-            private boolean closed;
-
-            @Override
-            public int read() throws IOException {
-                try {
-                    return super.read();
-                } catch (IOException e) {
-                    throw errors.transferFailure("Cannot read from", path, e, session.replyAfterBrokenTransfer());
-                }
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                try {
-                    return super.read(b, off, len);
-                } catch (IOException e) {
-                    throw errors.transferFailure("Cannot read from", path, e, session.replyAfterBrokenTransfer());
-                }
-            }
-
-            /** A reader that stops early is no failure: the connection is dropped rather than drained. */
-            @Override
-            public void close() {
-                if (closed) {
-                    return;
-                }
-                closed = true;
-                try {
-                    super.close();
-                    session.finishTransfer(path);
-                } catch (IOException e) {
-                    session.markBroken();
-                } finally {
-                    session.close();
-                }
-            }
-        };
     }
 
     @Override
@@ -477,6 +463,72 @@ public final class FtpDestination implements Destination {
             if (!condition) {
                 String where = host == null ? "FTP destination" : "FTP destination " + user + "@" + host;
                 throw new PlanBException(ErrorCode.INVALID_SETTING, where + ": " + problem);
+            }
+        }
+    }
+
+    /** A download on its own session; its end is the file's only once the server confirms the transfer. */
+    private final class RemoteFile extends FilterInputStream {
+        private final FtpSession session;
+        private final String path;
+        /** The data connection ended: the server's verdict was asked for. */
+        private boolean dataEnded;
+        /** The server confirmed the whole file. */
+        private boolean finished;
+        private boolean closed;
+
+        RemoteFile(FtpSession session, String path, InputStream in) {
+            super(in);
+            this.session = session;
+            this.path = path;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (finished) {
+                return -1;
+            }
+            if (dataEnded) {
+                throw new IOException(path + ": the download broke off");
+            }
+            int n;
+            try {
+                n = super.read(b, off, len);
+            } catch (IOException e) {
+                throw errors.transferFailure("Cannot read from", path, e, session.replyAfterBrokenTransfer());
+            }
+            if (n < 0) {
+                dataEnded = true;
+                super.close(); // the data connection ends before the server's verdict comes
+                session.finishDownload(path);
+                finished = true;
+            }
+            return n;
+        }
+
+        /** A reader that stops early is no failure: the connection is dropped rather than drained. */
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                if (!dataEnded) {
+                    super.close();
+                    session.finishTransfer(path);
+                }
+            } catch (IOException e) {
+                session.markBroken();
+            } finally {
+                session.close();
             }
         }
     }

@@ -91,7 +91,7 @@ final class FtpSession implements AutoCloseable {
         }
     }
 
-    /** Starts uploading to {@code path}; finish with {@link #finishTransfer()}. */
+    /** Starts uploading to {@code path}; finish with {@link #finishTransfer(String)}. */
     OutputStream store(String path) throws IOException {
         OutputStream out = client.storeFileStream(path);
         if (out == null) {
@@ -100,8 +100,12 @@ final class FtpSession implements AutoCloseable {
         return out;
     }
 
-    /** Starts downloading {@code path}; finish with {@link #finishTransfer()}. */
-    InputStream retrieve(String path) throws IOException {
+    /**
+     * Starts downloading {@code path} from byte {@code offset} (FTP's {@code REST}); finish with
+     * {@link #finishDownload(String)}.
+     */
+    InputStream retrieve(String path, long offset) throws IOException {
+        client.setRestartOffset(offset);
         InputStream in = client.retrieveFileStream(path);
         if (in != null) {
             return in;
@@ -121,6 +125,28 @@ final class FtpSession implements AutoCloseable {
     void finishTransfer(String path) throws IOException {
         if (!client.completePendingCommand()) {
             throw errors.refused("Cannot write to", path, client);
+        }
+    }
+
+    /**
+     * Reads the server's verdict on a download whose data ended: the end of the data is the end of the file only
+     * when the server says the transfer completed (a server or connection that breaks off a transfer ends the data
+     * the same way).
+     *
+     * @throws IOException when the server reports the transfer failed or does not answer
+     */
+    void finishDownload(String path) throws IOException {
+        boolean complete;
+        try {
+            complete = client.completePendingCommand();
+        } catch (IOException e) {
+            broken = true;
+            throw new IOException("the download of " + path + " ended without the server's confirmation: "
+                    + e.getMessage(), e);
+        }
+        if (!complete) {
+            broken = true;
+            throw errors.refused("Cannot read from", path, client);
         }
     }
 

@@ -169,6 +169,24 @@ class FtpDestinationTest {
     }
 
     @Test
+    void aReadThatBreaksOffGoesOnFromWhereItStoppedOnANewConnection() throws Exception {
+        try (VsftpdServer server = VsftpdServer.start()) {
+            FtpDestination destination = TestServers.newDestination(server);
+            byte[] content = bytes(8 * 1024 * 1024);
+            put(destination, "plan/1/data.bin", content);
+            java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
+            try (InputStream in = destination.open("plan/1/data.bin")) {
+                read.write(in.readNBytes(1024 * 1024));
+                server.dropSessions();
+                in.transferTo(read);
+            }
+
+            assertThat(read.size()).isEqualTo(content.length);
+            assertThat(read.toByteArray()).isEqualTo(content);
+        }
+    }
+
+    @Test
     void deletingTheLastObjectOfABackupRemovesItsEmptyFolders() throws Exception {
         Path folder = ftp.newFolder();
         FtpDestination destination = TestServers.builder(ftp, folder).build();

@@ -151,7 +151,7 @@ class SftpDestinationTest {
             ByteArrayOutputStream read = new ByteArrayOutputStream();
             try (InputStream in = destination.open("plan/1/data.bin")) {
                 read.write(in.readNBytes(1024 * 1024));
-                sshd.dropConnections();
+                sshd.dropSessions();
                 in.transferTo(read);
             }
 
