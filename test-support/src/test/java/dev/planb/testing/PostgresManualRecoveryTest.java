@@ -107,7 +107,8 @@ class PostgresManualRecoveryTest {
                 "recovery_target_action = 'promote'", "EOF",
                 "pg_ctl=$(ls /usr/lib/postgresql/*/bin/pg_ctl | sort -V | tail -1)",
                 "$pg_ctl -D " + directory + " -l " + directory + "/recovery.log -o \"-c hot_standby=off -c listen_addresses=''"
-                        + " -c unix_socket_directories='" + directory + "'\" -w -t 86400 start",
+                        + " -c unix_socket_directories='" + directory + "'\" -w -t 86400 start"
+                        + " || { cat " + directory + "/recovery.log; exit 1; }", // the server's reason, in the failure
                 "until grep -q 'database system is ready to accept connections' " + directory + "/recovery.log; do sleep 0.2; done",
                 "grep -E 'recovery stopping|last completed transaction' " + directory + "/recovery.log",
                 "$pg_ctl -D " + directory + " -m fast -w stop"));
