@@ -4,6 +4,7 @@
  */
 package dev.planb.spi.support;
 
+import dev.planb.PlanBException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -22,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * reader at the end, remain the proof.
  */
 public final class ResumingInputStream extends InputStream {
+
+    /** How many times in a row {@link #open} opens an object again after a read broke off without a byte read. */
+    public static final int ATTEMPTS = 5;
+    /** {@link #open}'s pause before the first new attempt; it doubles after each failed one: 1, 2, 4, 8, 16 s. */
+    public static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(ResumingInputStream.class);
 
@@ -60,6 +66,19 @@ public final class ResumingInputStream extends InputStream {
         this.pause = pause;
     }
 
+    /**
+     * Opens an object from its start, read on from where a read breaks off up to {@link #ATTEMPTS} times in a row,
+     * after pauses of {@link #FIRST_PAUSE} doubling each time.
+     *
+     * @param opener opens the object from an offset; called with 0 at once
+     * @param description what is read, for the log, e.g. {@code sftp://host/folder/key}
+     * @return the object's bytes
+     * @throws IOException when the object cannot be opened from its start
+     */
+    public static ResumingInputStream open(Opener opener, String description) throws IOException {
+        return new ResumingInputStream(opener.open(0), opener, description, ATTEMPTS, FIRST_PAUSE);
+    }
+
     @Override
     public int read() throws IOException {
         byte[] one = new byte[1];
@@ -76,7 +95,7 @@ public final class ResumingInputStream extends InputStream {
         while (true) {
             try {
                 if (current == null) {
-                    current = opener.open(position);
+                    current = reopen();
                 }
                 int n = current.read(b, off, len);
                 if (n > 0) {
@@ -94,6 +113,15 @@ public final class ResumingInputStream extends InputStream {
                         position, Messages.firstLine(e), failures, attempts);
                 pause(pause.multipliedBy(1L << (failures - 1)));
             }
+        }
+    }
+
+    /** Opens the rest; a storage module that cannot connect yet (a {@link PlanBException}) fails this attempt only. */
+    private InputStream reopen() throws IOException {
+        try {
+            return opener.open(position);
+        } catch (PlanBException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 

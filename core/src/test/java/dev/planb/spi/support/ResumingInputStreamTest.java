@@ -7,6 +7,8 @@ package dev.planb.spi.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.planb.ErrorCode;
+import dev.planb.PlanBException;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -54,6 +56,29 @@ class ResumingInputStreamTest {
         }, "the object", 2, Duration.ZERO);
 
         assertThatThrownBy(in::readAllBytes).hasMessage("the object changed (412)");
+    }
+
+    @Test
+    void aStorageModuleThatCannotConnectYetFailsOnlyThatAttempt() throws IOException {
+        List<Long> tried = new ArrayList<>();
+        ResumingInputStream in = new ResumingInputStream(breakingAfter(0, 10), offset -> {
+            tried.add(offset);
+            if (tried.size() == 1) {
+                throw new PlanBException(ErrorCode.DESTINATION_FAILED, "Cannot connect to the server: connection refused");
+            }
+            return breakingAfter(offset, OBJECT.length);
+        }, "the object", 2, Duration.ZERO);
+
+        assertThat(in.readAllBytes()).isEqualTo(OBJECT);
+        assertThat(tried).containsExactly(10L, 10L);
+    }
+
+    @Test
+    void openStartsAtTheFirstByte() throws IOException {
+        try (ResumingInputStream in = ResumingInputStream.open(offset -> breakingAfter(offset, 40_000), "the object")) {
+            assertThat(openedAt).containsExactly(0L);
+            assertThat(in.readNBytes(100)).isEqualTo(java.util.Arrays.copyOf(OBJECT, 100));
+        }
     }
 
     @Test

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,8 +71,6 @@ public final class S3Destination implements Destination, AutoCloseable {
     public static final int MIN_PART_SIZE = 5 * 1024 * 1024;
 
     private static final AtomicInteger THREADS = new AtomicInteger();
-    /** How many times in a row a read that broke off is taken up again before its failure is thrown. */
-    static final int READ_ATTEMPTS = 5;
 
     private final S3Client s3;
     private final boolean ownsClient;
@@ -155,7 +152,7 @@ public final class S3Destination implements Destination, AutoCloseable {
     /**
      * Opens an object for reading. A read that fails mid-way (a dropped or timed-out connection, which a restore of
      * many gigabytes meets) goes on from where it stopped with a ranged GET bound to the first response's ETag, up to
-     * {@value #READ_ATTEMPTS} times in a row without a byte read.
+     * {@value ResumingInputStream#ATTEMPTS} times in a row without a byte read.
      */
     @Override
     public InputStream open(String key) throws IOException {
@@ -165,7 +162,7 @@ public final class S3Destination implements Destination, AutoCloseable {
         long length = first.response().contentLength() == null ? Long.MAX_VALUE : first.response().contentLength();
         return new ResumingInputStream(first, offset -> offset >= length ? InputStream.nullInputStream()
                 : get(key, request -> request.range("bytes=" + offset + "-").ifMatch(etag)),
-                description() + "/" + key, READ_ATTEMPTS, Duration.ofSeconds(1));
+                description() + "/" + key, ResumingInputStream.ATTEMPTS, ResumingInputStream.FIRST_PAUSE);
     }
 
     private ResponseInputStream<GetObjectResponse> get(String key, Consumer<GetObjectRequest.Builder> options)

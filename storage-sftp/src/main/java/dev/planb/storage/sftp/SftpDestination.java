@@ -50,9 +50,6 @@ import java.util.Optional;
  */
 public final class SftpDestination implements Destination, Closeable {
 
-    /** How many times in a row a read that broke off is opened again before its failure is thrown. */
-    static final int READ_ATTEMPTS = 5;
-
     private final SftpSettings settings;
     private final SftpErrors errors;
     private final SftpConnection connection;
@@ -98,24 +95,14 @@ public final class SftpDestination implements Destination, Closeable {
 
     /**
      * Opens a stored file. A read that breaks off (a dropped connection) goes on from the byte where it stopped, on a
-     * new connection, up to {@value #READ_ATTEMPTS} times in a row without a byte read (pauses of 1, 2, 4, 8 and 16
-     * s). SFTP has no version tag to bind the pieces to one file as S3's ETag does: PlanB never rewrites a stored
-     * file, and the manifest's size and SHA-256, checked by the reader at the end, prove what was read.
+     * new connection, up to {@value ResumingInputStream#ATTEMPTS} times in a row without a byte read (pauses of 1, 2,
+     * 4, 8 and 16 s). SFTP has no version tag to bind the pieces to one file as S3's ETag does: PlanB never rewrites a
+     * stored file, and the manifest's size and SHA-256, checked by the reader at the end, prove what was read.
      */
     @Override
     public InputStream open(String key) throws IOException {
         String path = resolve(key);
-        return new ResumingInputStream(openFrom(path, 0), offset -> resume(path, offset), description() + "/" + key,
-                READ_ATTEMPTS, Duration.ofSeconds(1));
-    }
-
-    /** Opens the file again from {@code offset}; a server that cannot be reached yet is a failed attempt. */
-    private InputStream resume(String path, long offset) throws IOException {
-        try {
-            return openFrom(path, offset);
-        } catch (PlanBException e) {
-            throw new IOException(e.getMessage(), e);
-        }
+        return ResumingInputStream.open(offset -> openFrom(path, offset), description() + "/" + key);
     }
 
     private InputStream openFrom(String path, long offset) throws IOException {
