@@ -38,7 +38,9 @@ class S3BrokenOffReadTest {
     @BeforeAll
     static void startServer() throws Exception {
         JVM_SETTINGS.forEach(name -> SETTINGS_BEFORE.put(name, System.getProperty(name)));
-        s3 = new S3Fixture(S3MockServer.start("--spring.mvc.async.request-timeout=1000"));
+        // Responses end after 1 s; the broken connection is closed 2 s later, not the ~45 s Tomcat waits by default.
+        s3 = new S3Fixture(S3MockServer.start("--spring.mvc.async.request-timeout=1000",
+                "--server.tomcat.connection-timeout=2000", "--server.tomcat.keep-alive-timeout=2000"));
     }
 
     @AfterAll
