@@ -48,6 +48,9 @@ import org.apache.commons.net.ftp.FTPFile;
  */
 public final class FtpDestination implements Destination {
 
+    private static final String WRITE = "Cannot write to";
+    private static final String READ = "Cannot read from";
+
     private final FtpSettings settings;
     private final FtpErrors errors;
 
@@ -234,7 +237,7 @@ public final class FtpDestination implements Destination {
 
         @Override
         protected IOException failed(IOException failure) {
-            return errors.transferFailure("Cannot write to", target, failure, session.replyAfterBrokenTransfer());
+            return errors.transferFailure(WRITE, target, failure, session.replyAfterBrokenTransfer());
         }
 
         @Override
@@ -244,7 +247,7 @@ public final class FtpDestination implements Destination {
             } catch (IOException e) {
                 throw failed(e);
             }
-            session.finishTransfer(target);
+            session.finishTransfer(WRITE, target);
             session.rename(temporary, target);
             session.close();
         }
@@ -254,7 +257,7 @@ public final class FtpDestination implements Destination {
             if (session.isHealthy()) {
                 try {
                     out().close();
-                    session.finishTransfer(temporary);
+                    session.finishTransfer(WRITE, temporary);
                 } catch (IOException e) {
                     session.markBroken();
                 }
@@ -458,11 +461,7 @@ public final class FtpDestination implements Destination {
     private final class RemoteFile extends FilterInputStream {
         private final FtpSession session;
         private final String path;
-        /** The data connection ended: the server's verdict was asked for. */
-        private boolean dataEnded;
-        /** The server confirmed the whole file. */
-        private boolean finished;
-        private boolean closed;
+        private Progress progress = Progress.READING;
 
         RemoteFile(FtpSession session, String path, InputStream in) {
             super(in);
@@ -479,23 +478,27 @@ public final class FtpDestination implements Destination {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            if (finished) {
-                return -1;
-            }
-            if (dataEnded) {
-                throw new IOException(path + ": the download broke off");
+            switch (progress) {
+                case COMPLETE:
+                    return -1;
+                case BROKEN_OFF:
+                    throw new IOException(path + ": the download broke off");
+                case CLOSED:
+                    throw new IOException(path + ": the download is closed");
+                default:
+                    break;
             }
             int n;
             try {
                 n = super.read(b, off, len);
             } catch (IOException e) {
-                throw errors.transferFailure("Cannot read from", path, e, session.replyAfterBrokenTransfer());
+                throw errors.transferFailure(READ, path, e, session.replyAfterBrokenTransfer());
             }
             if (n < 0) {
-                dataEnded = true;
+                progress = Progress.BROKEN_OFF; // until the server confirms
                 super.close(); // the data connection ends before the server's verdict comes
-                session.finishDownload(path);
-                finished = true;
+                session.finishTransfer(READ, path);
+                progress = Progress.COMPLETE;
             }
             return n;
         }
@@ -503,20 +506,31 @@ public final class FtpDestination implements Destination {
         /** A reader that stops early is no failure: the connection is dropped rather than drained. */
         @Override
         public void close() {
-            if (closed) {
+            if (progress == Progress.CLOSED) {
                 return;
             }
-            closed = true;
             try {
-                if (!dataEnded) {
+                if (progress == Progress.READING) {
                     super.close();
-                    session.finishTransfer(path);
+                    session.finishTransfer(READ, path);
                 }
             } catch (IOException e) {
                 session.markBroken();
             } finally {
+                progress = Progress.CLOSED;
                 session.close();
             }
         }
+    }
+
+    /** Where a {@link RemoteFile} stands. */
+    private enum Progress {
+        /** Data may still come. */
+        READING,
+        /** The data ended and the server confirmed the whole file. */
+        COMPLETE,
+        /** The data ended without the server's confirmation. */
+        BROKEN_OFF,
+        CLOSED
     }
 }

@@ -91,7 +91,7 @@ final class FtpSession implements AutoCloseable {
         }
     }
 
-    /** Starts uploading to {@code path}; finish with {@link #finishTransfer(String)}. */
+    /** Starts uploading to {@code path}; finish with {@link #finishTransfer(String, String)}. */
     OutputStream store(String path) throws IOException {
         OutputStream out = client.storeFileStream(path);
         if (out == null) {
@@ -102,7 +102,7 @@ final class FtpSession implements AutoCloseable {
 
     /**
      * Starts downloading {@code path} from byte {@code offset} (FTP's {@code REST}); finish with
-     * {@link #finishDownload(String)}.
+     * {@link #finishTransfer(String, String)}.
      */
     InputStream retrieve(String path, long offset) throws IOException {
         client.setRestartOffset(offset);
@@ -118,35 +118,26 @@ final class FtpSession implements AutoCloseable {
     }
 
     /**
-     * Reads the server's verdict on the transfer whose stream was just closed.
+     * Reads the server's verdict on the transfer whose data stream was just closed. For a download whose data
+     * ended, that verdict is what tells the end of the file from a transfer that broke off: a server or connection
+     * that breaks off a transfer ends the data the same way.
      *
-     * @throws IOException naming the reason (a full disk, say) when the server reports a failure
+     * @param action what the transfer did, as errors say it ("Cannot write to", "Cannot read from")
+     * @throws IOException naming the reason (a full disk, say) when the server reports a failure, or saying that
+     *     it did not answer; the session is then out of step and no longer healthy
      */
-    void finishTransfer(String path) throws IOException {
-        if (!client.completePendingCommand()) {
-            throw errors.refused("Cannot write to", path, client);
-        }
-    }
-
-    /**
-     * Reads the server's verdict on a download whose data ended: the end of the data is the end of the file only
-     * when the server says the transfer completed (a server or connection that breaks off a transfer ends the data
-     * the same way).
-     *
-     * @throws IOException when the server reports the transfer failed or does not answer
-     */
-    void finishDownload(String path) throws IOException {
+    void finishTransfer(String action, String path) throws IOException {
         boolean complete;
         try {
             complete = client.completePendingCommand();
         } catch (IOException e) {
             broken = true;
-            throw new IOException("the download of " + path + " ended without the server's confirmation: "
+            throw new IOException("the transfer of " + path + " ended without the server's confirmation: "
                     + e.getMessage(), e);
         }
         if (!complete) {
             broken = true;
-            throw errors.refused("Cannot read from", path, client);
+            throw errors.refused(action, path, client);
         }
     }
 
