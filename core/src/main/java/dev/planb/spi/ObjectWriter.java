@@ -13,7 +13,8 @@ import java.util.List;
  * {@link #commit()} returns; {@link #close()} without a commit discards what was written.
  * The pipeline writes from one thread, calls {@link #flush()} on that same thread after the last
  * write, then commits from another: a writer whose stream is tied to its writing thread
- * finishes that thread's work in {@code flush()}.
+ * finishes that thread's work in {@code flush()}. As with any {@link OutputStream}, the caller
+ * reuses an array once {@code write} returns: a writer that sends bytes later copies them first.
  *
  * <pre>{@code
  * try (ObjectWriter out = destination.create("app/x/data.bin")) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Writes one stream to several targets at once, each on its own thread, so the database is read
@@ -22,6 +23,11 @@ import java.util.concurrent.BlockingQueue;
  * memory stays at a few MiB per target whatever the size of the stream, and the slowest
  * healthy target sets the pace. A target that fails is dropped and its error kept; the others
  * carry on. Only when every target has failed does writing fail.
+ *
+ * <p>A chunk's array goes back to a small pool once every target has written it, so a stream of
+ * any size allocates a handful of arrays, not one per chunk: the garbage, and the memory the JVM
+ * touches for it, stay flat. Targets follow {@link OutputStream}'s contract and keep no reference
+ * to an array after {@code write} returns.
  *
  * <p>{@link #close()} waits until every target has received every byte; it does not close the
  * targets, whose owner decides whether to commit them.
@@ -32,10 +38,13 @@ public final class FanOutOutputStream extends OutputStream {
     static final int CHUNK_SIZE = 256 * 1024;
     /** Chunks waiting per target. */
     static final int QUEUE_LENGTH = 4;
-    private static final Chunk END = new Chunk(new byte[0], 0);
+    /** Arrays kept for reuse: enough for the chunks the slowest target can hold, and the one being filled. */
+    static final int POOL_SIZE = QUEUE_LENGTH + 2;
+    private static final Chunk END = new Chunk(new byte[0], 0, null, 0);
     private static final long ABORT_WAIT_MILLIS = 10_000;
 
     private final List<Branch> branches = new ArrayList<>();
+    private final BlockingQueue<byte[]> pool = new ArrayBlockingQueue<>(POOL_SIZE);
     private byte[] buffer = new byte[CHUNK_SIZE];
     private int filled;
     private boolean closed;
@@ -121,13 +130,13 @@ public final class FanOutOutputStream extends OutputStream {
     }
 
     private void publish() throws IOException {
-        Chunk chunk = new Chunk(buffer, filled);
-        buffer = new byte[CHUNK_SIZE];
+        List<Branch> healthy = branches.stream().filter(branch -> branch.failure().isEmpty()).toList();
+        Chunk chunk = new Chunk(buffer, filled, pool, healthy.size());
+        byte[] free = pool.poll();
+        buffer = free != null ? free : new byte[CHUNK_SIZE];
         filled = 0;
-        for (Branch branch : branches) {
-            if (branch.failure().isEmpty()) {
-                branch.put(chunk);
-            }
+        for (Branch branch : healthy) {
+            branch.put(chunk);
         }
         failIfAllFailed();
     }
@@ -143,7 +152,26 @@ public final class FanOutOutputStream extends OutputStream {
         }
     }
 
-    private record Chunk(byte[] bytes, int length) {
+    /** Bytes for the targets; its array returns to the pool when the last of its readers is done with it. */
+    private static final class Chunk {
+        private final byte[] bytes;
+        private final int length;
+        private final BlockingQueue<byte[]> pool;
+        private final AtomicInteger readers;
+
+        Chunk(byte[] bytes, int length, BlockingQueue<byte[]> pool, int readers) {
+            this.bytes = bytes;
+            this.length = length;
+            this.pool = pool;
+            this.readers = new AtomicInteger(readers);
+        }
+
+        /** One reader is done; the last one gives the array back (dropped when the pool is full). */
+        void release() {
+            if (readers.decrementAndGet() == 0) {
+                pool.offer(bytes);
+            }
+        }
     }
 
     private static final class Branch implements Runnable {
@@ -189,6 +217,7 @@ public final class FanOutOutputStream extends OutputStream {
                     if (failure == null) {
                         write(chunk);
                     }
+                    chunk.release();
                 }
                 if (failure == null) {
                     flush();

@@ -12,9 +12,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FanOutOutputStreamTest {
@@ -35,6 +38,55 @@ class FanOutOutputStreamTest {
         targets.values().forEach(target -> assertThat(target.toByteArray()).isEqualTo(DATA));
         assertThat(out.failures()).isEmpty();
         assertThat(out.allFailed()).isFalse();
+    }
+
+    @Test
+    void aLongStreamReusesAHandfulOfArraysAndASlowTargetStillGetsEveryByte() throws IOException {
+        byte[] data = randomBytes(40 * FanOutOutputStream.CHUNK_SIZE + 999);
+        Set<byte[]> arrays = Collections.newSetFromMap(new IdentityHashMap<>());
+        ByteArrayOutputStream fast = new ByteArrayOutputStream();
+        ByteArrayOutputStream slow = new ByteArrayOutputStream();
+        Map<String, OutputStream> targets = new LinkedHashMap<>();
+        targets.put("fast", new OutputStream() {
+            @Override
+            public void write(int b) {
+                fast.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                arrays.add(b);
+                fast.write(b, off, len);
+            }
+        });
+        targets.put("slow", new OutputStream() {
+            @Override
+            public void write(int b) {
+                slow.write(b);
+            }
+
+            /** Reads the array in two halves with a pause between: an array reused too early shows as wrong bytes. */
+            @Override
+            public void write(byte[] b, int off, int len) {
+                int half = len / 2;
+                slow.write(b, off, half);
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                slow.write(b, off + half, len - half);
+            }
+        });
+        FanOutOutputStream out = new FanOutOutputStream(targets);
+
+        writeInUnevenPieces(out, data);
+        out.close();
+
+        assertThat(fast.toByteArray()).isEqualTo(data);
+        assertThat(slow.toByteArray()).isEqualTo(data);
+        assertThat(arrays).as("arrays handed to the targets for 41 chunks").hasSizeLessThanOrEqualTo(
+                FanOutOutputStream.POOL_SIZE + 1);
     }
 
     @Test
