@@ -76,7 +76,20 @@ public final class ResumingInputStream extends InputStream {
      * @throws IOException when the object cannot be opened from its start
      */
     public static ResumingInputStream open(Opener opener, String description) throws IOException {
-        return new ResumingInputStream(opener.open(0), opener, description, ATTEMPTS, FIRST_PAUSE);
+        return resume(opener.open(0), opener, description);
+    }
+
+    /**
+     * Reads an object already opened, with the same attempts and pauses as {@link #open(Opener, String)}: for a
+     * storage whose first response tells how to open the rest (S3's ETag, say).
+     *
+     * @param first the object opened from its start
+     * @param rest opens it again from an offset after a failed read
+     * @param description what is read, for the log, e.g. {@code s3://bucket/key}
+     * @return the object's bytes
+     */
+    public static ResumingInputStream resume(InputStream first, Opener rest, String description) {
+        return new ResumingInputStream(first, rest, description, ATTEMPTS, FIRST_PAUSE);
     }
 
     @Override

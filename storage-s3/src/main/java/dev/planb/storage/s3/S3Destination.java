@@ -160,9 +160,8 @@ public final class S3Destination implements Destination, AutoCloseable {
         ResponseInputStream<GetObjectResponse> first = get(key, request -> { });
         String etag = first.response().eTag();
         long length = first.response().contentLength() == null ? Long.MAX_VALUE : first.response().contentLength();
-        return new ResumingInputStream(first, offset -> offset >= length ? InputStream.nullInputStream()
-                : get(key, request -> request.range("bytes=" + offset + "-").ifMatch(etag)),
-                description() + "/" + key, ResumingInputStream.ATTEMPTS, ResumingInputStream.FIRST_PAUSE);
+        return ResumingInputStream.resume(first, offset -> offset >= length ? InputStream.nullInputStream()
+                : get(key, request -> request.range("bytes=" + offset + "-").ifMatch(etag)), description() + "/" + key);
     }
 
     private ResponseInputStream<GetObjectResponse> get(String key, Consumer<GetObjectRequest.Builder> options)
