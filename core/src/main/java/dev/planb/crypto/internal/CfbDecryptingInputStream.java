@@ -19,8 +19,10 @@ import javax.crypto.Cipher;
  * in bulk. Each plaintext block is its ciphertext block XOR the encryption of the previous
  * ciphertext block (the IV for the first), so a whole buffer's key stream is one call of the
  * JDK's AES in ECB mode over the ciphertext shifted by one block: several times faster than the
- * JDK's own CFB, which runs block by block in Java, and without its garbage per read. The
- * result is byte for byte that of {@code AES/CFB/NoPadding}.
+ * JDK's own CFB, which runs block by block in Java, and without its garbage per read. Whole blocks
+ * are decrypted straight into the caller's array; only a read shorter than a block and the last
+ * partial block pass through a one-block buffer. The result is byte for byte that of
+ * {@code AES/CFB/NoPadding}.
  */
 final class CfbDecryptingInputStream extends FilterInputStream {
 
@@ -29,14 +31,18 @@ final class CfbDecryptingInputStream extends FilterInputStream {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
     private final Cipher aes;
-    /** The previous ciphertext block, then the ciphertext read and not yet decrypted. */
+    /**
+     * The previous ciphertext block at {@code [start, start + BLOCK)}, then the ciphertext read and
+     * not yet decrypted, up to {@code BLOCK + end}.
+     */
     private final byte[] ciphertext = new byte[BLOCK + BUFFER];
-    private final byte[] plaintext = new byte[BUFFER];
-    /** Ciphertext bytes after the previous block, fewer than a block once decrypted. */
-    private int carried;
-    private int position;
-    private int limit;
+    private int start;
+    private int end;
     private boolean ended;
+    /** One decrypted block, for reads shorter than a block and for the last partial block. */
+    private final byte[] block = new byte[BLOCK];
+    private int blockPosition;
+    private int blockLimit;
 
     /**
      * @param in the ciphertext
@@ -64,21 +70,32 @@ final class CfbDecryptingInputStream extends FilterInputStream {
         if (len == 0) {
             return 0;
         }
-        while (position == limit) {
+        if (blockPosition < blockLimit) {
+            return fromBlock(b, off, len);
+        }
+        while (true) {
+            int undecrypted = end - start;
+            if (undecrypted >= BLOCK && len >= BLOCK) {
+                int n = Math.min(undecrypted, len) / BLOCK * BLOCK;
+                decrypt(b, off, n);
+                return n;
+            }
+            if (undecrypted >= BLOCK || (ended && undecrypted > 0)) {
+                blockLimit = Math.min(undecrypted, BLOCK);
+                blockPosition = 0;
+                decrypt(block, 0, blockLimit);
+                return fromBlock(b, off, len);
+            }
             if (ended) {
                 return -1;
             }
             fill();
         }
-        int n = Math.min(len, limit - position);
-        System.arraycopy(plaintext, position, b, off, n);
-        position += n;
-        return n;
     }
 
     @Override
     public int available() {
-        return limit - position;
+        return blockLimit - blockPosition;
     }
 
     @Override
@@ -91,38 +108,46 @@ final class CfbDecryptingInputStream extends FilterInputStream {
         return false;
     }
 
-    /** Reads ciphertext and decrypts its whole blocks; at the end of the ciphertext, its last partial block too. */
+    private int fromBlock(byte[] b, int off, int len) {
+        int n = Math.min(len, blockLimit - blockPosition);
+        System.arraycopy(block, blockPosition, b, off, n);
+        blockPosition += n;
+        return n;
+    }
+
+    /** Keeps the previous block and the undecrypted bytes (less than a block), and reads more ciphertext after them. */
     private void fill() throws IOException {
-        int n = in.read(ciphertext, BLOCK + carried, BUFFER - carried);
+        System.arraycopy(ciphertext, start, ciphertext, 0, BLOCK + end - start);
+        end -= start;
+        start = 0;
+        int n = in.read(ciphertext, BLOCK + end, BUFFER - end);
         if (n < 0) {
             ended = true;
         } else {
-            carried += n;
+            end += n;
         }
-        int length = ended ? carried : carried - carried % BLOCK;
-        if (length == 0) {
-            return;
-        }
+    }
+
+    /**
+     * Decrypts the next {@code length} bytes of ciphertext into {@code target}, which has room for
+     * {@code length} rounded up to whole blocks.
+     */
+    private void decrypt(byte[] target, int off, int length) throws IOException {
         int blocks = (length + BLOCK - 1) / BLOCK;
         try {
-            // Key stream: the encryption of the previous block and of every whole block but the last one read.
-            aes.update(ciphertext, 0, blocks * BLOCK, plaintext, 0);
+            // Key stream: the encryption of the previous block and of every block but the last one decrypted.
+            aes.update(ciphertext, start, blocks * BLOCK, target, off);
         } catch (GeneralSecurityException e) {
             throw new IOException("AES failed: " + e.getMessage(), e);
         }
+        int from = BLOCK + start;
         int i = 0;
         for (; i + Long.BYTES <= length; i += Long.BYTES) {
-            LONGS.set(plaintext, i, (long) LONGS.get(plaintext, i) ^ (long) LONGS.get(ciphertext, BLOCK + i));
+            LONGS.set(target, off + i, (long) LONGS.get(target, off + i) ^ (long) LONGS.get(ciphertext, from + i));
         }
         for (; i < length; i++) {
-            plaintext[i] ^= ciphertext[BLOCK + i];
+            target[off + i] ^= ciphertext[from + i];
         }
-        position = 0;
-        limit = length;
-        if (!ended) {
-            // The last whole block read becomes the previous block; the bytes after it are kept for the next read.
-            System.arraycopy(ciphertext, length, ciphertext, 0, BLOCK + carried - length);
-            carried -= length;
-        }
+        start += length;
     }
 }

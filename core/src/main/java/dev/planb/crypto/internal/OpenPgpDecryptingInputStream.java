@@ -46,11 +46,21 @@ final class OpenPgpDecryptingInputStream extends FilterInputStream {
         return b;
     }
 
+    /**
+     * Fills {@code b} as far as the message goes: Bouncy Castle's integrity layer passes at most
+     * 8 KiB per read, and a decompressor fed such pieces makes a native call, and copies its input
+     * into its own window, for each.
+     */
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        int n = in.read(b, off, len);
-        if (n < 0) {
-            verify();
+        int n = 0;
+        while (n < len) {
+            int read = in.read(b, off + n, len - n);
+            if (read < 0) {
+                verify();
+                return n == 0 ? -1 : n;
+            }
+            n += read;
         }
         return n;
     }

@@ -34,6 +34,8 @@ class CfbDecryptingInputStreamTest {
         assertThat(readAll(decrypting(new ByteArrayInputStream(ciphertext)), 64 * 1024)).isEqualTo(plaintext);
         assertThat(readAll(decrypting(new ByteArrayInputStream(ciphertext)), 7)).isEqualTo(plaintext);
         assertThat(readAll(decrypting(new ShortReads(ciphertext)), 4096)).isEqualTo(plaintext);
+        assertThat(readMixed(decrypting(new ShortReads(ciphertext)))).isEqualTo(plaintext);
+        assertThat(readMixed(decrypting(new ByteArrayInputStream(ciphertext)))).isEqualTo(plaintext);
         InputStream oneByOne = decrypting(new ShortReads(ciphertext));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int b = oneByOne.read(); b >= 0; b = oneByOne.read()) {
@@ -55,6 +57,21 @@ class CfbDecryptingInputStreamTest {
             out.write(buffer, 0, n);
         }
         return out.toByteArray();
+    }
+
+    /** Reads 1 to 8,200 bytes at a time, at varying offsets of a larger array. */
+    private static byte[] readMixed(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int[] sizes = {1, 8192, 5, 16, 8200, 17, 3, 31, 4096};
+        byte[] buffer = new byte[8192 + 40];
+        for (int i = 0;; i++) {
+            int off = i % 23;
+            int n = in.read(buffer, off, sizes[i % sizes.length]);
+            if (n < 0) {
+                return out.toByteArray();
+            }
+            out.write(buffer, off, n);
+        }
     }
 
     private byte[] bytes(int length) {
