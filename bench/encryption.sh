@@ -54,6 +54,8 @@ row() {
 ratio() { bench_ratio "$(cpu "$1")" "$(cpu "$2")"; }
 
 planb_backup() { ./planb backup --db "jdbc:sqlite:$work/db.sqlite" --to "$work/$1" --plan bench "${@:2}"; }
+planb_restore() { ./planb restore --from "$work/$1" --to-db "jdbc:sqlite:$work/restored.sqlite" "${@:2}"; }
+plain_restore() { gpg --batch -q --decrypt "$work/plain.zst.gpg" | zstd -q -d >"$work/restored.sqlite"; }
 plain_backup() { sqlite3 "$work/db.sqlite" ".backup $work/snap.sqlite" && zstd -q -3 -T0 --stdout "$work/snap.sqlite" "$@"; rm -f "$work/snap.sqlite"; }
 
 # The launcher's class data archives (one per subcommand) are written by an untimed first backup and restore, as
@@ -66,15 +68,25 @@ rm -rf "$work/warm" "$work/warm.sqlite"
 bench_load_start
 for round in $(seq "$runs"); do
   echo "bench: round $round of $runs" >&2
-  rm -rf "$work/none" "$work/key" "$work/pass" "$work"/r?.sqlite
+  rm -rf "$work/none" "$work/key" "$work/pass" "$work/restored.sqlite"
   measure plain bash -c "$(declare -f plain_backup); work=$work; plain_backup > $work/plain.zst"
   measure none planb_backup none
   measure plain_gpg bash -c "$(declare -f plain_backup); work=$work; plain_backup | gpg --batch --trust-model always --compress-algo none -r $fpr --encrypt > $work/plain.zst.gpg"
   measure key planb_backup key --encrypt-to "$work/keys/planb-backup-public.asc"
   measure pass planb_backup pass --passphrase-env BENCH_PASSPHRASE
-  measure restore_plain bash -c "gpg --batch -q --decrypt $work/plain.zst.gpg | zstd -q -d > $work/r3.sqlite"
-  measure restore_none ./planb restore --from "$work/none" --to-db "jdbc:sqlite:$work/r1.sqlite"
-  measure restore_key ./planb restore --from "$work/key" --to-db "jdbc:sqlite:$work/r2.sqlite" --decrypt-with "$work/keys/planb-backup-secret.asc"
+  # Every restore writes the same file, the previous one deleted just before, so that each writes into memory the
+  # kernel has just freed rather than the last one paying for memory the virtual machine has not touched lately
+  # (see "system CPU" in BENCHMARKS.md); and the PlanB restores take turns at going first.
+  restores=(restore_none restore_key)
+  ((round % 2)) || restores=(restore_key restore_none)
+  for label in restore_plain "${restores[@]}"; do
+    rm -f "$work/restored.sqlite"
+    case $label in
+      restore_plain) measure restore_plain plain_restore ;;
+      restore_none) measure restore_none planb_restore none ;;
+      restore_key) measure restore_key planb_restore key --decrypt-with "$work/keys/planb-backup-secret.asc" ;;
+    esac
+  done
 done
 
 echo "Database: $((bytes / 1048576)) MiB SQLite; machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), $(gpg --version | head -1)"
