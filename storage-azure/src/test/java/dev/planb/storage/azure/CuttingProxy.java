@@ -1,0 +1,89 @@
+/*
+ * Copyright 2026 the PlanB authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.planb.storage.azure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A TCP proxy on loopback that breaks every connection off once it has passed a given number of
+ * the server's bytes, as a flaky network or a proxy's timeout ends a long download mid-response.
+ */
+final class CuttingProxy implements AutoCloseable {
+
+    private final ServerSocket listener;
+    private final int serverPort;
+    private final long cutAfter;
+    private final AtomicInteger cuts = new AtomicInteger();
+
+    /**
+     * @param serverPort the loopback port connections are passed to
+     * @param cutAfter the server's bytes a connection carries before it is broken off
+     */
+    CuttingProxy(int serverPort, long cutAfter) throws IOException {
+        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.serverPort = serverPort;
+        this.cutAfter = cutAfter;
+        Thread accepting = new Thread(this::accept, "cutting-proxy");
+        accepting.setDaemon(true);
+        accepting.start();
+    }
+
+    /** {@return the port clients connect to} */
+    int port() {
+        return listener.getLocalPort();
+    }
+
+    /** {@return how many connections were broken off mid-response} */
+    int cuts() {
+        return cuts.get();
+    }
+
+    @Override
+    public void close() throws IOException {
+        listener.close();
+    }
+
+    private void accept() {
+        while (!listener.isClosed()) {
+            try {
+                Socket client = listener.accept();
+                Socket server = new Socket(InetAddress.getLoopbackAddress(), serverPort);
+                pump(client, server, Long.MAX_VALUE);
+                pump(server, client, cutAfter);
+            } catch (IOException e) {
+                return; // closed
+            }
+        }
+    }
+
+    /** Copies {@code from} to {@code to} until either ends or {@code limit} bytes passed, then closes both. */
+    private void pump(Socket from, Socket to, long limit) {
+        Thread thread = new Thread(() -> {
+            byte[] buffer = new byte[16 * 1024];
+            long passed = 0;
+            try (from; to; InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                int n;
+                while ((n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - passed))) > 0) {
+                    out.write(buffer, 0, n);
+                    passed += n;
+                    if (passed == limit) {
+                        cuts.incrementAndGet();
+                        return;
+                    }
+                }
+            } catch (IOException e) {
+                // the other direction closed the sockets
+            }
+        }, "cutting-proxy-pump");
+        thread.setDaemon(true);
+        thread.start();
+    }
+}
