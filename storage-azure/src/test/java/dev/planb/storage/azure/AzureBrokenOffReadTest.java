@@ -12,6 +12,7 @@ import com.azure.storage.blob.BlobContainerClient;
 import dev.planb.Secret;
 import dev.planb.testing.AzuriteServer;
 import dev.planb.testing.AzuriteServerExtension;
+import dev.planb.testing.CuttingProxy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

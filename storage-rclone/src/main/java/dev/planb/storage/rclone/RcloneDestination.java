@@ -14,6 +14,7 @@ import dev.planb.spi.ObjectWriter;
 import dev.planb.PlanBException;
 import dev.planb.spi.StoredObject;
 import dev.planb.spi.CommittingWriter;
+import dev.planb.spi.support.ResumingInputStream;
 import dev.planb.spi.support.TemporaryNames;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -79,10 +80,21 @@ public final class RcloneDestination implements Destination {
         return new RcloneWriter(rclone.start("rcat", temporary), temporary, target);
     }
 
+    /**
+     * Opens a stored file with {@code rclone cat}. A read that breaks off (a dropped connection to the remote) goes on
+     * from the byte where it stopped ({@code rclone cat --offset}), up to {@value ResumingInputStream#ATTEMPTS} times
+     * in a row without a byte read (pauses of 1, 2, 4, 8 and 16 s); the manifest's size and SHA-256, checked by the
+     * reader at the end, prove what was read, as PlanB never rewrites a stored file.
+     */
     @Override
     public InputStream open(String key) throws IOException {
         String target = settings.target(checked(key));
-        Rclone.Run cat = rclone.start("cat", target);
+        return ResumingInputStream.open(offset -> openFrom(target, offset), description() + "/" + key);
+    }
+
+    private InputStream openFrom(String target, long offset) throws IOException {
+        Rclone.Run cat = offset == 0 ? rclone.start("cat", target)
+                : rclone.start("cat", "--offset", Long.toString(offset), target);
         cat.stdin().close();
         PushbackInputStream in = new PushbackInputStream(cat.stdout());
         int first = in.read();

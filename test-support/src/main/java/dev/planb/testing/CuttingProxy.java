@@ -2,7 +2,7 @@
  * Copyright 2026 the PlanB authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.planb.storage.azure;
+package dev.planb.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A TCP proxy on loopback that breaks every connection off once it has passed a given number of
  * the server's bytes, as a flaky network or a proxy's timeout ends a long download mid-response.
+ * Point a client at {@link #port()} instead of the server's port.
  */
-final class CuttingProxy implements AutoCloseable {
+public final class CuttingProxy implements AutoCloseable {
 
     private final ServerSocket listener;
     private final int serverPort;
@@ -26,8 +27,9 @@ final class CuttingProxy implements AutoCloseable {
     /**
      * @param serverPort the loopback port connections are passed to
      * @param cutAfter the server's bytes a connection carries before it is broken off
+     * @throws IOException when no loopback port is free
      */
-    CuttingProxy(int serverPort, long cutAfter) throws IOException {
+    public CuttingProxy(int serverPort, long cutAfter) throws IOException {
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.serverPort = serverPort;
         this.cutAfter = cutAfter;
@@ -37,12 +39,12 @@ final class CuttingProxy implements AutoCloseable {
     }
 
     /** {@return the port clients connect to} */
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
     /** {@return how many connections were broken off mid-response} */
-    int cuts() {
+    public int cuts() {
         return cuts.get();
     }
 
