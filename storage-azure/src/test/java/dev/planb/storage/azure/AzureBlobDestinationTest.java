@@ -7,6 +7,8 @@ package dev.planb.storage.azure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.azure.core.util.BinaryData;
+import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.AccessTier;
 import com.azure.storage.blob.models.BlockListType;
@@ -17,7 +19,10 @@ import dev.planb.spi.ObjectWriter;
 import dev.planb.spi.StoredObject;
 import dev.planb.testing.AzuriteServer;
 import dev.planb.testing.AzuriteServerExtension;
+import dev.planb.testing.CuttingProxy;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -216,6 +221,41 @@ class AzureBlobDestinationTest {
                     assertThat(e.code()).isEqualTo(ErrorCode.DELETE_NOT_PERMITTED);
                     assertThat(e.getMessage()).doesNotContain(sas);
                 });
+    }
+
+    @Test
+    void aReadGoesOnWhereTheConnectionBrokeOff() throws Exception {
+        byte[] content = bytes(8 * 1024 * 1024);
+        container.getBlobClient("plan/1/database.sqlite.zst").upload(BinaryData.fromBytes(content));
+
+        try (CuttingProxy proxy = cuttingProxy(); InputStream in = throughProxy(proxy).open("plan/1/database.sqlite.zst")) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+            assertThat(proxy.cuts()).as("connections broken off mid-response").isGreaterThan(0);
+        }
+    }
+
+    @Test
+    void aBlobReplacedWhileItIsReadIsNotReadOnFromTheNewOne() throws Exception {
+        BlobClient blob = container.getBlobClient("plan/1/database.sqlite.zst");
+        blob.upload(BinaryData.fromBytes(bytes(8 * 1024 * 1024)));
+
+        try (CuttingProxy proxy = cuttingProxy(); InputStream in = throughProxy(proxy).open("plan/1/database.sqlite.zst")) {
+            assertThat(in.readNBytes(1024)).hasSize(1024);
+            blob.upload(BinaryData.fromBytes(bytes(8 * 1024 * 1024 + 1)), true);
+
+            assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class);
+        }
+    }
+
+    /** Breaks connections off after 3 MiB, less than the 4 MiB each of the SDK's ranged reads asks for. */
+    private CuttingProxy cuttingProxy() throws IOException {
+        return new CuttingProxy(URI.create(azurite.endpoint()).getPort(), 3 * 1024 * 1024);
+    }
+
+    private AzureBlobDestination throughProxy(CuttingProxy proxy) {
+        String endpoint = "http://127.0.0.1:" + proxy.port() + "/" + AzuriteServer.ACCOUNT;
+        return Azurite.builder(azurite, container.getBlobContainerName()).endpoint(endpoint)
+                .connectionString(Secret.of(azurite.connectionString().replace(azurite.endpoint(), endpoint))).build();
     }
 
     private static void put(AzureBlobDestination destination, String key, byte[] content) throws IOException {

@@ -11,6 +11,7 @@ import dev.planb.ErrorCode;
 import dev.planb.spi.ObjectWriter;
 import dev.planb.PlanBException;
 import dev.planb.spi.StoredObject;
+import dev.planb.testing.CuttingProxy;
 import dev.planb.testing.RcloneServer;
 import dev.planb.testing.RcloneServer.Folder;
 import dev.planb.testing.RcloneServerExtension;
@@ -158,6 +159,25 @@ class RcloneDestinationTest {
         assertThatThrownBy(() -> RcloneUri.parse("rclone://s3,access_key_id=AKIA:bucket"))
                 .hasMessageContaining("connection strings can carry secrets");
         assertThatThrownBy(() -> RcloneUri.parse("rclone://disk:/x?delete=no")).hasMessageContaining("unknown parameter");
+    }
+
+    @Test
+    void aReadGoesOnWhereTheConnectionBrokeOff() throws Exception {
+        Folder folder = rclone.newWebDavFolder();
+        byte[] content = bytes(8 * 1024 * 1024);
+        // Written through the server, whose directory cache would not see a file put on its disk.
+        put(RcloneUri.builder("rclone://" + folder.remotePath()).config(rclone.config()).build(), "plan/1/x.bin", content);
+
+        // Every connection to the server is broken off after 3 MiB of its response.
+        try (CuttingProxy proxy = new CuttingProxy(rclone.port(), 3 * 1024 * 1024)) {
+            Path config = Files.writeString(dir.resolve("rclone.conf"), Files.readString(rclone.config())
+                    .replace("127.0.0.1:" + rclone.port(), "127.0.0.1:" + proxy.port()));
+            RcloneDestination destination = RcloneUri.builder("rclone://" + folder.remotePath()).config(config).build();
+            try (InputStream in = destination.open("plan/1/x.bin")) {
+                assertThat(in.readAllBytes()).isEqualTo(content);
+            }
+            assertThat(proxy.cuts()).as("connections broken off mid-response").isGreaterThan(0);
+        }
     }
 
     private static void put(RcloneDestination destination, String key, byte[] content) throws IOException {
