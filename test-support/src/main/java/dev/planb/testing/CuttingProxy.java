@@ -10,6 +10,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,6 +25,7 @@ public final class CuttingProxy implements AutoCloseable {
     private final int serverPort;
     private final long cutAfter;
     private final AtomicInteger cuts = new AtomicInteger();
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
     /**
      * @param serverPort the loopback port connections are passed to
@@ -30,6 +33,9 @@ public final class CuttingProxy implements AutoCloseable {
      * @throws IOException when no loopback port is free
      */
     public CuttingProxy(int serverPort, long cutAfter) throws IOException {
+        if (cutAfter <= 0) {
+            throw new IllegalArgumentException("cutAfter must be at least one byte, not " + cutAfter);
+        }
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.serverPort = serverPort;
         this.cutAfter = cutAfter;
@@ -48,20 +54,29 @@ public final class CuttingProxy implements AutoCloseable {
         return cuts.get();
     }
 
+    /** Stops accepting and breaks off every connection still open. */
     @Override
     public void close() throws IOException {
         listener.close();
+        open.forEach(CuttingProxy::closeQuietly);
     }
 
     private void accept() {
         while (!listener.isClosed()) {
+            Socket client;
             try {
-                Socket client = listener.accept();
+                client = listener.accept();
+            } catch (IOException e) {
+                return; // closed
+            }
+            try {
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), serverPort);
+                open.add(client);
+                open.add(server);
                 pump(client, server, Long.MAX_VALUE);
                 pump(server, client, cutAfter);
             } catch (IOException e) {
-                return; // closed
+                closeQuietly(client); // the server is not listening: refuse this client, go on with the next
             }
         }
     }
@@ -83,9 +98,20 @@ public final class CuttingProxy implements AutoCloseable {
                 }
             } catch (IOException e) {
                 // the other direction closed the sockets
+            } finally {
+                open.remove(from);
+                open.remove(to);
             }
         }, "cutting-proxy-pump");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // already broken: nothing to release
+        }
     }
 }

@@ -97,7 +97,13 @@ public final class RcloneDestination implements Destination {
                 : rclone.start("cat", "--offset", Long.toString(offset), target);
         cat.stdin().close();
         PushbackInputStream in = new PushbackInputStream(cat.stdout());
-        int first = in.read();
+        int first;
+        try {
+            first = in.read();
+        } catch (IOException e) {
+            cat.kill();
+            throw e;
+        }
         if (first == -1) {
             int code = cat.await();
             if (code == Rclone.DIRECTORY_NOT_FOUND || code == Rclone.FILE_NOT_FOUND) {
