@@ -18,16 +18,18 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.function.BiConsumer;
 
 /**
  * A folder on a local or mounted file system. An object is written to a hidden temporary file
@@ -99,16 +101,12 @@ public final class LocalDirectoryDestination implements Destination {
             return List.of();
         }
         List<StoredObject> objects = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                if (!Files.isRegularFile(file) || file.getFileName().toString().startsWith(".")) {
-                    continue;
+        try {
+            forEachFile((key, attributes) -> {
+                if (!key.substring(key.lastIndexOf('/') + 1).startsWith(".") && key.startsWith(prefix)) {
+                    objects.add(new StoredObject(key, attributes.size()));
                 }
-                String key = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-                if (key.startsWith(prefix)) {
-                    objects.add(new StoredObject(key, Files.size(file)));
-                }
-            }
+            });
         } catch (IOException e) {
             throw explain("Cannot list", e);
         }
@@ -122,21 +120,58 @@ public final class LocalDirectoryDestination implements Destination {
             return List.of();
         }
         List<IncompleteWrite> writes = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                String handle = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-                Optional<String> key = TemporaryNames.targetOf(handle).filter(target -> target.startsWith(prefix));
-                if (key.isPresent() && Files.isRegularFile(file)) {
-                    writes.add(new IncompleteWrite(key.get(), handle, Files.size(file),
-                            Files.getLastModifiedTime(file).toInstant()));
-                }
-            }
-        } catch (NoSuchFileException e) {
-            // a write completed or was discarded while we looked: it is not incomplete any more
+        try {
+            forEachFile((handle, attributes) -> TemporaryNames.targetOf(handle)
+                    .filter(target -> target.startsWith(prefix))
+                    .ifPresent(key -> writes.add(new IncompleteWrite(key, handle, attributes.size(),
+                            attributes.lastModifiedTime().toInstant()))));
         } catch (IOException e) {
             throw explain("Cannot list", e);
         }
         return writes;
+    }
+
+    /**
+     * Gives the key and attributes of every regular file under the folder, hidden ones too, through the folder's
+     * link when the folder is one (a mount point linked into place, say). A file or folder that goes while the walk
+     * passes (a write completing under its final name, a prune) is passed over, as if the walk had come a moment
+     * later.
+     */
+    private void forEachFile(BiConsumer<String, BasicFileAttributes> visitor) throws IOException {
+        Path start;
+        try {
+            start = root.toRealPath();
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        Files.walkFileTree(start, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                BasicFileAttributes target = attributes.isSymbolicLink() ? linkTarget(file) : attributes;
+                if (target != null && target.isRegularFile()) {
+                    visitor.accept(start.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/"),
+                            target);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** The attributes of what {@code link} points to, or null when that is gone. */
+    private static BasicFileAttributes linkTarget(Path link) throws IOException {
+        try {
+            return Files.readAttributes(link, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
     }
 
     @Override

@@ -9,10 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.planb.destination.LocalDirectoryDestination;
 import dev.planb.spi.Destination;
 import dev.planb.spi.ObjectWriter;
+import dev.planb.spi.StoredObject;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +59,57 @@ class LocalDirectoryDestinationContractTest extends AbstractDestinationContractT
         }
         try (InputStream in = destination.open(key)) {
             assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+    }
+
+    /** A folder linked into place (a mount point, say) lists what is in it. */
+    @Test
+    void aFolderReachedThroughALinkListsItsObjects() throws Exception {
+        LocalDirectoryDestination real = new LocalDirectoryDestination(folder.resolve("disk"));
+        write(real, "plan/20260101T000000Z-000003/manifest.json", new byte[] {1, 2, 3});
+        Path link = Files.createSymbolicLink(folder.resolve("backups"), folder.resolve("disk"));
+
+        assertThat(new LocalDirectoryDestination(link).list("plan/"))
+                .containsExactly(new StoredObject("plan/20260101T000000Z-000003/manifest.json", 3));
+    }
+
+    /**
+     * A listing while backups are written and pruned in the same folder: files that appear, get their final name
+     * or go while the walk passes are not an error (a status page or {@code planb list} during a backup).
+     */
+    @Test
+    void aListingWhileFilesComeAndGoDoesNotFail() throws Exception {
+        LocalDirectoryDestination destination = new LocalDirectoryDestination(folder.resolve("backups"));
+        write(destination, "plan/20260101T000000Z-000004/manifest.json", new byte[] {4});
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread writer = new Thread(() -> {
+            for (int i = 0; !stop.get(); i++) {
+                String key = "plan/20260101T000000Z-" + String.format("%06d", 100 + i % 50) + "/data.bin";
+                try {
+                    write(destination, key, new byte[] {(byte) i});
+                    destination.delete(key);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        });
+        writer.start();
+        try {
+            for (int i = 0; i < 2_000; i++) {
+                assertThat(destination.list("plan/")).contains(
+                        new StoredObject("plan/20260101T000000Z-000004/manifest.json", 1));
+                destination.incompleteWrites("plan/");
+            }
+        } finally {
+            stop.set(true);
+            writer.join();
+        }
+    }
+
+    private static void write(Destination destination, String key, byte[] content) throws IOException {
+        try (ObjectWriter writer = destination.create(key)) {
+            writer.write(content);
+            writer.commit();
         }
     }
 }
