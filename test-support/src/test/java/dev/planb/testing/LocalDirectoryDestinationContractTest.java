@@ -66,7 +66,7 @@ class LocalDirectoryDestinationContractTest extends AbstractDestinationContractT
     @Test
     void aFolderReachedThroughALinkListsItsObjects() throws Exception {
         LocalDirectoryDestination real = new LocalDirectoryDestination(folder.resolve("disk"));
-        write(real, "plan/20260101T000000Z-000003/manifest.json", new byte[] {1, 2, 3});
+        put(real, "plan/20260101T000000Z-000003/manifest.json", new byte[] {1, 2, 3});
         Path link = Files.createSymbolicLink(folder.resolve("backups"), folder.resolve("disk"));
 
         assertThat(new LocalDirectoryDestination(link).list("plan/"))
@@ -80,13 +80,13 @@ class LocalDirectoryDestinationContractTest extends AbstractDestinationContractT
     @Test
     void aListingWhileFilesComeAndGoDoesNotFail() throws Exception {
         LocalDirectoryDestination destination = new LocalDirectoryDestination(folder.resolve("backups"));
-        write(destination, "plan/20260101T000000Z-000004/manifest.json", new byte[] {4});
+        put(destination, "plan/20260101T000000Z-000004/manifest.json", new byte[] {4});
         AtomicBoolean stop = new AtomicBoolean();
         Thread writer = new Thread(() -> {
             for (int i = 0; !stop.get(); i++) {
                 String key = "plan/20260101T000000Z-" + String.format("%06d", 100 + i % 50) + "/data.bin";
                 try {
-                    write(destination, key, new byte[] {(byte) i});
+                    put(destination, key, new byte[] {(byte) i});
                     destination.delete(key);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -103,13 +103,6 @@ class LocalDirectoryDestinationContractTest extends AbstractDestinationContractT
         } finally {
             stop.set(true);
             writer.join();
-        }
-    }
-
-    private static void write(Destination destination, String key, byte[] content) throws IOException {
-        try (ObjectWriter writer = destination.create(key)) {
-            writer.write(content);
-            writer.commit();
         }
     }
 }

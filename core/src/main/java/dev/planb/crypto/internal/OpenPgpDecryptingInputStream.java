@@ -53,14 +53,10 @@ final class OpenPgpDecryptingInputStream extends FilterInputStream {
      */
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        int n = 0;
-        while (n < len) {
-            int read = in.read(b, off + n, len - n);
-            if (read < 0) {
-                verify();
-                return n == 0 ? -1 : n;
-            }
-            n += read;
+        int n = in.readNBytes(b, off, len);
+        if (n < len) {
+            verify(); // fewer bytes than asked: the message ended
+            return n == 0 ? -1 : n;
         }
         return n;
     }
