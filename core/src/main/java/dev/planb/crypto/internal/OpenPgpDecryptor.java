@@ -81,7 +81,7 @@ public final class OpenPgpDecryptor {
      */
     public InputStream open(InputStream ciphertext, String file, List<String> recipients) throws IOException {
         try {
-            PGPEncryptedDataList list = encryptedDataList(PGPUtil.getDecoderStream(ciphertext), file);
+            PGPEncryptedDataList list = encryptedDataList(PGPUtil.getDecoderStream(new BufferedCiphertext(ciphertext)), file);
             PGPSessionKeyEncryptedData encrypted = list.extractSessionKeyEncryptedData();
             InputStream clear;
             if (keyFile != null) {
