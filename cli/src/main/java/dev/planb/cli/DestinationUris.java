@@ -53,8 +53,9 @@ final class DestinationUris {
     static Destination forReading(String uri) {
         Destination destination = parse(uri);
         if (destination instanceof LocalDirectoryDestination local && !Files.isDirectory(local.root())) {
-            throw new PlanBException(ErrorCode.BACKUP_NOT_FOUND, "Folder " + local.root()
-                    + " does not exist: check the --from location");
+            throw new PlanBException(ErrorCode.BACKUP_NOT_FOUND, Files.exists(local.root())
+                    ? local.root() + " is a file, not a folder: give the folder that holds the backups (--from)"
+                    : "Folder " + local.root() + " does not exist: check the --from location");
         }
         return destination;
     }

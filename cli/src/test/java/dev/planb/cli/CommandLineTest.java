@@ -153,6 +153,8 @@ class CommandLineTest {
                 "list", "--from", backups.toString(), "--plan", "nope");
         expectError(ErrorCode.BACKUP_NOT_FOUND, List.of("does not exist"),
                 "list", "--from", dir.resolve("no-such-folder").toString());
+        expectError(ErrorCode.BACKUP_NOT_FOUND, List.of(file + " is a file, not a folder", "--from"),
+                "list", "--from", file.toString());
         expectError(ErrorCode.INVALID_SETTING, List.of("--db"), "backup", "--to", backups.toString());
     }
 
