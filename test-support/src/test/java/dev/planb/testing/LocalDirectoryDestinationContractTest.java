@@ -12,11 +12,12 @@ import dev.planb.spi.ObjectWriter;
 import dev.planb.spi.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,18 +83,16 @@ class LocalDirectoryDestinationContractTest extends AbstractDestinationContractT
         LocalDirectoryDestination destination = new LocalDirectoryDestination(folder.resolve("backups"));
         put(destination, "plan/20260101T000000Z-000004/manifest.json", new byte[] {4});
         AtomicBoolean stop = new AtomicBoolean();
-        Thread writer = new Thread(() -> {
-            for (int i = 0; !stop.get(); i++) {
+        AtomicInteger rounds = new AtomicInteger();
+        FutureTask<Void> writer = new FutureTask<>(() -> {
+            for (int i = 0; !stop.get(); i = rounds.incrementAndGet()) {
                 String key = "plan/20260101T000000Z-" + String.format("%06d", 100 + i % 50) + "/data.bin";
-                try {
-                    put(destination, key, new byte[] {(byte) i});
-                    destination.delete(key);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                put(destination, key, new byte[] {(byte) i});
+                destination.delete(key);
             }
+            return null;
         });
-        writer.start();
+        new Thread(writer).start();
         try {
             for (int i = 0; i < 2_000; i++) {
                 assertThat(destination.list("plan/")).contains(
@@ -102,7 +101,8 @@ class LocalDirectoryDestinationContractTest extends AbstractDestinationContractT
             }
         } finally {
             stop.set(true);
-            writer.join();
         }
+        writer.get(); // the writer's own failure fails the test
+        assertThat(rounds.get()).as("files written and deleted while listing").isGreaterThan(100);
     }
 }
