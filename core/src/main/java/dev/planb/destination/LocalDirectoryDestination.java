@@ -14,7 +14,6 @@ import dev.planb.spi.CommittingWriter;
 import dev.planb.spi.support.TemporaryNames;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -230,18 +229,24 @@ public final class LocalDirectoryDestination implements Destination {
     }
 
     /**
-     * Writes to a hidden temporary file, sending it to disk as it grows; commit waits until all of it is on disk
-     * and renames it into place.
+     * Writes to a hidden temporary file, sending it to disk as it grows (past the page cache once it is larger than
+     * a megabyte, {@link DirectFileOutput}); commit waits until all of it is on disk and renames it into place.
      */
     private final class FileWriter extends CommittingWriter {
         private final FileChannel channel;
+        private final DirectFileOutput output;
         private final Path temporary;
         private final Path target;
         private final BackgroundSync sync;
 
         FileWriter(FileChannel channel, Path temporary, Path target) {
-            super(target.toString(), Channels.newOutputStream(channel));
+            this(channel, new DirectFileOutput(temporary, channel), temporary, target);
+        }
+
+        private FileWriter(FileChannel channel, DirectFileOutput output, Path temporary, Path target) {
+            super(target.toString(), output);
             this.channel = channel;
+            this.output = output;
             this.temporary = temporary;
             this.target = target;
             this.sync = new BackgroundSync(() -> channel.force(false));
@@ -261,6 +266,7 @@ public final class LocalDirectoryDestination implements Destination {
         @Override
         protected void finish() throws IOException {
             try {
+                output.close();
                 sync.await();
                 channel.force(true);
                 channel.close();
@@ -273,6 +279,7 @@ public final class LocalDirectoryDestination implements Destination {
 
         @Override
         protected void abort() throws IOException {
+            output.discard();
             channel.close();
             Files.deleteIfExists(temporary);
             removeEmptyFolders(temporary.getParent());
