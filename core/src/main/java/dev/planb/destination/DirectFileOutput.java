@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -24,20 +23,25 @@ import org.slf4j.LoggerFactory;
  * virtual machine is often the larger part of a backup's system CPU (BENCHMARKS.md). Smaller files (manifests,
  * {@code RESTORE.md}) are written as usual.
  *
- * <p>Direct writes go from an aligned buffer, whole buffers at a time; what is left at the end is written in whole
- * blocks directly and its last partial block through the ordinary channel. Direct I/O is only ever a saving: where
- * the file system refuses it, or a direct write fails, the file goes on with ordinary writes from where the direct
- * ones stopped, and only a failed ordinary write is an error. Durability is the caller's: it syncs the ordinary
- * channel before it commits, which also flushes the disk's cache for the direct writes.
+ * <p>Direct writes go from a buffer aligned to {@link #ALIGNMENT}, whole buffers at a time; what is left at the end is
+ * written in whole blocks directly and its last partial block through the ordinary channel. Direct I/O is only ever
+ * a saving: where the file system refuses it, wants a larger alignment, or a direct write fails, the file goes on
+ * with ordinary writes from where the direct ones stopped, and only a failed ordinary write is an error, after which
+ * the stream refuses further writes. Durability is the caller's: it syncs the ordinary channel before it commits,
+ * which also flushes the disk's cache for the direct writes.
  */
 final class DirectFileOutput extends OutputStream {
 
-    /** The aligned buffer's size: files larger than this are written directly, this many bytes per write. */
+    /** The aligned buffer's size: files of this size or larger are written directly, this many bytes per write. */
     static final int BUFFER = 1 << 20;
+    /**
+     * The alignment of direct writes' memory, offsets and lengths: the logical block of today's disks (512 bytes or
+     * 4 KiB). A file system that asks for more refuses the write, and the file goes on with ordinary writes.
+     */
+    static final int ALIGNMENT = 4096;
 
     private static final Logger LOG = LoggerFactory.getLogger(DirectFileOutput.class);
-    private static final int MIN_ALIGNMENT = 4096;
-    /** Buffers kept for the next files, so that a backup of many files allocates only a few. */
+    /** Buffers kept for the next files: as many as were in use at once, at most this many. */
     private static final BlockingQueue<ByteBuffer> SPARE = new ArrayBlockingQueue<>(8);
 
     private final Path file;
@@ -46,9 +50,11 @@ final class DirectFileOutput extends OutputStream {
     private ByteBuffer buffer;
     /** The bytes in the file; the buffer holds the ones after them. */
     private long written;
+    private long writtenDirectly;
     private Mode mode = Mode.BUFFERING;
     private FileChannel direct;
-    private int alignment;
+    private IOException failure;
+    private boolean closed;
 
     private enum Mode {
         /** Gathering the first buffer: the file may stay small. */
@@ -65,7 +71,7 @@ final class DirectFileOutput extends OutputStream {
         /**
          * Opens {@code file} for direct writes.
          *
-         * @throws IOException or {@link UnsupportedOperationException} when direct writes cannot be had
+         * @throws IOException or a {@link RuntimeException} when direct writes cannot be had
          */
         FileChannel open(Path file) throws IOException;
     }
@@ -91,9 +97,14 @@ final class DirectFileOutput extends OutputStream {
 
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
+        ensureWritable();
         while (length > 0 && mode != Mode.ORDINARY) {
             if (buffer == null) {
                 buffer = takeBuffer();
+                if (buffer == null) {
+                    mode = Mode.ORDINARY;
+                    break;
+                }
             }
             int n = Math.min(length, buffer.remaining());
             buffer.put(bytes, offset, n);
@@ -114,12 +125,13 @@ final class DirectFileOutput extends OutputStream {
      */
     @Override
     public void flush() throws IOException {
+        ensureWritable();
         if (buffer == null) {
             return;
         }
         buffer.flip();
         if (mode == Mode.DIRECT) {
-            int whole = buffer.limit() / alignment * alignment;
+            int whole = buffer.limit() / ALIGNMENT * ALIGNMENT;
             if (whole > 0) {
                 int end = buffer.limit();
                 buffer.limit(whole);
@@ -132,20 +144,47 @@ final class DirectFileOutput extends OutputStream {
         release();
     }
 
-    /** Writes what is left, and lets go of the direct channel and the buffer; the ordinary channel stays open. */
+    /**
+     * Writes what is left unless an earlier write failed, and lets go of the direct channel and the buffer; the
+     * ordinary channel stays open. A second close does nothing.
+     */
     @Override
     public void close() throws IOException {
+        if (closed) {
+            return;
+        }
         try {
-            flush();
+            if (failure == null) {
+                flush();
+                LOG.debug("Wrote {} of {} bytes of {} directly", writtenDirectly, written, file);
+            }
         } finally {
             discard();
         }
     }
 
-    /** Lets go of the direct channel and the buffer without writing what is left (the file is being thrown away). */
+    /**
+     * Lets go of the direct channel and the buffer without writing what is left (the file is being thrown away).
+     * The buffer is not kept for another file: an aborting thread may call this while the writing one still holds it.
+     */
     void discard() {
-        release();
+        closed = true;
+        buffer = null;
         closeDirect();
+    }
+
+    /** {@return how many of the file's bytes were written directly, past the page cache} */
+    long writtenDirectly() {
+        return writtenDirectly;
+    }
+
+    private void ensureWritable() throws IOException {
+        if (failure != null) {
+            throw new IOException("An earlier write to " + file + " failed", failure);
+        }
+        if (closed) {
+            throw new IOException(file + " is closed");
+        }
     }
 
     private void writeFullBuffer() throws IOException {
@@ -166,15 +205,19 @@ final class DirectFileOutput extends OutputStream {
     }
 
     /** Writes the buffer's bytes directly (their length a multiple of the alignment), or leaves them on failure. */
-    private void writeDirect() throws IOException {
+    private void writeDirect() {
         int start = buffer.position();
         try {
             while (buffer.hasRemaining()) {
-                written += direct.write(buffer, written);
+                int n = direct.write(buffer, written);
+                written += n;
+                writtenDirectly += n;
             }
         } catch (IOException e) {
             LOG.debug("Direct writes to {} failed ({}); going on with ordinary writes", file, e.toString());
-            written -= buffer.position() - start;
+            int done = buffer.position() - start;
+            written -= done;
+            writtenDirectly -= done;
             buffer.position(start);
             mode = Mode.ORDINARY;
             closeDirect();
@@ -182,21 +225,21 @@ final class DirectFileOutput extends OutputStream {
     }
 
     private void writeOrdinary(ByteBuffer bytes) throws IOException {
-        while (bytes.hasRemaining()) {
-            written += channel.write(bytes, written);
+        try {
+            while (bytes.hasRemaining()) {
+                written += channel.write(bytes, written);
+            }
+        } catch (IOException e) {
+            failure = e;
+            throw e;
         }
     }
 
     private boolean openDirect() {
         try {
-            int blockSize = (int) Math.min(Files.getFileStore(file).getBlockSize(), Integer.MAX_VALUE);
-            alignment = Math.max(MIN_ALIGNMENT, blockSize);
-            if (Integer.bitCount(alignment) != 1 || alignment > BUFFER) {
-                return false;
-            }
             direct = opener.open(file);
             return true;
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.debug("No direct writes to {} ({}); writing it through the page cache", file, e.toString());
             return false;
         }
@@ -214,14 +257,19 @@ final class DirectFileOutput extends OutputStream {
         }
     }
 
-    private static ByteBuffer takeBuffer() {
+    /** A spare buffer, a new one, or none when direct memory is used up: the file is then written as usual. */
+    private ByteBuffer takeBuffer() {
         ByteBuffer spare = SPARE.poll();
         if (spare != null) {
             return spare;
         }
-        // Its start aligned to 4 KiB, what Linux asks of a direct write's memory on disks of 512-byte or 4 KiB
-        // blocks; where more is asked, the direct write fails and the file goes on with ordinary writes.
-        return ByteBuffer.allocateDirect(BUFFER + MIN_ALIGNMENT).alignedSlice(MIN_ALIGNMENT).limit(BUFFER).slice();
+        try {
+            return ByteBuffer.allocateDirect(BUFFER + ALIGNMENT).alignedSlice(ALIGNMENT).limit(BUFFER).slice();
+        } catch (OutOfMemoryError e) {
+            // -XX:MaxDirectMemorySize reached, not the heap: recoverable, and no reason to fail a backup.
+            LOG.debug("No direct memory for a buffer to write {} ({})", file, e.getMessage());
+            return null;
+        }
     }
 
     private void release() {

@@ -5,10 +5,16 @@
 package dev.planb.destination;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.nio.file.ExtendedOpenOption;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -23,6 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DirectFileOutputTest {
 
     private static final int MIB = DirectFileOutput.BUFFER;
+    private static final int BLOCK = DirectFileOutput.ALIGNMENT;
 
     @TempDir
     Path folder;
@@ -30,50 +37,85 @@ class DirectFileOutputTest {
     private final Random random = new Random(3);
     private final List<FileChannel> directChannels = new ArrayList<>();
 
+    /** Files of a buffer or more go directly, all but their last partial block; smaller ones through the page cache. */
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 4095, 4096, 4097, MIB - 1, MIB, MIB + 1, MIB + 4096, 3 * MIB + 12_345})
-    void writesEveryByteAndGoesDirectOnlyPastTheFirstBuffer(int size) throws Exception {
+    void writesEveryByteAndAllButTheLastPartialBlockDirectlyOnceAFileFillsABuffer(int size) throws Exception {
         byte[] content = bytes(size);
+        Path file = folder.resolve("file");
 
-        Path file = write(content, this::openDirect);
+        DirectFileOutput output;
+        try (FileChannel channel = create(file)) {
+            output = new DirectFileOutput(file, channel, this::openDirect);
+            writeInRandomSlices(output, content);
+            output.flush(); // as the pipeline does after the last write; the commit then closes it
+            output.close();
+        }
 
         assertThat(Files.readAllBytes(file)).isEqualTo(content);
-        assertThat(directChannels).as("direct channels opened").hasSize(size >= MIB ? 1 : 0);
-        assertThat(directChannels).allSatisfy(channel -> assertThat(channel.isOpen()).isFalse());
+        assertThat(output.writtenDirectly()).isEqualTo(size >= MIB ? size / BLOCK * BLOCK : 0);
+        assertThat(directChannels).hasSize(size >= MIB ? 1 : 0)
+                .allSatisfy(channel -> assertThat(channel.isOpen()).isFalse());
     }
 
     @Test
     void aFileSystemWithoutDirectWritesGetsOrdinaryOnes() throws Exception {
         byte[] content = bytes(2 * MIB + 77);
+        Path file = folder.resolve("no-direct");
 
-        Path file = write(content, path -> {
-            throw new IOException("Invalid argument");
-        });
+        try (FileChannel channel = create(file)) {
+            DirectFileOutput output = new DirectFileOutput(file, channel, path -> {
+                throw new IOException("Invalid argument");
+            });
+            writeInRandomSlices(output, content);
+            output.close();
+            assertThat(output.writtenDirectly()).isZero();
+        }
 
         assertThat(Files.readAllBytes(file)).isEqualTo(content);
     }
 
+    /** The second buffer's direct write stops halfway, then fails: that buffer and the rest are written the ordinary way. */
     @Test
-    void aDirectWriteThatFailsIsWrittenAgainTheOrdinaryWayAndTheRestFollows() throws Exception {
+    void aDirectWriteThatFailsPartwayIsWrittenAgainTheOrdinaryWayAndTheRestFollows() throws Exception {
         byte[] content = bytes(4 * MIB + 4096 + 9);
         Path file = folder.resolve("broken-off");
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            DirectFileOutput output = new DirectFileOutput(file, channel, this::openDirect);
-            output.write(content, 0, MIB + MIB / 2);
-            directChannels.get(0).close(); // the next direct write fails, as on a file system that refuses it late
-            output.write(content, MIB + MIB / 2, content.length - MIB - MIB / 2);
+
+        DirectFileOutput output;
+        try (FileChannel channel = create(file)) {
+            output = new DirectFileOutput(file, channel, path -> new FailingChannel(openDirect(path), 1, MIB / 2));
+            writeInRandomSlices(output, content);
             output.close();
         }
 
         assertThat(Files.readAllBytes(file)).isEqualTo(content);
-        assertThat(directChannels).hasSize(1);
+        assertThat(output.writtenDirectly()).as("the first buffer only").isEqualTo(MIB);
+        assertThat(directChannels.get(0).isOpen()).isFalse();
+    }
+
+    @Test
+    void afterAFailedOrdinaryWriteTheStreamRefusesMoreInsteadOfWritingWrongBytes() throws Exception {
+        Path file = folder.resolve("failed");
+        try (FileChannel channel = create(file)) {
+            DirectFileOutput output = new DirectFileOutput(file, new FailingChannel(channel, 0, 0), this::openDirect);
+            output.write(bytes(5000));
+
+            assertThatThrownBy(output::flush).isInstanceOf(IOException.class).hasMessage("disk on fire");
+            assertThatThrownBy(output::flush).isInstanceOf(IOException.class)
+                    .hasMessage("An earlier write to " + file + " failed");
+            assertThatThrownBy(() -> output.write(1)).isInstanceOf(IOException.class)
+                    .hasMessage("An earlier write to " + file + " failed");
+            output.close();
+        }
+
+        assertThat(Files.size(file)).isZero();
     }
 
     @Test
     void aFlushWritesWhatCameSoFarAndLaterBytesFollowIt() throws Exception {
         byte[] content = bytes(3 * MIB);
         Path file = folder.resolve("flushed");
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = create(file)) {
             DirectFileOutput output = new DirectFileOutput(file, channel, this::openDirect);
             output.write(content, 0, MIB + 5000);
             output.flush();
@@ -86,12 +128,14 @@ class DirectFileOutputTest {
     }
 
     @Test
-    void aDiscardedFileKeepsNoDirectChannelOpen() throws Exception {
+    void aDiscardedFileKeepsNoDirectChannelOpenAndTakesNoMoreBytes() throws Exception {
         Path file = folder.resolve("discarded");
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = create(file)) {
             DirectFileOutput output = new DirectFileOutput(file, channel, this::openDirect);
             output.write(bytes(2 * MIB + 1));
             output.discard();
+
+            assertThatThrownBy(() -> output.write(1)).isInstanceOf(IOException.class).hasMessageContaining("closed");
         }
 
         assertThat(directChannels).hasSize(1);
@@ -99,19 +143,16 @@ class DirectFileOutputTest {
         assertThat(Files.size(file)).as("the last partial buffer was not written").isEqualTo(2 * MIB);
     }
 
-    private Path write(byte[] content, DirectFileOutput.DirectChannelOpener opener) throws IOException {
-        Path file = folder.resolve("file-" + content.length);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            DirectFileOutput output = new DirectFileOutput(file, channel, opener);
-            for (int offset = 0; offset < content.length;) {
-                int n = Math.min(content.length - offset, 1 + random.nextInt(300_000));
-                output.write(content, offset, n);
-                offset += n;
-            }
-            output.flush(); // as the pipeline does after the last write, then the commit closes it
-            output.close();
+    private void writeInRandomSlices(DirectFileOutput output, byte[] content) throws IOException {
+        for (int offset = 0; offset < content.length;) {
+            int n = Math.min(content.length - offset, 1 + random.nextInt(300_000));
+            output.write(content, offset, n);
+            offset += n;
         }
-        return file;
+    }
+
+    private static FileChannel create(Path file) throws IOException {
+        return FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
 
     private FileChannel openDirect(Path file) throws IOException {
@@ -124,5 +165,118 @@ class DirectFileOutputTest {
         byte[] bytes = new byte[size];
         random.nextBytes(bytes);
         return bytes;
+    }
+
+    /**
+     * A channel whose positional writes go through until the given call, which writes at most the given number of
+     * bytes; the call after it fails, as a disk or a file system may fail a write.
+     */
+    private static final class FailingChannel extends FileChannel {
+        private final FileChannel delegate;
+        private final int callsBeforeShortWrite;
+        private final int shortWriteBytes;
+        private int calls;
+
+        FailingChannel(FileChannel delegate, int callsBeforeShortWrite, int shortWriteBytes) {
+            this.delegate = delegate;
+            this.callsBeforeShortWrite = callsBeforeShortWrite;
+            this.shortWriteBytes = shortWriteBytes;
+        }
+
+        @Override
+        public int write(ByteBuffer source, long position) throws IOException {
+            int call = calls++;
+            if (call > callsBeforeShortWrite || (call == callsBeforeShortWrite && shortWriteBytes == 0)) {
+                throw new IOException("disk on fire");
+            }
+            if (call == callsBeforeShortWrite) {
+                ByteBuffer part = source.duplicate();
+                part.limit(part.position() + shortWriteBytes);
+                int n = delegate.write(part, position);
+                source.position(source.position() + n);
+                return n;
+            }
+            return delegate.write(source, position);
+        }
+
+        @Override
+        protected void implCloseChannel() throws IOException {
+            delegate.close();
+        }
+
+        @Override
+        public int read(ByteBuffer destination) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long read(ByteBuffer[] destinations, int offset, int length) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int write(ByteBuffer source) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long write(ByteBuffer[] sources, int offset, int length) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long position() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public FileChannel position(long newPosition) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long size() throws IOException {
+            return delegate.size();
+        }
+
+        @Override
+        public FileChannel truncate(long size) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void force(boolean metaData) throws IOException {
+            delegate.force(metaData);
+        }
+
+        @Override
+        public long transferTo(long position, long count, WritableByteChannel target) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long transferFrom(ReadableByteChannel source, long position, long count) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int read(ByteBuffer destination, long position) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public MappedByteBuffer map(MapMode mode, long position, long size) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public FileLock lock(long position, long size, boolean shared) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public FileLock tryLock(long position, long size, boolean shared) {
+            throw new UnsupportedOperationException();
+        }
     }
 }
