@@ -73,7 +73,7 @@ public final class LocalDirectoryDestination implements Destination {
         try {
             Files.createDirectories(target.getParent());
             FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            return new FileWriter(channel, temporary, target);
+            return new FileWriter(channel, new DirectFileOutput(temporary, channel), temporary, target);
         } catch (IOException e) {
             throw explain("Cannot write to", e);
         }
@@ -239,11 +239,7 @@ public final class LocalDirectoryDestination implements Destination {
         private final Path target;
         private final BackgroundSync sync;
 
-        FileWriter(FileChannel channel, Path temporary, Path target) {
-            this(channel, new DirectFileOutput(temporary, channel), temporary, target);
-        }
-
-        private FileWriter(FileChannel channel, DirectFileOutput output, Path temporary, Path target) {
+        FileWriter(FileChannel channel, DirectFileOutput output, Path temporary, Path target) {
             super(target.toString(), output);
             this.channel = channel;
             this.output = output;
