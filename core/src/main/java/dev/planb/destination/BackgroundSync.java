@@ -18,13 +18,14 @@ import java.util.concurrent.Future;
  * writes nothing back for 30 s) and the commit's {@code fsync} then writes it all at once, after the dump has ended:
  * seconds per GB that the dump could have overlapped, and three times as many for three folders.
  *
- * <p>Every {@link #EVERY_BYTES} written, a sync starts on a background thread unless the previous one is still
- * running. A failed sync is reported by the next {@link #written} or by {@link #await()}, never swallowed: after a
+ * <p>Every {@link #EVERY_BYTES} written through the page cache, a sync starts on a background thread unless the
+ * previous one is still running (bytes written directly, {@link DirectFileOutput}, are not counted: they are not in
+ * the page cache, and the commit's sync flushes the disk's cache for them once). A failed sync is reported by the next {@link #written} or by {@link #await()}, never swallowed: after a
  * failed {@code fsync} the kernel may have dropped the data, and a later sync could succeed without it.
  */
 final class BackgroundSync {
 
-    /** How many bytes are written between two background syncs. */
+    /** How many bytes are written through the page cache between two background syncs. */
     static final long EVERY_BYTES = 16L << 20;
 
     private static final ExecutorService SYNCS = Executors.newCachedThreadPool(task -> {
@@ -54,7 +55,7 @@ final class BackgroundSync {
     }
 
     /**
-     * Counts bytes just written and starts a sync when enough have gathered.
+     * Counts bytes just written through the page cache and starts a sync when enough have gathered.
      *
      * @throws IOException when an earlier background sync failed
      */

@@ -178,6 +178,11 @@ final class DirectFileOutput extends OutputStream {
         return writtenDirectly;
     }
 
+    /** {@return how many of the file's bytes were written through the page cache (the ones a sync writes back)} */
+    long writtenThroughPageCache() {
+        return written - writtenDirectly;
+    }
+
     private void ensureWritable() throws IOException {
         if (failure != null) {
             throw new IOException("An earlier write to " + file + " failed", failure);

@@ -250,8 +250,9 @@ public final class LocalDirectoryDestination implements Destination {
 
         @Override
         protected void send(byte[] bytes, int offset, int length) throws IOException {
+            long cached = output.writtenThroughPageCache();
             super.send(bytes, offset, length);
-            sync.written(length);
+            sync.written(output.writtenThroughPageCache() - cached);
         }
 
         @Override

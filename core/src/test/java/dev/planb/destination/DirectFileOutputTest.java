@@ -54,6 +54,7 @@ class DirectFileOutputTest {
 
         assertThat(Files.readAllBytes(file)).isEqualTo(content);
         assertThat(output.writtenDirectly()).isEqualTo(size >= MIB ? size / BLOCK * BLOCK : 0);
+        assertThat(output.writtenThroughPageCache()).isEqualTo(size >= MIB ? size % BLOCK : size);
         assertThat(directChannels).hasSize(size >= MIB ? 1 : 0)
                 .allSatisfy(channel -> assertThat(channel.isOpen()).isFalse());
     }
@@ -70,6 +71,7 @@ class DirectFileOutputTest {
             writeInRandomSlices(output, content);
             output.close();
             assertThat(output.writtenDirectly()).isZero();
+            assertThat(output.writtenThroughPageCache()).isEqualTo(content.length);
         }
 
         assertThat(Files.readAllBytes(file)).isEqualTo(content);
@@ -90,6 +92,7 @@ class DirectFileOutputTest {
 
         assertThat(Files.readAllBytes(file)).isEqualTo(content);
         assertThat(output.writtenDirectly()).as("the first buffer only").isEqualTo(MIB);
+        assertThat(output.writtenThroughPageCache()).isEqualTo(content.length - MIB);
         assertThat(directChannels.get(0).isOpen()).isFalse();
     }
 
