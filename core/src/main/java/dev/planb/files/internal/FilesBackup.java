@@ -133,6 +133,9 @@ public final class FilesBackup {
 
     /** The backups the incremental sources written so far read from, oldest first (the previous backup's chain order). */
     public List<String> needs() {
+        if (needs.isEmpty()) {
+            return List.of(); // nothing reused: no need to ask the destinations for the previous backup
+        }
         List<String> chain = previousBackup().map(FilesBackup::chain).orElse(List.of());
         return chain.stream().filter(needs::contains).toList();
     }
