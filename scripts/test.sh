@@ -55,7 +55,7 @@ mvn -B -ntp install "$@"
 # The ./planb launcher as a user runs it (start-up: docs/operations.md): the first run of a subcommand writes its
 # class data archive and its later runs map it; --version runs without one.
 check_launcher() {
-  local cache out
+  local cache out major
   cache="$(mktemp -d)"
   mkdir "$cache/empty"
   for _ in 1 2; do
@@ -66,6 +66,14 @@ check_launcher() {
   done
   out="$(cd "$cache/planb" && ls -- *.jsa)"
   [[ $out =~ ^planb-[0-9]+-list\.jsa$ ]] || { echo "launcher: class data archives '$out', expected one for list" >&2; exit 1; }
+  # Before JDK 19 the archive is a static one, which holds picocli's Java 5 classes (a dynamic archive holds none).
+  major="$("${1:-java}" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+  if [[ $major -lt 19 ]]; then
+    XDG_CACHE_HOME="$cache" PLANB_JAVA_OPTS="-Xlog:class+load=info:file=$cache/loaded.txt" \
+      ./planb list --from "$cache/empty" >/dev/null 2>&1
+    out="$(grep -c 'picocli\..* source: shared objects file' "$cache/loaded.txt" || true)"
+    [[ $out -ge 100 ]] || { echo "launcher: $out of picocli's classes came from the archive, expected 100 or more" >&2; exit 1; }
+  fi
   rm -rf "$cache"
   echo "The ./planb launcher starts with and without its class data archive ($("${1:-java}" -version 2>&1 | head -1))" >&2
 }
