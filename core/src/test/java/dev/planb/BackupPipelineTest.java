@@ -14,7 +14,6 @@ import dev.planb.spi.Destination;
 import dev.planb.spi.Manifest.Artifact;
 import dev.planb.spi.Manifest;
 import dev.planb.spi.ObjectWriter;
-import dev.planb.spi.StoredObject;
 import dev.planb.spi.TableCount;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -195,13 +193,13 @@ class BackupPipelineTest {
     void aBackupWithoutFilesReadsNothingFromItsDestinations() throws Exception {
         ReadCountingDestination destination = new ReadCountingDestination(tmp.resolve("counted"));
         PlanB.backup(plan(Compression.ZSTD, destination));
-        destination.reads.clear();
+        destination.reads().clear();
 
         BackupResult second = PlanB.backup(plan(Compression.ZSTD, destination));
 
         assertThat(second.isComplete()).isTrue();
         assertThat(second.manifest().needs()).isEmpty();
-        assertThat(destination.reads).isEmpty();
+        assertThat(destination.reads()).isEmpty();
     }
 
     private static Path backupFolder(LocalDirectoryDestination destination, BackupResult result) {
@@ -215,27 +213,6 @@ class BackupPipelineTest {
         Path stored = backupFolder(destination, result).resolve(artifact.name());
         assertThat(SampleDb.sha256(stored)).isEqualTo(artifact.sha256());
         assertThat(backupFolder(destination, result).resolve("RESTORE.md")).isRegularFile();
-    }
-
-    /** A local destination that records what is listed and opened on it. */
-    static final class ReadCountingDestination extends ForwardingDestination {
-        final List<String> reads = new CopyOnWriteArrayList<>();
-
-        ReadCountingDestination(Path root) {
-            super(new LocalDirectoryDestination(root));
-        }
-
-        @Override
-        public InputStream open(String key) throws IOException {
-            reads.add("open " + key);
-            return super.open(key);
-        }
-
-        @Override
-        public List<StoredObject> list(String prefix) throws IOException {
-            reads.add("list " + prefix);
-            return super.list(prefix);
-        }
     }
 
     /** A local destination whose writes of matching keys fail after 100 KB. */

@@ -156,19 +156,46 @@ public final class Catalog {
      */
     public Optional<Manifest> newest(String plan, Predicate<Manifest> which) {
         PlanName.check(plan);
+        return search(plan, which).newest();
+    }
+
+    /**
+     * What reading a plan's manifests newest id first found, up to the newest one a predicate accepts.
+     *
+     * @param newest the newest backup accepted, if any
+     * @param damaged the damaged backups read on the way, none of them older than {@code newest}
+     * @param anyIntact whether any intact manifest was read (accepted or not)
+     */
+    private record NewestSearch(Optional<Manifest> newest, List<DamagedBackup> damaged, boolean anyIntact) { }
+
+    /**
+     * Reads manifests newest id first and stops once no older one can be newer than the newest {@code which}
+     * accepts; with none accepted, every manifest has been read.
+     */
+    private NewestSearch search(String plan, Predicate<Manifest> which) {
         List<BackupRef> refs = manifestRefs(plan + "/");
         refs.sort(Comparator.comparing(BackupRef::id).reversed());
         Optional<Manifest> newest = Optional.empty();
+        List<DamagedBackup> damaged = new ArrayList<>();
+        boolean anyIntact = false;
         for (BackupRef ref : refs) {
             if (newest.isPresent() && ref.id().time().isBefore(newest.get().id().time())) {
                 break; // ids tie within a second: those of the same second were compared by start time
             }
-            Optional<Manifest> manifest = readOrSkip(ref).filter(which);
-            if (manifest.isPresent() && (newest.isEmpty() || NEWEST_FIRST.compare(manifest.get(), newest.get()) < 0)) {
-                newest = manifest;
+            Optional<Manifest> manifest;
+            try {
+                manifest = readManifest(ref);
+            } catch (DamagedManifestException e) {
+                damaged.add(damaged(ref, e));
+                continue;
+            }
+            anyIntact |= manifest.isPresent();
+            Optional<Manifest> accepted = manifest.filter(which);
+            if (accepted.isPresent() && (newest.isEmpty() || NEWEST_FIRST.compare(accepted.get(), newest.get()) < 0)) {
+                newest = accepted;
             }
         }
-        return newest;
+        return new NewestSearch(newest, damaged, anyIntact);
     }
 
     /**
@@ -254,9 +281,10 @@ public final class Catalog {
                         + " them) or restore it from another destination");
             }
         }
-        CatalogScan scan = scan(plan);
-        Optional<Manifest> newest = scan.backups().stream().filter(Manifest::isDump).findFirst();
-        Optional<DamagedBackup> newerDamaged = scan.damaged().stream()
+        // Manifests newest first, only as far as the newest dump: restoring the latest backup does not read them all.
+        NewestSearch search = search(plan, Manifest::isDump);
+        Optional<Manifest> newest = search.newest();
+        Optional<DamagedBackup> newerDamaged = search.damaged().stream()
                 .filter(damaged -> newest.isEmpty() || damaged.mayBeNewerThan(newest.get().id())).findFirst();
         if (newerDamaged.isPresent()) {
             DamagedBackup damaged = newerDamaged.get();
@@ -267,7 +295,7 @@ public final class Catalog {
                             .orElse("there is no intact backup of this plan here")
                     + ", or restore from another destination");
         }
-        if (scan.backups().isEmpty()) {
+        if (!search.anyIntact()) {
             List<String> plans = plans();
             throw new PlanBException(ErrorCode.BACKUP_NOT_FOUND, "No backups of plan '" + plan + "' on "
                     + destination.description() + (plans.isEmpty() ? "" : ": plans here are " + String.join(", ", plans)));

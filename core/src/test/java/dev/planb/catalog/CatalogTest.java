@@ -13,12 +13,18 @@ import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
 import dev.planb.PlanB;
 import dev.planb.PlanBException;
+import dev.planb.ProgressListener;
+import dev.planb.ReadCountingDestination;
 import dev.planb.SampleDb;
 import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.internal.run.BackupRun;
 import dev.planb.spi.BackupId;
 import dev.planb.spi.Manifest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +57,24 @@ class CatalogTest {
         assertThat(catalog.find("app", "latest")).isEqualTo(second.manifest());
         assertThat(catalog.find("app", first.id().value())).isEqualTo(first.manifest());
         assertThat(catalog.plans()).containsExactly("app");
+    }
+
+    /** Restoring the latest backup reads the newest manifest, not every manifest of the plan (a GET each on S3). */
+    @Test
+    void theLatestBackupIsFoundWithoutReadingTheOlderManifests() {
+        ReadCountingDestination counted = new ReadCountingDestination(tmp.resolve("counted"));
+        BackupPlan plan = BackupPlan.builder("app").database(DatabaseSource.of(SampleDb.url(db))).destination(counted)
+                .build();
+        BackupResult newest = null;
+        for (int day = 1; day <= 4; day++) {
+            Clock clock = Clock.fixed(Instant.parse("2026-11-0" + day + "T03:00:00Z"), ZoneOffset.UTC);
+            newest = new BackupRun(plan, ProgressListener.NONE, clock).execute();
+        }
+        counted.reads().clear();
+
+        assertThat(PlanB.catalog(counted).find("app", "latest")).isEqualTo(newest.manifest());
+        assertThat(counted.reads()).containsExactly("list app/",
+                "open app/" + newest.id().value() + "/manifest.json");
     }
 
     @Test
