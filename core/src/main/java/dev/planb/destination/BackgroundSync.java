@@ -20,8 +20,9 @@ import java.util.concurrent.Future;
  *
  * <p>Every {@link #EVERY_BYTES} written through the page cache, a sync starts on a background thread unless the
  * previous one is still running (bytes written directly, {@link DirectFileOutput}, are not counted: they are not in
- * the page cache, and the commit's sync flushes the disk's cache for them once). A failed sync is reported by the next {@link #written} or by {@link #await()}, never swallowed: after a
- * failed {@code fsync} the kernel may have dropped the data, and a later sync could succeed without it.
+ * the page cache, and the commit's sync flushes the disk's cache for them once). A failed sync is reported by the
+ * next {@link #written} or by {@link #await()}, never swallowed: after a failed {@code fsync} the kernel may have
+ * dropped the data, and a later sync could succeed without it.
  */
 final class BackgroundSync {
 
