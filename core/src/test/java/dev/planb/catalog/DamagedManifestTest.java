@@ -14,21 +14,29 @@ import dev.planb.BackupResult;
 import dev.planb.DatabaseSource;
 import dev.planb.ErrorCode;
 import dev.planb.PlanB;
+import dev.planb.ProgressListener;
 import dev.planb.SampleDb;
 import dev.planb.crypto.Encryption;
 import dev.planb.spi.Layout;
 import dev.planb.spi.Manifest;
 import dev.planb.spi.ManifestChecksum;
 import dev.planb.destination.LocalDirectoryDestination;
+import dev.planb.internal.run.BackupRun;
 import dev.planb.spi.support.Json;
 import dev.planb.retention.PruneOutcome;
 import dev.planb.retention.PruneReport;
 import dev.planb.retention.Pruner;
 import dev.planb.retention.RetentionPolicy;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,6 +104,30 @@ class DamagedManifestTest {
                 .hasMessageContaining("the newest intact one is " + older.id() + ", choose it with --backup " + older.id());
         assertThatThrownBy(() -> catalog.find("app", newest.id().value())).isInstanceOf(DamagedBackupException.class);
         assertThat(catalog.find("app", older.id().value())).isEqualTo(older.manifest());
+    }
+
+    /**
+     * {@code latest} reads manifests newest first only as far as the newest dump: the newest of several damaged
+     * backups above it is the one named, and a damaged backup below it does not matter.
+     */
+    @Test
+    void latestNamesTheNewestDamagedBackupAboveTheNewestIntactOneAndIgnoresOlderDamage() throws Exception {
+        BackupResult olderDamaged = backupOn(1);
+        BackupResult intact = backupOn(2);
+        BackupResult newerDamaged = backupOn(3);
+        BackupResult newestDamaged = backupOn(4);
+        for (BackupResult damaged : List.of(olderDamaged, newerDamaged, newestDamaged)) {
+            flipByte(manifestOf(damaged), 5);
+        }
+
+        assertThatThrownBy(() -> catalog.find("app", "latest")).isInstanceOfSatisfying(DamagedBackupException.class,
+                e -> assertThat(e.damaged().id()).isEqualTo(newestDamaged.id()))
+                .hasMessageContaining("The newest backup of plan 'app', " + newestDamaged.id() + ", is DAMAGED")
+                .hasMessageContaining("the newest intact one is " + intact.id());
+
+        deleteFolderOf(newestDamaged);
+        deleteFolderOf(newerDamaged);
+        assertThat(catalog.find("app", "latest")).isEqualTo(intact.manifest());
     }
 
     @Test
@@ -181,6 +213,22 @@ class DamagedManifestTest {
 
     private Path manifestOf(BackupResult backup) {
         return destination.root().resolve(Layout.manifestKey("app", backup.id()));
+    }
+
+    /** A backup whose id and start time fall on day {@code day} of November 2026. */
+    private BackupResult backupOn(int day) {
+        BackupPlan plan = BackupPlan.builder("app").database(DatabaseSource.of(SampleDb.url(db))).destination(destination)
+                .build();
+        Clock clock = Clock.fixed(Instant.parse("2026-11-0" + day + "T03:00:00Z"), ZoneOffset.UTC);
+        return new BackupRun(plan, ProgressListener.NONE, clock).execute();
+    }
+
+    private void deleteFolderOf(BackupResult backup) throws IOException {
+        try (Stream<Path> files = Files.walk(destination.root().resolve("app").resolve(backup.id().value()))) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     private BackupResult backup() {
