@@ -27,10 +27,13 @@ import org.slf4j.LoggerFactory;
  * archive as it is written through, exactly and without a query: the rows the dump holds, by
  * construction. The archive is a header, a table of contents (one entry per object; a
  * {@code TABLE DATA} entry per table whose rows are dumped) and then, for each such table, a data
- * block of length-prefixed chunks of {@code COPY} text ending with the line {@code \.}. {@code COPY}
- * text escapes newlines inside values ({@code \n}), so every newline byte before that line ends
- * exactly one row, wherever the chunks and the writes happen to split. Large-object blocks are skipped. Memory stays bounded: only the
- * names of the dumped tables are kept.
+ * block of length-prefixed chunks of {@code COPY} text ending with the line {@code \.} (then empty
+ * lines). {@code COPY} text escapes newlines inside values ({@code \n}) and writes a value {@code \.}
+ * as {@code \\.}, so every newline byte before that line ends exactly one row, wherever the chunks
+ * and the writes happen to split: the rows of a table are the newline bytes of its block, counted
+ * eight at a time, less those of the block's last bytes, which must be that line and the empty
+ * lines after it. Large-object blocks are skipped. Memory stays bounded: only the names of the
+ * dumped tables are kept.
  *
  * <p>Archive versions 1.12 to 1.16 (PostgreSQL 9.6 to 17) are read; a compressed or other archive
  * fails {@link #counts()} with a message naming the cause, and the bytes still pass through
@@ -45,13 +48,11 @@ final class PgCustomFormatRows extends OutputStream {
     private static final int BLOCK_LARGE_OBJECTS = 3;
     /** Names are at most 63 bytes; a longer kept string means the archive was misread. */
     private static final int MAX_KEPT_STRING = 1024;
-    private static final int LINE_START = 0;
-    private static final int LINE_BACKSLASH = 1;
-    private static final int LINE_END_MARKER = 2;
-    private static final int LINE_OTHER = 3;
-    private static final int LINE_AFTER_END = 4;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
+    private static final long LOW_SEVEN_BITS = 0x7f7f7f7f7f7f7f7fL;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long BYTE_LANES = 0x00ff00ff00ff00ffL;
 
     /** What the next bytes are. */
     private enum Field { HEADER, BYTE, INT, STRING, OFFSET, CHUNK }
@@ -80,6 +81,11 @@ final class PgCustomFormatRows extends OutputStream {
     private int entryField;
     private final String[] entry = new String[EntryLayout.KEPT];
     private long[] currentRows;
+    private String[] currentTable;
+    private long blockNewlines;
+    private long blockLength;
+    /** The last eight bytes of the current table's data, the last one in the high byte: where its end marker is. */
+    private long tail;
     private byte[] kept;
     private int keptLength;
     private String failure;
@@ -87,7 +93,6 @@ final class PgCustomFormatRows extends OutputStream {
     private int dumpId;
     private boolean keepString;
     private boolean largeObjects;
-    private int lineState;
 
     /** The layout of a table-of-contents entry for the archive's version: each field, in order. */
     private static final class EntryLayout {
@@ -147,13 +152,18 @@ final class PgCustomFormatRows extends OutputStream {
             if (field == Field.CHUNK) {
                 int n = (int) Math.min(remaining, end - at);
                 if (currentRows != null) {
-                    currentRows[0] += rows(b, at, n);
+                    tableData(b, at, n);
                 }
                 at += n;
                 remaining -= n;
                 if (remaining == 0) {
                     chunkDone();
                 }
+            } else if (state == State.CHUNK_LENGTH && have == 0 && end - at > intSize) {
+                // pg_dump writes each row as a chunk of its own: read the length in place, not through scratch.
+                long length = intAt(b, at);
+                at += 1 + intSize;
+                valueRead(length);
             } else if (field == Field.STRING && have == need) {
                 int n = (int) Math.min(remaining, end - at);
                 if (keepString) {
@@ -237,64 +247,86 @@ final class PgCustomFormatRows extends OutputStream {
         List<TableCount> counts() throws SQLException;
     }
 
-    /**
-     * Counts the rows ending in {@code b}: each newline ends one, until the line {@code \.} that
-     * pg_dump writes after the last row (a value {@code \.} is written {@code \\.}, so only the end
-     * marker looks like that).
-     */
-    private long rows(byte[] b, int off, int len) {
-        long count = 0;
-        int line = lineState;
-        int i = off;
-        int end = off + len;
-        while (i < end && line != LINE_AFTER_END) {
-            if (line == LINE_OTHER) {
-                // Inside a row, where nearly every byte is: on to the next newline, eight bytes at a time.
-                i = nextNewline(b, i, end);
-                if (i == end) {
-                    break;
-                }
-            }
-            byte c = b[i++];
-            if (c == '\n') {
-                if (line == LINE_END_MARKER) {
-                    line = LINE_AFTER_END;
-                } else {
-                    count++;
-                    line = LINE_START;
-                }
-            } else if (line == LINE_START && c == '\\') {
-                line = LINE_BACKSLASH;
-            } else if (line == LINE_BACKSLASH && c == '.') {
-                line = LINE_END_MARKER;
-            } else {
-                line = LINE_OTHER;
+    /** Counts the newlines of a piece of a table's data and keeps its last bytes. */
+    private void tableData(byte[] b, int off, int len) {
+        blockNewlines += newlines(b, off, off + len);
+        blockLength += len;
+        if (len >= Long.BYTES) {
+            tail = (long) LONGS.get(b, off + len - Long.BYTES);
+        } else {
+            for (int i = off; i < off + len; i++) {
+                tail = tail >>> Byte.SIZE | (long) b[i] << (Long.SIZE - Byte.SIZE);
             }
         }
-        lineState = line;
-        return count;
     }
 
-    /** The index of the first newline in {@code b[from, end)}, or {@code end}. */
-    private static int nextNewline(byte[] b, int from, int end) {
+    /**
+     * A table's data has ended: its rows are its newlines but those of the end marker, the line
+     * {@code \.}, and of the empty lines after it (pg_dump writes one). Data that does not end so,
+     * within its last eight bytes, was misread.
+     */
+    private void tableDataDone() {
+        int kept = (int) Math.min(blockLength, Long.BYTES);
+        int at = kept;
+        int trailing = 0;
+        while (at > 0 && tailByte(at - 1, kept) == '\n') {
+            trailing++;
+            at--;
+        }
+        boolean marker = trailing > 0 && at >= 2 && tailByte(at - 1, kept) == '.' && tailByte(at - 2, kept) == '\\'
+                && (at > 2 ? tailByte(at - 3, kept) == '\n' : blockLength == kept);
+        if (marker) {
+            currentRows[0] += blockNewlines - trailing;
+        } else {
+            fail("the pg_dump archive's data of table " + PgTables.displayName(currentTable[0], currentTable[1])
+                    + " does not end with the line \\.");
+        }
+    }
+
+    /** Byte {@code i} of the last {@code kept} bytes of the table's data. */
+    private byte tailByte(int i, int kept) {
+        return (byte) (tail >>> (Byte.SIZE * (Long.BYTES - kept + i)));
+    }
+
+    /** The number of newline bytes in {@code b[from, end)}, eight at a time. */
+    static long newlines(byte[] b, int from, int end) {
+        long count = 0;
         int i = from;
         while (i + Long.BYTES <= end) {
-            long x = (long) LONGS.get(b, i) ^ NEWLINES;
-            if (((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) != 0) {
-                break; // a zero byte in x: a newline in these eight
+            // Eight byte-wide counters, one per byte of the word, summed every 255 words before they overflow.
+            long counters = 0;
+            int words = Math.min((end - i) / Long.BYTES, 255);
+            int stop = i + words * Long.BYTES;
+            for (; i < stop; i += Long.BYTES) {
+                long x = (long) LONGS.get(b, i) ^ NEWLINES;
+                // The high bit of each byte is clear where x's byte is zero, and only there (no carry crosses bytes).
+                long nonZero = ((x & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | x;
+                counters += (~nonZero & HIGH_BITS) >>> 7;
             }
-            i += Long.BYTES;
+            // Pairs of counters into four 16-bit sums (at most 510 each), then those four added in the top 16 bits.
+            long pairs = (counters & BYTE_LANES) + (counters >>> Byte.SIZE & BYTE_LANES);
+            count += pairs * 0x0001000100010001L >>> 48;
         }
-        while (i < end && b[i] != '\n') {
-            i++;
+        int left = end - i;
+        if (left > 0 && end - from >= Long.BYTES) {
+            // The last word, read again from end - 8: its first 8 - left bytes were counted above.
+            long x = (long) LONGS.get(b, end - Long.BYTES) ^ NEWLINES;
+            long nonZero = ((x & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | x;
+            count += Long.bitCount(~nonZero & HIGH_BITS & -1L << (Byte.SIZE * (Long.BYTES - left)));
+        } else {
+            for (; i < end; i++) {
+                if (b[i] == '\n') {
+                    count++;
+                }
+            }
         }
-        return i;
+        return count;
     }
 
     private void fieldRead() {
         long value = switch (field) {
             case BYTE -> scratch[0] & 0xff;
-            case INT, STRING -> readInt();
+            case INT, STRING -> intAt(scratch, 0);
             case OFFSET, HEADER -> 0;
             case CHUNK -> throw new IllegalStateException("chunks are not read into scratch");
         };
@@ -307,12 +339,13 @@ final class PgCustomFormatRows extends OutputStream {
         }
     }
 
-    private long readInt() {
+    /** The archive's integer at {@code b[at]}: a sign byte, then {@code intSize} bytes, least significant first. */
+    private long intAt(byte[] b, int at) {
         long value = 0;
         for (int i = 0; i < intSize; i++) {
-            value |= (long) (scratch[1 + i] & 0xff) << (8 * i);
+            value |= (long) (b[at + 1 + i] & 0xff) << (8 * i);
         }
-        return scratch[0] != 0 ? -value : value;
+        return b[at] != 0 ? -value : value;
     }
 
     private void header() {
@@ -384,7 +417,10 @@ final class PgCustomFormatRows extends OutputStream {
             }
             case BLOCK_ID -> {
                 currentRows = largeObjects ? null : rowsByDumpId.get((int) value);
-                lineState = LINE_START;
+                currentTable = largeObjects ? null : tableByDumpId.get((int) value);
+                blockNewlines = 0;
+                blockLength = 0;
+                tail = 0;
                 if (!largeObjects && currentRows == null) {
                     fail("the pg_dump archive has data for entry " + value + ", which is not a table's data");
                 } else {
@@ -394,9 +430,13 @@ final class PgCustomFormatRows extends OutputStream {
             case CHUNK_LENGTH, OBJECT_CHUNK_LENGTH -> {
                 if (value < 0) {
                     fail("the pg_dump archive has a chunk of negative length " + value);
+                } else if (value == 0 && state == State.OBJECT_CHUNK_LENGTH) {
+                    expect(State.OBJECT_ID, Field.INT);
                 } else if (value == 0) {
-                    expect(state == State.CHUNK_LENGTH ? State.BLOCK_TYPE : State.OBJECT_ID,
-                            state == State.CHUNK_LENGTH ? Field.BYTE : Field.INT);
+                    tableDataDone();
+                    if (state != State.FAILED) {
+                        expect(State.BLOCK_TYPE, Field.BYTE);
+                    }
                 } else {
                     remaining = value;
                     state = state == State.CHUNK_LENGTH ? State.CHUNK : State.OBJECT_CHUNK;

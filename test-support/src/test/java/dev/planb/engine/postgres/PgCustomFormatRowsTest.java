@@ -17,12 +17,14 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,10 @@ class PgCustomFormatRowsTest {
                         + " (3, E'tab\\there\\r\\n', ''), (4, '\\N', '\\x5c4e'), (5, NULL, NULL), (6, '', NULL),"
                         + " (7, E'\\\\.', NULL), (8, E'ends with backslash\\\\', NULL)",
                 "CREATE TABLE empty (id int)",
+                "CREATE TABLE ends_like_the_marker (v text)",
+                "INSERT INTO ends_like_the_marker VALUES ('first'), (E'\\\\.')",
+                "CREATE TABLE one_empty_line (v text)",
+                "INSERT INTO one_empty_line VALUES ('')",
                 "CREATE SCHEMA \"Other Schema\"",
                 "CREATE TABLE \"Other Schema\".\"Mixed Case\" (v text)",
                 "INSERT INTO \"Other Schema\".\"Mixed Case\" SELECT 'row ' || i FROM generate_series(1, 1000) i",
@@ -62,11 +68,51 @@ class PgCustomFormatRowsTest {
     @Test
     void countsEveryDumpedTableExactlyWhateverTheWritesSizes() throws Exception {
         Map<String, Long> expected = countStar(database);
-        assertThat(expected).containsEntry("plain", 8L).containsEntry("empty", 0L).containsEntry("big", 5L);
-        for (int writeSize : new int[] {1, 7, 8192, archive.length}) {
+        assertThat(expected).containsEntry("plain", 8L).containsEntry("empty", 0L).containsEntry("big", 5L)
+                .containsEntry("ends_like_the_marker", 2L).containsEntry("one_empty_line", 1L);
+        for (int writeSize : new int[] {1, 7, 15, 16, 17, 8192, archive.length}) {
             assertThat(countsOf(archive, writeSize)).as("writes of %d bytes", writeSize)
                     .containsExactlyInAnyOrderEntriesOf(expected);
         }
+    }
+
+    @Test
+    void countsEveryDumpedTableExactlyWhereverTwoWritesSplitTheArchive() throws Exception {
+        DatabaseSource source = SERVER.newDatabase();
+        SERVER.superuser(name(source),
+                "CREATE TABLE a (v text)",
+                "INSERT INTO a VALUES (E'x\\ny'), (E'\\\\.'), ('')",
+                "CREATE TABLE b (v text)",
+                "CREATE TABLE c (v text)",
+                "INSERT INTO c VALUES (E'\\\\'), (NULL)");
+        byte[] small = dump(name(source), "--compress=0");
+        Map<String, Long> expected = Map.of("a", 3L, "b", 0L, "c", 2L);
+        for (int split = 0; split <= small.length; split++) {
+            PgCustomFormatRows rows = new PgCustomFormatRows();
+            rows.write(small, 0, split);
+            rows.write(small, split, small.length - split);
+            Map<String, Long> counts = new LinkedHashMap<>();
+            rows.counts().forEach(count -> counts.put(count.table(), count.rows()));
+            assertThat(counts).as("split at byte %d", split).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void tableDataThatDoesNotEndWithTheMarkerIsRefusedAndLeftToTheFallback() throws Exception {
+        byte[] changed = archive.clone();
+        // pg_dump writes the line \. and an empty line in a chunk of their own, after the rows' chunks.
+        int marker = lastIndexOf(changed, "\\.\n\n".getBytes(StandardCharsets.US_ASCII));
+        changed[marker] = 'x';
+        PgCustomFormatRows rows = new PgCustomFormatRows();
+        ByteArrayOutputStream copy = new ByteArrayOutputStream();
+        try (var out = rows.passingTo(copy)) {
+            out.write(changed);
+        }
+        assertThat(copy.toByteArray()).isEqualTo(changed);
+        assertThatThrownBy(rows::counts).isInstanceOf(IOException.class)
+                .hasMessageMatching("the pg_dump archive's data of table .+ does not end with the line \\\\\\.");
+        List<TableCount> fallback = List.of(new TableCount("counted", 1));
+        assertThat(rows.countsOr(() -> fallback)).isSameAs(fallback);
     }
 
     @Test
@@ -124,7 +170,8 @@ class PgCustomFormatRowsTest {
         }
         assertThat(copy.toByteArray()).isEqualTo(archive);
         assertThat(rows.countsOr(List::of)).extracting(TableCount::table)
-                .containsExactly("Other Schema.Mixed Case", "big", "empty", "events_2025", "events_2026", "plain");
+                .containsExactly("Other Schema.Mixed Case", "big", "empty", "ends_like_the_marker", "events_2025",
+                        "events_2026", "one_empty_line", "plain");
     }
 
     @Test
@@ -133,6 +180,15 @@ class PgCustomFormatRowsTest {
         byte[] text = "-- PostgreSQL database dump\n".getBytes();
         rows.write(text, 0, text.length);
         assertThatThrownBy(rows::counts).isInstanceOf(IOException.class).hasMessageContaining("PGDMP");
+    }
+
+    private static int lastIndexOf(byte[] bytes, byte[] pattern) {
+        for (int at = bytes.length - pattern.length; at >= 0; at--) {
+            if (Arrays.equals(bytes, at, at + pattern.length, pattern, 0, pattern.length)) {
+                return at;
+            }
+        }
+        throw new AssertionError("no " + new String(pattern, StandardCharsets.US_ASCII) + " in the archive");
     }
 
     private static Map<String, Long> countsOf(byte[] bytes, int writeSize) throws IOException {
