@@ -149,6 +149,20 @@ final class PgCustomFormatRows extends OutputStream {
         int end = off + len;
         int at = off;
         while (at < end && state != State.FAILED) {
+            int next = field == Field.CHUNK || state == State.CHUNK_LENGTH && have == 0 ? chunks(b, at, end) : at;
+            at = next > at ? next : field(b, at, end);
+        }
+    }
+
+    /**
+     * Reads chunks, where nearly every byte of an archive is (pg_dump writes each row as a chunk of
+     * its own), in a loop of its own that the compiler keeps small: on from {@code at} until
+     * {@code end}, or a chunk length that is not positive or not whole here, which {@link #field}
+     * reads. Returns where it stopped.
+     */
+    private int chunks(byte[] b, int from, int end) {
+        int at = from;
+        while (at < end) {
             if (field == Field.CHUNK) {
                 int n = (int) Math.min(remaining, end - at);
                 if (currentRows != null) {
@@ -156,35 +170,50 @@ final class PgCustomFormatRows extends OutputStream {
                 }
                 at += n;
                 remaining -= n;
-                if (remaining == 0) {
-                    chunkDone();
+                if (remaining > 0) {
+                    return at;
                 }
-            } else if (state == State.CHUNK_LENGTH && have == 0 && end - at > intSize) {
-                // pg_dump writes each row as a chunk of its own: read the length in place, not through scratch.
-                long length = intAt(b, at);
-                at += 1 + intSize;
-                valueRead(length);
-            } else if (field == Field.STRING && have == need) {
-                int n = (int) Math.min(remaining, end - at);
-                if (keepString) {
-                    System.arraycopy(b, at, kept, keptLength, n);
-                    keptLength += n;
-                }
-                at += n;
-                remaining -= n;
-                if (remaining == 0) {
-                    stringDone(keepString ? new String(kept, 0, keptLength, StandardCharsets.UTF_8) : "");
-                }
-            } else {
-                int n = Math.min(need - have, end - at);
-                System.arraycopy(b, at, scratch, have, n);
-                have += n;
-                at += n;
-                if (have == need) {
-                    fieldRead();
-                }
+                chunkDone();
+            }
+            if (end - at <= intSize) {
+                return at;
+            }
+            long length = intAt(b, at);
+            if (length <= 0) {
+                return at;
+            }
+            at += 1 + intSize;
+            remaining = length;
+            state = state == State.CHUNK_LENGTH ? State.CHUNK : State.OBJECT_CHUNK;
+            field = Field.CHUNK;
+        }
+        return at;
+    }
+
+    /** Reads the next field, or as much of it as {@code b} holds; returns where it stopped. */
+    private int field(byte[] b, int from, int end) {
+        int at = from;
+        if (field == Field.STRING && have == need) {
+            int n = (int) Math.min(remaining, end - at);
+            if (keepString) {
+                System.arraycopy(b, at, kept, keptLength, n);
+                keptLength += n;
+            }
+            at += n;
+            remaining -= n;
+            if (remaining == 0) {
+                stringDone(keepString ? new String(kept, 0, keptLength, StandardCharsets.UTF_8) : "");
+            }
+        } else {
+            int n = Math.min(need - have, end - at);
+            System.arraycopy(b, at, scratch, have, n);
+            have += n;
+            at += n;
+            if (have == need) {
+                fieldRead();
             }
         }
+        return at;
     }
 
     /**
