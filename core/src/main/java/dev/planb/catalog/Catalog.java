@@ -173,12 +173,10 @@ public final class Catalog {
      * accepts; with none accepted, every manifest has been read.
      */
     private NewestSearch search(String plan, Predicate<Manifest> which) {
-        List<BackupRef> refs = manifestRefs(plan + "/");
-        refs.sort(Comparator.comparing(BackupRef::id).reversed());
         Optional<Manifest> newest = Optional.empty();
         List<DamagedBackup> damaged = new ArrayList<>();
         boolean anyIntact = false;
-        for (BackupRef ref : refs) {
+        for (BackupRef ref : newestFirst(plan)) {
             if (newest.isPresent() && ref.id().time().isBefore(newest.get().id().time())) {
                 break; // ids tie within a second: those of the same second were compared by start time
             }
@@ -212,10 +210,8 @@ public final class Catalog {
      */
     public List<Manifest> newest(String plan, int limit, Predicate<Manifest> which) {
         PlanName.check(plan);
-        List<BackupRef> refs = manifestRefs(plan + "/");
-        refs.sort(Comparator.comparing(BackupRef::id).reversed());
         List<Manifest> newest = new ArrayList<>();
-        for (BackupRef ref : refs) {
+        for (BackupRef ref : newestFirst(plan)) {
             if (newest.size() >= limit) {
                 break;
             }
@@ -460,6 +456,13 @@ public final class Catalog {
         }
         manifests.sort(NEWEST_FIRST);
         return new CatalogScan(manifests, damaged);
+    }
+
+    /** The plan's backups with a manifest here, newest id first. */
+    private List<BackupRef> newestFirst(String plan) {
+        List<BackupRef> refs = manifestRefs(plan + "/");
+        refs.sort(Comparator.comparing(BackupRef::id).reversed());
+        return refs;
     }
 
     /** A manifest, or empty when it is gone or damaged (which is logged). */
