@@ -291,7 +291,7 @@ final class PgCustomFormatRows extends OutputStream {
 
     /**
      * A table's data has ended: its rows are its newlines but those of the end marker, the line
-     * {@code \.}, and of the empty lines after it (pg_dump writes one). Data that does not end so,
+     * {@code \.}, and of the empty lines after it (pg_dump writes two). Data that does not end so,
      * within its last eight bytes, was misread.
      */
     private void tableDataDone() {
@@ -321,7 +321,7 @@ final class PgCustomFormatRows extends OutputStream {
     static long newlines(byte[] b, int from, int end) {
         long count = 0;
         int i = from;
-        while (i + Long.BYTES <= end) {
+        while (end - i >= Long.BYTES) { // not i + 8 <= end, which overflows for arrays near 2 GiB
             // Eight byte-wide counters, one per byte of the word, summed every 255 words before they overflow.
             long counters = 0;
             int words = Math.min((end - i) / Long.BYTES, 255);

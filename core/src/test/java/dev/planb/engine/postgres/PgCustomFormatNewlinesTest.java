@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The newline count that row counting rests on, against a byte-by-byte count. */
 class PgCustomFormatNewlinesTest {
@@ -43,6 +44,15 @@ class PgCustomFormatNewlinesTest {
             assertThat(PgCustomFormatRows.newlines(bytes, 3, bytes.length)).as("%d newlines", length)
                     .isEqualTo(length);
         }
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void countsTheLastBytesOfAnArrayOfNearlyTwoGibibytes() {
+        byte[] bytes = new byte[Integer.MAX_VALUE - 2];
+        Arrays.fill(bytes, bytes.length - 20, bytes.length, (byte) '\n');
+        // Word by word up to 8 bytes from the end, where i + 8 overflows an int.
+        assertThat(PgCustomFormatRows.newlines(bytes, bytes.length - 20, bytes.length)).isEqualTo(20);
     }
 
     private static long oneByOne(byte[] bytes, int from, int end) {

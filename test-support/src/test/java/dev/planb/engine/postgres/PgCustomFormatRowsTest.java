@@ -100,7 +100,7 @@ class PgCustomFormatRowsTest {
     @Test
     void tableDataThatDoesNotEndWithTheMarkerIsRefusedAndLeftToTheFallback() throws Exception {
         byte[] changed = archive.clone();
-        // pg_dump writes the line \. and an empty line in a chunk of their own, after the rows' chunks.
+        // pg_dump writes the line \. and two empty lines in a chunk of their own, after the rows' chunks.
         int marker = lastIndexOf(changed, "\\.\n\n".getBytes(StandardCharsets.US_ASCII));
         changed[marker] = 'x';
         PgCustomFormatRows rows = new PgCustomFormatRows();
