@@ -428,9 +428,13 @@ final class PgCustomFormatRows extends OutputStream {
                 nextEntryField();
             }
             case ENTRY_OFFSET -> {
-                if ("TABLE DATA".equals(entry[EntryLayout.DESC])) {
-                    String schema = entry[EntryLayout.NAMESPACE];
-                    tableByDumpId.put(dumpId, new String[] {schema, entry[EntryLayout.TAG]});
+                boolean tableData = "TABLE DATA".equals(entry[EntryLayout.DESC]);
+                if (tableData && (entry[EntryLayout.NAMESPACE] == null || entry[EntryLayout.TAG] == null)) {
+                    fail("the pg_dump archive has table data (entry " + dumpId + ") without a schema or table name");
+                    return;
+                }
+                if (tableData) {
+                    tableByDumpId.put(dumpId, new String[] {entry[EntryLayout.NAMESPACE], entry[EntryLayout.TAG]});
                     rowsByDumpId.put(dumpId, new long[1]);
                 }
                 entriesLeft--;

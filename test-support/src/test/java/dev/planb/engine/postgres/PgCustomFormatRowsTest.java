@@ -116,6 +116,39 @@ class PgCustomFormatRowsTest {
     }
 
     @Test
+    void tableDataWithoutATableNameIsRefusedAndLeftToTheFallback() throws Exception {
+        // The entry of table "plain"'s data, its name written as a null string (length -1) instead.
+        byte[] named = entryStrings("plain", "TABLE DATA");
+        byte[] unnamed = new byte[named.length - "plain".length()];
+        unnamed[0] = 1;
+        unnamed[1] = 1;
+        System.arraycopy(named, 5 + "plain".length(), unnamed, 5, named.length - 5 - "plain".length());
+        int at = lastIndexOf(archive, named);
+        byte[] changed = new byte[archive.length - "plain".length()];
+        System.arraycopy(archive, 0, changed, 0, at);
+        System.arraycopy(unnamed, 0, changed, at, unnamed.length);
+        System.arraycopy(archive, at + named.length, changed, at + unnamed.length, archive.length - at - named.length);
+        PgCustomFormatRows rows = new PgCustomFormatRows();
+        rows.write(changed, 0, changed.length);
+        assertThatThrownBy(rows::counts).isInstanceOf(IOException.class)
+                .hasMessageContaining("table data (entry").hasMessageContaining("without a schema or table name");
+        List<TableCount> fallback = List.of(new TableCount("counted", 1));
+        assertThat(rows.countsOr(() -> fallback)).isSameAs(fallback);
+    }
+
+    /** Two strings as a table-of-contents entry holds them: a sign byte, a 4-byte length, the bytes. */
+    private static byte[] entryStrings(String... strings) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (String string : strings) {
+            byte[] bytes = string.getBytes(StandardCharsets.UTF_8);
+            out.write(0);
+            out.writeBytes(new byte[] {(byte) bytes.length, 0, 0, 0});
+            out.writeBytes(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void theEnginesCountsAreThoseOfTheDumpWhileAWriterInserts() throws Exception {
         DatabaseSource source = SERVER.newDatabase();
         RowWriter writer = RowWriter.withNewTable(source, PostgresServer.USER, SERVER.password());
