@@ -327,10 +327,7 @@ final class PgCustomFormatRows extends OutputStream {
             int words = Math.min((end - i) / Long.BYTES, 255);
             int stop = i + words * Long.BYTES;
             for (; i < stop; i += Long.BYTES) {
-                long x = (long) LONGS.get(b, i) ^ NEWLINES;
-                // The high bit of each byte is clear where x's byte is zero, and only there (no carry crosses bytes).
-                long nonZero = ((x & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | x;
-                counters += (~nonZero & HIGH_BITS) >>> 7;
+                counters += newlineBits((long) LONGS.get(b, i)) >>> 7;
             }
             // Pairs of counters into four 16-bit sums (at most 510 each), then those four added in the top 16 bits.
             long pairs = (counters & BYTE_LANES) + (counters >>> Byte.SIZE & BYTE_LANES);
@@ -339,9 +336,8 @@ final class PgCustomFormatRows extends OutputStream {
         int left = end - i;
         if (left > 0 && end - from >= Long.BYTES) {
             // The last word, read again from end - 8: its first 8 - left bytes were counted above.
-            long x = (long) LONGS.get(b, end - Long.BYTES) ^ NEWLINES;
-            long nonZero = ((x & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | x;
-            count += Long.bitCount(~nonZero & HIGH_BITS & -1L << (Byte.SIZE * (Long.BYTES - left)));
+            count += Long.bitCount(newlineBits((long) LONGS.get(b, end - Long.BYTES))
+                    & -1L << (Byte.SIZE * (Long.BYTES - left)));
         } else {
             for (; i < end; i++) {
                 if (b[i] == '\n') {
@@ -350,6 +346,14 @@ final class PgCustomFormatRows extends OutputStream {
             }
         }
         return count;
+    }
+
+    /** The high bit of each byte of {@code word} that is a newline, and no other bit. */
+    private static long newlineBits(long word) {
+        long x = word ^ NEWLINES;
+        // The high bit of each byte is clear where x's byte is zero, and only there (no carry crosses bytes).
+        long nonZero = ((x & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | x;
+        return ~nonZero & HIGH_BITS;
     }
 
     private void fieldRead() {
